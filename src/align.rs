@@ -1,0 +1,526 @@
+//! Aligning: which passages in different documents report the same event.
+//!
+//! Sentence similarity alone cannot keep two look-alike events apart (two earthquakes, two
+//! arrests): their sentences share most words. Stories differ in their anchors — names, places,
+//! numbers, dates — across the whole article. So alignment works in two levels:
+//!
+//! 1. **Stories.** Documents are clustered by TF-IDF similarity of their whole text, with anchors
+//!    weighted up (average linkage, so one shared name cannot chain two stories together).
+//! 2. **Passages.** Candidate sentence pairs come from an inverted index over terms (never all
+//!    pairs). Inside a story a pair needs moderate similarity; across stories it needs a strong
+//!    one with shared anchors. Pairs that state different years are never joined. Groups are then
+//!    grown by constrained average linkage: at most one passage per document, and a passage joins
+//!    a group only if it is similar to the group as a whole — A~B and B~C do not make A~C.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use crate::diff;
+use crate::model::{Comparison, Group};
+use crate::pipeline::{Cancelled, Options};
+use crate::text::{Term, terms};
+
+/// Thresholds of the aligner. Chosen on general grounds and checked on the development set; not
+/// fitted to any text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// Average document similarity for two documents to be in one story.
+    pub story: f32,
+    /// Sentence similarity for a candidate pair inside one story.
+    pub within: f32,
+    /// Sentence similarity for a candidate pair across stories.
+    pub across: f32,
+    /// Average linkage a passage (or group) needs to join a group.
+    pub group: f32,
+    /// Weight of anchors (names, numbers) relative to other words.
+    pub anchor_weight: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            story: 0.12,
+            within: 0.28,
+            across: 0.55,
+            group: 0.25,
+            anchor_weight: 1.6,
+        }
+    }
+}
+
+/// One alignable sentence.
+struct Unit {
+    doc: usize,
+    passage: usize,
+    /// Sparse, L2-normalized weights, sorted by term id.
+    vec: Vec<(u32, f32)>,
+    anchors: Vec<u32>,
+    years: Vec<u32>,
+}
+
+/// Aligns the passages of `cmp.documents` and fills `cmp.groups` (and each passage's `group`).
+pub fn align(cmp: &mut Comparison, opts: &Options, cancel: &AtomicBool) -> Result<(), Cancelled> {
+    align_with(cmp, opts, &Tuning::default(), cancel)
+}
+
+/// [`align`] with explicit thresholds.
+pub fn align_with(
+    cmp: &mut Comparison,
+    opts: &Options,
+    tuning: &Tuning,
+    cancel: &AtomicBool,
+) -> Result<(), Cancelled> {
+    let ndocs = cmp.documents.len();
+    // Terms of every non-boilerplate passage.
+    let per_passage: Vec<Vec<(usize, usize, Vec<Term>)>> = cmp
+        .documents
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            doc.passages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.boilerplate)
+                .map(|(i, p)| (d, i, terms(&doc.text[p.start..p.end])))
+                .collect()
+        })
+        .collect();
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut surface: Vec<String> = Vec::new();
+    let mut raw_units: Vec<(usize, usize, Vec<(u32, bool)>)> = Vec::new();
+    for (d, i, ts) in per_passage.into_iter().flatten() {
+        let ids = ts
+            .into_iter()
+            .map(|t| {
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(t.stem).or_insert_with(|| {
+                    surface.push(if t.anchor {
+                        t.surface.clone()
+                    } else {
+                        t.surface.to_lowercase()
+                    });
+                    next
+                });
+                (id, t.anchor)
+            })
+            .collect();
+        raw_units.push((d, i, ids));
+    }
+    let nterms = vocab.len();
+    let is_year: Vec<bool> = {
+        let mut v = vec![false; nterms];
+        for (s, &id) in &vocab {
+            v[id as usize] = s.len() == 4
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0));
+        }
+        v
+    };
+
+    // Sentence-level and document-level document frequencies.
+    let mut sdf = vec![0u32; nterms];
+    let mut ddf = vec![0u32; nterms];
+    let mut doc_tf: Vec<HashMap<u32, (f32, bool)>> = vec![HashMap::new(); ndocs];
+    for (d, _, ids) in &raw_units {
+        let mut seen: Vec<u32> = ids.iter().map(|x| x.0).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for &t in &seen {
+            sdf[t as usize] += 1;
+        }
+        for &(t, anchor) in ids {
+            let e = doc_tf[*d].entry(t).or_insert((0.0, false));
+            e.0 += 1.0;
+            e.1 |= anchor;
+        }
+    }
+    for tf in &doc_tf {
+        for &t in tf.keys() {
+            ddf[t as usize] += 1;
+        }
+    }
+    let nsent = raw_units.len().max(1) as f32;
+    let idf = |df: u32, n: f32| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0);
+
+    let units: Vec<Unit> = raw_units
+        .iter()
+        .map(|(d, i, ids)| {
+            let mut m: HashMap<u32, (f32, bool)> = HashMap::new();
+            for &(t, a) in ids {
+                let e = m.entry(t).or_insert((0.0, false));
+                e.0 += 1.0;
+                e.1 |= a;
+            }
+            let mut vec: Vec<(u32, f32)> = m
+                .iter()
+                .map(|(&t, &(tf, a))| {
+                    let w = (1.0 + tf.ln())
+                        * idf(sdf[t as usize], nsent)
+                        * if a { tuning.anchor_weight } else { 1.0 };
+                    (t, w)
+                })
+                .collect();
+            normalize(&mut vec);
+            let mut anchors: Vec<u32> = m.iter().filter(|(_, v)| v.1).map(|(&t, _)| t).collect();
+            anchors.sort_unstable();
+            let mut years: Vec<u32> = m.keys().copied().filter(|&t| is_year[t as usize]).collect();
+            years.sort_unstable();
+            Unit {
+                doc: *d,
+                passage: *i,
+                vec,
+                anchors,
+                years,
+            }
+        })
+        .collect();
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Cancelled);
+    }
+
+    // 1. Stories.
+    let ndocf = ndocs.max(1) as f32;
+    let doc_vecs: Vec<Vec<(u32, f32)>> = doc_tf
+        .iter()
+        .map(|tf| {
+            let mut v: Vec<(u32, f32)> = tf
+                .iter()
+                .filter(|(t, _)| ddf[**t as usize] >= 2)
+                .map(|(&t, &(n, a))| {
+                    let w = (1.0 + n.ln())
+                        * idf(ddf[t as usize], ndocf)
+                        * if a { tuning.anchor_weight } else { 1.0 };
+                    (t, w)
+                })
+                .collect();
+            normalize(&mut v);
+            v
+        })
+        .collect();
+    let doc_sim = sparse_all_pairs(&doc_vecs, ndocs, usize::MAX);
+    let story = cluster_stories(ndocs, &doc_sim, tuning.story);
+    for (d, doc) in cmp.documents.iter_mut().enumerate() {
+        doc.story = story[d];
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Cancelled);
+    }
+
+    // 2. Candidate passage pairs.
+    let vecs: Vec<Vec<(u32, f32)>> = units.iter().map(|u| u.vec.clone()).collect();
+    let owner: Vec<usize> = units.iter().map(|u| u.doc).collect();
+    let df_cap = (units.len() / 8).max(200);
+    let candidates = sparse_pairs_by_owner(&vecs, &owner, nterms, df_cap);
+    let mut edges: Vec<(f32, u32, u32)> = candidates
+        .into_iter()
+        .filter(|&(a, b, sim)| {
+            let (ua, ub) = (&units[a as usize], &units[b as usize]);
+            let shared = count_shared(&ua.vec, &ub.vec);
+            let shared_anchors = count_shared_ids(&ua.anchors, &ub.anchors);
+            let years_clash = !ua.years.is_empty()
+                && !ub.years.is_empty()
+                && count_shared_ids(&ua.years, &ub.years) == 0;
+            if years_clash || shared < 2 {
+                return false;
+            }
+            if story[ua.doc] == story[ub.doc] {
+                sim >= tuning.within
+            } else {
+                sim >= tuning.across && shared_anchors >= 2
+            }
+        })
+        .map(|(a, b, s)| (s, a, b))
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Cancelled);
+    }
+
+    // 3. Groups by constrained average linkage.
+    let sim_of: HashMap<(u32, u32), f32> = edges.iter().map(|&(s, a, b)| ((a, b), s)).collect();
+    let pair_sim = |a: u32, b: u32| -> f32 {
+        let k = if a < b { (a, b) } else { (b, a) };
+        sim_of.get(&k).copied().unwrap_or(0.0)
+    };
+    let mut group_of: Vec<usize> = (0..units.len()).collect();
+    let mut members: Vec<Vec<u32>> = (0..units.len() as u32).map(|u| vec![u]).collect();
+    for &(_, a, b) in &edges {
+        let (ga, gb) = (group_of[a as usize], group_of[b as usize]);
+        if ga == gb {
+            continue;
+        }
+        let (ma, mb) = (&members[ga], &members[gb]);
+        if ma.iter().any(|&x| {
+            mb.iter()
+                .any(|&y| units[x as usize].doc == units[y as usize].doc)
+        }) {
+            continue;
+        }
+        let total: f32 = ma
+            .iter()
+            .map(|&x| mb.iter().map(|&y| pair_sim(x, y)).sum::<f32>())
+            .sum();
+        if total / ((ma.len() * mb.len()) as f32) < tuning.group {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gb]);
+        for &m in &moved {
+            group_of[m as usize] = ga;
+        }
+        members[ga].extend(moved);
+    }
+
+    // 4. Group records.
+    let mut groups: Vec<Vec<u32>> = members.into_iter().filter(|m| m.len() >= 2).collect();
+    for g in &mut groups {
+        g.sort_by_key(|&u| (units[u as usize].doc, units[u as usize].passage));
+    }
+    groups.sort_by_key(|g| {
+        let u = &units[g[0] as usize];
+        (u.doc, u.passage)
+    });
+    let records: Vec<Group> = groups
+        .par_iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let n = g.len();
+            let mut score = vec![0.0f32; n];
+            let mut total = 0.0;
+            for i in 0..n {
+                for j in (i + 1)..n {
+                    let s = pair_sim(g[i], g[j]);
+                    score[i] += s;
+                    score[j] += s;
+                    total += s;
+                }
+            }
+            let reference = (0..n)
+                .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+                .unwrap_or(0);
+            let pid = |u: u32| {
+                let u = &units[u as usize];
+                cmp.documents[u.doc].passages[u.passage].id.clone()
+            };
+            let text_of = |u: u32| {
+                let u = &units[u as usize];
+                cmp.documents[u.doc].passages[u.passage].text.as_str()
+            };
+            let ref_text = text_of(g[reference]);
+            let diffs: Vec<_> = g
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != reference)
+                .map(|(_, &u)| diff::word_diff(&pid(u), ref_text, text_of(u), opts.diff_timeout))
+                .collect();
+            let disagreement = if diffs.is_empty() {
+                0.0
+            } else {
+                diffs.iter().map(diff::disagreement).sum::<f32>() / diffs.len() as f32
+            };
+            Group {
+                id: format!("g{gi}"),
+                label: label(g, &units, &sdf, nsent, &surface),
+                reference: pid(g[reference]),
+                passages: g.iter().map(|&u| pid(u)).collect(),
+                cohesion: total / ((n * (n - 1) / 2) as f32),
+                disagreement,
+                diffs,
+            }
+        })
+        .collect();
+    for doc in &mut cmp.documents {
+        for p in &mut doc.passages {
+            p.group = None;
+        }
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        for &u in g {
+            let u = &units[u as usize];
+            cmp.documents[u.doc].passages[u.passage].group = Some(format!("g{gi}"));
+        }
+    }
+    for (g, r) in groups.iter().zip(&records) {
+        for d in &r.diffs {
+            if let Some(reason) = &d.approximate {
+                let u = &units[g[0] as usize];
+                cmp.warnings.push(crate::model::Warning {
+                    path: Some(cmp.documents[u.doc].path.clone()),
+                    message: format!("group {}: {reason}", r.id),
+                });
+            }
+        }
+    }
+    cmp.groups = records;
+    Ok(())
+}
+
+/// Up to four characteristic words: shared by the most members, rarest first.
+fn label(g: &[u32], units: &[Unit], sdf: &[u32], n: f32, surface: &[String]) -> String {
+    let mut count: HashMap<u32, usize> = HashMap::new();
+    for &u in g {
+        for &(t, _) in &units[u as usize].vec {
+            *count.entry(t).or_default() += 1;
+        }
+    }
+    let mut scored: Vec<(f32, u32)> = count
+        .iter()
+        .filter(|(_, c)| **c >= 2 || g.len() == 1)
+        .map(|(&t, &c)| {
+            let idf = (n / sdf[t as usize].max(1) as f32).ln().max(0.1);
+            (c as f32 * idf.min(4.0), t)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let words: Vec<&str> = scored
+        .iter()
+        .take(4)
+        .map(|&(_, t)| surface[t as usize].as_str())
+        .collect();
+    if words.is_empty() {
+        "(no shared words)".into()
+    } else {
+        words.join(" · ")
+    }
+}
+
+fn normalize(v: &mut Vec<(u32, f32)>) {
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for x in v.iter_mut() {
+            x.1 /= norm;
+        }
+    }
+    v.sort_unstable_by_key(|x| x.0);
+}
+
+fn count_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn count_shared_ids(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
+
+/// Cosine similarities of all pairs of sparse vectors that share a term (dense result).
+fn sparse_all_pairs(vecs: &[Vec<(u32, f32)>], n: usize, _cap: usize) -> Vec<Vec<f32>> {
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings.entry(t).or_default().push((i, w));
+        }
+    }
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut row = vec![0.0f32; n];
+            for &(t, w) in &vecs[i] {
+                if let Some(p) = postings.get(&t) {
+                    for &(j, w2) in p {
+                        row[j] += w * w2;
+                    }
+                }
+            }
+            row[i] = 0.0;
+            row
+        })
+        .collect()
+}
+
+/// Cosine similarities of vectors with different owners that share a term, through an inverted
+/// index; terms in more than `df_cap` vectors are too common to propose candidates.
+fn sparse_pairs_by_owner(
+    vecs: &[Vec<(u32, f32)>],
+    owner: &[usize],
+    nterms: usize,
+    df_cap: usize,
+) -> Vec<(u32, u32, f32)> {
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nterms];
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((i as u32, w));
+        }
+    }
+    (0..vecs.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let mut acc: HashMap<u32, f32> = HashMap::new();
+            for &(t, w) in &vecs[i] {
+                let p = &postings[t as usize];
+                if p.len() > df_cap {
+                    continue;
+                }
+                for &(j, w2) in p {
+                    if j as usize > i && owner[j as usize] != owner[i] {
+                        *acc.entry(j).or_default() += w * w2;
+                    }
+                }
+            }
+            let mut out: Vec<(u32, u32, f32)> =
+                acc.into_iter().map(|(j, s)| (i as u32, j, s)).collect();
+            out.sort_unstable_by_key(|x| x.1);
+            out.into_iter()
+        })
+        .collect()
+}
+
+/// Average-linkage clustering of documents: pairs in decreasing similarity, merged while the
+/// mean similarity between the two clusters stays at or above `threshold`.
+fn cluster_stories(n: usize, sim: &[Vec<f32>], threshold: f32) -> Vec<usize> {
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, row) in sim.iter().enumerate() {
+        for (j, &s) in row.iter().enumerate().skip(i + 1) {
+            if s >= threshold {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut root: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let mut link: Vec<Vec<f32>> = sim.to_vec();
+    for (_, i, j) in pairs {
+        let (a, b) = (find(&mut root, i), find(&mut root, j));
+        if a == b || link[a][b] / ((size[a] * size[b]) as f32) < threshold {
+            continue;
+        }
+        // Merge b into a.
+        for k in 0..n {
+            let v = link[b][k];
+            link[a][k] += v;
+            link[k][a] = link[a][k];
+        }
+        root[b] = a;
+        size[a] += size[b];
+    }
+    // Story numbers in order of first document.
+    let mut ids: HashMap<usize, usize> = HashMap::new();
+    (0..n)
+        .map(|i| {
+            let r = find(&mut root, i);
+            let next = ids.len();
+            *ids.entry(r).or_insert(next)
+        })
+        .collect()
+}
+
+fn find(root: &mut [usize], mut i: usize) -> usize {
+    while root[i] != i {
+        root[i] = root[root[i]];
+        i = root[i];
+    }
+    i
+}

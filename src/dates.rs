@@ -1,0 +1,185 @@
+//! Calendar dates written the ways news writes them: ISO (`2018-05-14`), `May 14, 2018`,
+//! `Saturday, Apr 20, 2024`, `14 May 2018`, `2018/05/14`. Used for datelines and date facts.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// A date found in a string, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub date: NaiveDate,
+}
+
+/// Month number (1-12) for an English month name or abbreviation ("Sept", "Jan.").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const WEEKDAY_RE: &str =
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b").expect("valid regex"));
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{WEEKDAY_RE}({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{WEEKDAY_RE}(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// The first absolute (day-grain) date in `s`, if any.
+pub fn find_absolute_date(s: &str) -> Option<FoundDate> {
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |f: FoundDate| {
+        if best.is_none_or(|b| f.start < b.start) {
+            best = Some(f);
+        }
+    };
+    if let Some(c) = ISO.captures(s) {
+        let m = c.get(0)?;
+        if let Some(date) = ymd(&c[1], &c[2], &c[3]) {
+            consider(FoundDate {
+                start: m.start(),
+                end: m.end(),
+                date,
+            });
+        }
+    }
+    if let Some(c) = MDY.captures(s) {
+        let m = c.get(0)?;
+        if let Some(mo) = month_number(&c[1])
+            && let Some(date) = ymd(&c[3], &mo.to_string(), &c[2])
+        {
+            consider(FoundDate {
+                start: m.start(),
+                end: m.end(),
+                date,
+            });
+        }
+    }
+    if let Some(c) = DMY.captures(s) {
+        let m = c.get(0)?;
+        if let Some(mo) = month_number(&c[2])
+            && let Some(date) = ymd(&c[3], &mo.to_string(), &c[1])
+        {
+            consider(FoundDate {
+                start: m.start(),
+                end: m.end(),
+                date,
+            });
+        }
+    }
+    best
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    let y: i32 = y.parse().ok()?;
+    if !(1800..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Parses `YYYY-MM-DD` at the start of a string (as in metadata timestamps
+/// `2018-05-14T09:00:00Z`), or any absolute date form this module knows.
+pub fn parse_date_prefix(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    if raw.len() >= 10
+        && raw.is_char_boundary(10)
+        && let Ok(d) = NaiveDate::parse_from_str(&raw[..10], "%Y-%m-%d")
+    {
+        return Some(d);
+    }
+    find_absolute_date(raw).map(|f| f.date)
+}
+
+/// Parses a user-given `YYYY-MM-DD`.
+pub fn parse_iso(raw: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(s: &str) -> Option<String> {
+        find_absolute_date(s).map(|f| format!("{} {}", f.date, &s[f.start..f.end]))
+    }
+
+    #[test]
+    fn forms_news_uses() {
+        assert_eq!(
+            find("date 2018-05-14 Trump").as_deref(),
+            Some("2018-05-14 2018-05-14")
+        );
+        assert_eq!(
+            find("on May 14, 2018, he").as_deref(),
+            Some("2018-05-14 May 14, 2018")
+        );
+        assert_eq!(
+            find("Saturday, Apr 20, 2024").as_deref(),
+            Some("2024-04-20 Saturday, Apr 20, 2024")
+        );
+        assert_eq!(
+            find("Published 3 Sept. 2019").as_deref(),
+            Some("2019-09-03 3 Sept. 2019")
+        );
+        assert_eq!(
+            find("Friday 31st October 2008").as_deref(),
+            Some("2008-10-31 Friday 31st October 2008")
+        );
+        assert_eq!(
+            find("on 2019/6/18").as_deref(),
+            Some("2019-06-18 2019/6/18")
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        assert_eq!(find("February 30, 2019"), None);
+        assert_eq!(find("May 2018"), None);
+        assert_eq!(find("the 1234-56-78 code"), None);
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Marc"), None);
+    }
+}

@@ -1,0 +1,448 @@
+//! Loading: turn a file's bytes into clean UTF-8 text with a title and, when one is there, a
+//! dateline.
+//!
+//! Handles `.txt`, `.md` and `.html`/`.htm`; any encoding (BOM, UTF-8, UTF-16 with or without a
+//! BOM, legacy single-byte encodings detected with `chardetng`); CRLF and lone CR line ends. HTML
+//! pages are reduced to their main article text with a readability extractor (`dom_smoothie`).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::dates;
+use crate::model::{DatelineOrigin, DatelineSource};
+
+/// Default limit on a source file's size; raise it with `Options::max_file_bytes`.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file could not be loaded. Displayed as `<what>: <path>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}: {path}")]
+pub struct LoadError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl LoadError {
+    pub fn new(path: &str, reason: impl Into<String>) -> Self {
+        Self {
+            path: path.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A decoded source before segmentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub path: String,
+    pub kind: String,
+    pub encoding: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub dateline: Option<(NaiveDate, DatelineSource)>,
+    /// Set when the loader had to repair the input (NUL bytes, invalid sequences).
+    pub repairs: Vec<String>,
+}
+
+/// Reads and decodes one file.
+pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&shown, io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::new(
+            &shown,
+            "is a directory, not an article file",
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(LoadError::new(
+            &shown,
+            format!(
+                "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
+                meta.len() / 1_000_000,
+                max_bytes / 1_000_000
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&shown, io_reason(&e)))?;
+    load_bytes(&shown, &bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read ({e})"),
+    }
+}
+
+/// The kind of document, from the file name.
+pub fn kind_of(path: &str) -> &'static str {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        "html"
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        "md"
+    } else {
+        "txt"
+    }
+}
+
+/// Decodes and cleans bytes already read; `path` names the source in errors and decides the kind.
+pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if let Some(what) = binary_signature(bytes) {
+        return Err(LoadError::new(
+            path,
+            format!("binary data ({what}), not text"),
+        ));
+    }
+    let (mut text, encoding, mut repairs) = decode(bytes);
+    if looks_binary(&text) {
+        return Err(LoadError::new(
+            path,
+            "binary data (control characters), not text",
+        ));
+    }
+    if text.contains('\0') {
+        text = text.replace('\0', "");
+        repairs.push("removed NUL bytes".to_string());
+    }
+    let text = normalize_newlines(&text);
+    let kind = kind_of(path);
+    let (text, title, meta_date) = match kind {
+        "html" => html_article(path, &text)?,
+        "md" => markdown_text(&text),
+        _ => (text, None, None),
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::new(
+            path,
+            "no text in file (empty or whitespace only)",
+        ));
+    }
+    let dateline = meta_date.or_else(|| find_dateline(&text));
+    let title = title.filter(|t| !t.trim().is_empty());
+    Ok(Loaded {
+        path: path.to_string(),
+        kind: kind.to_string(),
+        encoding: encoding.to_string(),
+        text,
+        title,
+        dateline,
+        repairs,
+    })
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"PK\x03\x04", "ZIP archive or office document"),
+        (b"%PDF-", "PDF document"),
+        (b"\x1f\x8b", "gzip archive"),
+        (b"\x7fELF", "executable"),
+        (b"RIFF", "RIFF media file"),
+        (b"BZh", "bzip2 archive"),
+        (b"\xfd7zXZ\x00", "xz archive"),
+        (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    ];
+    SIGS.iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, what)| *what)
+}
+
+/// Control characters other than whitespace are rare in text and common in binary data.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let bad = sample
+        .iter()
+        .filter(|&&c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || c == '\u{fffd}'
+        })
+        .count();
+    bad * 10 > sample.len()
+}
+
+/// Decodes bytes: BOM first, then UTF-16 without BOM, then UTF-8, then a detected legacy encoding.
+fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
+    let mut repairs = Vec::new();
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            repairs.push(format!("replaced invalid {} sequences", enc.name()));
+        }
+        return (text.into_owned(), enc.name(), repairs);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            repairs.push(format!("replaced invalid {} sequences", enc.name()));
+        }
+        return (text.into_owned(), enc.name(), repairs);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), UTF_8.name(), repairs);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, _, had_errors) = enc.decode(bytes);
+    if had_errors {
+        repairs.push(format!("replaced invalid {} sequences", enc.name()));
+    }
+    (text.into_owned(), enc.name(), repairs)
+}
+
+/// Text in UTF-16 without a BOM shows as NULs in every other byte for Latin text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let n = bytes.len().min(4096) / 2;
+    let (mut even_nul, mut odd_nul) = (0, 0);
+    for pair in bytes[..n * 2].chunks_exact(2) {
+        even_nul += usize::from(pair[0] == 0);
+        odd_nul += usize::from(pair[1] == 0);
+    }
+    if odd_nul * 10 >= n * 7 && even_nul * 10 <= n {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= n * 7 && odd_nul * 10 <= n {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// CRLF and lone CR become LF; a BOM that survived decoding is dropped.
+pub fn normalize_newlines(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+type Extracted = (String, Option<String>, Option<(NaiveDate, DatelineSource)>);
+
+fn html_article(path: &str, html: &str) -> Result<Extracted, LoadError> {
+    use dom_smoothie::{Config, Readability, TextMode};
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut reader = Readability::new(html, None, Some(cfg))
+        .map_err(|e| LoadError::new(path, format!("cannot parse HTML ({e})")))?;
+    let article = reader
+        .parse()
+        .map_err(|_| LoadError::new(path, "no article text found in HTML page"))?;
+    let text = tidy_extracted(&article.text_content);
+    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
+    let date = article
+        .published_time
+        .as_deref()
+        .and_then(|raw| dates::parse_date_prefix(raw).map(|d| (d, raw)))
+        .map(|(d, raw)| {
+            (
+                d,
+                DatelineSource {
+                    origin: DatelineOrigin::Metadata,
+                    start: None,
+                    end: None,
+                    text: raw.to_string(),
+                },
+            )
+        });
+    Ok((text, title, date))
+}
+
+/// Trims each line and folds runs of blank lines into one, so paragraphs are `\n\n`-separated.
+fn tidy_extracted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Markdown to plain text: markup removed, blocks separated by blank lines, first heading as title.
+fn markdown_text(md: &str) -> Extracted {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(md.len());
+    let mut title: Option<String> = None;
+    let mut in_heading = false;
+    let mut heading = String::new();
+    for ev in Parser::new(md) {
+        match ev {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                if title.is_none() {
+                    title = Some(heading.trim().to_string());
+                }
+                out.push_str("\n\n");
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::CodeBlock,
+            ) => out.push_str("\n\n"),
+            Event::Text(t) | Event::Code(t) => {
+                if in_heading {
+                    heading.push_str(&t);
+                }
+                out.push_str(&t);
+            }
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    (tidy_extracted(&out), title, None)
+}
+
+/// Looks for a publication date near the top of the text ("date 2018-05-14", "May 14, 2018",
+/// "Saturday, Apr 20, 2024", ISO dates). Only the first few lines are searched: a date further
+/// down is part of the story, not its dateline.
+pub fn find_dateline(text: &str) -> Option<(NaiveDate, DatelineSource)> {
+    let mut offset = 0;
+    let mut lines_seen = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines_seen += 1;
+        if lines_seen > 6 || start > 2000 {
+            break;
+        }
+        // Only the head of a line: a dateline opens it ("date 2018-05-14 …") or is the line.
+        let head_end = floor_char_boundary(line, 80);
+        if let Some(found) = dates::find_absolute_date(&line[..head_end]) {
+            // A date deep in a running sentence is an event date, not a dateline.
+            let before = line[..found.start].trim();
+            if before.split_whitespace().count() <= 2 {
+                return Some((
+                    found.date,
+                    DatelineSource {
+                        origin: DatelineOrigin::Text,
+                        start: Some(start + found.start),
+                        end: Some(start + found.end),
+                        text: line[found.start..found.end].to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf16_with_and_without_bom() {
+        let s = "Café opens today.\n";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let mut le_bom = vec![0xff, 0xfe];
+        le_bom.extend(&le);
+        for bytes in [le, be, le_bom] {
+            let l = load_bytes("a.txt", &bytes).expect("decodes");
+            assert_eq!(l.text, s);
+        }
+    }
+
+    #[test]
+    fn decodes_windows_1252() {
+        let bytes = b"The caf\xe9 said \x93hello\x94 to na\xefve visitors in the city.\r\n";
+        let l = load_bytes("a.txt", bytes).expect("decodes");
+        assert_eq!(
+            l.text,
+            "The café said “hello” to naïve visitors in the city.\n"
+        );
+        assert_eq!(l.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn line_endings_are_normalized() {
+        let l = load_bytes("a.txt", b"One.\r\nTwo.\rThree.\n").expect("decodes");
+        assert_eq!(l.text, "One.\nTwo.\nThree.\n");
+    }
+
+    #[test]
+    fn binary_is_refused_with_reason() {
+        let err = load_bytes("x.txt", b"\x89PNG\r\n\x1a\n\0\0\0IHDR").expect_err("binary");
+        assert_eq!(err.to_string(), "binary data (PNG image), not text: x.txt");
+    }
+
+    #[test]
+    fn dateline_at_top_is_found_with_its_span() {
+        let text = " date 2018-05-14 United States President Donald Trump has tweeted.";
+        let (d, src) = find_dateline(text).expect("dateline");
+        assert_eq!(d.to_string(), "2018-05-14");
+        assert_eq!(
+            &text[src.start.unwrap_or(0)..src.end.unwrap_or(0)],
+            "2018-05-14"
+        );
+        let text = "Site\n\nNews\nSaturday, Apr 20, 2024\n\nHeadline here";
+        assert_eq!(
+            find_dateline(text).map(|d| d.0.to_string()).as_deref(),
+            Some("2024-04-20")
+        );
+    }
+
+    #[test]
+    fn date_inside_a_story_sentence_is_not_a_dateline() {
+        let text = "The council said that the vote held on May 14, 2018 was final.";
+        assert!(find_dateline(text).is_none());
+    }
+
+    #[test]
+    fn markdown_loses_markup_and_keeps_heading_as_title() {
+        let l =
+            load_bytes("a.md", b"# Big news\n\nThe *mayor* [said](http://x) so.\n").expect("md");
+        assert_eq!(l.title.as_deref(), Some("Big news"));
+        assert_eq!(l.text, "Big news\n\nThe mayor said so.");
+    }
+}

@@ -1,0 +1,192 @@
+//! Command line: `crosscheck report …` writes a report; `crosscheck [FILE…]` opens the app.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use clap::{Parser, Subcommand};
+
+use crosscheck::report::{self, Format};
+use crosscheck::{Options, Source, dates};
+
+#[cfg(feature = "gui")]
+mod gui;
+
+#[derive(Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Compare news articles about one story: aligned passages, word differences, facts.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Articles to open in the app (.txt, .md, .html).
+    files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare articles and write a report.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Report format; by default taken from the extension of -o, else json.
+    #[arg(long, value_parser = ["json", "md", "html"])]
+    format: Option<String>,
+    /// Where to write the report; `-` (the default) is standard output.
+    #[arg(short, long, default_value = "-")]
+    output: String,
+    /// Set a file's dateline (publication date): FILE=YYYY-MM-DD. Repeatable.
+    #[arg(long = "date", value_name = "FILE=YYYY-MM-DD")]
+    dates: Vec<String>,
+    /// Largest source file accepted, in megabytes.
+    #[arg(long, value_name = "MB", default_value_t = crosscheck::load::DEFAULT_MAX_FILE_BYTES / 1_000_000)]
+    max_file_size: u64,
+    /// Articles to compare (.txt, .md, .html/.htm).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Some(Command::Report(args)) => run_report(args),
+        None => run_app(cli.files),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_app(files: Vec<PathBuf>) -> ExitCode {
+    match gui::run(files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot open the app window: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_app(_files: Vec<PathBuf>) -> ExitCode {
+    eprintln!(
+        "error: this build has no app window (built without the `gui` feature); use `crosscheck report FILE...`"
+    );
+    ExitCode::from(2)
+}
+
+fn run_report(args: ReportArgs) -> ExitCode {
+    let to_stdout = args.output == "-";
+    let out_path = PathBuf::from(&args.output);
+    let format = match (&args.format, to_stdout) {
+        (Some(name), _) => Format::from_name(name),
+        (None, false) => Some(Format::from_path(&out_path).unwrap_or(Format::Json)),
+        (None, true) => Some(Format::Json),
+    };
+    let Some(format) = format else {
+        eprintln!("error: unknown report format");
+        return ExitCode::from(2);
+    };
+    let mut overrides: Vec<(PathBuf, chrono::NaiveDate)> = Vec::new();
+    for d in &args.dates {
+        let Some((file, date)) = d.rsplit_once('=') else {
+            eprintln!("error: --date takes FILE=YYYY-MM-DD: {d}");
+            return ExitCode::from(2);
+        };
+        let Some(date) = dates::parse_iso(date) else {
+            eprintln!("error: --date needs a date as YYYY-MM-DD: {d}");
+            return ExitCode::from(2);
+        };
+        overrides.push((PathBuf::from(file), date));
+    }
+    let sources: Vec<Source> = args
+        .files
+        .iter()
+        .map(|p| Source {
+            path: p.clone(),
+            dateline: overrides
+                .iter()
+                .find(|(f, _)| same_file(f, p))
+                .map(|(_, d)| *d),
+        })
+        .collect();
+    for (f, _) in &overrides {
+        if !args.files.iter().any(|p| same_file(f, p)) {
+            eprintln!(
+                "error: --date names a file that is not compared: {}",
+                f.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let opts = Options {
+        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+        ..Options::default()
+    };
+    let never = AtomicBool::new(false);
+    let (cmp, errors) = match crosscheck::compare_sources(&sources, &opts, &|_| {}, &never) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut unreadable = false;
+    for e in &errors {
+        eprintln!("error: {}: {}", e.reason, e.path);
+        unreadable |= !e.reason.starts_with("given more than once");
+    }
+    if cmp.documents.is_empty() {
+        eprintln!("error: no readable articles to compare");
+        return ExitCode::from(2);
+    }
+    let text = match report::render(&cmp, format) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write report ({e}): standard output");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        let srcs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+        if let Err(e) = report::write_atomic(&out_path, text.as_bytes(), &srcs) {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}

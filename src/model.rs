@@ -1,0 +1,285 @@
+//! The one result value: a [`Comparison`] of several documents.
+//!
+//! Everything Crosscheck shows — the app, the JSON, Markdown and HTML reports — is a view of this
+//! value. It is plain serializable data: byte spans into each document's decoded text, ids that
+//! are unique within a comparison, and nothing that needs the engine to interpret.
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` field of every JSON report.
+pub const REPORT_FORMAT: &str = "crosscheck-report";
+/// The version of the JSON report contract (see `docs/report-format.md`).
+pub const REPORT_VERSION: u32 = 1;
+
+/// The result of comparing a set of documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Always [`REPORT_FORMAT`].
+    pub format: String,
+    /// Always [`REPORT_VERSION`] when written by this build.
+    pub version: u32,
+    /// The documents compared, in the order they were given.
+    pub documents: Vec<Document>,
+    /// Groups of aligned passages, ordered by where they first appear.
+    pub groups: Vec<Group>,
+    /// Fact findings: conflicts first, then single-source facts, then agreements.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// Things the user should know about: files that could not be read, approximations made.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+}
+
+impl Comparison {
+    /// An empty comparison (no documents).
+    pub fn empty() -> Self {
+        Self {
+            format: REPORT_FORMAT.to_string(),
+            version: REPORT_VERSION,
+            documents: Vec::new(),
+            groups: Vec::new(),
+            findings: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Finds a passage by id, with the index of its document.
+    pub fn passage(&self, id: &str) -> Option<(usize, &Passage)> {
+        let (doc, idx) = parse_passage_id(id)?;
+        let p = self.documents.get(doc)?.passages.get(idx)?;
+        (p.id == id).then_some((doc, p))
+    }
+
+    /// Finds a group by id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        let idx: usize = id.strip_prefix('g')?.parse().ok()?;
+        self.groups.get(idx).filter(|g| g.id == id)
+    }
+
+    /// Number of word-level differences (inserted, deleted or changed runs) over all groups.
+    pub fn difference_count(&self) -> usize {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.diffs)
+            .map(PassageDiff::change_count)
+            .sum()
+    }
+}
+
+/// Passage ids are `d<doc>.p<index>`; this reads them back.
+pub fn parse_passage_id(id: &str) -> Option<(usize, usize)> {
+    let rest = id.strip_prefix('d')?;
+    let (d, p) = rest.split_once(".p")?;
+    Some((d.parse().ok()?, p.parse().ok()?))
+}
+
+/// One source article, decoded to UTF-8.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// `d0`, `d1`, … in input order.
+    pub id: String,
+    /// The path as given by the user.
+    pub path: String,
+    /// The article's title (from metadata, a headline line, or the file name).
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`, or `None` when there is none.
+    pub dateline: Option<String>,
+    /// Where the dateline came from, when there is one.
+    pub dateline_source: Option<DatelineSource>,
+    /// How the file was read: `txt`, `md` or `html`.
+    pub kind: String,
+    /// The encoding the bytes were decoded from (e.g. `UTF-8`, `windows-1252`).
+    pub encoding: String,
+    /// The decoded text; every `start`/`end` of this document is a byte offset into it.
+    pub text: String,
+    /// Passages in text order. Boilerplate passages are kept (marked) but never aligned.
+    pub passages: Vec<Passage>,
+    /// The story (cluster of documents reporting the same events) this document was put in.
+    pub story: usize,
+}
+
+/// How a dateline was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatelineOrigin {
+    /// Found in the document text at `start..end`.
+    Text,
+    /// Taken from the page's metadata (HTML `<meta>` / JSON-LD).
+    Metadata,
+    /// Given by the user (`--date FILE=YYYY-MM-DD` or edited in the app).
+    Override,
+}
+
+/// Where a document's dateline came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatelineSource {
+    pub origin: DatelineOrigin,
+    /// Byte span in the document text, for [`DatelineOrigin::Text`].
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    /// The words as written (or the metadata value).
+    pub text: String,
+}
+
+/// A sentence or a short run of adjacent sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// `d<doc>.p<n>`, unique in the comparison.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    /// `text[start..end]` of the document, repeated for readers of the JSON.
+    pub text: String,
+    /// Boilerplate (comment forms, related links, bios…): shown, never aligned.
+    pub boilerplate: bool,
+    /// Why it was marked boilerplate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boilerplate_reason: Option<String>,
+    /// Index of the paragraph the passage is in (0-based, in text order).
+    pub paragraph: usize,
+    /// The sentences of the passage, as byte spans into the document text.
+    pub sentences: Vec<Span>,
+    /// Facts found in the passage (dates, quantities, quotes, people).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// The group this passage is aligned in, if any.
+    pub group: Option<String>,
+}
+
+/// A byte span into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Passages from at least two documents that report the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// `g<n>`, in order of first appearance.
+    pub id: String,
+    /// A few characteristic words a person can read.
+    pub label: String,
+    /// The passage the others are diffed against.
+    pub reference: String,
+    /// Member passages, at most one per document, in document order.
+    pub passages: Vec<String>,
+    /// Mean pairwise similarity of the members (0..1).
+    pub cohesion: f32,
+    /// How much the members' wording differs from the reference (0 = identical, 1 = nothing shared).
+    pub disagreement: f32,
+    /// One diff per non-reference passage.
+    pub diffs: Vec<PassageDiff>,
+}
+
+/// Word-level diff of one passage against its group's reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassageDiff {
+    pub passage: String,
+    pub ops: Vec<DiffOp>,
+    /// Set when the diff is approximate (e.g. it hit the time limit), saying why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate: Option<String>,
+}
+
+impl PassageDiff {
+    /// Runs of inserted/deleted words, with a delete directly followed by an insert counted once.
+    pub fn change_count(&self) -> usize {
+        let mut n = 0;
+        let mut prev = DiffTag::Equal;
+        for op in &self.ops {
+            if op.op != DiffTag::Equal && !(prev == DiffTag::Delete && op.op == DiffTag::Insert) {
+                n += 1;
+            }
+            prev = op.op;
+        }
+        n
+    }
+}
+
+/// One run of a word diff. `equal` and `insert` text comes from the passage, `delete` text from
+/// the reference; concatenating `equal`+`insert` gives the passage, `equal`+`delete` the reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffOp {
+    pub op: DiffTag,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// Kinds of checkable facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Date,
+    Quantity,
+    Quote,
+    Title,
+}
+
+/// A fact as one sentence states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub kind: FactKind,
+    pub start: usize,
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// The normalized value, e.g. `2018-05-13`, `>= 70000 employee`, `Xi Jinping: president`.
+    pub value: String,
+    /// What the fact is about (counted noun, person, quote speaker…), for matching across sources.
+    #[serde(default)]
+    pub subject: String,
+    /// How the value was derived, e.g. "Sunday before dateline 2018-05-14".
+    pub note: String,
+}
+
+/// How sources relate on one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingStatus {
+    Conflict,
+    SingleSource,
+    Agree,
+    Unresolved,
+}
+
+/// A fact compared across sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// `f<n>`.
+    pub id: String,
+    pub kind: FactKind,
+    pub status: FindingStatus,
+    /// One line a person can read.
+    pub summary: String,
+    /// The group the finding belongs to, or `None` for document-wide findings.
+    pub group: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// One source's statement of a finding's fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Document id.
+    pub document: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+    pub note: String,
+}
+
+/// Something the user should know: a file that could not be read, an approximation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The file concerned, if any.
+    pub path: Option<String>,
+    pub message: String,
+}

@@ -1,0 +1,435 @@
+//! Words for matching: tokens with spans, their comparison keys, stems of content words, and
+//! "anchors" — names, numbers and years, the specific words that tell one event from a look-alike.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// A token of a passage: a word, a number, or one punctuation mark ("…" is one token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets into the string that was tokenized.
+    pub start: usize,
+    pub end: usize,
+    /// What the token is compared by: lowercase, one style of quote mark and dash.
+    pub key: String,
+    pub is_word: bool,
+}
+
+/// Splits text into word and punctuation tokens. Words keep inner apostrophes, hyphens, and the
+/// dots and commas inside numbers ("U.S.", "don't", "70,000", "1.2").
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let ch = chars[j].1;
+                if ch.is_alphanumeric() || is_combining(ch) {
+                    j += 1;
+                    continue;
+                }
+                // Joiners stay inside a word when a letter or digit follows.
+                let joins = matches!(ch, '\'' | '’' | '-' | '.' | ',' | '‑')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                let numeric_joiner = matches!(ch, '.' | ',')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                let abbrev_dot = ch == '.'
+                    && chars[j - 1].1.is_uppercase()
+                    && (j < 2 || !chars[j - 2].1.is_alphanumeric() || chars[j - 2].1 == '.')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_uppercase());
+                if (joins && !matches!(ch, '.' | ',')) || numeric_joiner || abbrev_dot {
+                    j += 1;
+                    continue;
+                }
+                // "U.S." keeps its final dot.
+                if ch == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_uppercase() {
+                    j += 1;
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            let word = &s[start..end];
+            out.push(Token {
+                start,
+                end,
+                key: word_key(word),
+                is_word: true,
+            });
+            i = j;
+        } else {
+            // Punctuation: "..." is one token, like "…".
+            let mut j = i + 1;
+            if c == '.' {
+                while j < chars.len() && chars[j].1 == '.' {
+                    j += 1;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |c| c.0);
+            let p = &s[start..end];
+            out.push(Token {
+                start,
+                end,
+                key: punct_key(p),
+                is_word: false,
+            });
+            i = j;
+        }
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D | 0xFE0F)
+}
+
+fn word_key(w: &str) -> String {
+    w.to_lowercase()
+        .replace(['’', '‘', '‑'], "'")
+        .replace('‑', "-")
+}
+
+fn punct_key(p: &str) -> String {
+    match p {
+        "“" | "”" | "„" | "«" | "»" | "\"" => "\"".into(),
+        "‘" | "’" | "'" | "‚" => "'".into(),
+        "–" | "—" | "‒" | "―" => "-".into(),
+        "..." | "…" => "…".into(),
+        _ if p.chars().all(|c| c == '.') && p.len() > 3 => "…".into(),
+        _ => p.to_string(),
+    }
+}
+
+/// English function words that carry no content for matching.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "like",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "same",
+    "says",
+    "said",
+    "say",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "told",
+    "according",
+    "s",
+    "t",
+    "don",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "new",
+    "year",
+    "years",
+    "time",
+    "still",
+    "get",
+    "got",
+    "make",
+    "made",
+    "take",
+    "took",
+    "way",
+    "well",
+    "back",
+    "around",
+    "however",
+    "already",
+    "including",
+    "another",
+    "among",
+    "across",
+    "just",
+    "less",
+    "least",
+    "every",
+    "whether",
+    "though",
+    "although",
+    "thus",
+    "yesterday",
+    "today",
+    "week",
+    "day",
+    "days",
+    "month",
+    "months",
+    "last",
+    "next",
+    "first",
+    "second",
+];
+
+/// Is this lowercase word a function word?
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// A content term of a sentence for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub stem: String,
+    /// A name, number or year: specific to one event.
+    pub anchor: bool,
+    /// The word as written, for labels.
+    pub surface: String,
+}
+
+/// Content terms of a sentence: stems of non-stopwords, with anchors flagged.
+pub fn terms(sentence: &str) -> Vec<Term> {
+    let toks = tokenize(sentence);
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for t in &toks {
+        if !t.is_word {
+            if matches!(t.key.as_str(), "\"" | ":" | "(" | "-") {
+                sentence_start = true;
+            }
+            continue;
+        }
+        let raw = &sentence[t.start..t.end];
+        let at_start = sentence_start;
+        sentence_start = false;
+        let mut key = t.key.clone();
+        for suffix in ["'s", "'"] {
+            if key.len() > suffix.len() + 1 && key.ends_with(suffix) {
+                key.truncate(key.len() - suffix.len());
+            }
+        }
+        if is_stopword(&key) {
+            continue;
+        }
+        let has_digit = key.chars().any(|c| c.is_ascii_digit());
+        if has_digit {
+            let norm: String = key.chars().filter(|c| *c != ',').collect();
+            out.push(Term {
+                stem: norm,
+                anchor: true,
+                surface: raw.to_string(),
+            });
+            continue;
+        }
+        if key.chars().count() < 2 {
+            continue;
+        }
+        let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+        let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let anchor = acronym || (capitalized && !at_start);
+        let stem = if anchor {
+            key.replace('.', "")
+        } else {
+            STEMMER.stem(&key).into_owned()
+        };
+        out.push(Term {
+            stem,
+            anchor,
+            surface: raw.to_string(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_abbreviations_whole() {
+        assert_eq!(
+            keys("The U.S. fined ZTE $1.2 billion, over 70,000 jobs…"),
+            vec![
+                "the", "u.s.", "fined", "zte", "$", "1.2", "billion", ",", "over", "70,000",
+                "jobs", "…"
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_styles_and_case_do_not_differ() {
+        assert_eq!(keys("“Working” it’s"), keys("\"working\" it's"));
+        assert_eq!(keys("give ... ZTE"), keys("give … zte"));
+    }
+
+    #[test]
+    fn anchors_are_names_and_numbers() {
+        let t = terms(
+            "Officials said Chinese President Xi Jinping spoke on May 13, 2018 about ZTE jobs.",
+        );
+        let anchors: Vec<&str> = t
+            .iter()
+            .filter(|t| t.anchor)
+            .map(|t| t.stem.as_str())
+            .collect();
+        assert_eq!(
+            anchors,
+            vec![
+                "chinese",
+                "president",
+                "xi",
+                "jinping",
+                "may",
+                "13",
+                "2018",
+                "zte"
+            ]
+        );
+        assert!(t.iter().any(|t| t.stem == "offici" && !t.anchor));
+    }
+}
