@@ -3,13 +3,16 @@
 //! The pipeline (see [`pipeline`]) loads files ([`load`]), splits them into passages
 //! ([`segment`]), aligns the passages that report the same event across sources ([`align`]),
 //! diffs their wording ([`diff`]) and compares their facts ([`facts`]) into one [`Comparison`],
-//! of which every report format ([`report`]) and the desktop app are views. This crate has no
-//! dependency on any UI toolkit; the app lives behind the `gui` feature in the binary.
+//! of which every report format ([`report`]) and the desktop app are views. The core modules never
+//! touch a UI toolkit: the app (`gui`) exists only with the `gui` feature, and
+//! `cargo build --no-default-features` proves the core builds without egui.
 
 pub mod align;
 pub mod dates;
 pub mod diff;
 pub mod facts;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod load;
 pub mod model;
 pub mod pipeline;

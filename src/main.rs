@@ -10,9 +10,6 @@ use clap::{Parser, Subcommand};
 use crosscheck::report::{self, Format};
 use crosscheck::{Options, Source, dates};
 
-#[cfg(feature = "gui")]
-mod gui;
-
 #[derive(Parser)]
 #[command(
     name = "crosscheck",
@@ -72,7 +69,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn run_app(files: Vec<PathBuf>) -> ExitCode {
-    match gui::run(files) {
+    match crosscheck::gui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot open the app window: {e}");
