@@ -36,16 +36,19 @@ pub struct Tuning {
     pub group: f32,
     /// Weight of anchors (names, numbers) relative to other words.
     pub anchor_weight: f32,
+    /// Similarity at which adjacent sentences of one document form one passage.
+    pub run: f32,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
         Self {
             story: 0.12,
-            within: 0.28,
-            across: 0.55,
-            group: 0.25,
+            within: 0.2,
+            across: 0.6,
+            group: 0.2,
             anchor_weight: 1.6,
+            run: 0.4,
         }
     }
 }
@@ -54,6 +57,8 @@ impl Default for Tuning {
 struct Unit {
     doc: usize,
     passage: usize,
+    /// Last passage of a run being merged (equal to `passage` outside [`merge_runs`]).
+    passage_end: usize,
     /// Sparse, L2-normalized weights, sorted by term id.
     vec: Vec<(u32, f32)>,
     anchors: Vec<u32>,
@@ -142,6 +147,7 @@ pub fn align_with(
         }
     }
     let nsent = raw_units.len().max(1) as f32;
+
     let idf = |df: u32, n: f32| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0);
 
     let units: Vec<Unit> = raw_units
@@ -170,6 +176,7 @@ pub fn align_with(
             Unit {
                 doc: *d,
                 passage: *i,
+                passage_end: *i,
                 vec,
                 anchors,
                 years,
@@ -179,6 +186,7 @@ pub fn align_with(
     if cancel.load(Ordering::Relaxed) {
         return Err(Cancelled);
     }
+    let units = merge_runs(cmp, units, tuning.run);
 
     // 1. Stories.
     let ndocf = ndocs.max(1) as f32;
@@ -356,6 +364,109 @@ pub fn align_with(
     Ok(())
 }
 
+/// Joins adjacent sentences of a document that say the same thing (a headline and the lead that
+/// restates it, a quote and its attribution) into one passage of at most three sentences, and
+/// renumbers the document's passages to match.
+fn merge_runs(cmp: &mut Comparison, units: Vec<Unit>, threshold: f32) -> Vec<Unit> {
+    const MAX_RUN: usize = 3;
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    // Passage index ranges merged, per document: (first, last) in the old numbering.
+    let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cmp.documents.len()];
+    let mut run_len = 0;
+    for u in units {
+        let joinable = out.last().is_some_and(|prev: &Unit| {
+            let doc = &cmp.documents[u.doc];
+            prev.doc == u.doc
+                && prev.passage_end + 1 == u.passage
+                && run_len < MAX_RUN
+                && !doc.passages[u.passage].boilerplate
+                && dot(&prev.vec, &u.vec) >= threshold
+        });
+        if joinable && let Some(prev) = out.last_mut() {
+            let mut v = prev.vec.clone();
+            v.extend(u.vec.iter().copied());
+            v.sort_unstable_by_key(|x| x.0);
+            let mut merged: Vec<(u32, f32)> = Vec::with_capacity(v.len());
+            for (t, w) in v {
+                match merged.last_mut() {
+                    Some(last) if last.0 == t => last.1 += w,
+                    _ => merged.push((t, w)),
+                }
+            }
+            normalize(&mut merged);
+            prev.vec = merged;
+            prev.anchors.extend(u.anchors);
+            prev.anchors.sort_unstable();
+            prev.anchors.dedup();
+            prev.years.extend(u.years);
+            prev.years.sort_unstable();
+            prev.years.dedup();
+            prev.passage_end = u.passage;
+            run_len += 1;
+            if let Some(r) = runs[u.doc].last_mut() {
+                r.1 = u.passage;
+            }
+        } else {
+            runs[u.doc].push((u.passage, u.passage));
+            run_len = 1;
+            out.push(u);
+        }
+    }
+    // Rebuild each document's passages: merged runs become one passage; ids follow the new order.
+    for (d, doc) in cmp.documents.iter_mut().enumerate() {
+        let old = std::mem::take(&mut doc.passages);
+        let mut new_index = vec![0usize; old.len()];
+        let mut i = 0;
+        let mut merged_runs = runs[d].iter().filter(|r| r.1 > r.0).peekable();
+        let mut rebuilt = Vec::with_capacity(old.len());
+        while i < old.len() {
+            let end = match merged_runs.peek() {
+                Some(r) if r.0 == i => {
+                    let e = r.1;
+                    merged_runs.next();
+                    e
+                }
+                _ => i,
+            };
+            let mut p = old[i].clone();
+            for q in &old[i + 1..=end] {
+                p.end = q.end;
+                p.sentences.extend(q.sentences.iter().copied());
+                p.facts.extend(q.facts.iter().cloned());
+            }
+            p.text = doc.text[p.start..p.end].to_string();
+            p.id = format!("{}.p{}", doc.id, rebuilt.len());
+            for slot in &mut new_index[i..=end] {
+                *slot = rebuilt.len();
+            }
+            rebuilt.push(p);
+            i = end + 1;
+        }
+        doc.passages = rebuilt;
+        for u in out.iter_mut().filter(|u| u.doc == d) {
+            u.passage = new_index[u.passage];
+            u.passage_end = u.passage;
+        }
+    }
+    out
+}
+
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
 /// Up to four characteristic words: shared by the most members, rarest first.
 fn label(g: &[u32], units: &[Unit], sdf: &[u32], n: f32, surface: &[String]) -> String {
     let mut count: HashMap<u32, usize> = HashMap::new();
@@ -494,7 +605,10 @@ fn cluster_stories(n: usize, sim: &[Vec<f32>], threshold: f32) -> Vec<usize> {
     let mut link: Vec<Vec<f32>> = sim.to_vec();
     for (_, i, j) in pairs {
         let (a, b) = (find(&mut root, i), find(&mut root, j));
-        if a == b || link[a][b] / ((size[a] * size[b]) as f32) < threshold {
+        if a == b {
+            continue;
+        }
+        if link[a][b] / ((size[a] * size[b]) as f32) < threshold {
             continue;
         }
         // Merge b into a.

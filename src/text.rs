@@ -327,6 +327,12 @@ pub struct Term {
 /// Content terms of a sentence: stems of non-stopwords, with anchors flagged.
 pub fn terms(sentence: &str) -> Vec<Term> {
     let toks = tokenize(sentence);
+    // In a headline set in capitals, capitals say nothing about names.
+    let letters = sentence.chars().filter(|c| c.is_alphabetic());
+    let (upper, total) = letters.fold((0, 0), |(u, t), c| {
+        (u + usize::from(c.is_uppercase()), t + 1)
+    });
+    let shouting = total >= 12 && upper * 10 >= total * 6;
     let mut out = Vec::new();
     let mut sentence_start = true;
     for t in &toks {
@@ -344,6 +350,14 @@ pub fn terms(sentence: &str) -> Vec<Term> {
             if key.len() > suffix.len() + 1 && key.ends_with(suffix) {
                 key.truncate(key.len() - suffix.len());
             }
+        }
+        if let Some(n) = number_word(&key) {
+            out.push(Term {
+                stem: n.to_string(),
+                anchor: true,
+                surface: raw.to_string(),
+            });
+            continue;
         }
         if is_stopword(&key) {
             continue;
@@ -367,7 +381,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let anchor = acronym || (capitalized && !at_start);
+        let anchor = !shouting && (acronym || (capitalized && !at_start));
         let stem = if anchor {
             key.replace('.', "")
         } else {
@@ -380,6 +394,39 @@ pub fn terms(sentence: &str) -> Vec<Term> {
         });
     }
     out
+}
+
+/// The value of a small number written as a word ("three" → 3), so "Three" and "3" match.
+pub fn number_word(w: &str) -> Option<u32> {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    // "one" is more often a pronoun than a count.
+    WORDS
+        .iter()
+        .position(|x| *x == w)
+        .filter(|&i| i >= 2)
+        .map(|i| i as u32)
 }
 
 #[cfg(test)]
@@ -431,5 +478,19 @@ mod tests {
             ]
         );
         assert!(t.iter().any(|t| t.stem == "offici" && !t.anchor));
+    }
+
+    #[test]
+    fn number_words_match_digits_and_capitals_in_headlines_are_not_names() {
+        let a: Vec<String> = terms("Three die in bank fire")
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        let b: Vec<String> = terms("THREE PEOPLE DIE IN A BANK FIRE")
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(a[0], "3");
+        assert!(a.iter().all(|x| b.contains(x)), "{a:?} {b:?}");
     }
 }
