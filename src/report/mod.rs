@@ -1,9 +1,23 @@
-//! Reports: printers of one [`Comparison`], and the atomic write that saves them.
+//! Reports: printers of one [`Comparison`] (JSON, Markdown, HTML), and the atomic write that
+//! saves them.
+//!
+//! Every printer is a pure function of the comparison: no clock, no environment, no hash-map
+//! order, so the same inputs give byte-identical output that can be snapshot-tested and diffed.
+//! The shared reading of the comparison — which passages are aligned, how a passage splits into
+//! equal, inserted and removed words and which words state a compared fact — lives here, so the
+//! HTML and Markdown reports mark the same things.
 
+mod html;
+mod markdown;
+
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-use crate::model::Comparison;
+use crate::model::{
+    Comparison, DatelineOrigin, DiffTag, Document, FactKind, Finding, FindingStatus, Group,
+    Passage, PassageDiff,
+};
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,13 +48,20 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The usual file extension of the format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// Why a report could not be produced or saved.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("{0} reports are not available yet (use --format json)")]
-    NotYet(&'static str),
     #[error("refusing to write the report over a source article: {0}")]
     WouldOverwriteSource(String),
     #[error("cannot write report ({reason}): {path}")]
@@ -49,12 +70,12 @@ pub enum ReportError {
     Encode(String),
 }
 
-/// Renders a comparison in a format.
+/// Renders a comparison in a format. The output depends on nothing but `cmp` and `format`.
 pub fn render(cmp: &Comparison, format: Format) -> Result<String, ReportError> {
     match format {
         Format::Json => json(cmp),
-        Format::Markdown => Err(ReportError::NotYet("Markdown")),
-        Format::Html => Err(ReportError::NotYet("HTML")),
+        Format::Markdown => Ok(markdown::render(cmp)),
+        Format::Html => Ok(html::render(cmp)),
     }
 }
 
@@ -100,4 +121,460 @@ pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// The order findings are listed in, with the heading of each section.
+const STATUS_SECTIONS: [(FindingStatus, &str, &str); 4] = [
+    (FindingStatus::Conflict, "conflicts", "Conflicts"),
+    (
+        FindingStatus::SingleSource,
+        "single-source",
+        "Single-source facts",
+    ),
+    (FindingStatus::Agree, "agreements", "Agreements"),
+    (FindingStatus::Unresolved, "unresolved", "Unresolved facts"),
+];
+
+/// The word shown with a fact status (the cue that does not depend on colour); the same words
+/// as the app.
+fn status_word(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Conflict => "Conflict",
+        FindingStatus::Agree => "Agree",
+        FindingStatus::SingleSource => "One source",
+        FindingStatus::Unresolved => "Unresolved",
+    }
+}
+
+/// The symbol shown with a fact status, next to its word or after a marked fact.
+fn status_symbol(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Conflict => "✗",
+        FindingStatus::Agree => "✓",
+        FindingStatus::SingleSource => "◆",
+        FindingStatus::Unresolved => "?",
+    }
+}
+
+/// CSS class / anchor fragment of a status.
+fn status_class(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Conflict => "conflict",
+        FindingStatus::Agree => "agree",
+        FindingStatus::SingleSource => "single",
+        FindingStatus::Unresolved => "unresolved",
+    }
+}
+
+fn kind_word(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Date => "date",
+        FactKind::Quantity => "quantity",
+        FactKind::Quote => "quote",
+        FactKind::Title => "title",
+    }
+}
+
+/// Where a dateline came from, in words.
+fn dateline_origin(doc: &Document) -> String {
+    match &doc.dateline_source {
+        None => String::new(),
+        Some(src) => match src.origin {
+            DatelineOrigin::Text => format!("text: “{}”", src.text),
+            DatelineOrigin::Metadata => format!("page metadata: “{}”", src.text),
+            DatelineOrigin::Override => "set by the user".to_string(),
+        },
+    }
+}
+
+/// Counts shown in every report's summary.
+struct Summary {
+    documents: usize,
+    stories: usize,
+    groups: usize,
+    differences: usize,
+    by_status: [usize; 4],
+    single_passages: usize,
+    boilerplate: usize,
+}
+
+impl Summary {
+    fn of(cmp: &Comparison) -> Self {
+        let stories: BTreeSet<usize> = cmp.documents.iter().map(|d| d.story).collect();
+        let mut by_status = [0; 4];
+        for f in &cmp.findings {
+            if let Some(i) = STATUS_SECTIONS.iter().position(|(s, _, _)| *s == f.status) {
+                by_status[i] += 1;
+            }
+        }
+        let all = cmp.documents.iter().flat_map(|d| &d.passages);
+        let single_passages = all
+            .clone()
+            .filter(|p| p.group.is_none() && !p.boilerplate)
+            .count();
+        let boilerplate = all.filter(|p| p.boilerplate).count();
+        Self {
+            documents: cmp.documents.len(),
+            stories: stories.len(),
+            groups: cmp.groups.len(),
+            differences: cmp.difference_count(),
+            by_status,
+            single_passages,
+            boilerplate,
+        }
+    }
+}
+
+/// Findings of one status, in model order.
+fn findings_with(cmp: &Comparison, status: FindingStatus) -> impl Iterator<Item = &Finding> {
+    cmp.findings.iter().filter(move |f| f.status == status)
+}
+
+/// The documents that have a passage in at least one group: the columns of the side-by-side view.
+fn aligned_documents(cmp: &Comparison) -> Vec<usize> {
+    (0..cmp.documents.len())
+        .filter(|&i| cmp.documents[i].passages.iter().any(|p| p.group.is_some()))
+        .collect()
+}
+
+/// A group's member passages by document index.
+fn members<'a>(cmp: &'a Comparison, g: &Group) -> Vec<(usize, &'a Passage)> {
+    let mut out: Vec<(usize, &Passage)> =
+        g.passages.iter().filter_map(|id| cmp.passage(id)).collect();
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+/// The passage containing byte `at` of document `doc`, if any.
+fn passage_at<'a>(cmp: &'a Comparison, doc: &str, at: usize) -> Option<&'a Passage> {
+    let d = cmp.documents.iter().find(|d| d.id == doc)?;
+    d.passages.iter().find(|p| p.start <= at && at < p.end)
+}
+
+/// The short name of a document: its number (1-based) and title.
+fn source_name(cmp: &Comparison, doc: &str) -> String {
+    match cmp.documents.iter().position(|d| d.id == doc) {
+        Some(i) => format!("{}. {}", i + 1, cmp.documents[i].title),
+        None => doc.to_string(),
+    }
+}
+
+/// Collapses runs of whitespace (line breaks of hard-wrapped text) into single spaces.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// A compared fact marked in a passage: the finding it belongs to (index into
+/// `Comparison::findings`), or a fact the engine found but did not compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FactMark {
+    Finding(usize, FindingStatus),
+    Uncompared,
+}
+
+impl FactMark {
+    /// Lower is shown first when marks overlap.
+    fn rank(self) -> (u8, usize) {
+        match self {
+            FactMark::Finding(i, s) => {
+                let r = STATUS_SECTIONS
+                    .iter()
+                    .position(|(x, _, _)| *x == s)
+                    .unwrap_or(STATUS_SECTIONS.len());
+                (r as u8, i)
+            }
+            FactMark::Uncompared => (u8::MAX, 0),
+        }
+    }
+}
+
+/// One run of a passage as a report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece<'a> {
+    /// Text of the passage; `inserted` when the reference does not have it.
+    Text {
+        text: &'a str,
+        inserted: bool,
+        fact: Option<FactMark>,
+    },
+    /// Reference words this passage leaves out.
+    Removed(&'a str),
+    /// The end of a marked finding (where its symbol goes).
+    FactEnd(usize, FindingStatus),
+}
+
+/// Splits a passage into pieces: equal and inserted words from its diff against the group's
+/// reference (when it has one), removed reference words where they were left out, and the spans
+/// of facts, marked by the status of the finding they are a mention of.
+fn pieces<'a>(
+    cmp: &Comparison,
+    doc: &'a Document,
+    p: &'a Passage,
+    diff: Option<&'a PassageDiff>,
+) -> Vec<Piece<'a>> {
+    let text = doc
+        .text
+        .get(p.start..p.end)
+        .filter(|t| *t == p.text)
+        .unwrap_or(&p.text);
+    let len = text.len();
+    let clamp = |x: usize| -> usize {
+        let mut x = x.clamp(p.start, p.start + len) - p.start;
+        while !text.is_char_boundary(x) {
+            x -= 1;
+        }
+        x
+    };
+
+    // Inserted ranges and removed runs, from the diff when it covers the passage exactly.
+    let mut inserted: Vec<(usize, usize)> = Vec::new();
+    let mut removed: Vec<(usize, &str)> = Vec::new();
+    if let Some(d) = diff {
+        let rebuilt: String = d
+            .ops
+            .iter()
+            .filter(|o| o.op != DiffTag::Delete)
+            .map(|o| o.text.as_str())
+            .collect();
+        if rebuilt == text {
+            let mut at = 0;
+            for o in &d.ops {
+                match o.op {
+                    DiffTag::Equal => at += o.text.len(),
+                    DiffTag::Insert => {
+                        inserted.push((at, at + o.text.len()));
+                        at += o.text.len();
+                    }
+                    DiffTag::Delete => removed.push((at, o.text.as_str())),
+                }
+            }
+        }
+    }
+
+    // Fact spans: mentions of findings, then facts nobody compared.
+    let mut facts: Vec<(usize, usize, FactMark)> = Vec::new();
+    for (i, f) in cmp.findings.iter().enumerate() {
+        for m in f.mentions.iter().filter(|m| m.document == doc.id) {
+            if m.start < p.start + len && m.end > p.start {
+                facts.push((clamp(m.start), clamp(m.end), FactMark::Finding(i, f.status)));
+            }
+        }
+    }
+    for fact in &p.facts {
+        let (s, e) = (clamp(fact.start), clamp(fact.end));
+        if !facts.iter().any(|&(a, b, _)| a < e && s < b) {
+            facts.push((s, e, FactMark::Uncompared));
+        }
+    }
+    facts.retain(|(s, e, _)| s < e);
+
+    let mut cuts: BTreeSet<usize> = BTreeSet::from([0, len]);
+    for &(s, e) in &inserted {
+        cuts.insert(s);
+        cuts.insert(e);
+    }
+    for &(at, _) in &removed {
+        cuts.insert(at.min(len));
+    }
+    for &(s, e, _) in &facts {
+        cuts.insert(s);
+        cuts.insert(e);
+    }
+    let cuts: Vec<usize> = cuts.into_iter().collect();
+
+    let mut out = Vec::new();
+    let mut open: Option<FactMark> = None;
+    let close = |out: &mut Vec<Piece<'a>>, open: Option<FactMark>| {
+        if let Some(FactMark::Finding(i, s)) = open {
+            out.push(Piece::FactEnd(i, s));
+        }
+    };
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let fact = facts
+            .iter()
+            .filter(|&&(s, e, _)| s <= a && b <= e)
+            .map(|&(_, _, m)| m)
+            .min_by_key(|m| m.rank());
+        if fact != open {
+            close(&mut out, open);
+            open = fact;
+        }
+        for &(_, t) in removed.iter().filter(|(at, _)| *at == a) {
+            out.push(Piece::Removed(t));
+        }
+        out.push(Piece::Text {
+            text: &text[a..b],
+            inserted: inserted.iter().any(|&(s, e)| s <= a && b <= e),
+            fact,
+        });
+    }
+    close(&mut out, open);
+    for &(_, t) in removed.iter().filter(|(at, _)| *at >= len) {
+        out.push(Piece::Removed(t));
+    }
+    out
+}
+
+/// The diff of a passage against its group's reference, when it is not the reference.
+fn diff_of<'a>(g: &'a Group, p: &Passage) -> Option<&'a PassageDiff> {
+    g.diffs.iter().find(|d| d.passage == p.id)
+}
+
+/// Changes (inserted or removed runs) of one passage against its reference.
+fn change_count(g: &Group, p: &Passage) -> usize {
+    diff_of(g, p).map_or(0, PassageDiff::change_count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DiffOp, Mention};
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "d0".into(),
+            path: "a.txt".into(),
+            title: "A".into(),
+            dateline: None,
+            dateline_source: None,
+            kind: "txt".into(),
+            encoding: "UTF-8".into(),
+            text: text.into(),
+            passages: vec![Passage {
+                id: "d0.p0".into(),
+                start: 0,
+                end: text.len(),
+                text: text.into(),
+                boilerplate: false,
+                boilerplate_reason: None,
+                paragraph: 0,
+                sentences: vec![],
+                facts: vec![],
+                group: Some("g0".into()),
+            }],
+            story: 0,
+        }
+    }
+
+    #[test]
+    fn pieces_mark_inserted_removed_and_fact_spans() {
+        let d = doc("Rain fell on 3 May.");
+        let diff = PassageDiff {
+            passage: "d0.p0".into(),
+            ops: vec![
+                DiffOp {
+                    op: DiffTag::Equal,
+                    text: "Rain ".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Delete,
+                    text: "poured".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Insert,
+                    text: "fell".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Equal,
+                    text: " on 3 May.".into(),
+                },
+            ],
+            approximate: None,
+        };
+        let mut cmp = Comparison::empty();
+        cmp.findings.push(Finding {
+            id: "f0".into(),
+            kind: FactKind::Date,
+            status: FindingStatus::Conflict,
+            summary: "day".into(),
+            group: Some("g0".into()),
+            mentions: vec![Mention {
+                document: "d0".into(),
+                start: 13,
+                end: 18,
+                text: "3 May".into(),
+                value: "05-03".into(),
+                note: String::new(),
+            }],
+        });
+        let got = pieces(&cmp, &d, &d.passages[0], Some(&diff));
+        let mark = Some(FactMark::Finding(0, FindingStatus::Conflict));
+        assert_eq!(
+            got,
+            vec![
+                Piece::Text {
+                    text: "Rain ",
+                    inserted: false,
+                    fact: None
+                },
+                Piece::Removed("poured"),
+                Piece::Text {
+                    text: "fell",
+                    inserted: true,
+                    fact: None
+                },
+                Piece::Text {
+                    text: " on ",
+                    inserted: false,
+                    fact: None
+                },
+                Piece::Text {
+                    text: "3 May",
+                    inserted: false,
+                    fact: mark
+                },
+                Piece::FactEnd(0, FindingStatus::Conflict),
+                Piece::Text {
+                    text: ".",
+                    inserted: false,
+                    fact: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_diff_that_does_not_rebuild_the_passage_is_not_shown() {
+        let d = doc("Short text.");
+        let diff = PassageDiff {
+            passage: "d0.p0".into(),
+            ops: vec![DiffOp {
+                op: DiffTag::Insert,
+                text: "Other".into(),
+            }],
+            approximate: None,
+        };
+        let got = pieces(&Comparison::empty(), &d, &d.passages[0], Some(&diff));
+        assert_eq!(
+            got,
+            vec![Piece::Text {
+                text: "Short text.",
+                inserted: false,
+                fact: None
+            }]
+        );
+    }
+
+    #[test]
+    fn one_line_collapses_line_breaks() {
+        assert_eq!(one_line("a\n  b\tc "), "a b c ");
+        assert_eq!(one_line("  a"), " a");
+    }
 }

@@ -1,0 +1,516 @@
+//! The HTML report: one self-contained page (inline CSS, no scripts, fonts or requests) that reads
+//! in any browser and prints cleanly.
+//!
+//! Layout: what was compared and a summary with links to every finding; the findings by status;
+//! the aligned passages side by side (one row per group, one column per source) with inserted and
+//! removed words and fact marks; then the passages only one source has. Every piece of article
+//! text goes through [`esc`], so markup in an article is shown as text and never runs.
+
+use std::fmt::Write;
+
+use super::{
+    FactMark, Piece, STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin,
+    diff_of, findings_with, kind_word, members, passage_at, pieces, source_name, status_class,
+    status_symbol, status_word,
+};
+use crate::model::{Comparison, Document, Finding, Passage};
+
+/// Escapes text for element content and double- or single-quoted attributes.
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_safe(s)
+}
+
+const CSS: &str = r#"
+:root { --ins-bg:#cceed2; --ins-line:#147832; --del-bg:#f8d4d4; --del-line:#aa141e;
+  --conflict:#b41e14; --agree:#147828; --single:#1e50b4; --unresolved:#5a5a5a; --weak:#5f5f5f;
+  --rule:#d0d4da; --head:#eef1f6; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  color:#141414; background:#fff; margin:0 auto; padding:1.5rem 2rem 3rem; max-width:110rem; }
+h1 { font-size:1.7rem; margin:0 0 .2rem; }
+h2 { font-size:1.3rem; margin:2rem 0 .6rem; padding-bottom:.2rem; border-bottom:2px solid var(--rule); }
+h3 { font-size:1.05rem; margin:1.2rem 0 .4rem; }
+a { color:#1a4fa0; }
+.weak, .note { color:var(--weak); }
+.sub { margin:0 0 1rem; color:var(--weak); }
+table { border-collapse:collapse; width:100%; }
+th, td { border:1px solid var(--rule); padding:.35rem .5rem; vertical-align:top; text-align:left; }
+thead th { background:var(--head); }
+.sources td.path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:.85em; word-break:break-all; }
+.counts { display:flex; flex-wrap:wrap; gap:.5rem 1.5rem; list-style:none; padding:0; margin:.4rem 0 1rem; }
+.counts li b { font-size:1.15em; }
+.toc ol { margin:.2rem 0 .6rem; }
+.badge { display:inline-block; font-size:.8em; font-weight:600; padding:0 .4em; border-radius:.3em;
+  border:1px solid currentColor; white-space:nowrap; }
+.badge.conflict, .finding.conflict > .head .sym { color:var(--conflict); }
+.badge.agree, .finding.agree > .head .sym { color:var(--agree); }
+.badge.single, .finding.single > .head .sym { color:var(--single); }
+.badge.unresolved, .finding.unresolved > .head .sym { color:var(--unresolved); }
+.finding { border-left:4px solid var(--rule); padding:.3rem .7rem; margin:.5rem 0; break-inside:avoid; }
+.finding.conflict { border-left-color:var(--conflict); }
+.finding.agree { border-left-color:var(--agree); }
+.finding.single { border-left-color:var(--single); border-left-style:dashed; }
+.finding.unresolved { border-left-color:var(--unresolved); border-left-style:dotted; }
+.finding .head { font-weight:600; }
+.finding table { margin-top:.3rem; font-size:.93em; }
+.legend { display:flex; flex-wrap:wrap; gap:.4rem 1.4rem; padding:.5rem .8rem; margin:.5rem 0 1rem;
+  background:#f7f8fa; border:1px solid var(--rule); border-radius:.3rem; font-size:.92em; }
+ins { background:var(--ins-bg); text-decoration:underline 2px var(--ins-line); text-underline-offset:2px; }
+del { background:var(--del-bg); text-decoration:line-through 2px var(--del-line); color:#4a1a1a; }
+.fact { border-bottom:2px dotted var(--weak); }
+.fact.conflict { border-bottom:3px double var(--conflict); background:#fde7e4; }
+.fact.agree { border-bottom:2px solid var(--agree); }
+.fact.single { border-bottom:2px dashed var(--single); }
+.fact.unresolved { border-bottom:2px dotted var(--unresolved); }
+sup.mk { font-size:.72em; font-weight:700; margin:0 .1em; }
+sup.mk a { text-decoration:none; }
+sup.mk.conflict a { color:var(--conflict); } sup.mk.agree a { color:var(--agree); }
+sup.mk.single a { color:var(--single); } sup.mk.unresolved a { color:var(--unresolved); }
+.groups { table-layout:fixed; }
+.groups th.gh { width:11rem; background:var(--head); font-weight:normal; }
+.groups th.gh .gid { font-weight:700; }
+.groups td.ref { background:#fbfbf3; }
+.groups td.none { color:var(--weak); font-style:italic; background:#fafafa; }
+.tag { display:block; font-size:.78em; color:var(--weak); margin-bottom:.15rem; }
+.doc p { margin:.3rem 0 .6rem; }
+.doc .bp { color:var(--weak); }
+.doc .bp::after { content:attr(data-why); font-size:.78em; font-style:italic; margin-left:.3em; }
+.doc a.chip { font-size:.8em; padding:0 .3em; border:1px solid var(--rule); border-radius:.3em;
+  text-decoration:none; white-space:nowrap; }
+.warn { border-left:4px solid #c08000; padding:.3rem .7rem; background:#fff8e6; }
+:target { outline:3px solid #c87800; outline-offset:2px; }
+@media print {
+  body { padding:0; max-width:none; font-size:10.5pt; }
+  * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
+  h2 { break-after:avoid; } h3 { break-after:avoid; }
+  #passages, #single { break-before:page; }
+  tr, .finding, .doc p { break-inside:avoid; }
+  thead { display:table-header-group; }
+  a { color:inherit; text-decoration:none; }
+  :target { outline:none; }
+}
+"#;
+
+/// Renders the HTML report.
+pub(super) fn render(cmp: &Comparison) -> String {
+    let mut h = String::with_capacity(
+        64 * 1024
+            + cmp
+                .documents
+                .iter()
+                .map(|d| d.text.len() * 3)
+                .sum::<usize>(),
+    );
+    let n = cmp.documents.len();
+    let title = format!(
+        "Crosscheck report: {n} source{}",
+        if n == 1 { "" } else { "s" }
+    );
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"crosscheck {}\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(&title)
+    );
+    let _ = write!(h, "<header>\n<h1>Crosscheck report</h1>\n");
+    let _ = writeln!(
+        h,
+        "<p class=\"sub\">Report format {} version {} · generated by crosscheck {}</p>\n</header>",
+        esc(&cmp.format),
+        cmp.version,
+        env!("CARGO_PKG_VERSION")
+    );
+    sources(&mut h, cmp);
+    summary(&mut h, cmp);
+    warnings(&mut h, cmp);
+    findings(&mut h, cmp);
+    groups(&mut h, cmp);
+    singles(&mut h, cmp);
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+fn sources(h: &mut String, cmp: &Comparison) {
+    h.push_str("<section id=\"sources\">\n<h2>What was compared</h2>\n");
+    if cmp.documents.is_empty() {
+        h.push_str("<p>No sources.</p>\n</section>\n");
+        return;
+    }
+    h.push_str(
+        "<table class=\"sources\">\n<thead><tr><th>#</th><th>Title</th><th>File</th>\
+         <th>Dateline</th><th>Dateline from</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, d) in cmp.documents.iter().enumerate() {
+        let _ = writeln!(
+            h,
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td class=\"path\">{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&d.id),
+            i + 1,
+            esc(&d.title),
+            esc(&d.path),
+            d.dateline
+                .as_deref()
+                .map_or("<span class=\"weak\">none found</span>".into(), esc),
+            esc(&dateline_origin(d)),
+        );
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn summary(h: &mut String, cmp: &Comparison) {
+    let s = Summary::of(cmp);
+    h.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"counts\">\n");
+    let mut count = |n: usize, one: &str, many: &str, link: Option<&str>| {
+        let what = if n == 1 { one } else { many };
+        match link {
+            Some(l) => {
+                let _ = writeln!(h, "<li><a href=\"#{l}\"><b>{n}</b> {what}</a></li>");
+            }
+            None => {
+                let _ = writeln!(h, "<li><b>{n}</b> {what}</li>");
+            }
+        }
+    };
+    count(s.documents, "source", "sources", Some("sources"));
+    if s.stories > 1 {
+        count(s.stories, "story", "separate stories", None);
+    }
+    count(
+        s.groups,
+        "aligned group",
+        "aligned groups",
+        Some("passages"),
+    );
+    count(s.differences, "word difference", "word differences", None);
+    for (i, (_, anchor, heading)) in STATUS_SECTIONS.iter().enumerate() {
+        if i < 3 || s.by_status[i] > 0 {
+            count(s.by_status[i], heading, heading, Some(anchor));
+        }
+    }
+    count(
+        s.single_passages,
+        "passage only one source has",
+        "passages only one source has",
+        Some("single"),
+    );
+    h.push_str("</ul>\n");
+    if s.stories > 1 {
+        h.push_str(
+            "<p class=\"note\">The sources report different stories; passages are aligned only \
+             within a story.</p>\n",
+        );
+    }
+    if s.boilerplate > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"note\">{} boilerplate passage{} (comment forms, related links, bios…) \
+             shown dimmed and left out of the alignment.</p>",
+            s.boilerplate,
+            if s.boilerplate == 1 { " is" } else { "s are" }
+        );
+    }
+    h.push_str("<nav class=\"toc\" aria-label=\"Findings\">\n");
+    for (status, anchor, heading) in STATUS_SECTIONS {
+        let list: Vec<&Finding> = findings_with(cmp, status).collect();
+        if list.is_empty() {
+            if status != crate::model::FindingStatus::Unresolved {
+                let _ = writeln!(h, "<h3>{heading}</h3>\n<p class=\"weak\">None.</p>");
+            }
+            continue;
+        }
+        let _ = writeln!(
+            h,
+            "<h3><a href=\"#{anchor}\">{heading}</a> ({})</h3>\n<ol>",
+            list.len()
+        );
+        for f in list {
+            let _ = writeln!(
+                h,
+                "<li><a href=\"#{}\">{} {}</a> <span class=\"weak\">({})</span></li>",
+                esc(&f.id),
+                status_symbol(f.status),
+                esc(&f.summary),
+                kind_word(f.kind)
+            );
+        }
+        h.push_str("</ol>\n");
+    }
+    h.push_str("</nav>\n</section>\n");
+}
+
+fn warnings(h: &mut String, cmp: &Comparison) {
+    if cmp.warnings.is_empty() {
+        return;
+    }
+    h.push_str("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul class=\"warn\">\n");
+    for w in &cmp.warnings {
+        match &w.path {
+            Some(p) => {
+                let _ = writeln!(h, "<li><code>{}</code>: {}</li>", esc(p), esc(&w.message));
+            }
+            None => {
+                let _ = writeln!(h, "<li>{}</li>", esc(&w.message));
+            }
+        }
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
+fn findings(h: &mut String, cmp: &Comparison) {
+    h.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    if cmp.findings.is_empty() {
+        h.push_str("<p class=\"weak\">No facts were compared across sources.</p>\n");
+    }
+    for (status, anchor, heading) in STATUS_SECTIONS {
+        let list: Vec<&Finding> = findings_with(cmp, status).collect();
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(h, "<h3 id=\"{anchor}\">{heading} ({})</h3>", list.len());
+        for f in list {
+            finding(h, cmp, f);
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
+    let class = status_class(f.status);
+    let _ = write!(
+        h,
+        "<div class=\"finding {class}\" id=\"{}\">\n<div class=\"head\"><span class=\"sym\">{}</span> \
+         <span class=\"badge {class}\">{}</span> {} <span class=\"weak\">· {} · {}</span>",
+        esc(&f.id),
+        status_symbol(f.status),
+        status_word(f.status),
+        esc(&f.summary),
+        kind_word(f.kind),
+        esc(&f.id),
+    );
+    if let Some(g) = &f.group {
+        let _ = write!(h, " · <a href=\"#{0}\">group {0}</a>", esc(g));
+    }
+    h.push_str("</div>\n");
+    if !f.mentions.is_empty() {
+        h.push_str(
+            "<table>\n<thead><tr><th>Source</th><th>As written</th><th>Value</th><th>How it was read</th></tr></thead>\n<tbody>\n",
+        );
+        for m in &f.mentions {
+            let said = match passage_at(cmp, &m.document, m.start) {
+                Some(p) => format!("<a href=\"#{}\">“{}”</a>", esc(&p.id), esc(&m.text)),
+                None => format!("“{}”", esc(&m.text)),
+            };
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{said}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                esc(&source_name(cmp, &m.document)),
+                esc(&m.value),
+                esc(&m.note),
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    h.push_str("</div>\n");
+}
+
+fn legend(h: &mut String) {
+    h.push_str("<div class=\"legend\" role=\"note\">\n<span><b>Legend:</b></span>\n");
+    h.push_str(
+        "<span><ins>inserted</ins> words this source has and the reference does not</span>\n",
+    );
+    h.push_str("<span><del>removed</del> reference words this source leaves out</span>\n");
+    for (status, _, _) in STATUS_SECTIONS {
+        let c = status_class(status);
+        let _ = writeln!(
+            h,
+            "<span><span class=\"fact {c}\">fact</span><sup class=\"mk {c}\"><a>{}</a></sup> {}</span>",
+            status_symbol(status),
+            match status {
+                crate::model::FindingStatus::Conflict =>
+                    "fact the sources contradict each other on",
+                crate::model::FindingStatus::Agree => "fact the sources agree on",
+                crate::model::FindingStatus::SingleSource => "fact only one source states",
+                crate::model::FindingStatus::Unresolved => "fact that could not be compared",
+            }
+        );
+    }
+    h.push_str("<span><span class=\"fact\">fact</span> fact found, not compared</span>\n");
+    h.push_str("<span><span class=\"tag\" style=\"display:inline\">reference</span> the passage the others are compared with</span>\n");
+    h.push_str("</div>\n");
+}
+
+/// A passage's text with its marks.
+fn passage_html(
+    h: &mut String,
+    cmp: &Comparison,
+    doc: &Document,
+    p: &Passage,
+    diff: Option<&crate::model::PassageDiff>,
+) {
+    for piece in pieces(cmp, doc, p, diff) {
+        match piece {
+            Piece::Removed(t) => {
+                let _ = write!(h, "<del>{}</del>", esc(t));
+            }
+            Piece::FactEnd(i, status) => {
+                let id = cmp.findings.get(i).map_or("", |f| f.id.as_str());
+                let _ = write!(
+                    h,
+                    "<sup class=\"mk {}\"><a href=\"#{}\" title=\"{}\">{}</a></sup>",
+                    status_class(status),
+                    esc(id),
+                    status_word(status),
+                    status_symbol(status)
+                );
+            }
+            Piece::Text {
+                text,
+                inserted,
+                fact,
+            } => {
+                let body = if inserted {
+                    format!("<ins>{}</ins>", esc(text))
+                } else {
+                    esc(text).into_owned()
+                };
+                match fact {
+                    Some(FactMark::Finding(i, status)) => {
+                        let summary = cmp.findings.get(i).map_or("", |f| f.summary.as_str());
+                        let _ = write!(
+                            h,
+                            "<span class=\"fact {}\" title=\"{}: {}\">{body}</span>",
+                            status_class(status),
+                            status_word(status),
+                            esc(summary)
+                        );
+                    }
+                    Some(FactMark::Uncompared) => {
+                        let _ = write!(h, "<span class=\"fact\">{body}</span>");
+                    }
+                    None => h.push_str(&body),
+                }
+            }
+        }
+    }
+}
+
+fn groups(h: &mut String, cmp: &Comparison) {
+    h.push_str("<section id=\"passages\">\n<h2>Aligned passages</h2>\n");
+    if cmp.groups.is_empty() {
+        h.push_str("<p class=\"weak\">No passages were aligned across sources.</p>\n</section>\n");
+        return;
+    }
+    legend(h);
+    let cols = aligned_documents(cmp);
+    h.push_str("<table class=\"groups\">\n<thead><tr><th class=\"gh\">Group</th>");
+    for &d in &cols {
+        let _ = write!(
+            h,
+            "<th>{}</th>",
+            esc(&source_name(cmp, &cmp.documents[d].id))
+        );
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for g in &cmp.groups {
+        let ms = members(cmp, g);
+        let changes: usize = ms.iter().map(|(_, p)| change_count(g, p)).sum();
+        let _ = write!(
+            h,
+            "<tr id=\"{}\"><th class=\"gh\" scope=\"row\"><span class=\"gid\">{}</span><br>{}<br>\
+             <span class=\"weak\">{} sources · {} difference{}</span></th>",
+            esc(&g.id),
+            esc(&g.id),
+            esc(&g.label),
+            ms.len(),
+            changes,
+            if changes == 1 { "" } else { "s" }
+        );
+        for &d in &cols {
+            let doc = &cmp.documents[d];
+            match ms.iter().find(|(i, _)| *i == d) {
+                Some((_, p)) => {
+                    let is_ref = p.id == g.reference;
+                    let diff = diff_of(g, p);
+                    let _ = write!(
+                        h,
+                        "<td id=\"{}\"{}>",
+                        esc(&p.id),
+                        if is_ref { " class=\"ref\"" } else { "" }
+                    );
+                    if is_ref {
+                        h.push_str("<span class=\"tag\">reference</span>");
+                    } else if let Some(why) = diff.and_then(|x| x.approximate.as_deref()) {
+                        let _ = write!(
+                            h,
+                            "<span class=\"tag\">approximate diff: {}</span>",
+                            esc(why)
+                        );
+                    }
+                    passage_html(h, cmp, doc, p, diff);
+                    h.push_str("</td>");
+                }
+                None => h.push_str("<td class=\"none\">not in this source</td>"),
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn singles(h: &mut String, cmp: &Comparison) {
+    h.push_str("<section id=\"single\">\n<h2>Passages only one source has</h2>\n");
+    h.push_str(
+        "<p class=\"note\">Each source's text that is not aligned with another source, paragraph by \
+         paragraph. A link marks where an aligned passage stands; dimmed passages are boilerplate.</p>\n",
+    );
+    for doc in &cmp.documents {
+        let _ = writeln!(
+            h,
+            "<div class=\"doc\">\n<h3>{}</h3>",
+            esc(&source_name(cmp, &doc.id))
+        );
+        let mut para: Option<usize> = None;
+        let mut any = false;
+        for p in &doc.passages {
+            if para != Some(p.paragraph) {
+                if para.is_some() {
+                    h.push_str("</p>\n");
+                }
+                h.push_str("<p>");
+                para = Some(p.paragraph);
+            } else {
+                h.push(' ');
+            }
+            if let Some(g) = &p.group {
+                let _ = write!(h, "<a class=\"chip\" href=\"#{0}\">↔ {0}</a>", esc(g));
+            } else if p.boilerplate {
+                let why = p.boilerplate_reason.as_deref().unwrap_or("boilerplate");
+                let _ = write!(
+                    h,
+                    "<span class=\"bp\" id=\"{}\" data-why=\"[{}]\">",
+                    esc(&p.id),
+                    esc(why)
+                );
+                passage_html(h, cmp, doc, p, None);
+                h.push_str("</span>");
+            } else {
+                any = true;
+                let _ = write!(h, "<span id=\"{}\">", esc(&p.id));
+                passage_html(h, cmp, doc, p, None);
+                h.push_str("</span>");
+            }
+        }
+        if para.is_some() {
+            h.push_str("</p>\n");
+        }
+        if !any {
+            h.push_str("<p class=\"weak\">Everything this source says is aligned with another source.</p>\n");
+        }
+        h.push_str("</div>\n");
+    }
+    h.push_str("</section>\n");
+}
