@@ -18,6 +18,7 @@ pub mod model;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod session;
 pub mod text;
 
 pub use model::Comparison;

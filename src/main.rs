@@ -8,6 +8,7 @@ use std::sync::atomic::AtomicBool;
 use clap::{Parser, Subcommand};
 
 use crosscheck::report::{self, Format};
+use crosscheck::session::{self, SessionFile};
 use crosscheck::{Options, Source, dates};
 
 #[derive(Parser)]
@@ -44,7 +45,11 @@ struct ReportArgs {
     /// Largest source file accepted, in megabytes.
     #[arg(long, value_name = "MB", default_value_t = crosscheck::load::DEFAULT_MAX_FILE_BYTES / 1_000_000)]
     max_file_size: u64,
-    /// Articles to compare (.txt, .md, .html/.htm).
+    /// Also save the comparison (sources, a copy of their text, datelines, settings) to this
+    /// .crosscheck file, to reopen later in the app or with `crosscheck report FILE.crosscheck`.
+    #[arg(long, value_name = "PATH")]
+    save_comparison: Option<PathBuf>,
+    /// Articles to compare (.txt, .md, .html/.htm), or one saved comparison (.crosscheck).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -110,38 +115,73 @@ fn run_report(args: ReportArgs) -> ExitCode {
         };
         overrides.push((PathBuf::from(file), date));
     }
-    let sources: Vec<Source> = args
-        .files
-        .iter()
-        .map(|p| Source {
-            path: p.clone(),
-            dateline: overrides
-                .iter()
-                .find(|(f, _)| same_file(f, p))
-                .map(|(_, d)| *d),
-        })
-        .collect();
-    for (f, _) in &overrides {
-        if !args.files.iter().any(|p| same_file(f, p)) {
+    let is_session = |p: &PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(session::EXTENSION))
+    };
+    let (mut file, mut errors, mut notes) = if args.files.iter().any(is_session) {
+        let [path] = args.files.as_slice() else {
+            eprintln!(
+                "error: a comparison file (.{}) is compared on its own, not with other files",
+                session::EXTENSION
+            );
+            return ExitCode::from(2);
+        };
+        match session::open(path) {
+            Ok(opened) => {
+                let notes = opened.notes();
+                (opened.file, Vec::new(), notes)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let opts = Options {
+            max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+            ..Options::default()
+        };
+        let sources: Vec<Source> = args.files.iter().map(Source::new).collect();
+        let (file, errors) = SessionFile::capture(&sources, &opts);
+        (file, errors, Vec::new())
+    };
+    for (f, date) in &overrides {
+        let Some(s) = file
+            .sources
+            .iter_mut()
+            .find(|s| same_file(f, Path::new(&s.path)))
+        else {
+            if args.files.iter().any(|p| same_file(f, p)) {
+                continue; // unreadable: reported with the other load errors below
+            }
             eprintln!(
                 "error: --date names a file that is not compared: {}",
                 f.display()
             );
             return ExitCode::from(2);
-        }
+        };
+        s.dateline = Some(date.to_string());
     }
-    let opts = Options {
-        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
-        ..Options::default()
-    };
+    for n in &notes {
+        eprintln!(
+            "note: {}: {}",
+            n.path.as_deref().unwrap_or_default(),
+            n.message
+        );
+    }
     let never = AtomicBool::new(false);
-    let (cmp, errors) = match crosscheck::compare_sources(&sources, &opts, &|_| {}, &never) {
+    let (mut cmp, mut compare_errors) = match file.compare(&|_| {}, &never) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }
     };
+    notes.append(&mut cmp.warnings);
+    cmp.warnings = notes;
+    let undecodable: Vec<String> = compare_errors.iter().map(|e| e.path.clone()).collect();
+    errors.append(&mut compare_errors);
     let mut unreadable = false;
     for e in &errors {
         eprintln!("error: {}: {}", e.reason, e.path);
@@ -150,6 +190,16 @@ fn run_report(args: ReportArgs) -> ExitCode {
     if cmp.documents.is_empty() {
         eprintln!("error: no readable articles to compare");
         return ExitCode::from(2);
+    }
+    let mut srcs: Vec<PathBuf> = args.files.clone();
+    srcs.extend(file.sources.iter().map(|s| PathBuf::from(&s.path)));
+    if let Some(save_to) = &args.save_comparison {
+        file.sources.retain(|s| !undecodable.contains(&s.path));
+        if let Err(e) = session::save(save_to, &file) {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+        srcs.push(save_to.clone());
     }
     let text = match report::render(&cmp, format) {
         Ok(t) => t,
@@ -167,7 +217,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
             }
         }
     } else {
-        let srcs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+        let srcs: Vec<&Path> = srcs.iter().map(PathBuf::as_path).collect();
         if let Err(e) = report::write_atomic(&out_path, text.as_bytes(), &srcs) {
             eprintln!("error: {e}");
             return ExitCode::from(1);

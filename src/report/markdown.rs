@@ -15,29 +15,33 @@ use super::{
 };
 use crate::model::{Comparison, Finding, FindingStatus};
 
-/// Escapes text so a Markdown viewer shows it as written (one line, inline context).
+/// Escapes text so a Markdown viewer shows it as written, inline (one line).
 fn esc(s: &str) -> String {
     let s = one_line(s);
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.char_indices() {
-        let at_start = i == 0;
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '+' | '-' | '=' if at_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '.' | ')' if s[..i].chars().all(|d| d.is_ascii_digit()) && i > 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' | '$'
+        ) {
+            out.push('\\');
         }
+        out.push(c);
     }
     out
+}
+
+/// Makes an escaped line safe at the start of a block: a leading `-`, `+` or `=`, or a number
+/// followed by `.` or `)`, would otherwise start a list or a heading underline.
+fn line_start(line: &str) -> String {
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line.to_string()
 }
 
 /// Wraps the non-blank middle of `text` in `mark`, leaving its outer spaces outside, so the
@@ -264,22 +268,36 @@ fn groups(m: &mut String, cmp: &Comparison) {
             } else if let Some(why) = diff.and_then(|x| x.approximate.as_deref()) {
                 let _ = write!(m, " (approximate diff: {})", esc(why));
             }
-            m.push_str("\n\n> ");
+            let mut line = String::new();
             for piece in pieces(cmp, doc, p, if is_ref { None } else { diff }) {
+                let glued = |line: &String, next: &str| {
+                    line.ends_with(|c: char| c.is_alphanumeric() || c == '~')
+                        && next.starts_with(char::is_alphanumeric)
+                };
                 match piece {
-                    Piece::Removed(t) => wrap(m, t, "~~"),
-                    Piece::Text {
-                        text,
-                        inserted: true,
-                        ..
-                    } => wrap(m, text, "**"),
-                    Piece::Text { text, .. } => m.push_str(&esc(text)),
+                    Piece::Removed(t) => {
+                        if glued(&line, t) {
+                            line.push(' ');
+                        }
+                        wrap(&mut line, t, "~~");
+                    }
+                    Piece::Text { text, inserted, .. } => {
+                        if line.ends_with("~~") && glued(&line, text) {
+                            line.push(' ');
+                        }
+                        if inserted {
+                            wrap(&mut line, text, "**");
+                        } else {
+                            line.push_str(&esc(text));
+                        }
+                    }
                     Piece::FactEnd(i, status) => {
                         let id = cmp.findings.get(i).map_or("", |f| f.id.as_str());
-                        let _ = write!(m, " \\[{} {}\\]", status_symbol(status), esc(id));
+                        let _ = write!(line, " \\[{} {}\\]", status_symbol(status), esc(id));
                     }
                 }
             }
+            let _ = write!(m, "\n\n> {}", line_start(line.trim_start()));
             m.push_str("\n\n");
         }
     }
@@ -295,7 +313,7 @@ fn singles(m: &mut String, cmp: &Comparison) {
         let flush = |m: &mut String, line: &mut String| {
             let t = line.trim();
             if !t.is_empty() {
-                let _ = writeln!(m, "> {t}\n>");
+                let _ = writeln!(m, "> {}\n>", line_start(t));
             }
             line.clear();
         };
@@ -333,8 +351,9 @@ mod tests {
     #[test]
     fn escape_keeps_markup_as_text() {
         assert_eq!(esc("a*b_c <x> | #1"), "a\\*b\\_c \\<x\\> \\| \\#1");
-        assert_eq!(esc("- item"), "\\- item");
-        assert_eq!(esc("12. May"), "12\\. May");
+        assert_eq!(line_start(&esc("- item")), "\\- item");
+        assert_eq!(line_start(&esc("12. May")), "12\\. May");
+        assert_eq!(esc("12. May"), "12. May");
         assert_eq!(esc("U.S. and 3.5%"), "U.S. and 3.5%");
     }
 
