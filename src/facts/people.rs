@@ -1,0 +1,359 @@
+//! People and their titles: "Chinese President Xi Jinping", "President Xi of China", "US
+//! Secretary of Commerce Wilbur Ross", "FBI Director Christopher Wray", "former national security
+//! adviser John Bolton", "Ren Zhengfei, CEO of Huawei". Titles are normalized to a role
+//! ("Secretary of Commerce" and "Commerce Secretary" are both `commerce secretary`; "CEO" is
+//! `chief executive`) so that only a real difference of role counts as a conflict. A surname
+//! alone is linked to the full name the same document gives; linking across documents is done
+//! when facts are compared.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Fact, FactKind, Span};
+
+const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
+const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
+const PERSON: &str =
+    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|van|von|de|da|do|dos|del|der|al-\w+)){0,2}";
+
+static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<former>\b(?i:former|ex-|then-|acting|outgoing|interim)[\s-]*)?(?P<org>(?:[A-Z][\w.&’'-]*\s+){{0,3}})?\b(?P<title>{TITLE_CAP}|{TITLE_LOW})\s+(?P<name>{PERSON})(?:\s+of\s+(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+    ))
+    .expect("valid title regex")
+});
+static APPOSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s+(?:the\s+)?(?P<former>(?i:former|then)\s+)?(?P<org>[A-Z][\w.]*\s+)?(?P<title>{TITLE_CAP}|(?i:ceo|chief executive|founder|chairman|spokesman|spokeswoman|spokesperson|president|director|minister|secretary))(?:\s+and\s+[a-z]+)?\s+(?:of|at)\s+(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+    ))
+    .expect("valid appositive regex")
+});
+
+/// Capitalized words that are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "To",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "President",
+    "Premier",
+    "Secretary",
+    "Minister",
+    "Director",
+    "Chairman",
+    "Governor",
+    "Senator",
+    "Mayor",
+    "General",
+    "Administration",
+    "Department",
+    "Government",
+    "Office",
+    "House",
+    "Council",
+    "Committee",
+    "Ministry",
+    "Party",
+    "Commission",
+    "Court",
+    "Agency",
+    "Bureau",
+    "Company",
+    "Group",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "Chinese",
+    "American",
+    "British",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "Trade",
+    "Commerce",
+];
+
+fn nationality(w: &str) -> bool {
+    matches!(
+        w,
+        "US" | "U.S." | "UK" | "U.K." | "EU" | "UN" | "United" | "States" | "Kingdom" | "the"
+    ) || w.ends_with("ese")
+        || w.ends_with("an")
+        || w.ends_with("ish")
+        || w.ends_with("ian")
+        || w.ends_with("ch")
+}
+
+/// A title normalized to a role: abbreviations spelled out, domain first ("commerce secretary").
+pub(crate) fn normalize_title(org: &str, title: &str) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = t.to_lowercase();
+    let (role, domain) = match lower.split_once(" of ") {
+        Some((r, d)) if r != "secretary" || d != "state" => {
+            (r.to_string(), d.trim_start_matches("the ").to_string())
+        }
+        _ => (lower.clone(), String::new()),
+    };
+    let role = match role.trim_end_matches('.') {
+        "ceo" | "chief executive officer" => "chief executive".to_string(),
+        "chairwoman" | "chairperson" | "chair" => "chairman".to_string(),
+        "gov" => "governor".to_string(),
+        "sen" => "senator".to_string(),
+        "rep" => "representative".to_string(),
+        "gen" => "general".to_string(),
+        "adm" => "admiral".to_string(),
+        "col" => "colonel".to_string(),
+        "prof" => "professor".to_string(),
+        "spokesman" | "spokeswoman" => "spokesperson".to_string(),
+        "vice-president" => "vice president".to_string(),
+        r => r
+            .replace("advisor", "adviser")
+            .replace("defence", "defense"),
+    };
+    let domain = if domain.is_empty() {
+        org.split_whitespace()
+            .last()
+            .filter(|w| !nationality(w))
+            .map(str::to_lowercase)
+            .unwrap_or_default()
+    } else {
+        domain
+    };
+    if domain.is_empty() || role.contains(&domain) {
+        role
+    } else {
+        format!("{domain} {role}")
+    }
+}
+
+/// The role word that decides a conflict: "commerce secretary" → "secretary".
+pub(crate) fn role_of(title: &str) -> &str {
+    let t = title.strip_prefix("former ").unwrap_or(title);
+    for compound in [
+        "vice president",
+        "prime minister",
+        "chief executive",
+        "attorney general",
+        "secretary-general",
+        "secretary of state",
+    ] {
+        if t.ends_with(compound) {
+            return &t[t.len() - compound.len()..];
+        }
+    }
+    t.rsplit(' ').next().unwrap_or(t)
+}
+
+fn clean_person(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(['’', '\'', '.', ','])
+        })
+        .collect();
+    while words
+        .last()
+        .is_some_and(|w| NOT_NAMES.contains(w) || w.is_empty())
+    {
+        words.pop();
+    }
+    if words.is_empty() || words.iter().any(|w| NOT_NAMES.contains(w)) {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// The full name a document gives a person mentioned by one name ("Ross" → "Wilbur Ross").
+pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
+    let pat = format!(
+        r"\b(?:([A-Z][a-z]+) +{0}\b|{0} +([A-Z][a-z]+)\b)",
+        regex::escape(one)
+    );
+    let re = Regex::new(&pat).ok()?;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for c in re.captures_iter(text) {
+        let full = if let Some(first) = c.get(1) {
+            if NOT_NAMES.contains(&first.as_str()) {
+                continue;
+            }
+            format!("{} {one}", first.as_str())
+        } else if let Some(last) = c.get(2) {
+            if NOT_NAMES.contains(&last.as_str()) {
+                continue;
+            }
+            format!("{one} {}", last.as_str())
+        } else {
+            continue;
+        };
+        *counts.entry(full).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(n, _)| n)
+}
+
+/// Title facts (one per titled mention) in the sentence at `span`.
+pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
+    // Editorial brackets ("[US Commerce Secretary Wilbur] Ross") do not break a name.
+    let sentence: String = text[span.start..span.end]
+        .chars()
+        .map(|c| if matches!(c, '[' | ']') { ' ' } else { c })
+        .collect();
+    let mut out = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for c in APPOSITIVE_RE
+        .captures_iter(&sentence)
+        .chain(TITLED_RE.captures_iter(&sentence))
+    {
+        let (Some(m), Some(title), Some(name)) = (c.get(0), c.name("title"), c.name("name")) else {
+            continue;
+        };
+        if taken.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+            continue;
+        }
+        let Some(person) = clean_person(name.as_str()) else {
+            continue;
+        };
+        let org = c.name("org").map_or("", |o| o.as_str());
+        let org = org
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "The" | "A" | "An" | "In" | "On" | "And"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut role = normalize_title(&org, title.as_str());
+        let former = c.name("former").is_some();
+        if former {
+            role = format!("former {role}");
+        }
+        let full = if person.contains(' ') {
+            person.clone()
+        } else {
+            full_name_in(text, &person).unwrap_or_else(|| person.clone())
+        };
+        let mut note = format!("title as written: “{}”", title.as_str().trim());
+        if let Some(of) = c.name("of") {
+            note.push_str(&format!(" of {}", of.as_str()));
+        }
+        if full != person {
+            note.push_str(&format!("; “{person}” is {full} in this document"));
+        }
+        let start = span.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+        let mut end = span.start + m.end();
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        taken.push((m.start(), m.end()));
+        out.push(Fact {
+            kind: FactKind::Title,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            value: format!("{full}: {role}"),
+            subject: full,
+            note,
+        });
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(s: &str) -> Vec<String> {
+        extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        )
+        .into_iter()
+        .map(|f| f.value)
+        .collect()
+    }
+
+    #[test]
+    fn titles_before_names_and_after() {
+        assert_eq!(
+            titles("Brazilian President Lula da Silva met Finance Minister Ana Costa."),
+            vec!["Lula da Silva: president", "Ana Costa: finance minister"]
+        );
+        assert_eq!(
+            titles(
+                "The deal was signed by US Secretary of Energy Maria Lopez and Energy Secretary Lopez."
+            ),
+            vec![
+                "Maria Lopez: energy secretary",
+                "Maria Lopez: energy secretary"
+            ]
+        );
+        assert_eq!(
+            titles("Prime Minister Okafor of Nigeria spoke to Tom Reed, CEO of Reedco."),
+            vec!["Okafor: prime minister", "Tom Reed: chief executive"]
+        );
+        assert_eq!(
+            titles("former national security adviser Paul Grant wrote a book"),
+            vec!["Paul Grant: former national security adviser"]
+        );
+    }
+
+    #[test]
+    fn roles_decide_conflicts() {
+        assert_eq!(role_of("commerce secretary"), "secretary");
+        assert_eq!(role_of("vice president"), "vice president");
+        assert_eq!(
+            normalize_title("", "Chief Executive Officer"),
+            "chief executive"
+        );
+    }
+}

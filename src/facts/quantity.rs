@@ -1,0 +1,997 @@
+//! Figures in a sentence: numbers in digits and words ("70,000", "seven", "1.2 billion",
+//! "$17.1bn"), money with its currency (and a conversion given in brackets), percentages,
+//! durations ("a ban of seven years", "a seven-year ban", "for seven years" read the same), counts
+//! with the thing they count ("70,000 employees"), and the qualifier in front ("over", "at least",
+//! "nearly"). Values are written `[qualifier ]number unit`, e.g. `> 70000 employee`,
+//! `> 17000000000 USD`, `7 year`, and read back by [`Amount::parse`] to compare with the
+//! qualifier and rounding in mind.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Fact, FactKind, Span};
+use crate::text::{Token, is_stopword, tokenize};
+
+/// What a qualifier does to a stated number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Qual {
+    Exact,
+    Over,
+    AtLeast,
+    About,
+    Nearly,
+    UpTo,
+    Under,
+}
+
+impl Qual {
+    fn symbol(self) -> &'static str {
+        match self {
+            Qual::Exact => "",
+            Qual::Over => ">",
+            Qual::AtLeast => ">=",
+            Qual::About => "~",
+            Qual::Nearly => "<~",
+            Qual::UpTo => "<=",
+            Qual::Under => "<",
+        }
+    }
+
+    fn from_symbol(s: &str) -> Option<Self> {
+        Some(match s {
+            ">" => Qual::Over,
+            ">=" => Qual::AtLeast,
+            "~" => Qual::About,
+            "<~" => Qual::Nearly,
+            "<=" => Qual::UpTo,
+            "<" => Qual::Under,
+            _ => return None,
+        })
+    }
+}
+
+/// One amount read back from a fact value: the range of numbers it allows, and its unit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Amount {
+    pub qual: Qual,
+    pub number: f64,
+    pub unit: String,
+}
+
+/// Relative slack for a number stated without a qualifier (rounding: "$17bn" vs "$17.1bn").
+const ROUNDING: f64 = 0.02;
+
+impl Amount {
+    /// Reads one `[qualifier ]number unit` value.
+    pub(crate) fn parse(s: &str) -> Option<Self> {
+        let mut parts = s.split_whitespace().peekable();
+        let qual = match parts.peek().and_then(|p| Qual::from_symbol(p)) {
+            Some(q) => {
+                parts.next();
+                q
+            }
+            None => Qual::Exact,
+        };
+        let number: f64 = parts.next()?.parse().ok()?;
+        let unit = parts.collect::<Vec<_>>().join(" ");
+        Some(Self { qual, number, unit })
+    }
+
+    /// Reads every amount of a value (a conversion gives two, joined by ` = `).
+    pub(crate) fn parse_all(s: &str) -> Vec<Self> {
+        s.split(" = ").filter_map(Self::parse).collect()
+    }
+
+    /// The closed range of numbers the statement allows.
+    pub(crate) fn range(&self) -> (f64, f64) {
+        let n = self.number;
+        match self.qual {
+            Qual::Exact => (n * (1.0 - ROUNDING), n * (1.0 + ROUNDING)),
+            Qual::Over => (n * 1.000_001, n * 1.5),
+            Qual::AtLeast => (n, n * 1.5),
+            Qual::About => (n * 0.9, n * 1.1),
+            Qual::Nearly => (n * 0.85, n),
+            Qual::UpTo => (0.0, n),
+            Qual::Under => (0.0, n * 0.999_999),
+        }
+    }
+
+    /// Can both statements be true of the same figure?
+    pub(crate) fn compatible(&self, other: &Amount) -> bool {
+        if self.unit != other.unit {
+            return false;
+        }
+        if self.qual == Qual::Exact && other.qual == Qual::Exact {
+            return (self.number - other.number).abs()
+                <= ROUNDING * self.number.abs().max(other.number.abs());
+        }
+        let (a0, a1) = self.range();
+        let (b0, b1) = other.range();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+/// Formats a number without a needless fraction.
+pub(crate) fn fmt_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e18 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A number as people read it: 17000000000 → "17 billion".
+pub(crate) fn readable(n: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if n.abs() >= scale {
+            return format!(
+                "{} {word}",
+                fmt_number((n / scale * 1000.0).round() / 1000.0)
+            );
+        }
+    }
+    let s = fmt_number(n);
+    // Thousands separators for whole numbers.
+    if n.fract() == 0.0 && n.abs() >= 10000.0 {
+        let digits: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        for (i, ch) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 && ch.is_ascii_digit() {
+                out.push(',');
+            }
+            out.push(*ch);
+        }
+        return out;
+    }
+    s
+}
+
+/// A value as people read it: `> 17000000000 USD` → "> 17 billion USD".
+pub(crate) fn readable_value(value: &str) -> String {
+    let parts: Vec<String> = Amount::parse_all(value)
+        .iter()
+        .map(|a| {
+            let q = a.qual.symbol();
+            let sep = if q.is_empty() { "" } else { " " };
+            format!("{q}{sep}{} {}", readable(a.number), a.unit)
+        })
+        .collect();
+    if parts.is_empty() {
+        value.to_string()
+    } else {
+        parts.join(" = ")
+    }
+}
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|b|mn|m|k|tn|billion|million)?$")
+        .expect("valid digits regex")
+});
+static HYPHEN_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-z0-9.]+?)-(year|month|week|day|hour|minute)s?(?:-long)?$")
+        .expect("valid duration regex")
+});
+
+fn word_number(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|u| *u == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    if let Some((t, u)) = w.split_once('-') {
+        let t = TENS.iter().position(|x| *x == t)?;
+        let u = UNITS
+            .iter()
+            .position(|x| *x == u)
+            .filter(|&u| (1..10).contains(&u))?;
+        return Some((t as f64 + 2.0) * 10.0 + u as f64);
+    }
+    if w == "dozen" {
+        return Some(12.0);
+    }
+    None
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mn" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn currency_symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "cny" | "rmb" => "CNY",
+        "jpy" => "JPY",
+        _ => return None,
+    })
+}
+
+fn currency_word(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yuan" | "renminbi" => "CNY",
+        "yen" => "JPY",
+        "rupee" | "rupees" => "INR",
+        _ => return None,
+    })
+}
+
+fn duration_unit(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "year" | "years" => "year",
+        "month" | "months" => "month",
+        "week" | "weeks" => "week",
+        "day" | "days" => "day",
+        "hour" | "hours" => "hour",
+        "minute" | "minutes" => "minute",
+        _ => return None,
+    })
+}
+
+/// Nouns that count people without saying what happened to them.
+const GENERIC_PEOPLE: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "residents",
+    "civilians",
+    "individuals",
+    "children",
+    "adults",
+    "passengers",
+];
+
+fn event_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "killed" | "dead" | "died" | "die" | "deaths" | "death" | "killing" | "fatalities"
+        | "toll" | "perished" => "killed",
+        "injured" | "wounded" | "hurt" | "injuries" | "injuring" | "wounding" => "injured",
+        "missing" => "missing",
+        "arrested" | "detained" | "arrests" => "arrested",
+        "evacuated" | "evacuations" => "evacuated",
+        "displaced" | "homeless" => "displaced",
+        "rescued" => "rescued",
+        "infected" | "cases" => "infected",
+        _ => return None,
+    })
+}
+
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "police",
+    "personnel",
+    "troops",
+    "cattle",
+    "sheep",
+    "fish",
+    "data",
+    "media",
+    "aircraft",
+    "crew",
+];
+
+fn is_plural_noun(w: &str) -> bool {
+    if IRREGULAR_PLURALS.contains(&w) {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_stopword(w)
+        && duration_unit(w).is_none()
+        && !matches!(w, "was" | "has" | "does" | "its" | "this" | "less" | "yes")
+}
+
+/// A readable singular of a plural noun ("companies" → "company").
+pub(crate) fn singular(w: &str) -> String {
+    if IRREGULAR_PLURALS.contains(&w)
+        || matches!(
+            w,
+            "goods"
+                | "arms"
+                | "earnings"
+                | "proceeds"
+                | "savings"
+                | "news"
+                | "series"
+                | "headquarters"
+        )
+    {
+        return w.to_string();
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        return format!("{s}y");
+    }
+    for suf in ["sses", "xes", "ches", "shes", "zes"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return format!("{s}{}", &suf[..suf.len() - 2]);
+        }
+    }
+    w.strip_suffix('s').unwrap_or(w).to_string()
+}
+
+/// A number read at token `i`: value, tokens used, and a unit carried by the token itself.
+struct Read {
+    value: f64,
+    next: usize,
+    /// "bn"/"m" glued to the digits, or the unit of a hyphenated "seven-year".
+    duration: Option<&'static str>,
+    word: bool,
+}
+
+fn read_number(toks: &[Token], i: usize) -> Option<Read> {
+    let key = toks[i].key.as_str();
+    if !toks[i].is_word {
+        return None;
+    }
+    let mut read = if let Some(c) = DIGITS.captures(key) {
+        let int = c.get(1)?.as_str().replace(',', "");
+        let frac = c.get(2).map_or("", |m| m.as_str());
+        let mut v: f64 = format!("{int}{frac}").parse().ok()?;
+        if let Some(s) = c.get(3) {
+            v *= scale_word(s.as_str())?;
+        }
+        Read {
+            value: v,
+            next: i + 1,
+            duration: None,
+            word: false,
+        }
+    } else if let Some(c) = HYPHEN_DURATION.captures(key) {
+        let n = c.get(1)?.as_str();
+        let v = n
+            .parse::<f64>()
+            .ok()
+            .or_else(|| word_number(n))
+            .filter(|v| *v > 0.0)?;
+        let unit = duration_unit(c.get(2)?.as_str())?;
+        return Some(Read {
+            value: v,
+            next: i + 1,
+            duration: Some(unit),
+            word: n.parse::<f64>().is_err(),
+        });
+    } else if let Some(v) = word_number(key) {
+        if key == "dozen" {
+            return None;
+        }
+        Read {
+            value: v,
+            next: i + 1,
+            duration: None,
+            word: true,
+        }
+    } else {
+        return None;
+    };
+    // "two hundred", "1.2 billion", "three million".
+    while let Some(t) = toks.get(read.next)
+        && t.is_word
+        && let Some(s) = scale_word(&t.key)
+        && !(s < 1e6 && t.key.len() == 1)
+        && (t.key.len() > 2 || !read.word)
+    {
+        read.value *= s;
+        read.next += 1;
+    }
+    Some(read)
+}
+
+fn qualifier(toks: &[Token], i: usize) -> (Qual, usize) {
+    let w = |k: usize| -> &str {
+        if k < i && k < toks.len() {
+            toks[k].key.as_str()
+        } else {
+            ""
+        }
+    };
+    let two = |a: &str, b: &str| i >= 2 && w(i - 2) == a && w(i - 1) == b;
+    if two("more", "than") || two("upwards", "of") || two("just", "over") {
+        return (Qual::Over, i - 2);
+    }
+    if two("at", "least") || two("no", "fewer") {
+        return (Qual::AtLeast, i - 2);
+    }
+    if two("less", "than") || two("fewer", "than") || two("just", "under") {
+        return (
+            if w(i - 2) == "just" {
+                Qual::Nearly
+            } else {
+                Qual::Under
+            },
+            i - 2,
+        );
+    }
+    if two("up", "to") || two("as", "many") || two("at", "most") || two("as", "much") {
+        return (Qual::UpTo, i - 2);
+    }
+    if two("close", "to") || two("an", "estimated") {
+        return (Qual::About, i - 2);
+    }
+    if i >= 1 {
+        let q = match w(i - 1) {
+            "over" | "above" | "exceeding" => Qual::Over,
+            "about" | "around" | "approximately" | "roughly" | "some" | "approx" | "circa"
+            | "~" => Qual::About,
+            "nearly" | "almost" => Qual::Nearly,
+            "under" | "below" => Qual::Under,
+            _ => return (Qual::Exact, i),
+        };
+        return (q, i - 1);
+    }
+    (Qual::Exact, i)
+}
+
+/// Quantity facts of the sentence at `span`, skipping byte ranges in `claimed` (dates).
+pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec<Fact> {
+    let sentence = &text[span.start..span.end];
+    let toks = tokenize(sentence);
+    let free = |t: &Token| {
+        let (s, e) = (span.start + t.start, span.start + t.end);
+        !claimed.iter().any(|&(a, b)| s < b && a < e)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(read) = read_number(&toks, i).filter(|_| free(&toks[i])) else {
+            i += 1;
+            continue;
+        };
+        // Numbers glued into names ("G20", "iPhone 12", "Group of 20") are not figures.
+        let prev_key = if i > 0 { toks[i - 1].key.as_str() } else { "" };
+        let prev_raw = if i > 0 {
+            &sentence[toks[i - 1].start..toks[i - 1].end]
+        } else {
+            ""
+        };
+        if i > 0
+            && toks[i - 1].is_word
+            && prev_raw.chars().next().is_some_and(char::is_uppercase)
+            && !read.word
+            && i > 1
+        {
+            i = read.next;
+            continue;
+        }
+        // "the two sides" points back at things already named; it is not a count.
+        if read.value == 1.0 && read.word
+            || matches!(
+                prev_key,
+                "the" | "both" | "these" | "those" | "their" | "its"
+            )
+        {
+            i = read.next;
+            continue;
+        }
+        let mut j = read.next;
+        // Currency before: "$", "US$", "€"; or an ISO code.
+        let mut cur_start = i;
+        let mut currency = None;
+        if let Some(c) = currency_symbol(prev_key) {
+            currency = Some(c);
+            cur_start = i - 1;
+            if c == "USD" && i >= 2 && matches!(toks[i - 2].key.as_str(), "us" | "u.s.") {
+                cur_start = i - 2;
+            }
+        }
+        let next_key = toks.get(j).map_or("", |t| t.key.as_str());
+        if currency.is_none()
+            && let Some(c) = currency_word(next_key)
+        {
+            currency = Some(c);
+            j += 1;
+        }
+        let (qual, q_start) = qualifier(&toks, cur_start);
+        let mut note = Vec::new();
+        if qual != Qual::Exact {
+            let q = &sentence[toks[q_start].start..toks[cur_start - 1].end];
+            note.push(format!("“{q}” read as {}", qual.symbol()));
+        }
+        let (unit, subject, end_tok) = if let Some(c) = currency {
+            if prev_key == "$" {
+                note.push("“$” read as US dollars".to_string());
+            }
+            let subject = money_subject(sentence, &toks, cur_start, j);
+            (c.to_string(), subject, j)
+        } else if next_key == "%" || next_key == "percent" {
+            (
+                "%".to_string(),
+                percent_subject(sentence, &toks, q_start, j + 1),
+                j + 1,
+            )
+        } else if next_key == "per" && toks.get(j + 1).is_some_and(|t| t.key == "cent") {
+            (
+                "%".to_string(),
+                percent_subject(sentence, &toks, q_start, j + 2),
+                j + 2,
+            )
+        } else if let Some(u) = read.duration.or_else(|| duration_unit(next_key)) {
+            let end = if read.duration.is_some() { j } else { j + 1 };
+            let after = toks.get(end).map_or("", |t| t.key.as_str());
+            if matches!(
+                after,
+                "ago" | "earlier" | "later" | "before" | "after" | "old" | "previously"
+            ) {
+                i = end;
+                continue;
+            }
+            let subject = duration_subject(&toks, q_start, i, read.duration.is_some(), end);
+            (u.to_string(), subject, end)
+        } else if let Some((noun_at, subject)) = counted(&toks, j, sentence) {
+            (subject.clone(), subject, noun_at + 1)
+        } else if let Some(s) = toll_subject(&toks, q_start) {
+            (s.clone(), s, j)
+        } else {
+            i = read.next;
+            continue;
+        };
+        if read.word {
+            note.push(format!(
+                "“{}” in words = {}",
+                &sentence[toks[i].start..toks[read.next - 1].end],
+                fmt_number(read.value)
+            ));
+        } else if read.value >= 1e6 {
+            note.push(format!("= {}", fmt_number(read.value)));
+        }
+        let qs = qual.symbol();
+        let mut value = format!(
+            "{}{}{} {unit}",
+            qs,
+            if qs.is_empty() { "" } else { " " },
+            fmt_number(read.value)
+        );
+        let mut last = end_tok.max(read.next) - 1;
+        // A conversion in brackets: "€500m ($590m)".
+        if currency.is_some()
+            && toks.get(last + 1).is_some_and(|t| t.key == "(")
+            && let Some(conv) = bracket_money(&toks, last + 2)
+        {
+            value = format!("{value} = {} {}", fmt_number(conv.0), conv.1);
+            note.push(format!(
+                "conversion given: {} {}",
+                fmt_number(conv.0),
+                conv.1
+            ));
+            last = conv.2;
+        }
+        let start = span.start + toks[q_start].start;
+        let end = span.start + toks[last].end;
+        if !subject.is_empty() && currency.is_some() {
+            note.push(format!("about: {subject}"));
+        }
+        out.push(Fact {
+            kind: FactKind::Quantity,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            value,
+            subject,
+            note: if note.is_empty() {
+                "number as written".to_string()
+            } else {
+                note.join("; ")
+            },
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// "($590m)" after an amount: the converted amount, its currency, and the closing token index.
+fn bracket_money(toks: &[Token], i: usize) -> Option<(f64, &'static str, usize)> {
+    let (cur, at) = if let Some(c) = toks.get(i).and_then(|t| currency_symbol(&t.key)) {
+        (c, i + 1)
+    } else if toks.get(i).is_some_and(|t| t.key == "us")
+        && toks.get(i + 1).is_some_and(|t| t.key == "$")
+    {
+        ("USD", i + 2)
+    } else {
+        let (q, at) = match toks.get(i).map(|t| t.key.as_str()) {
+            Some("about" | "around" | "roughly" | "approximately" | "some" | "nearly") => {
+                (1, i + 1)
+            }
+            _ => (0, i),
+        };
+        let r = read_number(toks, at)?;
+        let c = currency_word(toks.get(r.next)?.key.as_str())?;
+        let close = r.next + 1;
+        let _ = q;
+        return toks
+            .get(close)
+            .filter(|t| t.key == ")")
+            .map(|_| (r.value, c, close));
+    };
+    let at = match toks.get(at).map(|t| t.key.as_str()) {
+        Some("about" | "around" | "roughly" | "approximately") => at + 1,
+        _ => at,
+    };
+    let r = read_number(toks, at)?;
+    toks.get(r.next)
+        .filter(|t| t.key == ")")
+        .map(|_| (r.value, cur, r.next))
+}
+
+/// The counted noun after a number: "70,000 employees", "eight new licenses".
+fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> {
+    for k in j..(j + 3).min(toks.len()) {
+        let t = &toks[k];
+        if !t.is_word {
+            return None;
+        }
+        let w = t.key.trim_end_matches("'s").trim_end_matches('\'');
+        if is_plural_noun(w) {
+            let noun = singular(w);
+            if let Some(e) = event_word(w) {
+                return Some((k, format!("people {e}")));
+            }
+            if GENERIC_PEOPLE.contains(&w) {
+                let e = toks
+                    .iter()
+                    .skip(k + 1)
+                    .take(6)
+                    .find_map(|t| event_word(&t.key))
+                    .or_else(|| {
+                        toks[..j.saturating_sub(1)]
+                            .iter()
+                            .rev()
+                            .take(4)
+                            .find_map(|t| event_word(&t.key))
+                    });
+                if let Some(e) = e {
+                    return Some((k, format!("people {e}")));
+                }
+            }
+            return Some((k, noun));
+        }
+        if is_stopword(&t.key) || duration_unit(&t.key).is_some() {
+            return None;
+        }
+        let raw = &sentence[t.start..t.end];
+        if raw.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "The death toll rose to 14": a bare number counts the dead when "toll" is just before.
+fn toll_subject(toks: &[Token], q_start: usize) -> Option<String> {
+    let lo = q_start.saturating_sub(5);
+    let has_toll = toks[lo..q_start].iter().any(|t| t.key == "toll");
+    if !has_toll {
+        return None;
+    }
+    let kind = toks[lo..q_start]
+        .iter()
+        .find_map(|t| match t.key.as_str() {
+            "injury" => Some("injured"),
+            _ => None,
+        })
+        .unwrap_or("killed");
+    Some(format!("people {kind}"))
+}
+
+fn content(t: &Token) -> bool {
+    t.is_word
+        && !is_stopword(&t.key)
+        && t.key
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// What money is about: "$1.2bn fine", "$17 billion in annual revenue", "fined $1.2 billion".
+fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> String {
+    let _ = sentence;
+    let mut k = after;
+    // Past a conversion in brackets: "€82m ($99m) in revenue".
+    if toks.get(k).is_some_and(|t| t.key == "(")
+        && let Some(close) = toks[k..].iter().position(|t| t.key == ")")
+    {
+        k += close + 1;
+    }
+    if toks.get(k).is_some_and(|t| t.key == "worth") {
+        k += 1;
+    }
+    if let Some(t) = toks.get(k)
+        && content(t)
+        && !t.key.ends_with("ing")
+        && duration_unit(&t.key).is_none()
+    {
+        return noun_form(&t.key);
+    }
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.key.as_str(), "in" | "of" | "for"))
+    {
+        let words: Vec<&Token> = toks[k + 1..]
+            .iter()
+            .take_while(|t| content(t))
+            .take(2)
+            .collect();
+        if let Some(t) = words
+            .iter()
+            .rev()
+            .find(|t| !t.key.ends_with("ing") && !t.key.ends_with("ed"))
+        {
+            return noun_form(&t.key);
+        }
+    }
+    // The word before: "fined $1.2 billion", "revenue of $17 billion".
+    let mut b = start;
+    while b > 0 {
+        b -= 1;
+        let t = &toks[b];
+        if matches!(
+            t.key.as_str(),
+            "of" | "at"
+                | "to"
+                | "by"
+                | "a"
+                | "an"
+                | "the"
+                | "about"
+                | "some"
+                | "over"
+                | "than"
+                | "more"
+                | "least"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "us"
+        ) {
+            continue;
+        }
+        if content(t) {
+            return noun_form(&t.key);
+        }
+        break;
+    }
+    String::new()
+}
+
+fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> String {
+    let _ = sentence;
+    if toks.get(after).is_some_and(|t| t.key == "of")
+        && let Some(t) = toks[after + 1..].iter().take(3).find(|t| content(t))
+    {
+        return noun_form(&t.key);
+    }
+    toks[..start]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|t| content(t))
+        .map(|t| noun_form(&t.key))
+        .unwrap_or_default()
+}
+
+/// What lasts: "a seven-year ban", "a ban of seven years", "a ban … for seven years".
+fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end: usize) -> String {
+    if hyphen && let Some(t) = toks[end..].iter().take(2).find(|t| content(t)) {
+        return noun_form(&t.key);
+    }
+    if q_start >= 2 && toks[q_start - 1].key == "of" && content(&toks[q_start - 2]) {
+        return noun_form(&toks[q_start - 2].key);
+    }
+    if matches!(toks.get(end).map(|t| t.key.as_str()), Some("in")) {
+        if let Some(t) = toks.get(end + 1).filter(|t| content(t)) {
+            return noun_form(&t.key);
+        }
+    }
+    // A word for something that lasts, shortly before: "banned … for five years".
+    let lo = i.saturating_sub(10);
+    if let Some(t) = toks[lo..q_start]
+        .iter()
+        .rev()
+        .find(|t| LASTING.contains(&noun_form(&t.key).as_str()))
+    {
+        return noun_form(&t.key);
+    }
+    // The nearest earlier noun after an article: "a ban on … for seven years".
+    let lo = i.saturating_sub(16);
+    for k in (lo + 1..q_start).rev() {
+        if matches!(toks[k - 1].key.as_str(), "a" | "an" | "the") && content(&toks[k]) {
+            return noun_form(&toks[k].key);
+        }
+    }
+    String::new()
+}
+
+/// Things that last a stated time.
+const LASTING: &[&str] = &[
+    "ban",
+    "sentence",
+    "term",
+    "contract",
+    "lease",
+    "deal",
+    "suspension",
+    "moratorium",
+    "freeze",
+    "embargo",
+    "license",
+    "licence",
+    "mandate",
+    "agreement",
+    "loan",
+    "visa",
+    "tenure",
+    "war",
+    "drought",
+    "closure",
+    "shutdown",
+    "strike",
+    "delay",
+];
+
+/// Nouns for matching: singular, and a verb of paying a fine read as the fine.
+fn noun_form(w: &str) -> String {
+    match w {
+        "fined" | "fines" | "fine" | "penalty" | "penalties" | "penalised" | "penalized" => {
+            "fine".into()
+        }
+        "sentenced" | "sentence" | "jailed" | "prison" | "imprisonment" => "sentence".into(),
+        "banned" | "ban" | "bans" => "ban".into(),
+        _ if is_plural_noun(w) => singular(w),
+        _ => w.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<(String, String, String)> {
+        extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+            &[],
+        )
+        .into_iter()
+        .map(|f| (f.text, f.value, f.subject))
+        .collect()
+    }
+
+    #[test]
+    fn counts_money_and_qualifiers() {
+        assert_eq!(
+            q(
+                "Acme, a firm with over 42,000 employees and over $9 billion in annual sales, hired nearly two hundred engineers."
+            ),
+            vec![
+                (
+                    "over 42,000 employees".into(),
+                    "> 42000 employee".into(),
+                    "employee".into()
+                ),
+                (
+                    "over $9 billion".into(),
+                    "> 9000000000 USD".into(),
+                    "sale".into()
+                ),
+                (
+                    "nearly two hundred engineers".into(),
+                    "<~ 200 engineer".into(),
+                    "engineer".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn three_ways_to_write_a_duration_read_the_same() {
+        for s in [
+            "Regulators announced a ban of five years on exports.",
+            "Regulators announced a five-year ban on exports.",
+            "Regulators slapped the firm with a ban on exports for five years.",
+        ] {
+            let got = q(s);
+            assert_eq!(got.len(), 1, "{s}: {got:?}");
+            assert_eq!(got[0].1, "5 year", "{s}");
+            assert_eq!(got[0].2, "ban", "{s}");
+        }
+    }
+
+    #[test]
+    fn words_and_digits_are_the_same_number() {
+        assert_eq!(q("Ten ministers resigned.")[0].1, "10 minister");
+        assert_eq!(q("10 ministers resigned.")[0].1, "10 minister");
+    }
+
+    #[test]
+    fn glued_scales_and_fines() {
+        let got = q("The bank was fined $3.4bn by the regulator.");
+        assert_eq!(got[0].1, "3400000000 USD");
+        assert_eq!(got[0].2, "fine");
+    }
+
+    #[test]
+    fn conversions_in_brackets_are_kept() {
+        let got = q("The club paid €80m ($94m) for the striker.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "80000000 EUR = 94000000 USD");
+        assert_eq!(got[0].0, "€80m ($94m)");
+    }
+
+    #[test]
+    fn tolls_count_the_dead() {
+        assert_eq!(q("The storm killed 14 people.")[0].2, "people killed");
+        assert_eq!(q("The death toll rose to 17.")[0].1, "17 people killed");
+    }
+
+    #[test]
+    fn qualifiers_and_rounding_decide_compatibility() {
+        let a = |s: &str| {
+            Amount::parse(s).unwrap_or(Amount {
+                qual: Qual::Exact,
+                number: -1.0,
+                unit: String::new(),
+            })
+        };
+        assert!(a("> 17000000000 USD").compatible(&a("17100000000 USD")));
+        assert!(!a("70000 employee").compatible(&a("75000 employee")));
+        assert!(a("10 minister").compatible(&a("10 minister")));
+        assert!(!a("< 100 USD").compatible(&a("120 USD")));
+        assert!(a("~ 100 USD").compatible(&a("108 USD")));
+    }
+
+    #[test]
+    fn names_with_numbers_are_not_figures() {
+        assert!(q("Leaders met at the G20 summit and praised the iPhone 12 and the Group of 20 summit.").is_empty());
+    }
+}

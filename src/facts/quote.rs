@@ -1,0 +1,388 @@
+//! Quotations: found with straight or curly marks (and single marks used as quotes), followed
+//! across sentence ends to their closing mark, with the speaker when the text names one
+//! ("…,” Bolton wrote", "said Wray", "Trump tweeted that …", "according to X", "X told Y"). The
+//! comparison half lines up two versions of one quote word by word, treating "…"/"..." as a marked
+//! omission, and says whether a version is verbatim, shortened consistently, or altered (and where).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::model::{Fact, FactKind, Span};
+use crate::text::tokenize;
+
+const NAME: &str = r"(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|de\s+|van\s+|al-)?[A-Z][\w.’'-]*){0,5}|the\s+[a-z]+(?:\s+[a-z]+)?|he|she|they|it|we|I)";
+const VERB: &str = r"(?:said|says|tweeted|wrote|writes|added|adds|told|stated|explained|insisted|asked|warned|noted|argued|claimed|declared|replied|posted|announced|recalled|described)";
+
+static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[,.!?;:]?\s*(?:(?:{VERB})\s+(?P<n1>{NAME})|(?P<n2>{NAME}),?\s+(?:has\s+|had\s+|later\s+|also\s+)?{VERB}\b|according\s+to\s+(?P<n3>{NAME}))"
+    ))
+    .expect("valid speaker regex")
+});
+static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME})\s+(?:has\s+|had\s+|later\s+|also\s+|then\s+)?{VERB}\b"
+    ))
+    .expect("valid speaker regex")
+});
+static ACCORDING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"according\s+to\s+(?P<n>{NAME})")).expect("valid according regex")
+});
+
+/// A quotation's byte span (marks included) in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    start: usize,
+    end: usize,
+    /// The closing mark was found (else the quote runs to the paragraph's end).
+    closed: bool,
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '“' | '"' | '„' | '«')
+}
+
+fn is_close_mark(c: char) -> bool {
+    matches!(c, '”' | '"' | '»' | '“')
+}
+
+/// Quotation regions of one paragraph (`lo..hi` of `text`).
+fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
+    let para = &text[lo..hi];
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut single_open: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|x| x.1);
+        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
+        let space_after = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+        match open {
+            Some(s) => {
+                // A curly opening mark after a word is a misprinted closing mark.
+                let closes = match c {
+                    '“' => space_after && !space_before,
+                    _ => is_close_mark(c),
+                };
+                if closes {
+                    out.push(Region {
+                        start: lo + s,
+                        end: lo + i + c.len_utf8(),
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+            None => {
+                if is_open_mark(c) && !(c == '"' && space_after && !space_before) {
+                    open = Some(i);
+                    single_open = None;
+                } else if c == '‘' && space_before {
+                    single_open = Some(i);
+                } else if c == '’'
+                    && space_after
+                    && let Some(s) = single_open.take()
+                {
+                    out.push(Region {
+                        start: lo + s,
+                        end: lo + i + c.len_utf8(),
+                        closed: true,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(s) = open {
+        let end = lo + para.trim_end().len();
+        if end > lo + s + 1 {
+            out.push(Region {
+                start: lo + s,
+                end,
+                closed: false,
+            });
+        }
+    }
+    out
+}
+
+fn paragraph_bounds(text: &str, span: Span) -> (usize, usize) {
+    let lo = text[..span.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let lo = text[lo..span.start]
+        .rfind('\n')
+        .filter(|_| {
+            // One paragraph a line: a single newline is a paragraph break too.
+            !text[lo..span.start].trim().is_empty()
+        })
+        .map_or(lo, |i| lo + i + 1);
+    let hi = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    (lo, hi.max(span.end))
+}
+
+/// The words of a quote for matching: lowercase words, with `…` where the source marks an
+/// omission.
+pub(crate) fn quote_words(s: &str) -> Vec<String> {
+    tokenize(s)
+        .into_iter()
+        .filter(|t| t.is_word || t.key == "…" || t.key == "[")
+        .map(|t| t.key)
+        .filter(|k| k != "[")
+        .collect()
+}
+
+/// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end
+/// keeps its full span.
+pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
+    let (lo, hi) = paragraph_bounds(text, span);
+    let mut out = Vec::new();
+    for r in regions(text, lo, hi) {
+        if r.start < span.start || r.start >= span.end {
+            continue;
+        }
+        let words = quote_words(&text[r.start..r.end]);
+        if words.iter().filter(|w| *w != "…").count() == 0 {
+            continue;
+        }
+        let (speaker, how) = speaker(text, span, r, hi);
+        let mut note = match &speaker {
+            Some(s) => format!("speaker {s} ({how})"),
+            None => "no speaker named".to_string(),
+        };
+        if r.end > span.end {
+            note.push_str("; the quote runs past the sentence's end");
+        }
+        if !r.closed {
+            note.push_str("; no closing mark, quote taken to the paragraph's end");
+        }
+        out.push(Fact {
+            kind: FactKind::Quote,
+            start: r.start,
+            end: r.end,
+            text: text[r.start..r.end].to_string(),
+            value: words.join(" "),
+            subject: speaker.unwrap_or_default(),
+            note,
+        });
+    }
+    out
+}
+
+fn speaker(text: &str, span: Span, r: Region, hi: usize) -> (Option<String>, &'static str) {
+    let after_end = (r.end + 120).min(hi);
+    let mut after_end = after_end;
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let after = &text[r.end..after_end];
+    if let Some(c) = AFTER_RE.captures(after) {
+        let n = c
+            .name("n1")
+            .or_else(|| c.name("n2"))
+            .or_else(|| c.name("n3"));
+        if let Some(n) = n {
+            return (Some(clean_name(n.as_str())), "named after the quote");
+        }
+    }
+    let before = &text[span.start..r.start];
+    if let Some(c) = BEFORE_RE.captures_iter(before).last()
+        && let Some(n) = c.name("n")
+    {
+        return (Some(clean_name(n.as_str())), "named before the quote");
+    }
+    let tail_end = span.end.max(r.end).min(hi);
+    if r.end <= tail_end
+        && let Some(c) = ACCORDING_RE.captures(&text[r.end..tail_end])
+        && let Some(n) = c.name("n")
+    {
+        return (Some(clean_name(n.as_str())), "“according to”");
+    }
+    (None, "")
+}
+
+fn clean_name(s: &str) -> String {
+    s.trim().trim_end_matches(['.', ',', '’', '\'']).to_string()
+}
+
+/// How one version of a quote relates to a fuller reference version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Relation {
+    Verbatim,
+    /// Words left out, each omission marked by "…" or at the start or end.
+    Shortened,
+    /// Words changed, added or dropped without a mark: (version's words, reference's words).
+    Altered(Vec<(String, String)>),
+}
+
+/// Compares a version of a quote with a reference version, word by word.
+pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
+    let reference: Vec<&str> = reference
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "…")
+        .collect();
+    let v: Vec<&str> = version.iter().map(String::as_str).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &v, &reference);
+    let first_equal = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
+    let last_equal = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
+    let mut altered = Vec::new();
+    let mut shortened = false;
+    let ellipsis_near = |i: usize| v.get(i) == Some(&"…") || (i > 0 && v.get(i - 1) == Some(&"…"));
+    for (k, op) in ops.iter().enumerate() {
+        let edge = first_equal.is_none_or(|f| k < f) || last_equal.is_none_or(|l| k > l);
+        match *op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                if v[old_index..old_index + old_len].iter().all(|w| *w == "…") {
+                    shortened = true;
+                } else {
+                    altered.push((
+                        context(&v, old_index, old_len),
+                        context_missing(&v, &reference, ops.as_slice(), k),
+                    ));
+                }
+            }
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => {
+                if edge || ellipsis_near(old_index) {
+                    shortened = true;
+                } else {
+                    let _ = new_index;
+                    altered.push((
+                        context(&v, old_index, 0),
+                        context(&reference, new_index, new_len),
+                    ));
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                if v[old_index..old_index + old_len].iter().all(|w| *w == "…") {
+                    shortened = true;
+                } else {
+                    altered.push((
+                        context(&v, old_index, old_len),
+                        context(&reference, new_index, new_len),
+                    ));
+                }
+            }
+        }
+    }
+    if !altered.is_empty() {
+        Relation::Altered(altered)
+    } else if shortened || v.len() != reference.len() {
+        Relation::Shortened
+    } else {
+        Relation::Verbatim
+    }
+}
+
+/// The words `at..at+len` of `ws` with one word of context either side.
+fn context(ws: &[&str], at: usize, len: usize) -> String {
+    let lo = at.saturating_sub(1);
+    let hi = (at + len + 1).min(ws.len());
+    ws[lo..hi]
+        .iter()
+        .filter(|w| **w != "…")
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// For words the version adds, the reference's words around the same place.
+fn context_missing(_v: &[&str], reference: &[&str], ops: &[DiffOp], k: usize) -> String {
+    let at = match ops[k] {
+        DiffOp::Delete { new_index, .. } => new_index,
+        _ => 0,
+    };
+    context(reference, at, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(s: &str) -> Vec<(String, String)> {
+        extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        )
+        .into_iter()
+        .map(|f| (f.text, f.subject))
+        .collect()
+    }
+
+    fn w(s: &str) -> Vec<String> {
+        quote_words(s)
+    }
+
+    #[test]
+    fn speakers_named_after_or_before() {
+        assert_eq!(
+            quotes("“We will rebuild,” Mayor Ana Ruiz said on Monday."),
+            vec![("“We will rebuild,”".into(), "Mayor Ana Ruiz".into())]
+        );
+        assert_eq!(
+            quotes("\"Prices must fall,\" said Lena Ortiz."),
+            vec![("\"Prices must fall,\"".into(), "Lena Ortiz".into())]
+        );
+        assert_eq!(
+            quotes("Ortiz tweeted that the plan was “dead on arrival”."),
+            vec![("“dead on arrival”".into(), "Ortiz".into())]
+        );
+        assert_eq!(
+            quotes("The plan is “a disaster”, according to Senator Kim Baek."),
+            vec![("“a disaster”".into(), "Senator Kim Baek".into())]
+        );
+    }
+
+    #[test]
+    fn a_quote_runs_across_sentence_ends() {
+        let text = "“The bridge is safe. We checked it twice,” the engineer said.";
+        let first_end = text.find("safe.").unwrap_or(0) + 5;
+        let f = extract(
+            text,
+            Span {
+                start: 0,
+                end: first_end,
+            },
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].end, text.find(" the engineer").unwrap_or(0));
+        assert!(f[0].note.contains("past the sentence"));
+    }
+
+    #[test]
+    fn ellipsis_is_an_omission_but_dropped_words_are_not() {
+        let full = w("we are building a new bridge to the island, fast");
+        assert_eq!(
+            relate(&w("building … a new bridge"), &full),
+            Relation::Shortened
+        );
+        assert_eq!(
+            relate(
+                &w("we are building a new bridge to the island, fast"),
+                &full
+            ),
+            Relation::Verbatim
+        );
+        match relate(&w("building a bridge to the island"), &full) {
+            Relation::Altered(d) => assert_eq!(d, vec![("a bridge".into(), "a new bridge".into())]),
+            other => panic!("expected altered, got {other:?}"),
+        }
+    }
+}

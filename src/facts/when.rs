@@ -1,0 +1,806 @@
+//! Dates and times in a sentence, absolute ("June 18, 2019", "March 2017", "2012", "8.30pm") and
+//! relative ("on Sunday", "today", "last month", "in July", "a week earlier", "this year"),
+//! resolved the way news is written: against the document's dateline, or a nearby date that names
+//! the year. Every value keeps its grain (`2018-05-13`, `2018-05`, `2018`, a week as
+//! `2018-05-07/2018-05-13`, a time as `20:30`) and every note says how it was derived, including
+//! the alternative when the reading is ambiguous and the reason when nothing could resolve it.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use crate::dates::month_number;
+use crate::model::{Fact, FactKind, Span};
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
+const PREP: &str = r"(?:(?i:on|in|since|by|until|from|during|through|before|after)\s+)?";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pats = [
+        format!(
+            r"(?P<mdy>{PREP}(?:{WEEKDAY},?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})\b)"
+        ),
+        format!(
+            r"(?P<dmy>{PREP}(?:{WEEKDAY},?\s+)?(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>\d{{4}})\b)"
+        ),
+        format!(r"(?P<iso>{PREP}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)"),
+        format!(
+            r"(?P<my>{PREP}(?:(?P<my_q>(?i:early|mid|late))[-\s]+)?(?P<my_m>{MONTH}),?\s+(?P<my_y>\d{{4}})\b)"
+        ),
+        format!(
+            r"(?P<md>{PREP}(?:{WEEKDAY},?\s+)?(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+        ),
+        format!(
+            r"(?P<dm>{PREP}(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{MONTH}))"
+        ),
+        r"(?P<relday>\b(?i:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)".to_string(),
+        format!(
+            r"(?P<wdp>(?:(?P<wd_mod>(?i:last|this|next|past|coming|on|earlier\s+on|later\s+on))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?)"
+        ),
+        r"(?P<per>\b(?P<per_mod>(?i:last|this|next|past|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+last))\s+(?P<per_u>(?i:week|weekend|month|year))\b)".to_string(),
+        r"(?P<ago>\b(?P<ago_n>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,3}))\s+(?P<ago_u>(?i:day|week|month|year|decade|century))s?\s+(?P<ago_dir>(?i:ago|earlier|later|before|after|previously)))\b".to_string(),
+        format!(
+            r"(?P<mon>\b(?:(?P<mon_p>(?i:in|since|by|until|from|on|last|next|this|through|during|of|before|after))\s+)(?:(?P<mon_q>(?i:early|mid|late))[-\s]+)?(?P<mon_m>{MONTH}))"
+        ),
+        format!(r"(?P<mon2>\b(?P<mon2_q>(?i:early|mid|late))[-\s]+(?P<mon2_m>{MONTH}))"),
+        r"(?P<time>\b(?P<t_h>\d{1,2})(?:[.:](?P<t_m>\d{2}))?\s*(?P<t_ap>(?i:a\.m\.|p\.m\.|am\b|pm\b)))".to_string(),
+        r"(?P<time24>\b(?P<t24_h>[01]?\d|2[0-3]):(?P<t24_m>[0-5]\d)\b)".to_string(),
+        r"(?P<yr>(?:(?i:in|since|by|until|from|during|of|before|after)\s+)?\b(?P<yr_y>1[89]\d\d|20\d\d)\b)".to_string(),
+    ];
+    Regex::new(&pats.join("|")).expect("valid date regex")
+});
+
+static TZ_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?P<tz>(?:US|U\.S\.|UK|local|[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+time|GMT|UTC|[ECMP][SD]T)\b")
+        .expect("valid tz regex")
+});
+
+static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|shall|won't|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|upcoming|is\s+due|are\s+due|is\s+to|are\s+to)\b|['’]ll\b")
+        .expect("valid future regex")
+});
+
+static ANCHOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})\b"
+    ))
+    .expect("valid anchor regex")
+});
+
+/// How far around a sentence (bytes) a date naming its year counts as "nearby".
+const NEARBY: usize = 1500;
+
+/// A date naming its year near the sentence, used to complete dates that leave it out.
+#[derive(Debug, Clone)]
+struct Anchor {
+    distance: usize,
+    before: bool,
+    month: u32,
+    year: i32,
+    day: Option<u32>,
+    text: String,
+}
+
+/// Date facts of the sentence at `span` in `text`. Returns the facts and the byte spans they
+/// claim, so numbers inside dates are not read again as quantities.
+pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Vec<Fact> {
+    let sentence = &text[span.start..span.end];
+    let future = FUTURE_RE.is_match(sentence);
+    let mut anchors: Option<Vec<Anchor>> = None;
+    let mut out = Vec::new();
+    for c in DATE_RE.captures_iter(sentence) {
+        let Some(m) = c.get(0) else { continue };
+        let (mut start, mut end) = (m.start(), m.end());
+        if c.name("yr").is_some() && !plausible_year(sentence, &c) {
+            continue;
+        }
+        let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
+        let ctx = Ctx {
+            dateline,
+            future,
+            anchors,
+        };
+        let Some((value, mut note)) = resolve(&c, &ctx) else {
+            continue;
+        };
+        let mut value = value;
+        if let Some(tz) = TZ_RE.captures(&sentence[end..])
+            && let Some(t) = tz.name("tz")
+        {
+            value = format!("{value} ({})", t.as_str());
+            note = format!("{note}; time zone as written: {}", t.as_str());
+            end += tz.get(0).map_or(0, |z| z.end());
+        }
+        // Leading whitespace is never part of the words as written.
+        while sentence[start..].starts_with(char::is_whitespace) {
+            start += 1;
+        }
+        out.push(Fact {
+            kind: FactKind::Date,
+            start: span.start + start,
+            end: span.start + end,
+            text: sentence[start..end].to_string(),
+            value,
+            subject: String::new(),
+            note,
+        });
+    }
+    out
+}
+
+/// Four digits are a year unless they are money, a count or part of a bigger number.
+fn plausible_year(sentence: &str, c: &Captures) -> bool {
+    let Some(y) = c.name("yr_y") else {
+        return false;
+    };
+    let before = sentence[..y.start()].chars().next_back();
+    let after = &sentence[y.end()..];
+    if before.is_some_and(|b| matches!(b, '$' | '€' | '£' | '¥' | ',' | '.' | '-' | '#'))
+        || after.starts_with(['%', ',', '.'])
+            && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        || after.starts_with(['%', '-', 's'])
+    {
+        return false;
+    }
+    // "2000 people" counts people.
+    let next = after.split_whitespace().next().unwrap_or("");
+    let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
+    !(next.len() > 3
+        && next.ends_with('s')
+        && next.chars().all(|ch| ch.is_lowercase())
+        && !matches!(next, "was" | "is" | "has" | "this" | "ended" | "its"))
+}
+
+fn find_anchors(text: &str, span: Span) -> Vec<Anchor> {
+    let lo = floor_boundary(text, span.start.saturating_sub(NEARBY));
+    let hi = ceil_boundary(text, (span.end + NEARBY).min(text.len()));
+    let window = &text[lo..hi];
+    let mut out = Vec::new();
+    for c in ANCHOR_RE.captures_iter(window) {
+        let Some(m) = c.get(0) else { continue };
+        let month = c
+            .name("m")
+            .or_else(|| c.name("m2"))
+            .and_then(|m| month_number(m.as_str()));
+        let year = c
+            .name("y")
+            .or_else(|| c.name("y2"))
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        let day = c
+            .name("d")
+            .or_else(|| c.name("d2"))
+            .and_then(|d| d.as_str().parse::<u32>().ok());
+        let (Some(month), Some(year)) = (month, year) else {
+            continue;
+        };
+        if !(1800..=2200).contains(&year) {
+            continue;
+        }
+        let (s, e) = (lo + m.start(), lo + m.end());
+        let before = s < span.start;
+        let distance = if e <= span.start {
+            span.start - e
+        } else {
+            s.saturating_sub(span.end)
+        };
+        out.push(Anchor {
+            distance,
+            before,
+            month,
+            year,
+            day,
+            text: m.as_str().to_string(),
+        });
+    }
+    out.sort_by_key(|a| (a.distance, !a.before));
+    out
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+struct Ctx<'a> {
+    dateline: Option<NaiveDate>,
+    future: bool,
+    anchors: &'a [Anchor],
+}
+
+impl Ctx<'_> {
+    /// The nearest date naming its year with this month.
+    fn same_month(&self, month: u32) -> Option<&Anchor> {
+        self.anchors.iter().find(|a| a.month == month)
+    }
+
+    fn nearest(&self) -> Option<&Anchor> {
+        self.anchors.first()
+    }
+}
+
+fn num<'a>(c: &Captures<'a>, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn month_of(c: &Captures, name: &str) -> Option<u32> {
+    month_number(c.name(name)?.as_str())
+}
+
+fn month_name(m: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(m.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+fn resolve(c: &Captures, ctx: &Ctx) -> Option<(String, String)> {
+    if c.name("mdy").is_some() || c.name("dmy").is_some() || c.name("iso").is_some() {
+        let (y, m, d) = if c.name("mdy").is_some() {
+            (num(c, "mdy_y")?, month_of(c, "mdy_m")?, num(c, "mdy_d")?)
+        } else if c.name("dmy").is_some() {
+            (num(c, "dmy_y")?, month_of(c, "dmy_m")?, num(c, "dmy_d")?)
+        } else {
+            (num(c, "iso_y")?, num(c, "iso_m")?, num(c, "iso_d")?)
+        };
+        let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+        return Some((date.to_string(), "absolute date as written".into()));
+    }
+    if c.name("my").is_some() {
+        let y: i32 = c.name("my_y")?.as_str().parse().ok()?;
+        let m = month_of(c, "my_m")?;
+        let q = c.name("my_q").map(|q| q.as_str().to_lowercase());
+        let note = match q {
+            Some(q) => format!("{q}-{} {y} as written (month grain)", month_name(m)),
+            None => "month and year as written".to_string(),
+        };
+        return Some((format!("{y}-{m:02}"), note));
+    }
+    if c.name("md").is_some() || c.name("dm").is_some() {
+        let (m, d) = if c.name("md").is_some() {
+            (month_of(c, "md_m")?, num(c, "md_d")?)
+        } else {
+            (month_of(c, "dm_m")?, num(c, "dm_d")?)
+        };
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        return Some(month_day(m, d, ctx));
+    }
+    if let Some(r) = c.name("relday") {
+        let word = r.as_str().to_lowercase();
+        let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+        let offset = match word.as_str() {
+            "yesterday" | "last night" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        return Some(match ctx.dateline {
+            Some(dl) => {
+                let day = dl + Duration::days(offset);
+                let how = match offset {
+                    -1 => "the day before",
+                    1 => "the day after",
+                    _ => "the day of",
+                };
+                (day.to_string(), format!("“{word}”: {how} dateline {dl}"))
+            }
+            None => (
+                word.clone(),
+                format!("“{word}”: no dateline to resolve against"),
+            ),
+        });
+    }
+    if let Some(wd) = c.name("wd") {
+        let weekday: Weekday = wd.as_str().parse().ok()?;
+        let modifier = c
+            .name("wd_mod")
+            .map(|m| m.as_str().to_lowercase())
+            .unwrap_or_default();
+        return Some(weekday_date(weekday, wd.as_str(), &modifier, ctx));
+    }
+    if c.name("per").is_some() {
+        let modifier = c.name("per_mod")?.as_str().to_lowercase();
+        let modifier = modifier.split_whitespace().collect::<Vec<_>>().join(" ");
+        let unit = c.name("per_u")?.as_str().to_lowercase();
+        return Some(period(&modifier, &unit, ctx));
+    }
+    if c.name("ago").is_some() {
+        return Some(offset_date(c, ctx));
+    }
+    if c.name("mon").is_some() || c.name("mon2").is_some() {
+        let (m, q, p) = if c.name("mon").is_some() {
+            (
+                month_of(c, "mon_m")?,
+                c.name("mon_q"),
+                c.name("mon_p").map(|p| p.as_str().to_lowercase()),
+            )
+        } else {
+            (month_of(c, "mon2_m")?, c.name("mon2_q"), None)
+        };
+        return Some(bare_month(
+            m,
+            q.map(|q| q.as_str().to_lowercase()),
+            p.as_deref(),
+            ctx,
+        ));
+    }
+    if c.name("time").is_some() {
+        let mut h = num(c, "t_h")?;
+        let mi = num(c, "t_m").unwrap_or(0);
+        let pm = c.name("t_ap")?.as_str().to_lowercase().starts_with('p');
+        if !(1..=12).contains(&h) || mi > 59 {
+            return None;
+        }
+        if pm && h != 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        return Some((format!("{h:02}:{mi:02}"), "time of day as written".into()));
+    }
+    if c.name("time24").is_some() {
+        let h = num(c, "t24_h")?;
+        let mi = num(c, "t24_m")?;
+        return Some((format!("{h:02}:{mi:02}"), "time of day as written".into()));
+    }
+    if c.name("yr").is_some() {
+        let y = c.name("yr_y")?.as_str();
+        return Some((y.to_string(), "year as written".into()));
+    }
+    None
+}
+
+/// "May 13": the year comes from a nearby date in the same month that names it, else from the
+/// dateline, else from the nearest date naming a year.
+fn month_day(m: u32, d: u32, ctx: &Ctx) -> (String, String) {
+    let written = format!("{} {d}", month_name(m));
+    let by_dateline = ctx.dateline.and_then(|dl| {
+        let this = NaiveDate::from_ymd_opt(dl.year(), m, d)?;
+        let date = if ctx.future {
+            if this >= dl {
+                this
+            } else {
+                NaiveDate::from_ymd_opt(dl.year() + 1, m, d)?
+            }
+        } else if this <= dl {
+            this
+        } else {
+            NaiveDate::from_ymd_opt(dl.year() - 1, m, d)?
+        };
+        Some((dl, date))
+    });
+    if let Some(a) = ctx.same_month(m)
+        && let Some(date) = NaiveDate::from_ymd_opt(a.year, m, d)
+    {
+        let mut note = format!("{written}; year {} from nearby “{}”", a.year, a.text);
+        if let Some((dl, alt)) = by_dateline
+            && alt != date
+        {
+            note.push_str(&format!("; dateline {dl} alone would give {alt}"));
+        }
+        return (date.to_string(), note);
+    }
+    if let Some((dl, date)) = by_dateline {
+        let how = if ctx.future {
+            "on or after"
+        } else {
+            "on or before"
+        };
+        let mut note = format!("{written}: the one {how} dateline {dl}");
+        if let Some(a) = ctx.nearest()
+            && a.year != date.year()
+        {
+            note.push_str(&format!(
+                "; nearby “{}” suggests {}",
+                a.text,
+                NaiveDate::from_ymd_opt(a.year, m, d).map_or(String::new(), |x| x.to_string())
+            ));
+        }
+        return (date.to_string(), note);
+    }
+    if let Some(a) = ctx.nearest()
+        && let Some(date) = NaiveDate::from_ymd_opt(a.year, m, d)
+    {
+        return (
+            date.to_string(),
+            format!(
+                "{written}; no dateline, year {} taken from nearby “{}” (uncertain)",
+                a.year, a.text
+            ),
+        );
+    }
+    (
+        format!("--{m:02}-{d:02}"),
+        format!("{written}: year unknown, no dateline or nearby year to resolve against"),
+    )
+}
+
+fn bare_month(m: u32, q: Option<String>, prep: Option<&str>, ctx: &Ctx) -> (String, String) {
+    let written = match &q {
+        Some(q) => format!("{q}-{}", month_name(m)),
+        None => month_name(m).to_string(),
+    };
+    let future = ctx.future || matches!(prep, Some("next" | "until"));
+    if let Some(a) = ctx.same_month(m) {
+        return (
+            format!("{}-{m:02}", a.year),
+            format!("{written}; year {} from nearby “{}”", a.year, a.text),
+        );
+    }
+    if let Some(dl) = ctx.dateline {
+        let dm = dl.month();
+        let (year, how) = if prep == Some("last") {
+            (
+                if m < dm { dl.year() } else { dl.year() - 1 },
+                "last one before",
+            )
+        } else if future {
+            (
+                if m >= dm { dl.year() } else { dl.year() + 1 },
+                "next one on or after",
+            )
+        } else if prep == Some("this") {
+            (dl.year(), "in the year of")
+        } else {
+            (
+                if m <= dm { dl.year() } else { dl.year() - 1 },
+                "most recent one on or before",
+            )
+        };
+        return (
+            format!("{year}-{m:02}"),
+            format!("{written}: the {how} dateline {dl}"),
+        );
+    }
+    if let Some(a) = ctx.nearest() {
+        return (
+            format!("{}-{m:02}", a.year),
+            format!(
+                "{written}; no dateline, year {} taken from nearby “{}” (uncertain)",
+                a.year, a.text
+            ),
+        );
+    }
+    (
+        format!("--{m:02}"),
+        format!("{written}: year unknown, no dateline or nearby year to resolve against"),
+    )
+}
+
+fn weekday_date(weekday: Weekday, written: &str, modifier: &str, ctx: &Ctx) -> (String, String) {
+    let Some(dl) = ctx.dateline else {
+        // A day-grain date nearby can stand in for a missing dateline.
+        if let Some(a) = ctx.anchors.iter().find(|a| a.day.is_some() && a.before)
+            && let Some(base) = a
+                .day
+                .and_then(|d| NaiveDate::from_ymd_opt(a.year, a.month, d))
+        {
+            let date = on_or_after(base, weekday);
+            return (
+                date.to_string(),
+                format!(
+                    "{written}: no dateline; first {written} on or after nearby “{}” (uncertain)",
+                    a.text
+                ),
+            );
+        }
+        return (
+            written.to_string(),
+            format!("{written}: weekday, no dateline to resolve against"),
+        );
+    };
+    let future = match modifier {
+        "next" | "coming" => true,
+        "last" | "past" => false,
+        _ => ctx.future,
+    };
+    if future {
+        let mut date = on_or_after(dl, weekday);
+        if date == dl || modifier == "next" && date - dl < Duration::days(2) {
+            date += Duration::days(7);
+        }
+        return (
+            date.to_string(),
+            format!("{written} after dateline {dl} (future tense)"),
+        );
+    }
+    let mut date = on_or_before(dl, weekday);
+    if modifier == "last" && date == dl {
+        date -= Duration::days(7);
+    }
+    if date == dl {
+        let alt = dl - Duration::days(7);
+        return (
+            date.to_string(),
+            format!(
+                "{written} is the dateline's own weekday ({dl}); could be a week earlier, {alt}"
+            ),
+        );
+    }
+    (date.to_string(), format!("{written} before dateline {dl}"))
+}
+
+fn on_or_before(d: NaiveDate, w: Weekday) -> NaiveDate {
+    let back = (7 + d.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
+    d - Duration::days(i64::from(back))
+}
+
+fn on_or_after(d: NaiveDate, w: Weekday) -> NaiveDate {
+    let fwd = (7 + w.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
+    d + Duration::days(i64::from(fwd))
+}
+
+fn period(modifier: &str, unit: &str, ctx: &Ctx) -> (String, String) {
+    let written = format!("{modifier} {unit}");
+    let Some(dl) = ctx.dateline else {
+        return (
+            written.clone(),
+            format!("“{written}”: no dateline to resolve against"),
+        );
+    };
+    let step: i32 = match modifier {
+        "last" | "past" | "earlier last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    match unit {
+        "week" | "weekend" => {
+            let monday = dl - Duration::days(i64::from(dl.weekday().num_days_from_monday()))
+                + Duration::weeks(i64::from(step));
+            let (from, to) = if unit == "weekend" {
+                (monday + Duration::days(5), monday + Duration::days(6))
+            } else {
+                (monday, monday + Duration::days(6))
+            };
+            (
+                format!("{from}/{to}"),
+                format!("“{written}”: the {unit} {} dateline {dl}", rel(step)),
+            )
+        }
+        "month" => {
+            let first = NaiveDate::from_ymd_opt(dl.year(), dl.month(), 1).unwrap_or(dl);
+            let d = match step {
+                -1 => first.checked_sub_months(Months::new(1)),
+                1 => first.checked_add_months(Months::new(1)),
+                _ => Some(first),
+            }
+            .unwrap_or(first);
+            (
+                format!("{}-{:02}", d.year(), d.month()),
+                format!("“{written}”: the month {} dateline {dl}", rel(step)),
+            )
+        }
+        _ => (
+            (dl.year() + step).to_string(),
+            format!("“{written}”: the year {} dateline {dl}", rel(step)),
+        ),
+    }
+}
+
+fn rel(step: i32) -> &'static str {
+    match step {
+        -1 => "before",
+        1 => "after",
+        _ => "of",
+    }
+}
+
+fn small_number(w: &str) -> Option<i64> {
+    let w = w.to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match w.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => w.parse().ok()?,
+    })
+}
+
+/// "three days ago" counts back from the dateline; "a week earlier" from a nearby dated event.
+fn offset_date(c: &Captures, ctx: &Ctx) -> (String, String) {
+    let written = c.get(0).map_or("", |m| m.as_str()).to_string();
+    let n = c.name("ago_n").and_then(|n| small_number(n.as_str()));
+    let unit = c
+        .name("ago_u")
+        .map(|u| u.as_str().to_lowercase())
+        .unwrap_or_default();
+    let dir = c
+        .name("ago_dir")
+        .map(|d| d.as_str().to_lowercase())
+        .unwrap_or_default();
+    let Some(n) = n else {
+        return (
+            "unresolved".into(),
+            format!("“{written}”: vague amount, not resolved"),
+        );
+    };
+    let back = matches!(dir.as_str(), "ago" | "earlier" | "before" | "previously");
+    let (base, base_note) = if dir == "ago" {
+        match ctx.dateline {
+            Some(dl) => (dl, format!("dateline {dl}")),
+            None => {
+                return (
+                    "unresolved".into(),
+                    format!("“{written}”: no dateline to resolve against"),
+                );
+            }
+        }
+    } else {
+        // The event counted from is told before; the dateline itself is no event.
+        let Some((a, d)) = ctx.anchors.iter().filter(|a| a.before).find_map(|a| {
+            let d = NaiveDate::from_ymd_opt(a.year, a.month, a.day?)?;
+            (Some(d) != ctx.dateline).then_some((a, d))
+        }) else {
+            return (
+                "unresolved".into(),
+                format!("“{written}”: relative to an event with no full date nearby"),
+            );
+        };
+        (d, format!("nearby “{}”", a.text))
+    };
+    let sign = if back { -1 } else { 1 };
+    let value = match unit.as_str() {
+        "day" => (base + Duration::days(sign * n)).to_string(),
+        "week" => (base + Duration::weeks(sign * n)).to_string(),
+        "month" => {
+            let months = Months::new(u32::try_from(n).unwrap_or(0));
+            let d = if back {
+                base.checked_sub_months(months)
+            } else {
+                base.checked_add_months(months)
+            }
+            .unwrap_or(base);
+            format!("{}-{:02}", d.year(), d.month())
+        }
+        "decade" => (base.year() + i32::try_from(sign * n * 10).unwrap_or(0)).to_string(),
+        "century" => (base.year() + i32::try_from(sign * n * 100).unwrap_or(0)).to_string(),
+        _ => (base.year() + i32::try_from(sign * n).unwrap_or(0)).to_string(),
+    };
+    (value, format!("“{written}”: counted from {base_note}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(s: &str, dl: Option<&str>) -> Vec<(String, String)> {
+        let dl = dl.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+            dl,
+        )
+        .into_iter()
+        .map(|f| (f.text, f.value))
+        .collect()
+    }
+
+    fn values(s: &str, dl: Option<&str>) -> Vec<String> {
+        dates(s, dl).into_iter().map(|(_, v)| v).collect()
+    }
+
+    #[test]
+    fn absolute_forms_keep_their_grain() {
+        assert_eq!(
+            values(
+                "It was fined in March 2017 and sued on June 18, 2019, after a 2012 probe.",
+                None
+            ),
+            vec!["2017-03", "2019-06-18", "2012"]
+        );
+        assert_eq!(values("The call began at 8.30pm.", None), vec!["20:30"]);
+        assert_eq!(values("They met at 10 a.m. sharp.", None), vec!["10:00"]);
+    }
+
+    #[test]
+    fn weekday_resolves_backwards_across_a_month_boundary() {
+        // 2021-03-02 is a Tuesday; the Friday before is 2021-02-26.
+        assert_eq!(
+            dates("The mayor resigned on Friday.", Some("2021-03-02")),
+            vec![("on Friday".to_string(), "2021-02-26".to_string())]
+        );
+    }
+
+    #[test]
+    fn future_weekday_looks_forward() {
+        assert_eq!(
+            values("The council will vote on Friday.", Some("2021-03-02")),
+            vec!["2021-03-05"]
+        );
+    }
+
+    #[test]
+    fn relative_words_count_from_the_dateline() {
+        assert_eq!(
+            values(
+                "Yesterday the firm said last month was its best, and this year will be better.",
+                Some("2020-01-15")
+            ),
+            vec!["2020-01-14", "2019-12", "2020"]
+        );
+        assert_eq!(
+            values("Three days ago the bridge closed.", Some("2020-01-02")),
+            vec!["2019-12-30"]
+        );
+    }
+
+    #[test]
+    fn without_a_dateline_relative_dates_say_so() {
+        let f = extract(
+            "On Wednesday the plant closed.",
+            Span { start: 0, end: 30 },
+            None,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, "Wednesday");
+        assert!(f[0].note.contains("no dateline"), "{}", f[0].note);
+    }
+
+    #[test]
+    fn a_nearby_month_and_year_fixes_a_missing_year() {
+        let text = "Calls took place in August 2015. Later, on August 9, the deal was signed.";
+        let start = text.find("Later").unwrap_or(0);
+        let f = extract(
+            text,
+            Span {
+                start,
+                end: text.len(),
+            },
+            NaiveDate::from_ymd_opt(2023, 3, 1),
+        );
+        assert_eq!(f[0].value, "2015-08-09");
+        assert!(f[0].note.contains("August 2015"), "{}", f[0].note);
+        assert!(f[0].note.contains("2022-08-09"), "{}", f[0].note);
+    }
+
+    #[test]
+    fn time_zone_remarks_stay_with_the_value() {
+        assert_eq!(
+            dates("He posted it on Tuesday, local time.", Some("2022-07-07")),
+            vec![(
+                "on Tuesday, local time".to_string(),
+                "2022-07-05 (local time)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn counts_and_money_are_not_years() {
+        assert!(values("It employs 2000 workers and paid $2019 fees.", None).is_empty());
+    }
+}

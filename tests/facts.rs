@@ -1,0 +1,261 @@
+//! Fact findings on invented articles (a harbor fire told by three sources, with other names,
+//! numbers and dates than the samples): every rule of the facts engine, as a user sees it in
+//! the findings list.
+
+use crosscheck::model::{FactKind, Finding, FindingStatus};
+use crosscheck::{Comparison, Options, compare_texts};
+
+fn harbor() -> Comparison {
+    compare_texts(
+        &[
+            ("harbor_a.txt", include_str!("fixtures/facts/harbor_a.txt")),
+            ("harbor_b.txt", include_str!("fixtures/facts/harbor_b.txt")),
+            ("harbor_c.txt", include_str!("fixtures/facts/harbor_c.txt")),
+        ],
+        &Options::default(),
+    )
+}
+
+/// The finding of `kind` that has a mention with exactly this text in document `doc`.
+fn finding_with<'a>(cmp: &'a Comparison, kind: FactKind, doc: &str, text: &str) -> &'a Finding {
+    let found = cmp.findings.iter().find(|f| {
+        f.kind == kind
+            && f.mentions
+                .iter()
+                .any(|m| m.document == doc && m.text == text)
+    });
+    match found {
+        Some(f) => f,
+        None => panic!(
+            "no {kind:?} finding with {doc} “{text}”; findings:\n{}",
+            cmp.findings
+                .iter()
+                .map(|f| format!("{:?} {:?} {}", f.kind, f.status, f.summary))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+fn mentioned(f: &Finding) -> Vec<(String, String)> {
+    f.mentions
+        .iter()
+        .map(|m| (m.document.clone(), m.value.clone()))
+        .collect()
+}
+
+#[test]
+fn conflicting_tolls_are_a_conflict() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "14 people");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(
+        f.mentions
+            .iter()
+            .any(|m| m.document == "d1" && m.text == "11 people"),
+        "{f:?}"
+    );
+    assert!(
+        f.summary.contains("14 people") && f.summary.contains("11 people"),
+        "{}",
+        f.summary
+    );
+}
+
+#[test]
+fn a_weekday_resolves_across_a_month_boundary_and_agrees_with_the_date() {
+    let cmp = harbor();
+    // d0's dateline is Tuesday 2021-03-02: "on Friday" is 2021-02-26, d1 writes "on February 26".
+    let f = finding_with(&cmp, FactKind::Date, "d0", "on Friday");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    assert_eq!(
+        mentioned(f),
+        vec![
+            ("d0".to_string(), "2021-02-26".to_string()),
+            ("d1".to_string(), "2021-02-26".to_string())
+        ]
+    );
+    assert!(
+        f.mentions[0]
+            .note
+            .contains("Friday before dateline 2021-03-02"),
+        "{}",
+        f.mentions[0].note
+    );
+}
+
+#[test]
+fn a_future_tense_weekday_points_forward() {
+    let cmp = harbor();
+    let f = cmp
+        .findings
+        .iter()
+        .find(|f| {
+            f.mentions
+                .iter()
+                .any(|m| m.document == "d0" && m.value == "2021-03-05")
+        })
+        .map(|f| f.mentions.iter().find(|m| m.value == "2021-03-05"));
+    let m = f.flatten().map(|m| (m.text.clone(), m.note.clone()));
+    let (text, note) = m.unwrap_or_default();
+    assert_eq!(text, "on Friday");
+    assert!(note.contains("future"), "{note}");
+}
+
+#[test]
+fn without_a_dateline_a_weekday_is_unresolved_and_says_why() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Date, "d2", "on Friday");
+    assert_eq!(f.status, FindingStatus::Unresolved);
+    assert!(f.summary.contains("no dateline"), "{}", f.summary);
+}
+
+#[test]
+fn ten_in_words_and_10_in_digits_agree() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "Ten firefighters");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    assert_eq!(
+        mentioned(f),
+        vec![
+            ("d0".to_string(), "10 firefighter".to_string()),
+            ("d1".to_string(), "10 firefighter".to_string())
+        ]
+    );
+}
+
+#[test]
+fn money_with_qualifiers_and_a_currency_conversion_agrees() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "over €80 million");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    let docs: Vec<&str> = f.mentions.iter().map(|m| m.document.as_str()).collect();
+    assert_eq!(docs, vec!["d0", "d1", "d2"], "{}", f.summary);
+    assert!(
+        f.mentions
+            .iter()
+            .any(|m| m.value == "82000000 EUR = 99000000 USD"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn three_ways_of_writing_a_five_year_ban_agree() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Quantity, "d1", "five-year");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    assert_eq!(f.mentions.len(), 3, "{}", f.summary);
+    assert!(f.mentions.iter().all(|m| m.value == "5 year"));
+    assert!(f.summary.contains("ban"), "{}", f.summary);
+}
+
+#[test]
+fn a_figure_only_one_source_gives_is_single_source() {
+    let cmp = harbor();
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "2,300 workers");
+    assert_eq!(f.status, FindingStatus::SingleSource);
+    assert!(f.summary.contains("2,300 workers"), "{}", f.summary);
+}
+
+#[test]
+fn a_misattributed_quote_is_a_conflict() {
+    let cmp = harbor();
+    let f = cmp
+        .findings
+        .iter()
+        .find(|f| f.kind == FactKind::Quote && f.summary.contains("attributed to"));
+    let Some(f) = f else {
+        panic!("no attribution finding: {:#?}", cmp.findings);
+    };
+    assert_eq!(f.status, FindingStatus::Conflict);
+    assert!(
+        f.summary.contains("Ana Ruiz") && f.summary.contains("Miguel Santos"),
+        "{}",
+        f.summary
+    );
+}
+
+#[test]
+fn altered_and_shortened_quotes_are_told_apart() {
+    let cmp = harbor();
+    let altered = cmp
+        .findings
+        .iter()
+        .find(|f| f.kind == FactKind::Quote && f.summary.starts_with("Quote altered in d2"));
+    let Some(altered) = altered else {
+        panic!("no altered quote: {:#?}", cmp.findings);
+    };
+    assert_eq!(altered.status, FindingStatus::Conflict);
+    assert!(
+        altered.summary.contains("“lost brave people”")
+            && altered.summary.contains("“lost good people”"),
+        "{}",
+        altered.summary
+    );
+    let same = cmp
+        .findings
+        .iter()
+        .find(|f| f.kind == FactKind::Quote && f.status == FindingStatus::Agree);
+    let Some(same) = same else {
+        panic!("no consistent quote: {:#?}", cmp.findings);
+    };
+    let docs: Vec<&str> = same.mentions.iter().map(|m| m.document.as_str()).collect();
+    assert_eq!(docs, vec!["d0", "d1"]);
+    assert!(
+        same.summary.contains("d1 shortened, consistent"),
+        "{}",
+        same.summary
+    );
+}
+
+#[test]
+fn different_titles_for_one_person_conflict_across_documents() {
+    let cmp = harbor();
+    let f = finding_with(
+        &cmp,
+        FactKind::Title,
+        "d2",
+        "Port Commissioner Miguel Santos",
+    );
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert_eq!(f.group, None);
+    assert!(
+        f.summary.contains("port director") && f.summary.contains("port commissioner"),
+        "{}",
+        f.summary
+    );
+    // "Mayor Ruiz" is linked to the Ana Ruiz another source names in full.
+    let ruiz = finding_with(&cmp, FactKind::Title, "d1", "Mayor Ruiz");
+    assert_eq!(ruiz.status, FindingStatus::Agree, "{}", ruiz.summary);
+    assert!(ruiz.summary.starts_with("Ana Ruiz"), "{}", ruiz.summary);
+}
+
+#[test]
+fn findings_are_ordered_conflicts_single_source_agreements() {
+    let cmp = harbor();
+    let statuses: Vec<FindingStatus> = cmp.findings.iter().map(|f| f.status).collect();
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(statuses, sorted);
+    assert_eq!(statuses.first(), Some(&FindingStatus::Conflict));
+    for (i, f) in cmp.findings.iter().enumerate() {
+        assert_eq!(f.id, format!("f{i}"));
+    }
+}
+
+#[test]
+fn every_mention_cites_its_words_exactly() {
+    let cmp = harbor();
+    for f in &cmp.findings {
+        for m in &f.mentions {
+            let doc = cmp
+                .documents
+                .iter()
+                .find(|d| d.id == m.document)
+                .map(|d| d.text.as_str())
+                .unwrap_or_default();
+            assert_eq!(doc.get(m.start..m.end), Some(m.text.as_str()), "{f:?}");
+            assert!(!m.note.is_empty());
+        }
+    }
+}
