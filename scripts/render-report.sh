@@ -25,7 +25,8 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 report="$work/report.html"
-"$CROSSCHECK_BIN" report --format html -o "$report" "$root"/tests/fixtures/seeds/*.txt
+# Relative paths, as a user in the project folder would type them.
+(cd "$root" && "$CROSSCHECK_BIN" report --format html -o "$report" tests/fixtures/seeds/*.txt)
 
 mkdir -p "$(dirname "$out")"
 rm -f "$out"
