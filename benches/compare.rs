@@ -1,1 +1,134 @@
-fn main() {}
+//! Speed of the whole compare: the seed articles end to end, and generated sets of 200 and 1,000
+//! articles of about 600 words that reuse real sentences (so the aligner has real work), plus the
+//! word diff of two long paragraphs and report writing.
+//!
+//! Run with `cargo bench --bench compare`.
+
+use std::time::Duration;
+
+use crosscheck::{Options, compare_texts, diff, report};
+
+fn main() {
+    divan::main();
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
+        .collect()
+}
+
+/// A deterministic set of `n` articles of ~600 words: each draws sentences from the bundled real
+/// articles (seeds and invented fixtures), with its own names and numbers swapped in, so that
+/// groups of articles share passages the way coverage of one story does.
+pub fn generated(n: usize) -> Vec<(String, String)> {
+    let mut pool: Vec<String> = Vec::new();
+    for dir in ["seeds", "invented"] {
+        let dir = format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            for s in crosscheck::segment::segment(&text).sentences {
+                let t = &text[s.span.start..s.span.end];
+                if s.boilerplate.is_none() && t.split_whitespace().count() >= 8 {
+                    pool.push(t.to_string());
+                }
+            }
+        }
+    }
+    let names = [
+        "Alder", "Brook", "Corran", "Dunmore", "Ellis", "Farrow", "Garnet", "Hale",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            // Articles come in stories of ~8 that share a theme name and a year.
+            let story = i / 8;
+            let name = names[story % names.len()];
+            let year = 1990 + (story % 30);
+            let mut words = 0;
+            let mut body = String::new();
+            while words < 600 && !pool.is_empty() {
+                let s = &pool[(next() as usize + story * 7) % pool.len()];
+                let s = s
+                    .replace("ZTE", &format!("{name}Tel"))
+                    .replace("2018", &year.to_string())
+                    .replace("Trump", name);
+                words += s.split_whitespace().count();
+                body.push_str(&s);
+                body.push_str(if next() % 4 == 0 { "\n\n" } else { " " });
+            }
+            (format!("gen_{i:04}.txt"), body)
+        })
+        .collect()
+}
+
+fn run(texts: &[(String, String)]) -> crosscheck::Comparison {
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    compare_texts(&refs, &Options::default())
+}
+
+#[divan::bench]
+fn seeds_end_to_end(bencher: divan::Bencher) {
+    let texts = seeds();
+    bencher.bench(|| run(divan::black_box(&texts)));
+}
+
+#[divan::bench(args = [200, 1000], sample_count = 3, sample_size = 1)]
+fn generated_articles(bencher: divan::Bencher, n: usize) {
+    let texts = generated(n);
+    bencher.bench(|| run(divan::black_box(&texts)));
+}
+
+#[divan::bench(sample_count = 5)]
+fn word_diff_two_50k_paragraphs(bencher: divan::Bencher) {
+    let pool = seeds()
+        .into_iter()
+        .map(|x| x.1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = pool.split_whitespace().collect();
+    let a: String = words
+        .iter()
+        .cycle()
+        .take(8_500)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let b: String = words
+        .iter()
+        .cycle()
+        .skip(3)
+        .step_by(1)
+        .take(8_500)
+        .enumerate()
+        .map(|(i, w)| if i % 11 == 0 { "changed" } else { *w })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (a, b) = (&a[..a.len().min(50_000)], &b[..b.len().min(50_000)]);
+    bencher.bench(|| diff::word_diff("p", a, b, Duration::from_millis(200)));
+}
+
+#[divan::bench]
+fn json_report_of_seeds(bencher: divan::Bencher) {
+    let cmp = run(&seeds());
+    bencher.bench(|| report::json(divan::black_box(&cmp)));
+}

@@ -38,17 +38,21 @@ pub struct Tuning {
     pub anchor_weight: f32,
     /// Similarity at which adjacent sentences of one document form one passage.
     pub run: f32,
+    /// Documents of one story this many times above `story` are "firmly" alike; below it, a
+    /// passage pair needs more than `within`, rising towards `across`.
+    pub firm_story: f32,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
         Self {
-            story: 0.12,
-            within: 0.2,
-            across: 0.6,
-            group: 0.2,
+            story: 0.05,
+            within: 0.18,
+            across: 0.65,
+            group: 0.18,
             anchor_weight: 1.6,
             run: 0.4,
+            firm_story: 1.5,
         }
     }
 }
@@ -195,7 +199,6 @@ pub fn align_with(
         .map(|tf| {
             let mut v: Vec<(u32, f32)> = tf
                 .iter()
-                .filter(|(t, _)| ddf[**t as usize] >= 2)
                 .map(|(&t, &(n, a))| {
                     let w = (1.0 + n.ln())
                         * idf(ddf[t as usize], ndocf)
@@ -203,7 +206,10 @@ pub fn align_with(
                     (t, w)
                 })
                 .collect();
+            // Words of one document only still count in its length, so two documents that share
+            // a few words among many different ones are not close.
             normalize(&mut v);
+            v.retain(|(t, _)| ddf[*t as usize] >= 2);
             v
         })
         .collect();
@@ -234,7 +240,16 @@ pub fn align_with(
                 return false;
             }
             if story[ua.doc] == story[ub.doc] {
-                sim >= tuning.within
+                // Two documents of a story that are only loosely alike need stronger evidence
+                // from a passage pair than two that clearly tell the same story.
+                let ds = doc_sim[ua.doc][ub.doc];
+                let firm = tuning.story * tuning.firm_story;
+                let need = if ds >= firm {
+                    tuning.within
+                } else {
+                    tuning.within + (tuning.across - tuning.within) * (1.0 - ds / firm)
+                };
+                sim >= need
             } else {
                 sim >= tuning.across && shared_anchors >= 2
             }
@@ -496,14 +511,16 @@ fn label(g: &[u32], units: &[Unit], sdf: &[u32], n: f32, surface: &[String]) -> 
     }
 }
 
-fn normalize(v: &mut Vec<(u32, f32)>) {
+/// Scales a sparse vector to unit length and sorts it by term id. Sorting first makes the sum,
+/// and so every similarity, independent of hash-map order: the same input gives the same report.
+fn normalize(v: &mut [(u32, f32)]) {
+    v.sort_unstable_by_key(|x| x.0);
     let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
     if norm > 0.0 {
         for x in v.iter_mut() {
             x.1 /= norm;
         }
     }
-    v.sort_unstable_by_key(|x| x.0);
 }
 
 fn count_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
