@@ -1,7 +1,60 @@
-//! The desktop app (placeholder until the app lands).
+//! The desktop app: an egui front end over one [`crate::Comparison`].
+//!
+//! It opens articles (Open dialog, drag and drop, a typed path, or the bundled samples), compares
+//! them on a worker thread with a progress bar and a Cancel button, and shows the result as
+//! aligned rows with word differences, as full documents scrolled together, and as fact findings.
+//! Reports are saved through [`crate::report`]. The window size, theme, last sources and the
+//! datelines the user set are remembered between sessions.
+//!
+//! This module exists only with the `gui` feature; the core never depends on it.
+
+mod aligned;
+mod app;
+mod dialogs;
+mod documents;
+mod findings;
+mod job;
+mod nav;
+mod samples;
+mod sources;
+mod theme;
 
 use std::path::PathBuf;
 
-pub fn run(_files: Vec<PathBuf>) -> Result<(), String> {
-    Err("the desktop app is not built yet; use `crosscheck report FILE...`".into())
+pub use app::{App, AppConfig, Startup, View};
+pub use dialogs::{Dialogs, NativeDialogs, Picked};
+pub use job::JobMode;
+
+/// Opens the app window with `files`, or with the last session's sources (the sample articles on
+/// first start) when none are given. Returns when the window is closed.
+pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Crosscheck")
+            .with_app_id("crosscheck")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    let startup = if files.is_empty() {
+        Startup::Restore
+    } else {
+        Startup::Files(files)
+    };
+    eframe::run_native(
+        "crosscheck",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                cc,
+                AppConfig {
+                    startup,
+                    ..AppConfig::default()
+                },
+            )))
+        }),
+    )
+    .map_err(|e| e.to_string())
 }

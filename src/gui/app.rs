@@ -1,0 +1,876 @@
+//! The app: one struct holding the sources, the current [`Comparison`] and what the user is
+//! looking at, plus the commands that change them.
+//!
+//! Drawing never computes. A click pushes a [`Command`]; the commands are applied after the frame
+//! is drawn; a compare runs as a [`Jobs`] job and its result replaces the comparison when it
+//! arrives. Every view (aligned rows, documents, findings, details) reads the one comparison.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Align2, Color32, Key, KeyboardShortcut, Modifiers, RichText, Theme};
+use serde::{Deserialize, Serialize};
+
+use crate::dates;
+use crate::model::{Comparison, DatelineOrigin};
+use crate::pipeline::{Options, Source};
+use crate::report::{self, Format};
+
+use super::dialogs::{Dialogs, NativeDialogs, Picked};
+use super::documents::DocScroll;
+use super::job::{JobMode, Jobs, Outcome};
+use super::nav::{self, DiffLoc};
+use super::samples;
+use super::theme::Palette;
+
+/// Key under which the app's settings are kept in eframe's storage.
+const SETTINGS_KEY: &str = "crosscheck-settings";
+/// Most notifications shown at once; older ones are dropped first.
+const MAX_NOTICES: usize = 6;
+/// File name offered when saving a report.
+const SUGGESTED_REPORT: &str = "crosscheck-report.json";
+
+/// What to open when the app starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Startup {
+    /// These files (from the command line).
+    Files(Vec<PathBuf>),
+    /// The bundled sample articles.
+    Samples,
+    /// The sources of the last session, or the samples when there is none.
+    Restore,
+    /// A comparison made earlier (e.g. read back from a JSON report), shown as it is; its
+    /// documents become the sources, so any change compares their files again.
+    Comparison(Box<Comparison>),
+    /// Nothing.
+    Empty,
+}
+
+/// How to build the app: what to open, where jobs run, which dialogs to use.
+pub struct AppConfig {
+    pub startup: Startup,
+    pub jobs: JobMode,
+    pub dialogs: Box<dyn Dialogs>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            startup: Startup::Restore,
+            jobs: JobMode::Background,
+            dialogs: Box::new(NativeDialogs),
+        }
+    }
+}
+
+/// The main views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// One row per group, one column per source.
+    Aligned,
+    /// Each source's full text, scrolled together.
+    Documents,
+    /// Facts compared across sources.
+    Findings,
+}
+
+/// A source the user opened, with the dateline they set for it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct SourceEntry {
+    pub path: PathBuf,
+    pub dateline: Option<NaiveDate>,
+    /// The dateline field's text while it is being edited.
+    pub date_text: String,
+}
+
+impl SourceEntry {
+    fn new(path: PathBuf, dateline: Option<NaiveDate>) -> Self {
+        Self {
+            path,
+            dateline,
+            date_text: dateline.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The path as the comparison records it.
+    pub fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// The file name, for labels.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(|| self.shown(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// What is remembered between sessions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Settings {
+    /// `dark` or `light`; none follows the system.
+    theme: Option<String>,
+    sources: Vec<SavedSource>,
+    view: Option<View>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct SavedSource {
+    path: PathBuf,
+    /// A dateline the user set, `YYYY-MM-DD`.
+    dateline: Option<String>,
+}
+
+/// How serious a notification is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message shown until the user dismisses it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Notice {
+    pub id: u64,
+    pub level: Level,
+    pub text: String,
+}
+
+/// Everything the user can ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Command {
+    Open,
+    AddFiles(Vec<PathBuf>),
+    AddTypedPath,
+    OpenSamples,
+    CloseAll,
+    Remove(usize),
+    CommitDateline(usize),
+    ResetDateline(usize),
+    Save,
+    Next,
+    Prev,
+    Select(usize),
+    ShowInDocuments(usize),
+    SetView(View),
+    Cancel,
+    SetTheme(Theme),
+    Dismiss(u64),
+    DismissAll,
+}
+
+/// The Crosscheck app.
+pub struct App {
+    pub(super) sources: Vec<SourceEntry>,
+    pub(super) cmp: Comparison,
+    /// Sources that could not be read in the last compare: path as shown, and why.
+    pub(super) unreadable: Vec<(String, String)>,
+    jobs: Jobs,
+    dialogs: Box<dyn Dialogs>,
+    pub(super) notices: Vec<Notice>,
+    next_notice: u64,
+    pub(super) view: View,
+    theme: Option<Theme>,
+    /// The remembered theme still has to be applied (done on the first frame, after whatever the
+    /// host set up).
+    theme_pending: bool,
+    pub(super) selected: Option<usize>,
+    pub(super) search: String,
+    pub(super) cursor: Option<DiffLoc>,
+    /// A group row (and, for a difference, its cell) to bring into view on the next frame.
+    pub(super) scroll_to: Option<usize>,
+    pub(super) docs: DocScroll,
+    pub(super) typed_path: String,
+    pub(super) commands: Vec<Command>,
+    options: Options,
+}
+
+impl App {
+    /// Builds the app and starts comparing what `config.startup` names.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let theme = match settings.theme.as_deref() {
+            Some("dark") => Some(Theme::Dark),
+            Some("light") => Some(Theme::Light),
+            _ => None,
+        };
+        if let Some(t) = theme {
+            cc.egui_ctx.set_theme(t);
+        }
+        let mut app = Self {
+            sources: Vec::new(),
+            cmp: Comparison::empty(),
+            unreadable: Vec::new(),
+            jobs: Jobs::new(config.jobs, Some(cc.egui_ctx.clone())),
+            dialogs: config.dialogs,
+            notices: Vec::new(),
+            next_notice: 0,
+            view: settings.view.unwrap_or(View::Aligned),
+            theme,
+            theme_pending: theme.is_some(),
+            selected: None,
+            search: String::new(),
+            cursor: None,
+            scroll_to: None,
+            docs: DocScroll::default(),
+            typed_path: String::new(),
+            commands: Vec::new(),
+            options: Options::default(),
+        };
+        match config.startup {
+            Startup::Files(files) => {
+                app.sources = files
+                    .into_iter()
+                    .map(|p| SourceEntry::new(p, None))
+                    .collect();
+                app.recompare();
+            }
+            Startup::Samples => app.open_samples(),
+            Startup::Restore if !settings.sources.is_empty() => {
+                app.sources = settings
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        let d = s.dateline.as_deref().and_then(dates::parse_iso);
+                        SourceEntry::new(s.path.clone(), d)
+                    })
+                    .collect();
+                app.recompare();
+            }
+            Startup::Restore => app.open_samples(),
+            Startup::Comparison(cmp) => {
+                app.sources = cmp
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        let set = d
+                            .dateline_source
+                            .as_ref()
+                            .is_some_and(|s| s.origin == DatelineOrigin::Override);
+                        let date = d.dateline.as_deref().and_then(dates::parse_iso);
+                        SourceEntry::new(PathBuf::from(&d.path), date.filter(|_| set))
+                    })
+                    .collect();
+                app.cmp = *cmp;
+                app.sync_date_texts();
+            }
+            Startup::Empty => {}
+        }
+        app
+    }
+
+    /// The comparison on screen.
+    pub fn comparison(&self) -> &Comparison {
+        &self.cmp
+    }
+
+    /// The palette of the theme in use.
+    pub(super) fn palette(ctx: &egui::Context) -> Palette {
+        Palette::of(ctx.theme())
+    }
+
+    pub(super) fn notify(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        if self.notices.iter().any(|n| n.text == text) {
+            return;
+        }
+        self.next_notice += 1;
+        self.notices.push(Notice {
+            id: self.next_notice,
+            level,
+            text,
+        });
+        while self.notices.len() > MAX_NOTICES {
+            let drop = self
+                .notices
+                .iter()
+                .position(|n| n.level == Level::Info)
+                .unwrap_or(0);
+            self.notices.remove(drop);
+        }
+    }
+
+    fn open_samples(&mut self) {
+        match samples::sample_paths() {
+            Ok(paths) => {
+                self.sources = paths
+                    .into_iter()
+                    .map(|p| SourceEntry::new(p, None))
+                    .collect();
+                self.recompare();
+            }
+            Err(e) => self.notify(
+                Level::Error,
+                format!("Cannot open the sample articles: {e}"),
+            ),
+        }
+    }
+
+    /// Starts comparing the current sources (or clears the comparison when there are none).
+    fn recompare(&mut self) {
+        self.cursor = None;
+        if self.sources.is_empty() {
+            self.jobs.cancel();
+            self.cmp = Comparison::empty();
+            self.unreadable.clear();
+            self.selected = None;
+            return;
+        }
+        let sources = self
+            .sources
+            .iter()
+            .map(|s| Source {
+                path: s.path.clone(),
+                dateline: s.dateline,
+            })
+            .collect();
+        self.jobs.start(sources, self.options.clone());
+    }
+
+    fn add_files(&mut self, files: Vec<PathBuf>) {
+        let mut added = 0;
+        for f in files {
+            if self.sources.iter().any(|s| same_file(&s.path, &f)) {
+                self.notify(Level::Info, format!("Already open: {}", f.display()));
+                continue;
+            }
+            self.sources.push(SourceEntry::new(f, None));
+            added += 1;
+        }
+        if added > 0 {
+            self.recompare();
+        }
+    }
+
+    fn on_outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done(cmp, errors) => {
+                self.cmp = *cmp;
+                self.unreadable = errors
+                    .iter()
+                    .map(|e| (e.path.clone(), e.reason.clone()))
+                    .collect();
+                for e in &errors {
+                    self.notify(
+                        Level::Error,
+                        format!("Cannot read {}: {}", e.path, e.reason),
+                    );
+                }
+                if self.selected.is_some_and(|g| g >= self.cmp.groups.len()) {
+                    self.selected = None;
+                }
+                self.sync_date_texts();
+                self.docs = DocScroll::default();
+            }
+            Outcome::Cancelled => self.notify(Level::Info, "Compare cancelled"),
+            Outcome::Failed(e) => self.notify(Level::Error, format!("Compare failed: {e}")),
+        }
+    }
+
+    /// Shows each source's detected dateline in its field unless the user set one.
+    fn sync_date_texts(&mut self) {
+        for s in &mut self.sources {
+            if s.dateline.is_none() {
+                let shown = s.shown();
+                s.date_text = self
+                    .cmp
+                    .documents
+                    .iter()
+                    .find(|d| d.path == shown)
+                    .and_then(|d| d.dateline.clone())
+                    .unwrap_or_default();
+            }
+        }
+    }
+
+    /// The differences the user can step through: those of the groups the search lets through.
+    pub(super) fn differences(&self) -> Vec<DiffLoc> {
+        nav::differences(&self.cmp, &nav::visible_groups(&self.cmp, &self.search))
+    }
+
+    fn step_difference(&mut self, forward: bool) {
+        let diffs = self.differences();
+        let len = diffs.len();
+        let target = match self.cursor.and_then(|c| diffs.iter().position(|d| *d == c)) {
+            Some(i) => nav::step(Some(i), len, forward),
+            // From a selected group: its first difference, or the last one before it.
+            None => match self.selected {
+                Some(g) if forward => diffs
+                    .iter()
+                    .position(|d| d.group >= g)
+                    .or_else(|| nav::step(None, len, true)),
+                Some(g) => diffs
+                    .iter()
+                    .rposition(|d| d.group < g)
+                    .or_else(|| nav::step(None, len, false)),
+                None => nav::step(None, len, forward),
+            },
+        };
+        if let Some(i) = target {
+            let loc = diffs[i];
+            self.cursor = Some(loc);
+            self.selected = Some(loc.group);
+            self.scroll_to = Some(loc.group);
+            if self.view == View::Findings {
+                self.view = View::Aligned;
+            }
+        }
+    }
+
+    fn commit_dateline(&mut self, i: usize) {
+        let Some(s) = self.sources.get(i) else { return };
+        let text = s.date_text.trim().to_string();
+        let name = s.shown();
+        let detected = self
+            .cmp
+            .documents
+            .iter()
+            .find(|d| d.path == name)
+            .and_then(|d| d.dateline.clone());
+        let wanted = if text.is_empty() {
+            None
+        } else {
+            match dates::parse_iso(&text) {
+                Some(d) => Some(d),
+                None => {
+                    self.notify(
+                        Level::Error,
+                        format!("Dateline must be a date as YYYY-MM-DD, not \"{text}\": {name}"),
+                    );
+                    return;
+                }
+            }
+        };
+        let s = &mut self.sources[i];
+        let unchanged = s.dateline == wanted
+            || (s.dateline.is_none() && wanted.map(|d| d.to_string()) == detected);
+        if unchanged {
+            return;
+        }
+        s.dateline = wanted;
+        s.date_text = wanted.map(|d| d.to_string()).unwrap_or_default();
+        self.recompare();
+    }
+
+    fn save_report(&mut self) {
+        if self.cmp.documents.is_empty() {
+            self.notify(Level::Info, "Nothing to save yet: open some articles first");
+            return;
+        }
+        let path = match self.dialogs.pick_report_path(SUGGESTED_REPORT) {
+            Picked::Chosen(p) => p,
+            Picked::Cancelled => return,
+            Picked::Unavailable(why) => {
+                self.notify(Level::Error, format!("Cannot save the report: {why}. Use `crosscheck report -o FILE` on the command line instead."));
+                return;
+            }
+        };
+        let path = if path.extension().is_none() {
+            path.with_extension("json")
+        } else {
+            path
+        };
+        let Some(format) = Format::from_path(&path) else {
+            self.notify(
+                Level::Error,
+                format!(
+                    "Unknown report format (use .json, .md or .html): {}",
+                    path.display()
+                ),
+            );
+            return;
+        };
+        let text = match report::render(&self.cmp, format) {
+            Ok(t) => t,
+            Err(e) => {
+                self.notify(Level::Error, format!("Cannot save {}: {e}", path.display()));
+                return;
+            }
+        };
+        let sources: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
+        match report::write_atomic(&path, text.as_bytes(), &sources) {
+            Ok(()) => self.notify(Level::Info, format!("Report saved: {}", path.display())),
+            Err(e) => self.notify(Level::Error, e.to_string()),
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
+        match cmd {
+            Command::Open => match self.dialogs.pick_articles() {
+                Picked::Chosen(files) => self.add_files(files),
+                Picked::Cancelled => {}
+                Picked::Unavailable(why) => self.notify(
+                    Level::Warning,
+                    format!("{why}. Type a path under \"Add by path\" in the Sources panel, or drop files on the window."),
+                ),
+            },
+            Command::AddFiles(files) => self.add_files(files),
+            Command::AddTypedPath => {
+                let typed = self.typed_path.trim().to_string();
+                if !typed.is_empty() {
+                    self.typed_path.clear();
+                    self.add_files(vec![PathBuf::from(typed)]);
+                }
+            }
+            Command::OpenSamples => self.open_samples(),
+            Command::CloseAll => {
+                self.sources.clear();
+                self.recompare();
+            }
+            Command::Remove(i) => {
+                if i < self.sources.len() {
+                    self.sources.remove(i);
+                    self.selected = None;
+                    self.recompare();
+                }
+            }
+            Command::CommitDateline(i) => self.commit_dateline(i),
+            Command::ResetDateline(i) => {
+                if let Some(s) = self.sources.get_mut(i) {
+                    s.dateline = None;
+                    self.recompare();
+                }
+            }
+            Command::Save => self.save_report(),
+            Command::Next => self.step_difference(true),
+            Command::Prev => self.step_difference(false),
+            Command::Select(g) => {
+                self.selected = Some(g);
+                if self.cursor.is_some_and(|c| c.group != g) {
+                    self.cursor = None;
+                }
+            }
+            Command::ShowInDocuments(g) => {
+                self.selected = Some(g);
+                self.view = View::Documents;
+                self.docs.reveal(g);
+            }
+            Command::SetView(v) => self.view = v,
+            Command::Cancel => {
+                self.jobs.cancel();
+                self.notify(Level::Info, "Compare cancelled");
+            }
+            Command::SetTheme(t) => {
+                self.theme = Some(t);
+                ctx.set_theme(t);
+            }
+            Command::Dismiss(id) => self.notices.retain(|n| n.id != id),
+            Command::DismissAll => self.notices.clear(),
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&open) {
+                self.commands.push(Command::Open);
+            }
+            if i.consume_shortcut(&save) {
+                self.commands.push(Command::Save);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F8)
+                || (!typing && i.consume_key(Modifiers::NONE, Key::N))
+            {
+                self.commands.push(Command::Next);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F7)
+                || (!typing && i.consume_key(Modifiers::NONE, Key::P))
+            {
+                self.commands.push(Command::Prev);
+            }
+        });
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::AddFiles(dropped));
+        }
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Open…")
+                .on_hover_text("Add articles to the comparison (Ctrl+O)")
+                .clicked()
+            {
+                self.commands.push(Command::Open);
+            }
+            let can_save = !self.cmp.documents.is_empty();
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save report…"))
+                .on_hover_text("Save the comparison as JSON, Markdown or HTML (Ctrl+S)")
+                .clicked()
+            {
+                self.commands.push(Command::Save);
+            }
+            ui.separator();
+            for (v, name) in [
+                (View::Aligned, "Aligned"),
+                (View::Documents, "Documents"),
+                (View::Findings, "Findings"),
+            ] {
+                if ui.selectable_label(self.view == v, name).clicked() {
+                    self.commands.push(Command::SetView(v));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Previous difference")
+                .on_hover_text("Go to the previous word difference (P or F7)")
+                .clicked()
+            {
+                self.commands.push(Command::Prev);
+            }
+            if ui
+                .button("Next difference")
+                .on_hover_text("Go to the next word difference (N or F8)")
+                .clicked()
+            {
+                self.commands.push(Command::Next);
+            }
+            ui.separator();
+            let label = ui.label("Search");
+            let search = egui::TextEdit::singleline(&mut self.search)
+                .hint_text("words in groups")
+                .desired_width(180.0);
+            let r = ui.add(search).labelled_by(label.id);
+            if r.changed() {
+                self.cursor = None;
+            }
+            if !self.search.is_empty() && ui.button("Clear search").clicked() {
+                self.search.clear();
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (label, next) = match ui.ctx().theme() {
+                    Theme::Dark => ("Light theme", Theme::Light),
+                    Theme::Light => ("Dark theme", Theme::Dark),
+                };
+                if ui.button(label).clicked() {
+                    self.commands.push(Command::SetTheme(next));
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let docs = self.cmp.documents.len();
+            let groups = self.cmp.groups.len();
+            let diffs = self.differences();
+            let mut text = format!(
+                "{docs} {} · {groups} {} · {} {}",
+                plural(docs, "source", "sources"),
+                plural(groups, "group", "groups"),
+                diffs.len(),
+                plural(diffs.len(), "difference", "differences"),
+            );
+            if !self.cmp.findings.is_empty() {
+                text.push_str(&format!(" · {} fact findings", self.cmp.findings.len()));
+            }
+            ui.label(text);
+            if let Some(i) = self.cursor.and_then(|c| diffs.iter().position(|d| *d == c)) {
+                ui.separator();
+                ui.label(format!("Difference {} of {}", i + 1, diffs.len()));
+            }
+            if !self.cmp.warnings.is_empty() {
+                ui.separator();
+                let list: Vec<String> = self
+                    .cmp
+                    .warnings
+                    .iter()
+                    .map(|w| match &w.path {
+                        Some(p) => format!("{p}: {}", w.message),
+                        None => w.message.clone(),
+                    })
+                    .collect();
+                let n = list.len();
+                ui.label(format!("{n} {}", plural(n, "warning", "warnings")))
+                    .on_hover_text(list.join("\n"));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(p) = self.jobs.progress() {
+                    if ui
+                        .button("Cancel")
+                        .on_hover_text("Stop the running compare")
+                        .clicked()
+                    {
+                        self.commands.push(Command::Cancel);
+                    }
+                    ui.add(
+                        egui::ProgressBar::new(p.fraction)
+                            .desired_width(220.0)
+                            .text(format!("Comparing: {}", p.stage)),
+                    );
+                }
+            });
+        });
+    }
+
+    fn notices_overlay(&mut self, ctx: &egui::Context) {
+        if self.notices.is_empty() {
+            return;
+        }
+        let p = Self::palette(ctx);
+        egui::Area::new(egui::Id::unique("notices"))
+            .order(egui::Order::Foreground)
+            .anchor(Align2::RIGHT_TOP, [-12.0, 48.0])
+            .show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                for n in &self.notices {
+                    let (tag, color) = match n.level {
+                        Level::Info => ("Info", p.single),
+                        Level::Warning => ("Warning", p.focus),
+                        Level::Error => ("Error", p.conflict),
+                    };
+                    egui::Frame::popup(ui.style())
+                        .stroke(egui::Stroke::new(1.5, color))
+                        .show(ui, |ui| {
+                            ui.horizontal_top(|ui| {
+                                ui.label(RichText::new(tag).strong().color(color));
+                                ui.add(egui::Label::new(&n.text).wrap());
+                            });
+                            if ui.small_button("Dismiss").clicked() {
+                                self.commands.push(Command::Dismiss(n.id));
+                            }
+                        });
+                }
+                if self.notices.len() > 1 && ui.small_button("Dismiss all").clicked() {
+                    self.commands.push(Command::DismissAll);
+                }
+            });
+    }
+
+    fn drop_hint(ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let rect = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Drop articles to add them",
+            egui::FontId::proportional(24.0),
+            Color32::WHITE,
+        );
+    }
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if std::mem::take(&mut self.theme_pending)
+            && let Some(t) = self.theme
+        {
+            ctx.set_theme(t);
+        }
+        if let Some(outcome) = self.jobs.poll() {
+            self.on_outcome(outcome);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.toolbar(ui);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("sources")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| self.sources_panel(ui));
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| self.details_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.sources.is_empty() {
+                self.empty_state(ui);
+                return;
+            }
+            match self.view {
+                View::Aligned => self.aligned_view(ui),
+                View::Documents => self.documents_view(ui),
+                View::Findings => self.findings_view(ui),
+            }
+        });
+        self.notices_overlay(&ctx);
+        Self::drop_hint(&ctx);
+        for cmd in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, cmd);
+        }
+        // A command that started an inline job has its result waiting; show it this frame.
+        if let Some(outcome) = self.jobs.poll() {
+            self.on_outcome(outcome);
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            theme: self.theme.map(|t| match t {
+                Theme::Dark => "dark".to_string(),
+                Theme::Light => "light".to_string(),
+            }),
+            sources: self
+                .sources
+                .iter()
+                .map(|s| SavedSource {
+                    path: s.path.clone(),
+                    dateline: s.dateline.map(|d| d.to_string()),
+                })
+                .collect(),
+            view: Some(self.view),
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
+    }
+}
+
+impl App {
+    fn empty_state(&mut self, ui: &mut egui::Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("No articles open");
+            ui.label("Open two or more articles about one story to see how they differ.");
+            ui.add_space(12.0);
+            if ui.button("Open articles…").clicked() {
+                self.commands.push(Command::Open);
+            }
+            if ui.button("Open the sample articles").clicked() {
+                self.commands.push(Command::OpenSamples);
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new("You can also drop files on this window.").weak());
+        });
+    }
+}
+
+pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}

@@ -1,0 +1,239 @@
+//! Facts in the app: the Findings view (every fact compared across sources: conflicts first,
+//! then facts only one source states, then agreements) and the Details panel (the selected
+//! group's passages with the facts found in each, as a table).
+//!
+//! Both are drawn straight from `Comparison::findings` and `Passage::facts`; nothing is
+//! recomputed here.
+
+use egui::RichText;
+
+use crate::model::{Fact, FactKind, Finding, FindingStatus};
+
+use super::app::{App, Command, View, plural};
+use super::theme::{Palette, status_word};
+
+/// Statuses in the order the findings are listed.
+const STATUSES: [FindingStatus; 4] = [
+    FindingStatus::Conflict,
+    FindingStatus::SingleSource,
+    FindingStatus::Agree,
+    FindingStatus::Unresolved,
+];
+
+/// The word for a fact kind.
+pub fn kind_word(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Date => "Date",
+        FactKind::Quantity => "Quantity",
+        FactKind::Quote => "Quote",
+        FactKind::Title => "Title",
+    }
+}
+
+/// A status as a coloured word: the word is the cue, the colour repeats it.
+fn badge(ui: &mut egui::Ui, p: &Palette, status: FindingStatus) {
+    let c = p.status(status);
+    egui::Frame::NONE
+        .stroke(egui::Stroke::new(1.0, c))
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(status_word(status)).strong().color(c));
+        });
+}
+
+impl App {
+    fn title_of(&self, doc_id: &str) -> String {
+        self.cmp
+            .documents
+            .iter()
+            .find(|d| d.id == doc_id)
+            .map_or_else(|| doc_id.to_string(), |d| d.title.clone())
+    }
+
+    pub(super) fn findings_view(&mut self, ui: &mut egui::Ui) {
+        let p = Self::palette(ui.ctx());
+        ui.horizontal(|ui| {
+            ui.heading("Fact findings");
+            let counts: Vec<String> = STATUSES
+                .iter()
+                .map(|s| {
+                    let n = self.cmp.findings.iter().filter(|f| f.status == *s).count();
+                    format!("{n} {}", status_word(*s).to_lowercase())
+                })
+                .collect();
+            ui.label(RichText::new(counts.join(" · ")).color(p.weak));
+        });
+        ui.separator();
+        if self.cmp.findings.is_empty() {
+            ui.label("No fact findings in this comparison.");
+            ui.label(
+                RichText::new("Dates, figures, quotes and people's titles stated in aligned passages are compared here.")
+                    .color(p.weak),
+            );
+            return;
+        }
+        let mut go = None;
+        egui::ScrollArea::vertical()
+            .id_salt("findings-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                for status in STATUSES {
+                    for f in self.cmp.findings.iter().filter(|f| f.status == status) {
+                        if let Some(g) = self.finding_card(ui, &p, f) {
+                            go = Some(g);
+                        }
+                        ui.add_space(6.0);
+                    }
+                }
+            });
+        if let Some(g) = go {
+            self.commands.push(Command::Select(g));
+            self.commands.push(Command::SetView(View::Aligned));
+            self.scroll_to = Some(g);
+        }
+    }
+
+    /// One finding with its mentions; returns the group to show when the user asks for it.
+    fn finding_card(&self, ui: &mut egui::Ui, p: &Palette, f: &Finding) -> Option<usize> {
+        let mut go = None;
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.0, p.status(f.status)))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    badge(ui, p, f.status);
+                    ui.label(RichText::new(kind_word(f.kind)).color(p.weak));
+                    ui.add(egui::Label::new(RichText::new(&f.summary).strong()).wrap());
+                });
+                egui::Grid::new(("mentions", &f.id))
+                    .num_columns(4)
+                    .striped(true)
+                    .spacing([12.0, 4.0])
+                    .show(ui, |ui| {
+                        for h in ["Source", "As written", "Value", "How"] {
+                            ui.label(RichText::new(h).small().color(p.weak));
+                        }
+                        ui.end_row();
+                        for m in &f.mentions {
+                            ui.add(egui::Label::new(self.title_of(&m.document)).truncate());
+                            ui.add(egui::Label::new(format!("\u{201c}{}\u{201d}", m.text)).wrap());
+                            ui.label(RichText::new(&m.value).monospace());
+                            ui.add(
+                                egui::Label::new(RichText::new(&m.note).small().color(p.weak))
+                                    .wrap(),
+                            );
+                            ui.end_row();
+                        }
+                    });
+                let group = f
+                    .group
+                    .as_deref()
+                    .and_then(|id| self.cmp.group(id))
+                    .and_then(|g| g.id.strip_prefix('g')?.parse::<usize>().ok());
+                if let Some(g) = group {
+                    let r = ui
+                        .small_button("Show passages")
+                        .accessible_name(format!("Show passages of finding {}", f.id));
+                    if r.clicked() {
+                        go = Some(g);
+                    }
+                }
+            });
+        go
+    }
+
+    pub(super) fn details_panel(&mut self, ui: &mut egui::Ui) {
+        let p = Self::palette(ui.ctx());
+        ui.add_space(4.0);
+        ui.heading("Details");
+        let Some(gi) = self.selected else {
+            ui.label(RichText::new("Select a group to see its passages and facts.").color(p.weak));
+            return;
+        };
+        let Some(group) = self.cmp.groups.get(gi) else {
+            return;
+        };
+        let mut show_docs = false;
+        egui::ScrollArea::vertical()
+            .id_salt("details-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.label(RichText::new(format!("Group {}: {}", gi + 1, group.label)).strong());
+                let n = group.passages.len();
+                ui.label(
+                    RichText::new(format!(
+                        "{n} {} · wording differs {:.0}% · cohesion {:.2}",
+                        plural(n, "source", "sources"),
+                        group.disagreement * 100.0,
+                        group.cohesion
+                    ))
+                    .color(p.weak),
+                );
+                if ui.small_button("Show in documents").clicked() {
+                    show_docs = true;
+                }
+                ui.separator();
+                ui.label(RichText::new("Facts by source").strong());
+                for pid in &group.passages {
+                    let Some((d, passage)) = self.cmp.passage(pid) else {
+                        continue;
+                    };
+                    let title = self.cmp.documents.get(d).map_or("", |x| x.title.as_str());
+                    ui.add(egui::Label::new(RichText::new(title).underline()).truncate());
+                    fact_table(ui, &p, pid, &passage.facts);
+                    ui.add_space(4.0);
+                }
+                let findings: Vec<&Finding> = self
+                    .cmp
+                    .findings
+                    .iter()
+                    .filter(|f| f.group.as_deref() == Some(group.id.as_str()))
+                    .collect();
+                if !findings.is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new("Findings in this group").strong());
+                    for f in findings {
+                        ui.horizontal_wrapped(|ui| {
+                            badge(ui, &p, f.status);
+                            ui.add(egui::Label::new(&f.summary).wrap());
+                        });
+                    }
+                }
+            });
+        if show_docs {
+            self.commands.push(Command::ShowInDocuments(gi));
+        }
+    }
+}
+
+/// The facts of one passage as a table.
+fn fact_table(ui: &mut egui::Ui, p: &Palette, pid: &str, facts: &[Fact]) {
+    if facts.is_empty() {
+        ui.label(
+            RichText::new("No facts found in this passage.")
+                .small()
+                .color(p.weak),
+        );
+        return;
+    }
+    egui::Grid::new(("facts", pid))
+        .num_columns(3)
+        .striped(true)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for h in ["Kind", "As written", "Value"] {
+                ui.label(RichText::new(h).small().color(p.weak));
+            }
+            ui.end_row();
+            for f in facts {
+                ui.label(kind_word(f.kind));
+                ui.add(egui::Label::new(&f.text).wrap());
+                let r = ui.label(RichText::new(&f.value).monospace());
+                if !f.note.is_empty() {
+                    r.on_hover_text(&f.note);
+                }
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,212 @@
+//! The compare job: runs the pipeline off the UI thread so the window never freezes.
+//!
+//! A job runs on a named worker thread, sends progress and its result over a channel and asks
+//! egui for a repaint. Each job carries a generation number: when the inputs change mid-run, the
+//! old job is told to stop and anything it still sends is dropped. In tests the same job runs
+//! inline ([`JobMode::Inline`]), so a frame that starts a compare also finishes it and
+//! `Harness::run()` settles deterministically.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::load::LoadError;
+use crate::model::Comparison;
+use crate::pipeline::{Options, Progress, Source, compare_sources};
+
+/// Where compare jobs run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JobMode {
+    /// On a worker thread (the app).
+    #[default]
+    Background,
+    /// On the calling thread, finishing before `start` returns (tests).
+    Inline,
+}
+
+/// What a finished job produced.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The comparison, and the files that could not be read.
+    Done(Box<Comparison>, Vec<LoadError>),
+    /// The job stopped because it was cancelled.
+    Cancelled,
+    /// The worker thread could not be started or died.
+    Failed(String),
+}
+
+enum Msg {
+    Progress(u64, Progress),
+    Finished(u64, Outcome),
+}
+
+/// Runs compare jobs, one current job at a time.
+pub struct Jobs {
+    mode: JobMode,
+    repaint: Option<egui::Context>,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    generation: u64,
+    running: Option<Running>,
+}
+
+struct Running {
+    generation: u64,
+    cancel: Arc<AtomicBool>,
+    progress: Progress,
+}
+
+impl Jobs {
+    /// A job runner; `repaint` is woken when a background job has news.
+    pub fn new(mode: JobMode, repaint: Option<egui::Context>) -> Self {
+        let (tx, rx) = channel();
+        Self {
+            mode,
+            repaint,
+            tx,
+            rx,
+            generation: 0,
+            running: None,
+        }
+    }
+
+    /// Starts comparing `sources`, stopping any job still running.
+    pub fn start(&mut self, sources: Vec<Source>, opts: Options) {
+        self.cancel();
+        self.generation += 1;
+        let generation = self.generation;
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.running = Some(Running {
+            generation,
+            cancel: cancel.clone(),
+            progress: Progress {
+                stage: "starting",
+                fraction: 0.0,
+            },
+        });
+        let tx = self.tx.clone();
+        let repaint = self.repaint.clone();
+        let work = move || {
+            let notify = |m: Msg| {
+                // The receiver only goes away with the app; nothing to tell anyone then.
+                let _ = tx.send(m);
+                if let Some(ctx) = &repaint {
+                    ctx.request_repaint();
+                }
+            };
+            let report = |p: Progress| notify(Msg::Progress(generation, p));
+            let outcome = match compare_sources(&sources, &opts, &report, &cancel) {
+                Ok((cmp, errors)) => Outcome::Done(Box::new(cmp), errors),
+                Err(_) => Outcome::Cancelled,
+            };
+            notify(Msg::Finished(generation, outcome));
+        };
+        match self.mode {
+            JobMode::Inline => work(),
+            JobMode::Background => {
+                let spawned = std::thread::Builder::new()
+                    .name("crosscheck-compare".into())
+                    .spawn(work);
+                if let Err(e) = spawned {
+                    let _ = self.tx.send(Msg::Finished(
+                        generation,
+                        Outcome::Failed(format!("cannot start the compare thread: {e}")),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Asks the running job to stop; its result will be dropped.
+    pub fn cancel(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Progress of the running job.
+    pub fn progress(&self) -> Option<Progress> {
+        self.running.as_ref().map(|r| r.progress)
+    }
+
+    /// Takes what jobs sent since the last call; returns the outcome of the current job once it
+    /// has finished. Messages of older generations are dropped.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        let mut finished = None;
+        while let Ok(msg) = self.rx.try_recv() {
+            match msg {
+                Msg::Progress(g, p) => {
+                    if let Some(r) = self.running.as_mut().filter(|r| r.generation == g) {
+                        r.progress = p;
+                    }
+                }
+                Msg::Finished(g, outcome) => {
+                    if self.running.as_ref().is_some_and(|r| r.generation == g) {
+                        self.running = None;
+                        finished = Some(outcome);
+                    }
+                }
+            }
+        }
+        finished
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).expect("write fixture");
+        p
+    }
+
+    #[test]
+    fn inline_job_finishes_and_names_unreadable_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = write(
+            dir.path(),
+            "a.txt",
+            "Quarry workers in Lindfeld went on strike on Monday.",
+        );
+        let missing = dir.path().join("missing.txt");
+        let mut jobs = Jobs::new(JobMode::Inline, None);
+        jobs.start(
+            vec![Source::new(a), Source::new(&missing)],
+            Options::default(),
+        );
+        match jobs.poll() {
+            Some(Outcome::Done(cmp, errors)) => {
+                assert_eq!(cmp.documents.len(), 1);
+                assert_eq!(errors.len(), 1);
+                assert!(errors[0].path.contains("missing.txt"));
+            }
+            other => panic!("expected a finished compare, got {other:?}"),
+        }
+        assert!(jobs.progress().is_none());
+    }
+
+    #[test]
+    fn a_newer_job_drops_the_older_result() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = write(
+            dir.path(),
+            "a.txt",
+            "Rain closed the coastal road near Ostrava Bay.",
+        );
+        let b = write(
+            dir.path(),
+            "b.txt",
+            "A landslide closed the coastal road near Ostrava Bay.",
+        );
+        let mut jobs = Jobs::new(JobMode::Inline, None);
+        jobs.start(vec![Source::new(&a)], Options::default());
+        jobs.start(vec![Source::new(&a), Source::new(&b)], Options::default());
+        match jobs.poll() {
+            Some(Outcome::Done(cmp, _)) => assert_eq!(cmp.documents.len(), 2),
+            other => panic!("expected the second compare, got {other:?}"),
+        }
+        assert!(jobs.poll().is_none());
+    }
+}

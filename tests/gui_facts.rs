@@ -1,0 +1,248 @@
+//! The fact views of the app (Findings view, fact table in Details), on a comparison built by
+//! hand so they are tested whatever the facts engine finds today.
+
+#![cfg(feature = "gui")]
+
+use crosscheck::gui::{App, AppConfig, JobMode, NativeDialogs, Startup};
+use crosscheck::model::{
+    Comparison, DiffOp, DiffTag, Document, Fact, FactKind, Finding, FindingStatus, Group, Mention,
+    Passage, PassageDiff, Span,
+};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn passage(doc: usize, text: &str, facts: Vec<Fact>) -> Passage {
+    Passage {
+        id: format!("d{doc}.p0"),
+        start: 0,
+        end: text.len(),
+        text: text.to_string(),
+        boilerplate: false,
+        boilerplate_reason: None,
+        paragraph: 0,
+        sentences: vec![Span {
+            start: 0,
+            end: text.len(),
+        }],
+        facts,
+        group: Some("g0".into()),
+    }
+}
+
+fn fact(kind: FactKind, text: &str, at: usize, value: &str, note: &str) -> Fact {
+    Fact {
+        kind,
+        start: at,
+        end: at + text.len(),
+        text: text.into(),
+        value: value.into(),
+        subject: String::new(),
+        note: note.into(),
+    }
+}
+
+fn document(i: usize, title: &str, text: &str, facts: Vec<Fact>) -> Document {
+    Document {
+        id: format!("d{i}"),
+        path: format!("/nowhere/{title}.txt"),
+        title: title.into(),
+        dateline: Some("2030-06-02".into()),
+        dateline_source: None,
+        kind: "txt".into(),
+        encoding: "UTF-8".into(),
+        text: text.into(),
+        passages: vec![passage(i, text, facts)],
+        story: 0,
+    }
+}
+
+/// Two sources that disagree on a count and agree on a day.
+fn comparison() -> Comparison {
+    let a = "Flooding in Tarnow forced 1,200 people from their homes on Sunday.";
+    let b = "Flooding in Tarnow forced 1,500 people from their homes on Sunday.";
+    let mut cmp = Comparison::empty();
+    cmp.documents = vec![
+        document(
+            0,
+            "Tarnow Courier",
+            a,
+            vec![
+                fact(
+                    FactKind::Quantity,
+                    "1,200 people",
+                    26,
+                    "1200 person",
+                    "as written",
+                ),
+                fact(
+                    FactKind::Date,
+                    "Sunday",
+                    60,
+                    "2030-06-01",
+                    "Sunday before dateline 2030-06-02",
+                ),
+            ],
+        ),
+        document(
+            1,
+            "Valley Post",
+            b,
+            vec![
+                fact(
+                    FactKind::Quantity,
+                    "1,500 people",
+                    26,
+                    "1500 person",
+                    "as written",
+                ),
+                fact(
+                    FactKind::Date,
+                    "Sunday",
+                    60,
+                    "2030-06-01",
+                    "Sunday before dateline 2030-06-02",
+                ),
+            ],
+        ),
+    ];
+    cmp.groups = vec![Group {
+        id: "g0".into(),
+        label: "flooding tarnow forced".into(),
+        reference: "d0.p0".into(),
+        passages: vec!["d0.p0".into(), "d1.p0".into()],
+        cohesion: 0.9,
+        disagreement: 0.1,
+        diffs: vec![PassageDiff {
+            passage: "d1.p0".into(),
+            ops: vec![
+                DiffOp {
+                    op: DiffTag::Equal,
+                    text: "Flooding in Tarnow forced ".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Delete,
+                    text: "1,200".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Insert,
+                    text: "1,500".into(),
+                },
+                DiffOp {
+                    op: DiffTag::Equal,
+                    text: " people from their homes on Sunday.".into(),
+                },
+            ],
+            approximate: None,
+        }],
+    }];
+    let mention = |doc: usize, text: &str, value: &str| Mention {
+        document: format!("d{doc}"),
+        start: 26,
+        end: 26 + text.len(),
+        text: text.into(),
+        value: value.into(),
+        note: "as written".into(),
+    };
+    cmp.findings = vec![
+        Finding {
+            id: "f0".into(),
+            kind: FactKind::Quantity,
+            status: FindingStatus::Conflict,
+            summary: "People forced from their homes: 1200 or 1500".into(),
+            group: Some("g0".into()),
+            mentions: vec![
+                mention(0, "1,200 people", "1200 person"),
+                mention(1, "1,500 people", "1500 person"),
+            ],
+        },
+        Finding {
+            id: "f1".into(),
+            kind: FactKind::Date,
+            status: FindingStatus::Agree,
+            summary: "Day of the flooding: 2030-06-01".into(),
+            group: Some("g0".into()),
+            mentions: vec![
+                mention(0, "Sunday", "2030-06-01"),
+                mention(1, "Sunday", "2030-06-01"),
+            ],
+        },
+    ];
+    cmp
+}
+
+fn app() -> Harness<'static, App> {
+    Harness::builder()
+        .with_size([1400.0, 850.0])
+        .build_eframe(|cc| {
+            App::new(
+                cc,
+                AppConfig {
+                    startup: Startup::Comparison(Box::new(comparison())),
+                    jobs: JobMode::Inline,
+                    dialogs: Box::new(NativeDialogs),
+                },
+            )
+        })
+}
+
+#[test]
+fn findings_show_status_words_summaries_and_each_sources_wording() {
+    let mut h = app();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    assert!(h.query_by_label("Conflict").is_some(), "conflict badge");
+    assert!(h.query_by_label("Agree").is_some(), "agree badge");
+    assert!(
+        h.query_by_label("People forced from their homes: 1200 or 1500")
+            .is_some()
+    );
+    assert!(h.query_by_label("\u{201c}1,500 people\u{201d}").is_some());
+    assert!(h.query_by_label_contains("1 conflict").is_some());
+    // Conflicts are listed before agreements.
+    let conflict = h
+        .get_by_label("People forced from their homes: 1200 or 1500")
+        .rect();
+    let agree = h.get_by_label("Day of the flooding: 2030-06-01").rect();
+    assert!(conflict.top() < agree.top());
+}
+
+#[test]
+fn a_finding_leads_to_its_passages_and_their_fact_table() {
+    let mut h = app();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_by_label("Show passages of finding f0").click();
+    h.run();
+    assert!(
+        h.query_by_label("Aligned passages").is_some(),
+        "back in the aligned view"
+    );
+    assert!(
+        h.query_by_label("Group 1: flooding tarnow forced")
+            .is_some()
+    );
+    assert!(h.query_by_label("Facts by source").is_some());
+    assert_eq!(
+        h.query_all_by_label("1,500 people").count(),
+        1,
+        "fact table row"
+    );
+    assert_eq!(
+        h.query_all_by_label("2030-06-01").count(),
+        2,
+        "one date per source"
+    );
+}
+
+#[test]
+fn the_aligned_row_shows_the_replaced_words() {
+    let mut h = app();
+    h.run();
+    assert!(
+        h.query_by_label("Flooding in Tarnow forced 1,2001,500 people from their homes on Sunday.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("1 difference").is_some());
+}
