@@ -225,7 +225,7 @@ fn a_finding_leads_to_its_passages_and_their_fact_table() {
     );
     assert!(h.query_by_label("Facts by source").is_some());
     assert_eq!(
-        h.query_all_by_label("1,500 people").count(),
+        h.query_all_by_label("\u{201c}1,500 people\u{201d}").count(),
         1,
         "fact table row"
     );
@@ -245,4 +245,37 @@ fn the_aligned_row_shows_the_replaced_words() {
             .is_some()
     );
     assert!(h.query_by_label_contains("1 difference").is_some());
+}
+
+fn findings_snapshot(theme: egui::Theme, name: &str) {
+    let mut h = Harness::builder()
+        .with_size([1200.0, 560.0])
+        .with_theme(theme)
+        .build_eframe(|cc| {
+            App::new(
+                cc,
+                AppConfig {
+                    startup: Startup::Comparison(Box::new(comparison())),
+                    jobs: JobMode::Inline,
+                    dialogs: Box::new(NativeDialogs),
+                },
+            )
+        });
+    h.run();
+    h.get_by_label("Group 1: flooding tarnow forced (2 sources)")
+        .click();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.snapshot(name);
+}
+
+#[test]
+fn findings_view_dark() {
+    findings_snapshot(egui::Theme::Dark, "findings_dark");
+}
+
+#[test]
+fn findings_view_light() {
+    findings_snapshot(egui::Theme::Light, "findings_light");
 }

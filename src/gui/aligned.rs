@@ -11,10 +11,10 @@ use super::app::{App, Command, plural};
 use super::nav::{self, DiffLoc};
 use super::theme::{Mark, Palette, append_highlighted, diff_format};
 
-/// Width of the column with the group labels.
-const HEADER_WIDTH: f32 = 170.0;
+/// Space around a group's row (room for the selection outline).
+const ROW_MARGIN: f32 = 4.0;
 /// Narrowest a source column gets before the view scrolls sideways.
-const MIN_COLUMN: f32 = 240.0;
+const MIN_COLUMN: f32 = 200.0;
 
 impl App {
     pub(super) fn aligned_view(&mut self, ui: &mut egui::Ui) {
@@ -55,51 +55,65 @@ impl App {
         }
         let ndocs = self.cmp.documents.len().max(1);
         let spacing = ui.spacing().item_spacing.x;
-        let col = ((ui.available_width() - HEADER_WIDTH - spacing * (ndocs as f32 + 1.0))
-            / ndocs as f32)
+        let margin = 2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0;
+        let col = ((ui.available_width() - margin - spacing * (ndocs as f32 - 1.0)) / ndocs as f32)
             .max(MIN_COLUMN);
+        let row_width = col * ndocs as f32 + spacing * (ndocs as f32 - 1.0);
         let font = TextStyle::Body.resolve(ui.style());
         let query = self.search.trim().to_string();
         let cursor = self.cursor;
         let scroll_to = self.scroll_to.take();
         let mut select = None;
-        egui::ScrollArea::both()
-            .id_salt("aligned-scroll")
+        // Sideways scrolling (many sources) moves the titles with the columns; the titles stay
+        // put when the rows scroll down.
+        egui::ScrollArea::horizontal()
+            .id_salt("aligned-h")
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.horizontal_top(|ui| {
-                    fixed(ui, HEADER_WIDTH, |ui| {
-                        ui.label(RichText::new("Group").strong());
-                    });
+                    ui.add_space(ROW_MARGIN);
                     for d in &self.cmp.documents {
                         fixed(ui, col, |ui| {
                             ui.add(egui::Label::new(RichText::new(&d.title).strong()).truncate())
                                 .on_hover_text(&d.path);
-                            if let Some(date) = &d.dateline {
-                                ui.label(RichText::new(date).small().color(p.weak));
-                            }
+                            let date = d.dateline.as_deref().unwrap_or("no dateline");
+                            ui.label(RichText::new(date).small().color(p.weak));
                         });
                     }
                 });
                 ui.separator();
-                for &g in &visible {
-                    let Some(group) = self.cmp.groups.get(g) else { continue };
-                    let selected = self.selected == Some(g);
-                    let frame = egui::Frame::NONE
-                        .inner_margin(4.0)
-                        .stroke(if selected {
-                            egui::Stroke::new(1.5, p.focus)
-                        } else {
-                            egui::Stroke::NONE
-                        });
-                    let row = frame.show(ui, |ui| {
-                        ui.horizontal_top(|ui| {
-                            fixed(ui, HEADER_WIDTH, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("aligned-v")
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        for &g in &visible {
+                            let Some(group) = self.cmp.groups.get(g) else { continue };
+                            let selected = self.selected == Some(g);
+                            let frame = egui::Frame::NONE
+                                .inner_margin(ROW_MARGIN)
+                                .corner_radius(4.0)
+                                .stroke(if selected {
+                                    egui::Stroke::new(1.5, p.focus)
+                                } else {
+                                    egui::Stroke::NONE
+                                });
+                            let row = frame.show(ui, |ui| {
+                                ui.set_width(row_width);
                                 let n = group.passages.len();
-                                let text = format!("{}\n{n} sources", group.label);
+                                let text = RichText::new(format!(
+                                    "Group {} · {} · {n} {}",
+                                    g + 1,
+                                    group.label,
+                                    plural(n, "source", "sources")
+                                ))
+                                .small();
                                 let r = ui
                                     .selectable_label(selected, text)
-                                    .accessible_name(format!("Group {}: {} ({n} sources)", g + 1, group.label))
+                                    .accessible_name(format!(
+                                        "Group {}: {} ({n} sources)",
+                                        g + 1,
+                                        group.label
+                                    ))
                                     .on_hover_text(format!(
                                         "Wording differs {:.0}% from the reference · cohesion {:.2}",
                                         group.disagreement * 100.0,
@@ -108,26 +122,27 @@ impl App {
                                 if r.clicked() {
                                     select = Some(g);
                                 }
-                            });
-                            for d in 0..self.cmp.documents.len() {
-                                let cell = fixed(ui, col, |ui| {
-                                    if self.cell(ui, &p, &font, g, group, d, cursor.as_ref(), &query) {
-                                        select = Some(g);
+                                ui.horizontal_top(|ui| {
+                                    for d in 0..self.cmp.documents.len() {
+                                        let cell = fixed(ui, col, |ui| {
+                                            if self.cell(ui, &p, &font, g, group, d, cursor.as_ref(), &query) {
+                                                select = Some(g);
+                                            }
+                                        });
+                                        if scroll_to == Some(g)
+                                            && cursor.is_some_and(|c| cell_has(group, c.diff, d))
+                                        {
+                                            reveal(ui, cell.rect);
+                                        }
                                     }
                                 });
-                                if scroll_to == Some(g)
-                                    && cursor.is_some_and(|c| cell_has(group, c.diff, d))
-                                {
-                                    cell.scroll_to_me(Some(Align::Center));
-                                }
+                            });
+                            if scroll_to == Some(g) && cursor.is_none() {
+                                reveal(ui, row.response.rect);
                             }
-                        });
+                            ui.separator();
+                        }
                     });
-                    if scroll_to == Some(g) && cursor.is_none() {
-                        row.response.scroll_to_me(Some(Align::Center));
-                    }
-                    ui.separator();
-                }
             });
         if let Some(g) = select {
             self.commands.push(Command::Select(g));
@@ -220,6 +235,21 @@ fn cell_has(group: &Group, di: usize, d: usize) -> bool {
         .get(di)
         .and_then(|x| crate::model::parse_passage_id(&x.passage))
         .is_some_and(|(doc, _)| doc == d)
+}
+
+/// Scrolls `rect` to the middle of the view vertically, and sideways only when it is not
+/// already in view.
+fn reveal(ui: &egui::Ui, rect: egui::Rect) {
+    let clip = ui.clip_rect();
+    let x = if clip.min.x <= rect.min.x && rect.max.x <= clip.max.x {
+        clip.x_range()
+    } else {
+        rect.x_range()
+    };
+    ui.scroll_to_rect(
+        egui::Rect::from_x_y_ranges(x, rect.y_range()),
+        Some(Align::Center),
+    );
 }
 
 /// A column of fixed width; returns the response of the whole cell.

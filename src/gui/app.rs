@@ -795,11 +795,11 @@ impl eframe::App for App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("sources")
             .resizable(true)
-            .default_size(260.0)
+            .default_size(240.0)
             .show(ui, |ui| self.sources_panel(ui));
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(280.0)
             .show(ui, |ui| self.details_panel(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             if self.sources.is_empty() {

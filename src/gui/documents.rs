@@ -113,7 +113,7 @@ impl App {
         let font = TextStyle::Body.resolve(ui.style());
         let query = self.search.trim().to_string();
         let spacing = ui.spacing().item_spacing.x;
-        let col = ((ui.available_width() - spacing * n as f32) / n as f32).max(260.0);
+        let col = ((ui.available_width() - spacing * n as f32) / n as f32).max(180.0);
         let height = ui.available_height();
         let mut leader = None;
         let mut select = None;

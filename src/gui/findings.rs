@@ -106,26 +106,17 @@ impl App {
                     ui.label(RichText::new(kind_word(f.kind)).color(p.weak));
                     ui.add(egui::Label::new(RichText::new(&f.summary).strong()).wrap());
                 });
-                egui::Grid::new(("mentions", &f.id))
-                    .num_columns(4)
-                    .striped(true)
-                    .spacing([12.0, 4.0])
-                    .show(ui, |ui| {
-                        for h in ["Source", "As written", "Value", "How"] {
-                            ui.label(RichText::new(h).small().color(p.weak));
-                        }
-                        ui.end_row();
-                        for m in &f.mentions {
-                            ui.add(egui::Label::new(self.title_of(&m.document)).truncate());
-                            ui.add(egui::Label::new(format!("\u{201c}{}\u{201d}", m.text)).wrap());
-                            ui.label(RichText::new(&m.value).monospace());
-                            ui.add(
-                                egui::Label::new(RichText::new(&m.note).small().color(p.weak))
-                                    .wrap(),
-                            );
-                            ui.end_row();
+                for m in &f.mentions {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(self.title_of(&m.document)).strong());
+                        ui.label(format!("\u{201c}{}\u{201d}", m.text));
+                        ui.label(RichText::new("means").small().color(p.weak));
+                        ui.label(RichText::new(&m.value).monospace());
+                        if !m.note.is_empty() {
+                            ui.label(RichText::new(format!("({})", m.note)).small().color(p.weak));
                         }
                     });
+                }
                 let group = f
                     .group
                     .as_deref()
@@ -181,7 +172,7 @@ impl App {
                     };
                     let title = self.cmp.documents.get(d).map_or("", |x| x.title.as_str());
                     ui.add(egui::Label::new(RichText::new(title).underline()).truncate());
-                    fact_table(ui, &p, pid, &passage.facts);
+                    fact_table(ui, &p, &passage.facts);
                     ui.add_space(4.0);
                 }
                 let findings: Vec<&Finding> = self
@@ -207,8 +198,8 @@ impl App {
     }
 }
 
-/// The facts of one passage as a table.
-fn fact_table(ui: &mut egui::Ui, p: &Palette, pid: &str, facts: &[Fact]) {
+/// The facts of one passage, one line each: kind, the words as written, the normalized value.
+fn fact_table(ui: &mut egui::Ui, p: &Palette, facts: &[Fact]) {
     if facts.is_empty() {
         ui.label(
             RichText::new("No facts found in this passage.")
@@ -217,23 +208,15 @@ fn fact_table(ui: &mut egui::Ui, p: &Palette, pid: &str, facts: &[Fact]) {
         );
         return;
     }
-    egui::Grid::new(("facts", pid))
-        .num_columns(3)
-        .striped(true)
-        .spacing([10.0, 2.0])
-        .show(ui, |ui| {
-            for h in ["Kind", "As written", "Value"] {
-                ui.label(RichText::new(h).small().color(p.weak));
-            }
-            ui.end_row();
-            for f in facts {
-                ui.label(kind_word(f.kind));
-                ui.add(egui::Label::new(&f.text).wrap());
-                let r = ui.label(RichText::new(&f.value).monospace());
-                if !f.note.is_empty() {
-                    r.on_hover_text(&f.note);
-                }
-                ui.end_row();
+    for f in facts {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(kind_word(f.kind)).small().color(p.weak));
+            ui.label(format!("\u{201c}{}\u{201d}", f.text));
+            ui.label(RichText::new("means").small().color(p.weak));
+            let r = ui.label(RichText::new(&f.value).monospace());
+            if !f.note.is_empty() {
+                r.on_hover_text(&f.note);
             }
         });
+    }
 }

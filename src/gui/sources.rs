@@ -75,8 +75,9 @@ impl App {
                                 self.commands.push(Command::ResetDateline(i));
                             }
                         });
-                        if let Some(src) = doc.and_then(|d| d.dateline_source.as_ref()) {
-                            let how = match src.origin {
+                        let found = doc.map(|d| (d.dateline.is_some(), d.dateline_source.as_ref()));
+                        let how = match found {
+                            Some((_, Some(src))) => Some(match src.origin {
                                 DatelineOrigin::Text => {
                                     format!("found in the text: \"{}\"", src.text)
                                 }
@@ -84,14 +85,14 @@ impl App {
                                     format!("from the page metadata: {}", src.text)
                                 }
                                 DatelineOrigin::Override => "set by you".to_string(),
-                            };
+                            }),
+                            Some((false, None)) => Some(
+                                "no dateline found; relative dates stay unresolved".to_string(),
+                            ),
+                            _ => None,
+                        };
+                        if let Some(how) = how {
                             ui.label(RichText::new(how).small().color(p.weak));
-                        } else if doc.is_some() {
-                            ui.label(
-                                RichText::new("no dateline found; relative dates stay unresolved")
-                                    .small()
-                                    .color(p.weak),
-                            );
                         }
                         let remove = ui
                             .small_button("Remove")

@@ -127,7 +127,8 @@ pub fn diff_format(p: &Palette, font: FontId, mark: Mark, current: bool) -> Text
         }
     }
     if current {
-        f.background = p.selected_bg;
+        f.background = p.focus;
+        f.color = Color32::BLACK;
     }
     f
 }
