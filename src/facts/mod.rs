@@ -508,7 +508,7 @@ impl<'a> Cx<'a> {
                         "Only {} states {what}: “{}” ({})",
                         self.doc_id(first.doc),
                         first.fact.text,
-                        first.fact.value
+                        quantity::readable_value(&first.fact.value)
                     ),
                 )
             };
@@ -551,7 +551,6 @@ impl<'a> Cx<'a> {
         let mut out = Vec::new();
         for comp in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
-            let excerpt = short(&self.items[comp[0]].fact.text);
             if docs.len() < 2 {
                 for &m in &comp {
                     let it = &self.items[m];
@@ -581,6 +580,7 @@ impl<'a> Cx<'a> {
                 continue;
             };
             let ref_doc = self.doc_id(self.items[reference].doc).to_string();
+            let excerpt = short(&self.items[reference].fact.text);
             let mut consistent = vec![reference];
             let mut notes: BTreeMap<usize, String> = BTreeMap::new();
             notes.insert(reference, "fullest version, the reference".to_string());

@@ -558,10 +558,16 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
         } else if let Some(u) = read.duration.or_else(|| duration_unit(next_key)) {
             let end = if read.duration.is_some() { j } else { j + 1 };
             let after = toks.get(end).map_or("", |t| t.key.as_str());
-            if matches!(
-                after,
-                "ago" | "earlier" | "later" | "before" | "after" | "old" | "previously"
-            ) {
+            let lasting = matches!(
+                toks[..q_start].last().map(|t| t.key.as_str()),
+                Some("for" | "of")
+            );
+            if !lasting
+                && matches!(
+                    after,
+                    "ago" | "earlier" | "later" | "before" | "after" | "old" | "previously"
+                )
+            {
                 i = end;
                 continue;
             }

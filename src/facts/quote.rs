@@ -225,6 +225,9 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
         .filter(|w| *w != "…")
         .collect();
     let v: Vec<&str> = version.iter().map(String::as_str).collect();
+    if let Some(r) = by_segments(&v, &reference) {
+        return r;
+    }
     let ops = capture_diff_slices(Algorithm::Myers, &v, &reference);
     let first_equal = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
     let last_equal = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
@@ -256,9 +259,10 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
                     shortened = true;
                 } else {
                     let _ = new_index;
+                    // An unmarked omission: two words before it make the place clear.
                     altered.push((
-                        context(&v, old_index, 0),
-                        context(&reference, new_index, new_len),
+                        context_wide(&v, old_index, 0),
+                        context_wide(&reference, new_index, new_len),
                     ));
                 }
             }
@@ -288,9 +292,38 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
     }
 }
 
+/// A version whose every stretch between "…" marks appears word for word, in order, in the
+/// reference is verbatim or consistently shortened; `None` when some stretch does not.
+fn by_segments(v: &[&str], reference: &[&str]) -> Option<Relation> {
+    let segments: Vec<&[&str]> = v.split(|w| *w == "…").filter(|s| !s.is_empty()).collect();
+    let mut cursor = 0;
+    for seg in &segments {
+        let found = (cursor..=reference.len().saturating_sub(seg.len()))
+            .find(|&p| reference.get(p..p + seg.len()) == Some(*seg))?;
+        cursor = found + seg.len();
+    }
+    if segments.len() == 1 && segments[0].len() == reference.len() && v.len() == reference.len() {
+        Some(Relation::Verbatim)
+    } else {
+        Some(Relation::Shortened)
+    }
+}
+
 /// The words `at..at+len` of `ws` with one word of context either side.
 fn context(ws: &[&str], at: usize, len: usize) -> String {
     let lo = at.saturating_sub(1);
+    let hi = (at + len + 1).min(ws.len());
+    ws[lo..hi]
+        .iter()
+        .filter(|w| **w != "…")
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Like [`context`], with two words before.
+fn context_wide(ws: &[&str], at: usize, len: usize) -> String {
+    let lo = at.saturating_sub(2);
     let hi = (at + len + 1).min(ws.len());
     ws[lo..hi]
         .iter()
@@ -381,7 +414,10 @@ mod tests {
             Relation::Verbatim
         );
         match relate(&w("building a bridge to the island"), &full) {
-            Relation::Altered(d) => assert_eq!(d, vec![("a bridge".into(), "a new bridge".into())]),
+            Relation::Altered(d) => assert_eq!(
+                d,
+                vec![("building a bridge".into(), "building a new bridge".into())]
+            ),
             other => panic!("expected altered, got {other:?}"),
         }
     }

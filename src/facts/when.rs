@@ -13,7 +13,7 @@ use regex::{Captures, Regex};
 use crate::dates::month_number;
 use crate::model::{Fact, FactKind, Span};
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
 const PREP: &str = r"(?:(?i:on|in|since|by|until|from|during|through|before|after)\s+)?";
 
@@ -96,6 +96,10 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
         if c.name("yr").is_some() && !plausible_year(sentence, &c) {
             continue;
         }
+        // "for five years after the audit" is how long, not when.
+        if c.name("ago").is_some() && preceding_word(sentence, m.start()) == "for" {
+            continue;
+        }
         let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
         let ctx = Ctx {
             dateline,
@@ -128,6 +132,14 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
         });
     }
     out
+}
+
+fn preceding_word(s: &str, at: usize) -> String {
+    s[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 /// Four digits are a year unless they are money, a count or part of a bigger number.
