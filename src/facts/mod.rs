@@ -44,7 +44,7 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
             f.subject = event_words(text, sentence, f);
         }
     }
-    facts.sort_by(|a, b| (a.start, a.kind, a.end).cmp(&(b.start, b.kind, b.end)));
+    facts.sort_by_key(|f| (f.start, f.kind, f.end));
     facts
 }
 
@@ -452,12 +452,7 @@ impl<'a> Cx<'a> {
                 let shared = self.overlap(a, b, &x.fact.subject);
                 if compatible && same_subject && (grouped || shared >= 1) {
                     sets.union(a, b);
-                } else if !compatible
-                    && (same_subject
-                        || (grouped && x.fact.subject.is_empty()
-                            || grouped && y.fact.subject.is_empty()))
-                    && (grouped || shared >= 2)
-                {
+                } else if !compatible && same_subject && (grouped || shared >= 2) {
                     sets.union(a, b);
                     conflicts.insert((a, b));
                 }

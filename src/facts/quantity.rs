@@ -138,7 +138,7 @@ pub(crate) fn readable(n: f64) -> String {
         let digits: Vec<char> = s.chars().collect();
         let mut out = String::new();
         for (i, ch) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 && ch.is_ascii_digit() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && ch.is_ascii_digit() {
                 out.push(',');
             }
             out.push(*ch);
@@ -831,10 +831,10 @@ fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end:
     if q_start >= 2 && toks[q_start - 1].key == "of" && content(&toks[q_start - 2]) {
         return noun_form(&toks[q_start - 2].key);
     }
-    if matches!(toks.get(end).map(|t| t.key.as_str()), Some("in")) {
-        if let Some(t) = toks.get(end + 1).filter(|t| content(t)) {
-            return noun_form(&t.key);
-        }
+    if matches!(toks.get(end).map(|t| t.key.as_str()), Some("in"))
+        && let Some(t) = toks.get(end + 1).filter(|t| content(t))
+    {
+        return noun_form(&t.key);
     }
     // A word for something that lasts, shortly before: "banned … for five years".
     let lo = i.saturating_sub(10);
