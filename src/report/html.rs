@@ -15,9 +15,10 @@ use super::{
 };
 use crate::model::{Comparison, Document, Finding, Passage};
 
-/// Escapes text for element content and double- or single-quoted attributes.
+/// Escapes text for element content and double-quoted attributes (`&`, `<`, `>`, `"`); every
+/// attribute of the report is double-quoted.
 fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    html_escape::encode_safe(s)
+    html_escape::encode_double_quoted_attribute(s)
 }
 
 const CSS: &str = r#"
@@ -36,6 +37,7 @@ a { color:#1a4fa0; }
 table { border-collapse:collapse; width:100%; }
 th, td { border:1px solid var(--rule); padding:.35rem .5rem; vertical-align:top; text-align:left; }
 thead th { background:var(--head); }
+.sources td:nth-child(4) { white-space:nowrap; }
 .sources td.path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:.85em; word-break:break-all; }
 .counts { display:flex; flex-wrap:wrap; gap:.5rem 1.5rem; list-style:none; padding:0; margin:.4rem 0 1rem; }
 .counts li b { font-size:1.15em; }
