@@ -20,7 +20,7 @@ const PERSON: &str =
 
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<former>\b(?i:former|ex-|then-|acting|outgoing|interim)[\s-]*)?(?P<org>(?:[A-Z][\w.&’'-]*\s+){{0,3}})?\b(?P<title>{TITLE_CAP}|{TITLE_LOW})\s+(?P<name>{PERSON})(?:\s+of\s+(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
+        r"(?P<former>(?-u:\b)(?i:former|ex-|then-|acting|outgoing|interim)[\s-]*)?(?P<org>(?:[A-Z][\w.&’'-]*\s+){{0,3}})?(?-u:\b)(?P<title>{TITLE_CAP}|{TITLE_LOW})\s+(?P<name>{PERSON})(?:\s+of\s+(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?"
     ))
     .expect("valid title regex")
 });
@@ -210,29 +210,45 @@ fn clean_person(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// The full name a document gives a person mentioned by one name ("Ross" → "Wilbur Ross").
+/// The full name a document gives a person mentioned by one name ("Ross" → "Wilbur Ross"): the
+/// most frequent capitalized word written right before or after it.
 pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
-    let pat = format!(
-        r"\b(?:([A-Z][a-z]+) +{0}\b|{0} +([A-Z][a-z]+)\b)",
-        regex::escape(one)
-    );
-    let re = Regex::new(&pat).ok()?;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let capitalized = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.len() > 1
+            && cs.all(char::is_lowercase)
+            && !NOT_NAMES.contains(&w)
+    };
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for c in re.captures_iter(text) {
-        let full = if let Some(first) = c.get(1) {
-            if NOT_NAMES.contains(&first.as_str()) {
-                continue;
-            }
-            format!("{} {one}", first.as_str())
-        } else if let Some(last) = c.get(2) {
-            if NOT_NAMES.contains(&last.as_str()) {
-                continue;
-            }
-            format!("{one} {}", last.as_str())
-        } else {
+    for (at, _) in text.match_indices(one) {
+        let end = at + one.len();
+        let before = &text[..at];
+        let after = &text[end..];
+        if before.chars().next_back().is_some_and(is_word_char)
+            || after.chars().next().is_some_and(is_word_char)
+        {
             continue;
-        };
-        *counts.entry(full).or_default() += 1;
+        }
+        if let Some(b) = before.strip_suffix(' ') {
+            let start = b
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !is_word_char(*c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let w = &b[start..];
+            if capitalized(w) {
+                *counts.entry(format!("{w} {one}")).or_default() += 1;
+                continue;
+            }
+        }
+        if let Some(a) = after.strip_prefix(' ') {
+            let w = &a[..a.find(|c: char| !is_word_char(c)).unwrap_or(a.len())];
+            if capitalized(w) {
+                *counts.entry(format!("{one} {w}")).or_default() += 1;
+            }
+        }
     }
     counts
         .into_iter()

@@ -17,13 +17,13 @@ const VERB: &str = r"(?:said|says|tweeted|wrote|writes|added|adds|told|stated|ex
 
 static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[,.!?;:]?\s*(?:(?:{VERB})\s+(?P<n1>{NAME})|(?P<n2>{NAME}),?\s+(?:has\s+|had\s+|later\s+|also\s+)?{VERB}\b|according\s+to\s+(?P<n3>{NAME}))"
+        r"^[,.!?;:]?\s*(?:(?:{VERB})\s+(?P<n1>{NAME})|(?P<n2>{NAME}),?\s+(?:has\s+|had\s+|later\s+|also\s+)?{VERB}(?-u:\b)|according\s+to\s+(?P<n3>{NAME}))"
     ))
     .expect("valid speaker regex")
 });
 static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<n>{NAME})\s+(?:has\s+|had\s+|later\s+|also\s+|then\s+)?{VERB}\b"
+        r"(?P<n>{NAME})\s+(?:has\s+|had\s+|later\s+|also\s+|then\s+)?{VERB}(?-u:\b)"
     ))
     .expect("valid speaker regex")
 });

@@ -13,58 +13,58 @@ use regex::{Captures, Regex};
 use crate::dates::month_number;
 use crate::model::{Fact, FactKind, Span};
 
-const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?-u:\b)\.?)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)";
 const PREP: &str = r"(?:(?i:on|in|since|by|until|from|during|through|before|after)\s+)?";
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pats = [
         format!(
-            r"(?P<mdy>{PREP}(?:{WEEKDAY},?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})\b)"
+            r"(?P<mdy>{PREP}(?:{WEEKDAY},?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})(?-u:\b))"
         ),
         format!(
-            r"(?P<dmy>{PREP}(?:{WEEKDAY},?\s+)?(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>\d{{4}})\b)"
+            r"(?P<dmy>{PREP}(?:{WEEKDAY},?\s+)?(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>\d{{4}})(?-u:\b))"
         ),
-        format!(r"(?P<iso>{PREP}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b)"),
+        format!(r"(?P<iso>{PREP}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?-u:\b))"),
         format!(
-            r"(?P<my>{PREP}(?:(?P<my_q>(?i:early|mid|late))[-\s]+)?(?P<my_m>{MONTH}),?\s+(?P<my_y>\d{{4}})\b)"
+            r"(?P<my>{PREP}(?:(?P<my_q>(?i:early|mid|late))[-\s]+)?(?P<my_m>{MONTH}),?\s+(?P<my_y>\d{{4}})(?-u:\b))"
         ),
         format!(
-            r"(?P<md>{PREP}(?:{WEEKDAY},?\s+)?(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+            r"(?P<md>{PREP}(?:{WEEKDAY},?\s+)?(?P<md_m>{MONTH})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))"
         ),
         format!(
             r"(?P<dm>{PREP}(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_m>{MONTH}))"
         ),
-        r"(?P<relday>\b(?i:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)".to_string(),
+        r"(?P<relday>(?-u:\b)(?i:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?-u:\b))".to_string(),
         format!(
             r"(?P<wdp>(?:(?P<wd_mod>(?i:last|this|next|past|coming|on|earlier\s+on|later\s+on))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?)"
         ),
-        r"(?P<per>\b(?P<per_mod>(?i:last|this|next|past|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+last))\s+(?P<per_u>(?i:week|weekend|month|year))\b)".to_string(),
-        r"(?P<ago>\b(?P<ago_n>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,3}))\s+(?P<ago_u>(?i:day|week|month|year|decade|century))s?\s+(?P<ago_dir>(?i:ago|earlier|later|before|after|previously)))\b".to_string(),
+        r"(?P<per>(?-u:\b)(?P<per_mod>(?i:last|this|next|past|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+last))\s+(?P<per_u>(?i:week|weekend|month|year))(?-u:\b))".to_string(),
+        r"(?P<ago>(?-u:\b)(?P<ago_n>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{1,3}))\s+(?P<ago_u>(?i:day|week|month|year|decade|century))s?\s+(?P<ago_dir>(?i:ago|earlier|later|before|after|previously)))(?-u:\b)".to_string(),
         format!(
-            r"(?P<mon>\b(?:(?P<mon_p>(?i:in|since|by|until|from|on|last|next|this|through|during|of|before|after))\s+)(?:(?P<mon_q>(?i:early|mid|late))[-\s]+)?(?P<mon_m>{MONTH}))"
+            r"(?P<mon>(?-u:\b)(?:(?P<mon_p>(?i:in|since|by|until|from|on|last|next|this|through|during|of|before|after))\s+)(?:(?P<mon_q>(?i:early|mid|late))[-\s]+)?(?P<mon_m>{MONTH}))"
         ),
-        format!(r"(?P<mon2>\b(?P<mon2_q>(?i:early|mid|late))[-\s]+(?P<mon2_m>{MONTH}))"),
-        r"(?P<time>\b(?P<t_h>\d{1,2})(?:[.:](?P<t_m>\d{2}))?\s*(?P<t_ap>(?i:a\.m\.|p\.m\.|am\b|pm\b)))".to_string(),
-        r"(?P<time24>\b(?P<t24_h>[01]?\d|2[0-3]):(?P<t24_m>[0-5]\d)\b)".to_string(),
-        r"(?P<yr>(?:(?i:in|since|by|until|from|during|of|before|after)\s+)?\b(?P<yr_y>1[89]\d\d|20\d\d)\b)".to_string(),
+        format!(r"(?P<mon2>(?-u:\b)(?P<mon2_q>(?i:early|mid|late))[-\s]+(?P<mon2_m>{MONTH}))"),
+        r"(?P<time>(?-u:\b)(?P<t_h>\d{1,2})(?:[.:](?P<t_m>\d{2}))?\s*(?P<t_ap>(?i:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))))".to_string(),
+        r"(?P<time24>(?-u:\b)(?P<t24_h>[01]?\d|2[0-3]):(?P<t24_m>[0-5]\d)(?-u:\b))".to_string(),
+        r"(?P<yr>(?:(?i:in|since|by|until|from|during|of|before|after)\s+)?(?-u:\b)(?P<yr_y>1[89]\d\d|20\d\d)(?-u:\b))".to_string(),
     ];
     Regex::new(&pats.join("|")).expect("valid date regex")
 });
 
 static TZ_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?P<tz>(?:US|U\.S\.|UK|local|[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+time|GMT|UTC|[ECMP][SD]T)\b")
+    Regex::new(r"^,?\s+(?P<tz>(?:US|U\.S\.|UK|local|[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+time|GMT|UTC|[ECMP][SD]T)(?-u:\b)")
         .expect("valid tz regex")
 });
 
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|won't|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|upcoming|is\s+due|are\s+due|is\s+to|are\s+to)\b|['’]ll\b")
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|won't|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|upcoming|is\s+due|are\s+due|is\s+to|are\s+to)(?-u:\b)|['’]ll(?-u:\b)")
         .expect("valid future regex")
 });
 
 static ANCHOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<m>{MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})\b|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})\b"
+        r"(?-u:\b)(?P<m>{MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?-u:\b)|(?-u:\b)(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})(?-u:\b)"
     ))
     .expect("valid anchor regex")
 });
