@@ -260,6 +260,44 @@ impl<'a> Cx<'a> {
             .join(", ")
     }
 
+    /// Pairs `(a, b)`, `a < b`, of items from different documents that share a key; comparing
+    /// only these keeps hundreds of articles tractable.
+    fn candidate_pairs(
+        &self,
+        members: &[usize],
+        keys: impl Fn(usize) -> Vec<String>,
+    ) -> BTreeSet<(usize, usize)> {
+        let mut pairs = self.candidate_pairs_any_doc(members, keys);
+        pairs.retain(|&(a, b)| self.items[a].doc != self.items[b].doc);
+        pairs
+    }
+
+    /// Like [`Cx::candidate_pairs`], including pairs within one document.
+    fn candidate_pairs_any_doc(
+        &self,
+        members: &[usize],
+        keys: impl Fn(usize) -> Vec<String>,
+    ) -> BTreeSet<(usize, usize)> {
+        let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &m in members {
+            for k in keys(m) {
+                let bucket = buckets.entry(k).or_default();
+                if bucket.last() != Some(&m) {
+                    bucket.push(m);
+                }
+            }
+        }
+        let mut pairs = BTreeSet::new();
+        for bucket in buckets.values() {
+            for (i, &a) in bucket.iter().enumerate() {
+                for &b in &bucket[i + 1..] {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        pairs
+    }
+
     fn of_kind(&self, kind: FactKind) -> Vec<usize> {
         (0..self.items.len())
             .filter(|&i| self.items[i].fact.kind == kind)
@@ -305,12 +343,23 @@ impl<'a> Cx<'a> {
                     .or_default() += 1;
             }
         }
-        for (ai, &a) in members.iter().enumerate() {
-            for &b in &members[ai + 1..] {
+        // Candidates share a group, a value, or a word of the event.
+        let pairs = self.candidate_pairs(&members, |m| {
+            let it = &self.items[m];
+            let mut keys = vec![format!("v:{}", date_core(&it.fact.value))];
+            if let Some(g) = it.group {
+                keys.push(format!("g:{g}"));
+            }
+            keys.extend(
+                terms(&it.fact.subject)
+                    .into_iter()
+                    .map(|t| format!("e:{}", t.stem)),
+            );
+            keys
+        });
+        for (a, b) in pairs {
+            {
                 let (x, y) = (&self.items[a], &self.items[b]);
-                if x.doc == y.doc {
-                    continue;
-                }
                 let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
                     continue;
                 };
@@ -429,8 +478,17 @@ impl<'a> Cx<'a> {
         };
         let mut sets = Sets::new(self.items.len());
         let mut conflicts: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (ai, &a) in members.iter().enumerate() {
-            for &b in &members[ai + 1..] {
+        // Every link needs the same subject.
+        let pairs = self.candidate_pairs_any_doc(&members, |m| {
+            let subject = &self.items[m].fact.subject;
+            if subject.is_empty() {
+                Vec::new()
+            } else {
+                vec![subject.clone()]
+            }
+        });
+        for (a, b) in pairs {
+            {
                 let (x, y) = (&self.items[a], &self.items[b]);
                 let (ua, ub) = (units(a), units(b));
                 if ua.is_disjoint(&ub) {
@@ -532,14 +590,22 @@ impl<'a> Cx<'a> {
         let empty = Vec::new();
         let w = |m: usize| words.get(&m).unwrap_or(&empty);
         let mut sets = Sets::new(self.items.len());
-        for (ai, &a) in members.iter().enumerate() {
-            for &b in &members[ai + 1..] {
-                if self.items[a].doc == self.items[b].doc {
-                    continue;
-                }
-                if same_quote(w(a), w(b)) {
-                    sets.union(a, b);
-                }
+        // Candidates share a run of four words (short quotes: all their words).
+        let pairs = self.candidate_pairs(&members, |m| {
+            let ws: Vec<&str> = w(m)
+                .iter()
+                .map(String::as_str)
+                .filter(|x| *x != "…")
+                .collect();
+            if ws.len() < 4 {
+                vec![ws.join(" ")]
+            } else {
+                ws.windows(4).map(|x| x.join(" ")).collect()
+            }
+        });
+        for (a, b) in pairs {
+            if same_quote(w(a), w(b)) {
+                sets.union(a, b);
             }
         }
         let speakers = self.canonical_speakers(&members);
@@ -902,6 +968,11 @@ fn same_quote(a: &[String], b: &[String]) -> bool {
     best >= 4
 }
 
+/// A date value without its time-zone remark.
+fn date_core(value: &str) -> &str {
+    value.split(" (").next().unwrap_or(value).trim()
+}
+
 /// The grain of a resolved date value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Grain {
@@ -924,7 +995,7 @@ struct DateRange {
 impl DateRange {
     /// Reads a date fact's value; `None` when it is unresolved.
     fn parse(value: &str) -> Option<Self> {
-        let core = value.split(" (").next().unwrap_or(value).trim();
+        let core = date_core(value);
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         if core.len() == 5 && core.as_bytes().get(2) == Some(&b':') {
             let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
