@@ -98,7 +98,9 @@ pub fn align_with(
         .collect();
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut surface: Vec<String> = Vec::new();
-    let mut raw_units: Vec<(usize, usize, Vec<(u32, bool)>)> = Vec::new();
+    // (document, passage, its terms as (term id, is anchor)).
+    type RawUnit = (usize, usize, Vec<(u32, bool)>);
+    let mut raw_units: Vec<RawUnit> = Vec::new();
     for (d, i, ts) in per_passage.into_iter().flatten() {
         let ids = ts
             .into_iter()
@@ -628,11 +630,14 @@ fn cluster_stories(n: usize, sim: &[Vec<f32>], threshold: f32) -> Vec<usize> {
         if link[a][b] / ((size[a] * size[b]) as f32) < threshold {
             continue;
         }
-        // Merge b into a.
-        for k in 0..n {
-            let v = link[b][k];
+        // Merge b into a. Rows of clusters merged away are emptied: only roots are read.
+        let row_b = std::mem::take(&mut link[b]);
+        for (k, v) in row_b.into_iter().enumerate() {
             link[a][k] += v;
-            link[k][a] = link[a][k];
+            let merged = link[a][k];
+            if let Some(x) = link[k].get_mut(a) {
+                *x = merged;
+            }
         }
         root[b] = a;
         size[a] += size[b];

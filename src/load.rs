@@ -202,7 +202,7 @@ fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
 
 /// Text in UTF-16 without a BOM shows as NULs in every other byte for Latin text.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let n = bytes.len().min(4096) / 2;

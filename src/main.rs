@@ -182,6 +182,19 @@ fn run_report(args: ReportArgs) -> ExitCode {
     cmp.warnings = notes;
     let undecodable: Vec<String> = compare_errors.iter().map(|e| e.path.clone()).collect();
     errors.append(&mut compare_errors);
+    // The report says which files it left out, as the terminal does.
+    for e in &errors {
+        let known = cmp
+            .warnings
+            .iter()
+            .any(|w| w.path.as_deref() == Some(e.path.as_str()) && w.message == e.reason);
+        if !known {
+            cmp.warnings.push(crosscheck::model::Warning {
+                path: Some(e.path.clone()),
+                message: e.reason.clone(),
+            });
+        }
+    }
     let mut unreadable = false;
     for e in &errors {
         eprintln!("error: {}: {}", e.reason, e.path);
@@ -210,11 +223,11 @@ fn run_report(args: ReportArgs) -> ExitCode {
     };
     if to_stdout {
         let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("error: cannot write report ({e}): standard output");
-                return ExitCode::from(1);
-            }
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: cannot write report ({e}): standard output");
+            return ExitCode::from(1);
         }
     } else {
         let srcs: Vec<&Path> = srcs.iter().map(PathBuf::as_path).collect();

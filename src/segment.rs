@@ -409,6 +409,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_across_a_sentence_end_stays_whole() {
+        let t = "\"Too many jobs lost. The department must act,\" the minister said on Monday. Talks resume today.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "\"Too many jobs lost. The department must act,\" the minister said on Monday.",
+                "Talks resume today."
+            ]
+        );
+    }
+
+    #[test]
     fn one_sentence_per_line_keeps_lines_apart() {
         let t = "Quake hits the coast\nA strong earthquake struck on Monday.\nNo deaths were reported.\n";
         assert_eq!(

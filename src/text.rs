@@ -359,7 +359,12 @@ pub fn terms(sentence: &str) -> Vec<Term> {
             });
             continue;
         }
-        if is_stopword(&key) {
+        // A capital inside a sentence makes a name of a function word: "May", "US".
+        let capital_inside = !at_start
+            && !shouting
+            && raw.chars().next().is_some_and(char::is_uppercase)
+            && key.chars().count() >= 2;
+        if is_stopword(&key) && !capital_inside {
             continue;
         }
         let has_digit = key.chars().any(|c| c.is_ascii_digit());
