@@ -997,6 +997,17 @@ mod tests {
     }
 
     #[test]
+    fn percentages_with_what_they_measure() {
+        assert_eq!(
+            q("Turnout fell to 38% of voters, about 4 percent lower."),
+            vec![
+                ("38%".into(), "38 %".into(), "voter".into()),
+                ("about 4 percent".into(), "~ 4 %".into(), "voter".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn names_with_numbers_are_not_figures() {
         assert!(q("Leaders met at the G20 summit and praised the iPhone 12 and the Group of 20 summit.").is_empty());
     }

@@ -378,6 +378,10 @@ mod tests {
             vec![("“dead on arrival”".into(), "Ortiz".into())]
         );
         assert_eq!(
+            quotes("Ortiz told reporters: “We are ready for the vote.”"),
+            vec![("“We are ready for the vote.”".into(), "Ortiz".into())]
+        );
+        assert_eq!(
             quotes("The plan is “a disaster”, according to Senator Kim Baek."),
             vec![("“a disaster”".into(), "Senator Kim Baek".into())]
         );
