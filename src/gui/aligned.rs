@@ -14,7 +14,7 @@ use super::theme::{Mark, Palette, append_highlighted, diff_format};
 /// Space around a group's row (room for the selection outline).
 const ROW_MARGIN: f32 = 4.0;
 /// Narrowest a source column gets before the view scrolls sideways.
-const MIN_COLUMN: f32 = 200.0;
+const MIN_COLUMN: f32 = 170.0;
 
 impl App {
     pub(super) fn aligned_view(&mut self, ui: &mut egui::Ui) {

@@ -66,8 +66,7 @@ impl DocScroll {
         // The last aligned passage starting at or above the top edge is the anchor.
         let anchor = tops
             .iter()
-            .filter(|(t, g)| g.is_some() && *t <= offset + 1.0)
-            .last()
+            .rfind(|(t, g)| g.is_some() && *t <= offset + 1.0)
             .or_else(|| tops.iter().find(|(_, g)| g.is_some()));
         let Some(&(anchor_top, Some(group))) = anchor else {
             return;
