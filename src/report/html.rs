@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use super::{
     FactMark, Piece, STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin,
-    diff_of, findings_with, kind_word, members, passage_at, pieces, source_name, status_class,
-    status_symbol, status_word,
+    diff_of, findings_with, kind_word, members, passage_at, pieces, quoted, source_name,
+    status_class, status_symbol, status_word, summary_limit,
 };
 use crate::model::{Comparison, Document, Finding, Passage};
 
@@ -42,6 +42,7 @@ thead th { background:var(--head); }
 .counts { display:flex; flex-wrap:wrap; gap:.5rem 1.5rem; list-style:none; padding:0; margin:.4rem 0 1rem; }
 .counts li b { font-size:1.15em; }
 .toc ol { margin:.2rem 0 .6rem; }
+.toc .more { margin:.2rem 0 .6rem 2.5rem; }
 .badge { display:inline-block; font-size:.8em; font-weight:600; padding:0 .4em; border-radius:.3em;
   border:1px solid currentColor; white-space:nowrap; }
 .badge.conflict, .finding.conflict > .head .sym { color:var(--conflict); }
@@ -54,7 +55,10 @@ thead th { background:var(--head); }
 .finding.single { border-left-color:var(--single); border-left-style:dashed; }
 .finding.unresolved { border-left-color:var(--unresolved); border-left-style:dotted; }
 .finding .head { font-weight:600; }
-.finding table { margin-top:.3rem; font-size:.93em; }
+.finding table { margin-top:.3rem; font-size:.93em; table-layout:fixed; }
+.mentions th:nth-child(1) { width:24%; } .mentions th:nth-child(2) { width:30%; }
+.mentions th:nth-child(3) { width:20%; }
+.finding p.one { margin:.2rem 0 0; font-size:.93em; }
 .legend { display:flex; flex-wrap:wrap; gap:.4rem 1.4rem; padding:.5rem .8rem; margin:.5rem 0 1rem;
   background:#f7f8fa; border:1px solid var(--rule); border-radius:.3rem; font-size:.92em; }
 ins { background:var(--ins-bg); text-decoration:underline 2px var(--ins-line); text-underline-offset:2px; }
@@ -229,7 +233,8 @@ fn summary(h: &mut String, cmp: &Comparison) {
             "<h3><a href=\"#{anchor}\">{heading}</a> ({})</h3>\n<ol>",
             list.len()
         );
-        for f in list {
+        let shown = summary_limit(status, list.len());
+        for f in &list[..shown] {
             let _ = writeln!(
                 h,
                 "<li><a href=\"#{}\">{} {}</a> <span class=\"weak\">({})</span></li>",
@@ -240,6 +245,14 @@ fn summary(h: &mut String, cmp: &Comparison) {
             );
         }
         h.push_str("</ol>\n");
+        if shown < list.len() {
+            let _ = writeln!(
+                h,
+                "<p class=\"more\"><a href=\"#{anchor}\">… and {} more {}</a></p>",
+                list.len() - shown,
+                heading.to_lowercase()
+            );
+        }
     }
     h.push_str("</nav>\n</section>\n");
 }
@@ -297,24 +310,42 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
         let _ = write!(h, " · <a href=\"#{0}\">group {0}</a>", esc(g));
     }
     h.push_str("</div>\n");
-    if !f.mentions.is_empty() {
-        h.push_str(
-            "<table>\n<thead><tr><th>Source</th><th>As written</th><th>Value</th><th>How it was read</th></tr></thead>\n<tbody>\n",
-        );
-        for m in &f.mentions {
-            let said = match passage_at(cmp, &m.document, m.start) {
-                Some(p) => format!("<a href=\"#{}\">“{}”</a>", esc(&p.id), esc(&m.text)),
-                None => format!("“{}”", esc(&m.text)),
-            };
+    let said = |m: &crate::model::Mention| {
+        let q = quoted(&m.text);
+        match passage_at(cmp, &m.document, m.start) {
+            Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(&q)),
+            None => esc(&q).into_owned(),
+        }
+    };
+    match f.mentions.as_slice() {
+        [] => {}
+        [m] => {
+            // One source: one line reads better than a one-row table.
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{said}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                "<p class=\"one\">{}: {} → <b>{}</b> <span class=\"note\">({})</span></p>",
                 esc(&source_name(cmp, &m.document)),
+                said(m),
                 esc(&m.value),
                 esc(&m.note),
             );
         }
-        h.push_str("</tbody>\n</table>\n");
+        many => {
+            h.push_str(
+                "<table class=\"mentions\">\n<thead><tr><th>Source</th><th>As written</th><th>Value</th><th>How it was read</th></tr></thead>\n<tbody>\n",
+            );
+            for m in many {
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                    esc(&source_name(cmp, &m.document)),
+                    said(m),
+                    esc(&m.value),
+                    esc(&m.note),
+                );
+            }
+            h.push_str("</tbody>\n</table>\n");
+        }
     }
     h.push_str("</div>\n");
 }

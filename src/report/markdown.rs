@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use super::{
     Piece, STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
-    findings_with, kind_word, members, one_line, passage_at, pieces, source_name, status_symbol,
-    status_word,
+    findings_with, kind_word, members, one_line, passage_at, pieces, quoted, source_name,
+    status_symbol, status_word, summary_limit,
 };
 use crate::model::{Comparison, Finding, FindingStatus};
 
@@ -153,7 +153,8 @@ fn summary(m: &mut String, cmp: &Comparison) {
             m.push_str("None.\n\n");
             continue;
         }
-        for f in list {
+        let shown = summary_limit(status, list.len());
+        for f in &list[..shown] {
             let _ = writeln!(
                 m,
                 "- {} {} ({}, {})",
@@ -162,6 +163,9 @@ fn summary(m: &mut String, cmp: &Comparison) {
                 kind_word(f.kind),
                 esc(&f.id)
             );
+        }
+        if shown < list.len() {
+            let _ = writeln!(m, "- … and {} more under Findings", list.len() - shown);
         }
         m.push('\n');
     }
@@ -214,9 +218,9 @@ fn findings(m: &mut String, cmp: &Comparison) {
             for men in &f.mentions {
                 let _ = write!(
                     m,
-                    "- *{}*: “{}” → {}",
+                    "- *{}*: {} → {}",
                     esc(&source_name(cmp, &men.document)),
-                    esc(&men.text),
+                    esc(&quoted(&men.text)),
                     esc(&men.value)
                 );
                 if let Some(p) = passage_at(cmp, &men.document, men.start) {

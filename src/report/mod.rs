@@ -225,6 +225,17 @@ impl Summary {
     }
 }
 
+/// How many findings of a status the summary lists before "… and N more": every conflict, a
+/// screenful of the others (all are listed under Findings).
+fn summary_limit(status: FindingStatus, n: usize) -> usize {
+    const OTHERS: usize = 10;
+    if status == FindingStatus::Conflict || n <= OTHERS + 2 {
+        n
+    } else {
+        OTHERS
+    }
+}
+
 /// Findings of one status, in model order.
 fn findings_with(cmp: &Comparison, status: FindingStatus) -> impl Iterator<Item = &Finding> {
     cmp.findings.iter().filter(move |f| f.status == status)
@@ -256,6 +267,16 @@ fn source_name(cmp: &Comparison, doc: &str) -> String {
     match cmp.documents.iter().position(|d| d.id == doc) {
         Some(i) => format!("{}. {}", i + 1, cmp.documents[i].title),
         None => doc.to_string(),
+    }
+}
+
+/// Words as written, in quotation marks unless they already are in some.
+fn quoted(text: &str) -> String {
+    let t = text.trim();
+    if t.starts_with(['"', '“', '‘', '\'', '«', '„']) {
+        t.to_string()
+    } else {
+        format!("“{t}”")
     }
 }
 
