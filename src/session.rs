@@ -21,7 +21,7 @@
 //! let (cmp, _errors) = file.compare(&|_| {}, &never)?;
 //! session::save("story.crosscheck".as_ref(), &file)?;
 //! let opened = session::open("story.crosscheck".as_ref())?;
-//! for note in opened.notes() { eprintln!("note: {note}"); }
+//! for note in opened.notes() { eprintln!("note: {}", note.message); }
 //! let (again, _) = opened.compare(&|_| {}, &never)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
