@@ -424,7 +424,7 @@ impl<'a> Cx<'a> {
             } else if docs.len() >= 2 {
                 let values: BTreeSet<&str> = comp
                     .iter()
-                    .map(|&m| self.items[m].fact.value.as_str())
+                    .map(|&m| date_core(&self.items[m].fact.value))
                     .collect();
                 let shown = values.into_iter().collect::<Vec<_>>().join(" / ");
                 (
@@ -441,11 +441,11 @@ impl<'a> Cx<'a> {
                 (
                     FindingStatus::SingleSource,
                     format!(
-                        "Only {} dates “{}” to {} ({})",
+                        "Only {} states the date “{}” ({}), near “{}”",
                         self.doc_id(first.doc),
-                        first.fact.subject,
+                        first.fact.text,
                         first.fact.value,
-                        first.fact.text
+                        first.fact.subject
                     ),
                 )
             } else {
@@ -937,9 +937,22 @@ fn describe_quantity(f: &Fact) -> String {
         _ => "count",
     };
     match (unit, f.subject.is_empty()) {
-        ("count", _) => format!("number of {}", f.subject),
+        ("count", _) => format!("number of {}", plural(&f.subject)),
         (u, true) => u.to_string(),
         (u, false) => format!("{u} of {}", f.subject),
+    }
+}
+
+/// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
+fn plural(noun: &str) -> String {
+    if noun.contains(' ') || noun.ends_with('s') || noun == "people" {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
     }
 }
 
