@@ -430,3 +430,106 @@ fn close_all_then_open_samples_from_the_empty_window() {
         status(&h)
     );
 }
+
+/// Top edge of the label showing passage `p` of document `d` in the Documents view.
+fn passage_top(h: &Harness<'_, App>, d: usize, p: usize) -> f32 {
+    let text = format!("{} ", h.state().comparison().documents[d].passages[p].text);
+    h.get_by_label(&text).rect().top()
+}
+
+fn wheel_over(h: &mut Harness<'_, App>, at: egui::Pos2, dy: f32) {
+    h.hover_at(at);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+}
+
+#[test]
+fn scrolling_one_document_scrolls_the_others_unless_turned_off() {
+    let mut h = app(Startup::Files(samples()), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    let first = format!("{} ", h.state().comparison().documents[0].passages[3].text);
+    let inside = h.get_by_label(&first).rect().center();
+    let before = passage_top(&h, 1, 0);
+    wheel_over(&mut h, inside, -400.0);
+    let after = passage_top(&h, 1, 0);
+    assert!(
+        after < before - 50.0,
+        "the second document did not follow ({before} -> {after})"
+    );
+    h.get_by_label("Synchronized scrolling").click();
+    h.run();
+    let before = passage_top(&h, 1, 0);
+    wheel_over(&mut h, inside, -300.0);
+    assert!((passage_top(&h, 1, 0) - before).abs() < 1.0);
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_adds_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = app(Startup::Files(files[..2].to_vec()), FakeDialogs::default());
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(files[2].clone())));
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+}
+
+#[test]
+fn a_background_compare_reports_back_to_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .build_eframe(move |cc| {
+            App::new(
+                cc,
+                AppConfig {
+                    startup: Startup::Files(files),
+                    jobs: JobMode::Background,
+                    dialogs: Box::new(FakeDialogs::default()),
+                },
+            )
+        });
+    for _ in 0..200 {
+        h.step();
+        if status(&h).starts_with("3 sources") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(
+        h.query_by_label("Cancel").is_none(),
+        "the progress bar is gone when done"
+    );
+}
