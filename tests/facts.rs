@@ -266,3 +266,25 @@ fn every_mention_cites_its_words_exactly() {
         }
     }
 }
+
+mod any_text {
+    use chrono::NaiveDate;
+    use crosscheck::facts;
+    use crosscheck::model::Span;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the text, extraction never panics and every fact cites its words exactly.
+        #[test]
+        fn facts_cite_their_words(
+            text in "[A-Za-z0-9 ,.$€%“”\"‘’…\\n-]{0,200}",
+            cut in 0usize..200,
+        ) {
+            let end = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let dateline = NaiveDate::from_ymd_opt(2020, 2, 29);
+            for f in facts::extract(&text, Span { start: 0, end }, dateline) {
+                prop_assert_eq!(text.get(f.start..f.end), Some(f.text.as_str()));
+            }
+        }
+    }
+}
