@@ -4,26 +4,23 @@
 
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
-
+use crosscheck::Comparison;
 use crosscheck::gui::{App, AppConfig, JobMode, NativeDialogs, Startup};
 use egui::Theme;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn samples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixtures folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
+/// The sample articles' comparison, saved as a JSON report (regenerate with
+/// `crosscheck report -o tests/snapshots/samples-comparison.json` run inside
+/// `tests/fixtures/seeds`), so these pictures change when the app's drawing changes, not when the
+/// engine's alignment does.
+fn samples_comparison() -> Comparison {
+    crosscheck::report::read_json(include_str!("snapshots/samples-comparison.json"))
+        .expect("the stored comparison reads back")
 }
 
 fn app(theme: Theme) -> Harness<'static, App> {
-    let files = samples();
+    let cmp = samples_comparison();
     Harness::builder()
         .with_size([1400.0, 860.0])
         .with_theme(theme)
@@ -31,7 +28,7 @@ fn app(theme: Theme) -> Harness<'static, App> {
             App::new(
                 cc,
                 AppConfig {
-                    startup: Startup::Files(files),
+                    startup: Startup::Comparison(Box::new(cmp)),
                     jobs: JobMode::Inline,
                     dialogs: Box::new(NativeDialogs),
                 },
