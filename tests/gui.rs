@@ -533,3 +533,54 @@ fn a_background_compare_reports_back_to_the_window() {
         "the progress bar is gone when done"
     );
 }
+
+#[test]
+fn a_report_saved_as_html_or_markdown_names_every_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let html = dir.path().join("story.html");
+    let md = dir.path().join("story.md");
+    let dialogs = FakeDialogs::default();
+    dialogs
+        .save
+        .lock()
+        .expect("lock")
+        .push(Picked::Chosen(md.clone()));
+    dialogs
+        .save
+        .lock()
+        .expect("lock")
+        .push(Picked::Chosen(html.clone()));
+    let mut h = app(Startup::Files(files), dialogs);
+    h.run();
+    h.get_by_label("Save report…").click();
+    h.run();
+    h.get_by_label("Save report…").click();
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .comparison()
+        .documents
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    for path in [&html, &md] {
+        let text = std::fs::read_to_string(path).expect("the report was written");
+        for t in &titles {
+            assert!(
+                text.contains(t.as_str()),
+                "{} lacks the title {t:?}",
+                path.display()
+            );
+        }
+    }
+    assert!(text_starts(
+        &std::fs::read_to_string(&html).unwrap_or_default()
+    ));
+}
+
+fn text_starts(html: &str) -> bool {
+    html.trim_start()
+        .to_ascii_lowercase()
+        .starts_with("<!doctype html")
+}
