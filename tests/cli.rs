@@ -251,3 +251,39 @@ fn the_same_file_twice_is_compared_once() {
     );
     assert_eq!(parse(&o).documents.len(), 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_writes_through_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let o = run(&[
+        "report",
+        "-o",
+        "/dev/null",
+        s(&fixture("invented/bridge_a.txt")),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let kind = std::fs::metadata("/dev/null")
+        .expect("/dev/null")
+        .file_type();
+    assert!(
+        kind.is_char_device(),
+        "/dev/null was replaced by a regular file"
+    );
+}
+
+#[test]
+fn a_directory_as_report_path_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run(&[
+        "report",
+        "--format",
+        "json",
+        "-o",
+        s(dir.path()),
+        s(&fixture("invented/bridge_a.txt")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+    assert!(dir.path().is_dir());
+}

@@ -108,6 +108,23 @@ pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(
         path: shown.clone(),
         reason: e.to_string(),
     };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(ReportError::Write {
+                path: shown,
+                reason: "is a directory".into(),
+            });
+        }
+        // A device or pipe (`/dev/null`, a FIFO) is written to, never replaced by a rename.
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(err)?;
+            f.write_all(contents).map_err(err)?;
+            return f.flush().map_err(err);
+        }
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
