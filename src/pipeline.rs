@@ -107,6 +107,13 @@ pub fn compare_sources(
         }
     }
     let mut cmp = compare_loaded(docs, opts, progress, cancel)?;
+    prepend_load_warnings(&mut cmp, &errors);
+    Ok((cmp, errors))
+}
+
+/// Puts one warning per file that could not be read at the top of the comparison's warnings, so
+/// every view says which sources are missing and why.
+pub fn prepend_load_warnings(cmp: &mut Comparison, errors: &[LoadError]) {
     let mut warnings: Vec<Warning> = errors
         .iter()
         .map(|e| Warning {
@@ -116,7 +123,6 @@ pub fn compare_sources(
         .collect();
     warnings.append(&mut cmp.warnings);
     cmp.warnings = warnings;
-    Ok((cmp, errors))
 }
 
 /// Compares in-memory texts (name, contents); for tests, benchmarks and pasted text.

@@ -241,15 +241,7 @@ impl SessionFile {
             }
         }
         let mut cmp = compare_loaded(docs, &self.settings.options(), progress, cancel)?;
-        let mut warnings: Vec<Warning> = errors
-            .iter()
-            .map(|e| Warning {
-                path: Some(e.path.clone()),
-                message: e.reason.clone(),
-            })
-            .collect();
-        warnings.append(&mut cmp.warnings);
-        cmp.warnings = warnings;
+        crate::pipeline::prepend_load_warnings(&mut cmp, &errors);
         Ok((cmp, errors))
     }
 
