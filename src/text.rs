@@ -401,9 +401,9 @@ pub fn terms(sentence: &str) -> Vec<Term> {
     out
 }
 
-/// The value of a small number written as a word ("three" → 3), so "Three" and "3" match.
-pub fn number_word(w: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = [
+/// The value of a number written as a word: "three" → 3, "forty-two" → 42, "dozen" → 12.
+pub fn word_number(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
         "zero",
         "one",
         "two",
@@ -424,14 +424,31 @@ pub fn number_word(w: &str) -> Option<u32> {
         "seventeen",
         "eighteen",
         "nineteen",
-        "twenty",
     ];
-    // "one" is more often a pronoun than a count.
-    WORDS
-        .iter()
-        .position(|x| *x == w)
-        .filter(|&i| i >= 2)
-        .map(|i| i as u32)
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|u| *u == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    if let Some((t, u)) = w.split_once('-') {
+        let t = TENS.iter().position(|x| *x == t)?;
+        let u = UNITS
+            .iter()
+            .position(|x| *x == u)
+            .filter(|&u| (1..10).contains(&u))?;
+        return Some((t as f64 + 2.0) * 10.0 + u as f64);
+    }
+    (w == "dozen").then_some(12.0)
+}
+
+/// A count written as a word, for matching ("Three" and "3" are one term). "One" is left out:
+/// it is more often a pronoun than a count.
+pub fn number_word(w: &str) -> Option<u32> {
+    word_number(w).filter(|&v| v >= 2.0).map(|v| v as u32)
 }
 
 #[cfg(test)]

@@ -174,52 +174,6 @@ static HYPHEN_DURATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid duration regex")
 });
 
-fn word_number(w: &str) -> Option<f64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|u| *u == w) {
-        return Some((i as f64 + 2.0) * 10.0);
-    }
-    if let Some((t, u)) = w.split_once('-') {
-        let t = TENS.iter().position(|x| *x == t)?;
-        let u = UNITS
-            .iter()
-            .position(|x| *x == u)
-            .filter(|&u| (1..10).contains(&u))?;
-        return Some((t as f64 + 2.0) * 10.0 + u as f64);
-    }
-    if w == "dozen" {
-        return Some(12.0);
-    }
-    None
-}
-
 fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" => 1e2,
@@ -392,7 +346,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
         let v = n
             .parse::<f64>()
             .ok()
-            .or_else(|| word_number(n))
+            .or_else(|| crate::text::word_number(n))
             .filter(|v| *v > 0.0)?;
         let unit = duration_unit(c.get(2)?.as_str())?;
         return Some(Read {
@@ -401,7 +355,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             duration: Some(unit),
             word: n.parse::<f64>().is_err(),
         });
-    } else if let Some(v) = word_number(key) {
+    } else if let Some(v) = crate::text::word_number(key) {
         if key == "dozen" {
             return None;
         }
