@@ -12,13 +12,14 @@ use egui::{Align2, Color32, Key, KeyboardShortcut, Modifiers, RichText, Theme};
 use serde::{Deserialize, Serialize};
 
 use crate::dates;
-use crate::model::{Comparison, DatelineOrigin};
+use crate::model::{Comparison, DatelineOrigin, Warning};
 use crate::pipeline::{Options, Source};
 use crate::report::{self, Format};
+use crate::session::{self, SessionFile};
 
 use super::dialogs::{Dialogs, NativeDialogs, Picked};
 use super::documents::DocScroll;
-use super::job::{JobMode, Jobs, Outcome};
+use super::job::{JobMode, JobSource, Jobs, Outcome};
 use super::nav::{self, DiffLoc};
 use super::samples;
 use super::theme::Palette;
@@ -29,6 +30,8 @@ const SETTINGS_KEY: &str = "crosscheck-settings";
 const MAX_NOTICES: usize = 6;
 /// File name offered when saving a report.
 const SUGGESTED_REPORT: &str = "crosscheck-report.json";
+/// How many comparison files the Recent list keeps.
+const MAX_RECENT: usize = 5;
 
 /// What to open when the app starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +84,8 @@ pub(super) struct SourceEntry {
     pub dateline: Option<NaiveDate>,
     /// The dateline field's text while it is being edited.
     pub date_text: String,
+    /// The copy of the file kept in an opened comparison file; compared instead of the disk.
+    pub stored: Option<session::SavedSource>,
 }
 
 impl SourceEntry {
@@ -89,6 +94,7 @@ impl SourceEntry {
             path,
             dateline,
             date_text: dateline.map(|d| d.to_string()).unwrap_or_default(),
+            stored: None,
         }
     }
 
@@ -112,6 +118,13 @@ struct Settings {
     theme: Option<String>,
     sources: Vec<SavedSource>,
     view: Option<View>,
+    /// Comparison files opened or saved lately, newest first.
+    #[serde(default)]
+    recent: Vec<PathBuf>,
+    /// The comparison file opened or saved last, when that was the last thing the user did; it is
+    /// reopened at start.
+    #[serde(default)]
+    comparison: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +162,9 @@ pub(super) enum Command {
     CommitDateline(usize),
     ResetDateline(usize),
     Save,
+    OpenComparison,
+    SaveComparison,
+    OpenRecent(PathBuf),
     Next,
     Prev,
     Select(usize),
@@ -184,6 +200,12 @@ pub struct App {
     pub(super) typed_path: String,
     pub(super) commands: Vec<Command>,
     options: Options,
+    /// Comparison files opened or saved lately, newest first.
+    recent: Vec<PathBuf>,
+    /// The comparison file opened or saved last, until the sources change.
+    comparison_file: Option<PathBuf>,
+    /// What became of the stored sources of the opened comparison file.
+    session_notes: Vec<Warning>,
 }
 
 impl App {
@@ -220,6 +242,13 @@ impl App {
             typed_path: String::new(),
             commands: Vec::new(),
             options: Options::default(),
+            recent: settings.recent.iter().take(MAX_RECENT).cloned().collect(),
+            comparison_file: None,
+            session_notes: Vec::new(),
+        };
+        let reopened = match (&config.startup, &settings.comparison) {
+            (Startup::Restore, Some(path)) => app.open_comparison(path),
+            _ => false,
         };
         match config.startup {
             Startup::Files(files) => {
@@ -230,6 +259,7 @@ impl App {
                 app.recompare();
             }
             Startup::Samples => app.open_samples(),
+            Startup::Restore if reopened => {}
             Startup::Restore if !settings.sources.is_empty() => {
                 app.sources = settings
                     .sources
@@ -311,13 +341,44 @@ impl App {
     }
 
     /// Starts comparing the current sources (or clears the comparison when there are none).
+    /// The sources changed, so they no longer match a comparison file opened or saved before.
     fn recompare(&mut self) {
         self.cursor = None;
+        self.comparison_file = None;
         if self.sources.is_empty() {
             self.jobs.cancel();
             self.cmp = Comparison::empty();
             self.unreadable.clear();
             self.selected = None;
+            return;
+        }
+        if self.sources.iter().any(|s| s.stored.is_some()) {
+            let items: Vec<JobSource> = self
+                .sources
+                .iter()
+                .map(|s| match &s.stored {
+                    Some(stored) => {
+                        let mut stored = stored.clone();
+                        stored.dateline = s.dateline.map(|d| d.to_string());
+                        JobSource::Stored(stored)
+                    }
+                    None => JobSource::Disk(Source {
+                        path: s.path.clone(),
+                        dateline: s.dateline,
+                    }),
+                })
+                .collect();
+            let notes = self
+                .session_notes
+                .iter()
+                .filter(|n| {
+                    self.sources
+                        .iter()
+                        .any(|s| s.stored.is_some() && n.path.as_deref() == Some(&s.shown()))
+                })
+                .cloned()
+                .collect();
+            self.jobs.start_mixed(items, self.options.clone(), notes);
             return;
         }
         let sources = self
@@ -329,6 +390,124 @@ impl App {
             })
             .collect();
         self.jobs.start(sources, self.options.clone());
+    }
+
+    /// Puts `path` first in the Recent list and remembers it as the last comparison file.
+    fn remember_comparison(&mut self, path: &Path) {
+        self.recent.retain(|p| !same_file(p, path));
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+        self.comparison_file = Some(path.to_path_buf());
+    }
+
+    /// Opens a comparison file and compares its stored copies. On failure nothing changes but a
+    /// notification naming the file and why. Returns whether it opened.
+    fn open_comparison(&mut self, path: &Path) -> bool {
+        let opened = match session::open(path) {
+            Ok(o) => o,
+            Err(e) => {
+                self.notify(Level::Error, format!("Cannot open the comparison: {e}"));
+                return false;
+            }
+        };
+        let notes = opened.notes();
+        for n in &notes {
+            let about = n.path.as_deref().unwrap_or_default();
+            self.notify(Level::Warning, format!("{about}: {}", n.message));
+        }
+        self.options = opened.file.settings.options();
+        self.sources = opened
+            .file
+            .sources
+            .iter()
+            .map(|s| {
+                let mut entry =
+                    SourceEntry::new(PathBuf::from(&s.path), s.dateline_date().ok().flatten());
+                entry.stored = Some(s.clone());
+                entry
+            })
+            .collect();
+        self.session_notes = notes;
+        self.selected = None;
+        self.unreadable.clear();
+        self.recompare();
+        self.remember_comparison(path);
+        true
+    }
+
+    /// Asks where to save a comparison file and writes one with a copy of every source.
+    fn save_comparison(&mut self) {
+        if self.sources.is_empty() {
+            self.notify(Level::Info, "Nothing to save yet: open some articles first");
+            return;
+        }
+        let suggested = self
+            .comparison_file
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || format!("comparison.{}", session::EXTENSION),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let path = match self.dialogs.pick_comparison_path(&suggested) {
+            Picked::Chosen(p) => p,
+            Picked::Cancelled => return,
+            Picked::Unavailable(why) => {
+                self.notify(
+                    Level::Error,
+                    format!("Cannot save the comparison: {why}. Use `crosscheck report --save-comparison FILE` on the command line instead."),
+                );
+                return;
+            }
+        };
+        let path = if path.extension().is_none() {
+            path.with_extension(session::EXTENSION)
+        } else {
+            path
+        };
+        let mut file = SessionFile::new(&self.options);
+        let mut left_out = Vec::new();
+        for s in &self.sources {
+            match &s.stored {
+                Some(stored) => {
+                    let mut stored = stored.clone();
+                    stored.dateline = s.dateline.map(|d| d.to_string());
+                    file.sources.push(stored);
+                }
+                None => {
+                    let source = Source {
+                        path: s.path.clone(),
+                        dateline: s.dateline,
+                    };
+                    let (one, errors) = SessionFile::capture(&[source], &self.options);
+                    file.sources.extend(one.sources);
+                    left_out.extend(errors);
+                }
+            }
+        }
+        if file.sources.is_empty() {
+            self.notify(
+                Level::Error,
+                format!(
+                    "Cannot save the comparison: none of its articles can be read: {}",
+                    path.display()
+                ),
+            );
+            return;
+        }
+        match session::save(&path, &file) {
+            Ok(()) => {
+                for e in &left_out {
+                    self.notify(
+                        Level::Warning,
+                        format!("Left out of the comparison file ({}): {}", e.reason, e.path),
+                    );
+                }
+                self.notify(Level::Info, format!("Comparison saved: {}", path.display()));
+                self.remember_comparison(&path);
+            }
+            Err(e) => self.notify(Level::Error, e.to_string()),
+        }
     }
 
     fn add_files(&mut self, files: Vec<PathBuf>) {
@@ -536,6 +715,20 @@ impl App {
                 }
             }
             Command::Save => self.save_report(),
+            Command::OpenComparison => match self.dialogs.pick_comparison() {
+                Picked::Chosen(path) => {
+                    self.open_comparison(&path);
+                }
+                Picked::Cancelled => {}
+                Picked::Unavailable(why) => self.notify(
+                    Level::Warning,
+                    format!("Cannot open a comparison: {why}. Use `crosscheck report FILE.crosscheck` on the command line instead."),
+                ),
+            },
+            Command::SaveComparison => self.save_comparison(),
+            Command::OpenRecent(path) => {
+                self.open_comparison(&path);
+            }
             Command::Next => self.step_difference(true),
             Command::Prev => self.step_difference(false),
             Command::Select(g) => {
@@ -615,6 +808,7 @@ impl App {
             {
                 self.commands.push(Command::Save);
             }
+            self.comparison_menu(ui, can_save);
             ui.separator();
             for (v, name) in [
                 (View::Aligned, "Aligned"),
@@ -661,6 +855,50 @@ impl App {
                     self.commands.push(Command::SetTheme(next));
                 }
             });
+        });
+    }
+
+    /// The menu of comparison files: open, save, and the recently used ones.
+    fn comparison_menu(&mut self, ui: &mut egui::Ui, can_save: bool) {
+        ui.menu_button("Comparison file", |ui| {
+            if ui
+                .button("Open comparison…")
+                .on_hover_text("Open a saved comparison (.crosscheck)")
+                .clicked()
+            {
+                self.commands.push(Command::OpenComparison);
+                ui.close();
+            }
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save comparison…"))
+                .on_hover_text(
+                    "Save the sources with a copy of each, to reopen this comparison later",
+                )
+                .clicked()
+            {
+                self.commands.push(Command::SaveComparison);
+                ui.close();
+            }
+            ui.separator();
+            ui.label(RichText::new("Recent comparisons").strong());
+            if self.recent.is_empty() {
+                ui.label(RichText::new("None yet").weak());
+            }
+            for path in &self.recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(&name)
+                    .accessible_name(format!("Reopen {name}"))
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    self.commands.push(Command::OpenRecent(path.clone()));
+                    ui.close();
+                }
+            }
         });
     }
 
@@ -839,6 +1077,8 @@ impl eframe::App for App {
                 })
                 .collect(),
             view: Some(self.view),
+            recent: self.recent.clone(),
+            comparison: self.comparison_file.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

@@ -8,6 +8,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::session::EXTENSION;
+
 /// What a file dialog gave back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Picked<T> {
@@ -25,7 +27,18 @@ pub trait Dialogs {
     fn pick_articles(&mut self) -> Picked<Vec<PathBuf>>;
     /// Where to save a report; `suggested` is a file name with an extension.
     fn pick_report_path(&mut self, suggested: &str) -> Picked<PathBuf>;
+    /// A comparison file (`.crosscheck`) to open. Without a dialog for it, none can be shown.
+    fn pick_comparison(&mut self) -> Picked<PathBuf> {
+        Picked::Unavailable(NO_COMPARISON_DIALOG.into())
+    }
+    /// Where to save a comparison file; `suggested` is a file name ending in `.crosscheck`.
+    fn pick_comparison_path(&mut self, suggested: &str) -> Picked<PathBuf> {
+        let _ = suggested;
+        Picked::Unavailable(NO_COMPARISON_DIALOG.into())
+    }
 }
+
+const NO_COMPARISON_DIALOG: &str = "no dialog for comparison files is available";
 
 /// The native dialogs (`rfd`).
 #[derive(Debug, Default)]
@@ -63,6 +76,26 @@ impl Dialogs for NativeDialogs {
             .add_filter("JSON report", &["json"])
             .add_filter("Markdown report", &["md"])
             .add_filter("HTML report", &["html"])
+            .save_file();
+        judge(started, got)
+    }
+
+    fn pick_comparison(&mut self) -> Picked<PathBuf> {
+        let started = Instant::now();
+        let got = rfd::FileDialog::new()
+            .set_title("Open comparison")
+            .add_filter("Crosscheck comparison", &[EXTENSION])
+            .add_filter("All files", &["*"])
+            .pick_file();
+        judge(started, got)
+    }
+
+    fn pick_comparison_path(&mut self, suggested: &str) -> Picked<PathBuf> {
+        let started = Instant::now();
+        let got = rfd::FileDialog::new()
+            .set_title("Save comparison")
+            .set_file_name(suggested)
+            .add_filter("Crosscheck comparison", &[EXTENSION])
             .save_file();
         judge(started, got)
     }

@@ -11,8 +11,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::load::LoadError;
-use crate::model::Comparison;
-use crate::pipeline::{Options, Progress, Source, compare_sources};
+use crate::model::{Comparison, Warning};
+use crate::pipeline::{Cancelled, Options, Progress, Source, compare_sources};
+use crate::session::{SavedSource, SessionFile};
+
+/// One input of a compare that mixes files on disk with copies stored in a comparison file.
+#[derive(Debug, Clone)]
+pub enum JobSource {
+    /// Read the file now.
+    Disk(Source),
+    /// Compare this stored copy (from an opened comparison file).
+    Stored(SavedSource),
+}
 
 /// Where compare jobs run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,6 +82,47 @@ impl Jobs {
 
     /// Starts comparing `sources`, stopping any job still running.
     pub fn start(&mut self, sources: Vec<Source>, opts: Options) {
+        self.run(move |report, cancel| compare_sources(&sources, &opts, report, cancel));
+    }
+
+    /// Starts comparing files on disk together with stored copies; `notes` (what became of the
+    /// stored sources) come first among the comparison's warnings.
+    pub fn start_mixed(&mut self, items: Vec<JobSource>, opts: Options, notes: Vec<Warning>) {
+        self.run(move |report, cancel| {
+            let mut file = SessionFile::new(&opts);
+            let mut read_errors = Vec::new();
+            for item in items {
+                match item {
+                    JobSource::Disk(s) => {
+                        let (f, mut errors) = SessionFile::capture(std::slice::from_ref(&s), &opts);
+                        file.sources.extend(f.sources);
+                        read_errors.append(&mut errors);
+                    }
+                    JobSource::Stored(s) => file.sources.push(s),
+                }
+            }
+            let (mut cmp, mut errors) = file.compare(report, cancel)?;
+            let mut warnings = notes;
+            warnings.extend(read_errors.iter().map(|e| Warning {
+                path: Some(e.path.clone()),
+                message: e.reason.clone(),
+            }));
+            warnings.append(&mut cmp.warnings);
+            cmp.warnings = warnings;
+            read_errors.append(&mut errors);
+            Ok((cmp, read_errors))
+        });
+    }
+
+    fn run<F>(&mut self, compare: F)
+    where
+        F: FnOnce(
+                &(dyn Fn(Progress) + Sync),
+                &AtomicBool,
+            ) -> Result<(Comparison, Vec<LoadError>), Cancelled>
+            + Send
+            + 'static,
+    {
         self.cancel();
         self.generation += 1;
         let generation = self.generation;
@@ -95,7 +146,7 @@ impl Jobs {
                 }
             };
             let report = |p: Progress| notify(Msg::Progress(generation, p));
-            let outcome = match compare_sources(&sources, &opts, &report, &cancel) {
+            let outcome = match compare(&report, &cancel) {
                 Ok((cmp, errors)) => Outcome::Done(Box::new(cmp), errors),
                 Err(_) => Outcome::Cancelled,
             };
