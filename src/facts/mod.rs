@@ -524,32 +524,23 @@ impl<'a> Cx<'a> {
                 .any(|(a, b)| comp.contains(a) && comp.contains(b));
             let first = &self.items[comp[0]];
             let what = describe_quantity(first.fact);
+            // Each mention as written, with its document: “over 70,000” (d0).
+            let parts: Vec<String> = comp
+                .iter()
+                .map(|&m| {
+                    format!(
+                        "“{}” ({})",
+                        self.items[m].fact.text,
+                        self.doc_id(self.items[m].doc)
+                    )
+                })
+                .collect();
             let (status, summary) = if has_conflict {
-                let parts: Vec<String> = comp
-                    .iter()
-                    .map(|&m| {
-                        format!(
-                            "“{}” ({})",
-                            self.items[m].fact.text,
-                            self.doc_id(self.items[m].doc)
-                        )
-                    })
-                    .collect();
                 (
                     FindingStatus::Conflict,
                     format!("{what} differs: {}", parts.join(" vs ")),
                 )
             } else if docs.len() >= 2 {
-                let parts: Vec<String> = comp
-                    .iter()
-                    .map(|&m| {
-                        format!(
-                            "“{}” ({})",
-                            self.items[m].fact.text,
-                            self.doc_id(self.items[m].doc)
-                        )
-                    })
-                    .collect();
                 (
                     FindingStatus::Agree,
                     format!("{what} agrees: {}", parts.join(", ")),
