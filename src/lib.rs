@@ -14,6 +14,7 @@ pub mod facts;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod load;
+pub mod marks;
 pub mod model;
 pub mod pipeline;
 pub mod report;

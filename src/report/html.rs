@@ -9,10 +9,11 @@
 use std::fmt::Write;
 
 use super::{
-    FactMark, Piece, STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin,
-    diff_of, findings_with, kind_word, members, passage_at, pieces, quoted, source_name,
-    status_class, status_symbol, status_word, summary_limit,
+    STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
+    findings_with, kind_word, members, passage_at, quoted, source_name, status_class,
+    status_symbol, status_word, summary_limit,
 };
+use crate::marks::{FactMark, Piece, pieces};
 use crate::model::{Comparison, Document, Finding, Passage};
 
 /// Escapes text for element content and double-quoted attributes (`&`, `<`, `>`, `"`); every
@@ -386,7 +387,7 @@ fn passage_html(
 ) {
     for piece in pieces(cmp, doc, p, diff) {
         match piece {
-            Piece::Removed(t) => {
+            Piece::Removed { text: t, .. } => {
                 let _ = write!(h, "<del>{}</del>", esc(t));
             }
             Piece::FactEnd(i, status) => {
@@ -404,6 +405,7 @@ fn passage_html(
                 text,
                 inserted,
                 fact,
+                ..
             } => {
                 let body = if inserted {
                     format!("<ins>{}</ins>", esc(text))

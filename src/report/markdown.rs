@@ -9,10 +9,11 @@
 use std::fmt::Write;
 
 use super::{
-    Piece, STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
-    findings_with, kind_word, members, one_line, passage_at, pieces, quoted, source_name,
-    status_symbol, status_word, summary_limit,
+    STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
+    findings_with, kind_word, members, one_line, passage_at, quoted, source_name, status_symbol,
+    status_word, summary_limit,
 };
+use crate::marks::{Piece, pieces};
 use crate::model::{Comparison, Finding, FindingStatus};
 
 /// Escapes text so a Markdown viewer shows it as written, inline (one line).
@@ -279,7 +280,7 @@ fn groups(m: &mut String, cmp: &Comparison) {
                         && next.starts_with(char::is_alphanumeric)
                 };
                 match piece {
-                    Piece::Removed(t) => {
+                    Piece::Removed { text: t, .. } => {
                         if glued(&line, t) {
                             line.push(' ');
                         }
