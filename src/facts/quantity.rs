@@ -324,8 +324,10 @@ struct Read {
 }
 
 fn read_number(toks: &[Token], i: usize) -> Option<Read> {
-    let key = toks[i].key.as_str();
-    if !toks[i].is_word {
+    // `i` may be one past the last token: "$5 (" ends the sentence before any conversion.
+    let tok = toks.get(i)?;
+    let key = tok.key.as_str();
+    if !tok.is_word {
         return None;
     }
     let mut read = if let Some(c) = DIGITS.captures(key) {
