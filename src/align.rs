@@ -119,6 +119,30 @@ pub fn align_with(
             .collect();
         raw_units.push((d, i, ids));
     }
+    // Term ids in the order of the terms themselves, not of first appearance: the same passages
+    // then get the same vectors, and the same similarities to the last bit, whatever the order
+    // of the documents (float sums run in term-id order).
+    let mut by_term: Vec<(&String, u32)> = vocab.iter().map(|(s, &id)| (s, id)).collect();
+    by_term.sort_unstable();
+    let mut remap = vec![0u32; by_term.len()];
+    // Labels still list equally characteristic words in order of first appearance.
+    let first_seen: Vec<u32> = by_term.iter().map(|&(_, old)| old).collect();
+    let surface: Vec<String> = by_term
+        .iter()
+        .enumerate()
+        .map(|(new, &(_, old))| {
+            remap[old as usize] = new as u32;
+            surface[old as usize].clone()
+        })
+        .collect();
+    for id in vocab.values_mut() {
+        *id = remap[*id as usize];
+    }
+    for (_, _, ids) in &mut raw_units {
+        for (id, _) in ids {
+            *id = remap[*id as usize];
+        }
+    }
     let nterms = vocab.len();
     let is_year: Vec<bool> = {
         let mut v = vec![false; nterms];
@@ -258,7 +282,22 @@ pub fn align_with(
         })
         .map(|(a, b, s)| (s, a, b))
         .collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Equally similar pairs are taken in the order of their texts, not of their documents, so
+    // that the order the documents are given in does not decide a tie.
+    let unit_text = |u: u32| {
+        let u = &units[u as usize];
+        cmp.documents[u.doc].passages[u.passage].text.as_str()
+    };
+    let pair_texts = |a: u32, b: u32| {
+        let (ta, tb) = (unit_text(a), unit_text(b));
+        if ta <= tb { (ta, tb) } else { (tb, ta) }
+    };
+    edges.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| pair_texts(x.1, x.2).cmp(&pair_texts(y.1, y.2)))
+            .then(x.1.cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+    });
     if cancel.load(Ordering::Relaxed) {
         return Err(Cancelled);
     }
@@ -346,7 +385,7 @@ pub fn align_with(
             };
             Group {
                 id: format!("g{gi}"),
-                label: label(g, &units, &sdf, nsent, &surface),
+                label: label(g, &units, &sdf, nsent, &surface, &first_seen),
                 reference: pid(g[reference]),
                 passages: g.iter().map(|&u| pid(u)).collect(),
                 cohesion: total / ((n * (n - 1) / 2) as f32),
@@ -484,8 +523,16 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     s
 }
 
-/// Up to four characteristic words: shared by the most members, rarest first.
-fn label(g: &[u32], units: &[Unit], sdf: &[u32], n: f32, surface: &[String]) -> String {
+/// Up to four characteristic words: shared by the most members, rarest first, then in order of
+/// first appearance (`first_seen[term]`).
+fn label(
+    g: &[u32],
+    units: &[Unit],
+    sdf: &[u32],
+    n: f32,
+    surface: &[String],
+    first_seen: &[u32],
+) -> String {
     let mut count: HashMap<u32, usize> = HashMap::new();
     for &u in g {
         for &(t, _) in &units[u as usize].vec {
@@ -500,7 +547,10 @@ fn label(g: &[u32], units: &[Unit], sdf: &[u32], n: f32, surface: &[String]) -> 
             (c as f32 * idf.min(4.0), t)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(first_seen[a.1 as usize].cmp(&first_seen[b.1 as usize]))
+    });
     let words: Vec<&str> = scored
         .iter()
         .take(4)
