@@ -248,53 +248,83 @@ pub fn align_with(
         return Err(Cancelled);
     }
 
-    // 2. Candidate passage pairs.
-    let vecs: Vec<Vec<(u32, f32)>> = units.iter().map(|u| u.vec.clone()).collect();
-    let owner: Vec<usize> = units.iter().map(|u| u.doc).collect();
+    // 2. Candidate passage pairs. Units with the same vector (wire copy republished by many
+    //    outlets, a stock sentence) form one class: candidates and similarities are computed once
+    //    per pair of classes and only then expanded to the pairs of passages, which gives exactly
+    //    the similarities a pass over every passage would.
+    let classes = Classes::new(&units);
     let df_cap = (units.len() / 8).max(200);
-    let candidates = sparse_pairs_by_owner(&vecs, &owner, nterms, df_cap);
-    let mut edges: Vec<(f32, u32, u32)> = candidates
-        .into_iter()
-        .filter(|&(a, b, sim)| {
-            let (ua, ub) = (&units[a as usize], &units[b as usize]);
-            let shared = count_shared(&ua.vec, &ub.vec);
-            let shared_anchors = count_shared_ids(&ua.anchors, &ub.anchors);
-            let years_clash = !ua.years.is_empty()
-                && !ub.years.is_empty()
-                && count_shared_ids(&ua.years, &ub.years) == 0;
-            if years_clash || shared < 2 {
-                return false;
-            }
-            if story[ua.doc] == story[ub.doc] {
-                // Two documents of a story that are only loosely alike need stronger evidence
-                // from a passage pair than two that clearly tell the same story.
-                let ds = doc_sim[ua.doc][ub.doc];
-                let firm = tuning.story * tuning.firm_story;
-                let need = if ds >= firm {
-                    tuning.within
-                } else {
-                    tuning.within + (tuning.across - tuning.within) * (1.0 - ds / firm)
-                };
-                sim >= need
+    let lowest = tuning.within.min(tuning.across);
+    let class_sims = classes.candidate_pairs(&units, nterms, df_cap, |a, b, sim| {
+        let shared = count_shared(&a.vec, &b.vec);
+        let years_clash =
+            !a.years.is_empty() && !b.years.is_empty() && count_shared_ids(&a.years, &b.years) == 0;
+        (!years_clash && shared >= 2 && sim >= lowest)
+            .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
+    });
+    // Whether a pair of passages of two documents, similar by `sim`, is an edge.
+    let accept = |da: usize, db: usize, sim: f32, anchors: bool| {
+        if da == db {
+            false
+        } else if story[da] == story[db] {
+            // Two documents of a story that are only loosely alike need stronger evidence
+            // from a passage pair than two that clearly tell the same story.
+            let ds = doc_sim[da][db];
+            let firm = tuning.story * tuning.firm_story;
+            let need = if ds >= firm {
+                tuning.within
             } else {
-                sim >= tuning.across && shared_anchors >= 2
+                tuning.within + (tuning.across - tuning.within) * (1.0 - ds / firm)
+            };
+            sim >= need
+        } else {
+            sim >= tuning.across && anchors
+        }
+    };
+    let mut edges: Vec<(f32, u32, u32)> = class_sims
+        .par_iter()
+        .flat_map_iter(|(&(ca, cb), &(sim, anchors))| {
+            let (ma, mb) = (&classes.members[ca as usize], &classes.members[cb as usize]);
+            let mut out = Vec::new();
+            for (k, &x) in ma.iter().enumerate() {
+                let others = if ca == cb { &mb[k + 1..] } else { &mb[..] };
+                for &y in others {
+                    let (a, b) = if x < y { (x, y) } else { (y, x) };
+                    if accept(units[a as usize].doc, units[b as usize].doc, sim, anchors) {
+                        out.push((sim, a, b));
+                    }
+                }
             }
+            out.into_iter()
         })
-        .map(|(a, b, s)| (s, a, b))
         .collect();
     // Equally similar pairs are taken in the order of their texts, not of their documents, so
-    // that the order the documents are given in does not decide a tie.
-    let unit_text = |u: u32| {
-        let u = &units[u as usize];
-        cmp.documents[u.doc].passages[u.passage].text.as_str()
+    // that the order the documents are given in does not decide a tie. `text_rank` orders the
+    // units by text (equal texts, equal rank).
+    let text_rank: Vec<u32> = {
+        let unit_text = |u: usize| {
+            let u = &units[u];
+            cmp.documents[u.doc].passages[u.passage].text.as_str()
+        };
+        let mut order: Vec<usize> = (0..units.len()).collect();
+        order.par_sort_by(|&a, &b| unit_text(a).cmp(unit_text(b)).then(a.cmp(&b)));
+        let mut rank = vec![0u32; units.len()];
+        let mut r = 0;
+        for (k, &u) in order.iter().enumerate() {
+            if k > 0 && unit_text(order[k - 1]) != unit_text(u) {
+                r += 1;
+            }
+            rank[u] = r;
+        }
+        rank
     };
-    let pair_texts = |a: u32, b: u32| {
-        let (ta, tb) = (unit_text(a), unit_text(b));
-        if ta <= tb { (ta, tb) } else { (tb, ta) }
+    let pair_rank = |a: u32, b: u32| {
+        let (ra, rb) = (text_rank[a as usize], text_rank[b as usize]);
+        if ra <= rb { (ra, rb) } else { (rb, ra) }
     };
-    edges.sort_by(|x, y| {
+    edges.par_sort_unstable_by(|x, y| {
         y.0.total_cmp(&x.0)
-            .then_with(|| pair_texts(x.1, x.2).cmp(&pair_texts(y.1, y.2)))
+            .then_with(|| pair_rank(x.1, x.2).cmp(&pair_rank(y.1, y.2)))
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
     });
@@ -303,30 +333,40 @@ pub fn align_with(
     }
 
     // 3. Groups by constrained average linkage.
-    let sim_of: HashMap<(u32, u32), f32> = edges.iter().map(|&(s, a, b)| ((a, b), s)).collect();
     let pair_sim = |a: u32, b: u32| -> f32 {
-        let k = if a < b { (a, b) } else { (b, a) };
-        sim_of.get(&k).copied().unwrap_or(0.0)
+        let (ca, cb) = (classes.of[a as usize], classes.of[b as usize]);
+        let k = if ca <= cb { (ca, cb) } else { (cb, ca) };
+        match class_sims.get(&k) {
+            Some(&(sim, anchors))
+                if accept(units[a as usize].doc, units[b as usize].doc, sim, anchors) =>
+            {
+                sim
+            }
+            _ => 0.0,
+        }
     };
     let mut group_of: Vec<usize> = (0..units.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..units.len() as u32).map(|u| vec![u]).collect();
+    // Documents of each group, sorted; and a version that changes whenever the group does, so a
+    // merge refused once is not weighed again until one of the two groups has changed.
+    let mut docs_of: Vec<Vec<usize>> = units.iter().map(|u| vec![u.doc]).collect();
+    let mut version = vec![0u32; units.len()];
+    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
     for &(_, a, b) in &edges {
         let (ga, gb) = (group_of[a as usize], group_of[b as usize]);
-        if ga == gb {
+        if ga == gb || refused.get(&(ga, gb)) == Some(&(version[ga], version[gb])) {
             continue;
         }
         let (ma, mb) = (&members[ga], &members[gb]);
-        if ma.iter().any(|&x| {
-            mb.iter()
-                .any(|&y| units[x as usize].doc == units[y as usize].doc)
-        }) {
-            continue;
-        }
-        let total: f32 = ma
-            .iter()
-            .map(|&x| mb.iter().map(|&y| pair_sim(x, y)).sum::<f32>())
-            .sum();
-        if total / ((ma.len() * mb.len()) as f32) < tuning.group {
+        let accepted = !sorted_overlap(&docs_of[ga], &docs_of[gb]) && {
+            let total: f32 = ma
+                .iter()
+                .map(|&x| mb.iter().map(|&y| pair_sim(x, y)).sum::<f32>())
+                .sum();
+            total / ((ma.len() * mb.len()) as f32) >= tuning.group
+        };
+        if !accepted {
+            refused.insert((ga, gb), (version[ga], version[gb]));
             continue;
         }
         let moved = std::mem::take(&mut members[gb]);
@@ -334,6 +374,11 @@ pub fn align_with(
             group_of[m as usize] = ga;
         }
         members[ga].extend(moved);
+        let moved_docs = std::mem::take(&mut docs_of[gb]);
+        docs_of[ga].extend(moved_docs);
+        docs_of[ga].sort_unstable();
+        version[ga] += 1;
+        version[gb] += 1;
     }
 
     // 4. Group records.
@@ -620,41 +665,105 @@ fn sparse_all_pairs(vecs: &[Vec<(u32, f32)>], n: usize, _cap: usize) -> Vec<Vec<
         .collect()
 }
 
-/// Cosine similarities of vectors with different owners that share a term, through an inverted
-/// index; terms in more than `df_cap` vectors are too common to propose candidates.
-fn sparse_pairs_by_owner(
-    vecs: &[Vec<(u32, f32)>],
-    owner: &[usize],
-    nterms: usize,
-    df_cap: usize,
-) -> Vec<(u32, u32, f32)> {
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nterms];
-    for (i, v) in vecs.iter().enumerate() {
-        for &(t, w) in v {
-            postings[t as usize].push((i as u32, w));
+/// Units with identical vectors and anchors, which are alike to every other unit in exactly the
+/// same way.
+struct Classes {
+    /// Class of each unit.
+    of: Vec<u32>,
+    /// Units of each class, in increasing order; classes in order of their first unit.
+    members: Vec<Vec<u32>>,
+}
+
+impl Classes {
+    fn new(units: &[Unit]) -> Self {
+        // Key: the vector's terms and weights (as bits), and the anchors.
+        type Key<'a> = (Vec<(u32, u32)>, &'a [u32]);
+        let mut index: HashMap<Key, u32> = HashMap::new();
+        let mut of = Vec::with_capacity(units.len());
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            let key: Vec<(u32, u32)> = u.vec.iter().map(|&(t, w)| (t, w.to_bits())).collect();
+            let next = members.len() as u32;
+            let c = *index.entry((key, u.anchors.as_slice())).or_insert(next);
+            if c == next {
+                members.push(Vec::new());
+            }
+            members[c as usize].push(i as u32);
+            of.push(c);
+        }
+        Self { of, members }
+    }
+
+    /// Pairs of classes `(a, b)`, `a <= b`, whose units share a term used by at most `df_cap`
+    /// units, with the units' similarity over those terms, kept where `keep` (given one unit of
+    /// each class) returns a value. A class is paired with itself when it has two units.
+    fn candidate_pairs<T: Send>(
+        &self,
+        units: &[Unit],
+        nterms: usize,
+        df_cap: usize,
+        keep: impl Fn(&Unit, &Unit, f32) -> Option<T> + Sync,
+    ) -> HashMap<(u32, u32), T> {
+        let n = self.members.len();
+        let rep = |c: usize| &units[self.members[c][0] as usize];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nterms];
+        let mut df = vec![0usize; nterms];
+        for c in 0..n {
+            for &(t, w) in &rep(c).vec {
+                postings[t as usize].push((c as u32, w));
+                df[t as usize] += self.members[c].len();
+            }
+        }
+        let per_class: Vec<Vec<((u32, u32), T)>> = (0..n)
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new()),
+                |(acc, seen, touched), i| {
+                    let twins = self.members[i].len() >= 2;
+                    // The similarity of a pair sums the products of the shared terms in term
+                    // order, as a pass over the first unit's terms would.
+                    for &(t, w) in &rep(i).vec {
+                        if df[t as usize] > df_cap {
+                            continue;
+                        }
+                        for &(j, w2) in &postings[t as usize] {
+                            let j = j as usize;
+                            if j > i || (j == i && twins) {
+                                if !seen[j] {
+                                    seen[j] = true;
+                                    touched.push(j as u32);
+                                }
+                                acc[j] += w * w2;
+                            }
+                        }
+                    }
+                    touched.sort_unstable();
+                    touched
+                        .drain(..)
+                        .filter_map(|j| {
+                            seen[j as usize] = false;
+                            let sim = std::mem::take(&mut acc[j as usize]);
+                            keep(rep(i), rep(j as usize), sim).map(|v| ((i as u32, j), v))
+                        })
+                        .collect()
+                },
+            )
+            .collect();
+        per_class.into_iter().flatten().collect()
+    }
+}
+
+/// Whether two sorted lists share an element.
+fn sorted_overlap(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
         }
     }
-    (0..vecs.len())
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            let mut acc: HashMap<u32, f32> = HashMap::new();
-            for &(t, w) in &vecs[i] {
-                let p = &postings[t as usize];
-                if p.len() > df_cap {
-                    continue;
-                }
-                for &(j, w2) in p {
-                    if j as usize > i && owner[j as usize] != owner[i] {
-                        *acc.entry(j).or_default() += w * w2;
-                    }
-                }
-            }
-            let mut out: Vec<(u32, u32, f32)> =
-                acc.into_iter().map(|(j, s)| (i as u32, j, s)).collect();
-            out.sort_unstable_by_key(|x| x.1);
-            out.into_iter()
-        })
-        .collect()
+    false
 }
 
 /// Average-linkage clustering of documents: pairs in decreasing similarity, merged while the
