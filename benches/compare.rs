@@ -9,7 +9,28 @@ use std::time::Duration;
 use crosscheck::{Options, compare_texts, diff, report};
 
 fn main() {
+    // `DUMP_GENERATED=1000:/tmp/gen cargo bench --bench compare` writes the generated articles as
+    // files (to measure the command line, e.g. its peak memory) instead of benchmarking.
+    if let Some((n, dir)) = std::env::var("DUMP_GENERATED").ok().and_then(|v| {
+        v.split_once(':')
+            .map(|(n, d)| (n.to_string(), d.to_string()))
+    }) {
+        let n = n.parse().unwrap_or(1000);
+        if let Err(e) = dump(n, std::path::Path::new(&dir)) {
+            eprintln!("error: {e}: {dir}");
+            std::process::exit(1);
+        }
+        return;
+    }
     divan::main();
+}
+
+fn dump(n: usize, dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in generated(n) {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(())
 }
 
 fn seeds() -> Vec<(String, String)> {
