@@ -21,6 +21,16 @@ pub const STATUS_ORDER: [FindingStatus; 4] = [
     FindingStatus::Unresolved,
 ];
 
+/// The symbol shown with a fact status, next to its word or after a marked fact.
+pub fn status_symbol(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Conflict => "✗",
+        FindingStatus::Agree => "✓",
+        FindingStatus::SingleSource => "◆",
+        FindingStatus::Unresolved => "?",
+    }
+}
+
 /// A fact marked in a passage: a mention of a finding (index into `Comparison::findings`, with
 /// the finding's status), or a fact the engine found but did not compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

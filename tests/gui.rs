@@ -38,6 +38,7 @@ impl Dialogs for FakeDialogs {
 
 fn app(startup: Startup, dialogs: FakeDialogs) -> Harness<'static, App> {
     Harness::builder()
+        .with_max_steps(64)
         .with_size([1500.0, 950.0])
         .build_eframe(move |cc| {
             App::new(
@@ -505,6 +506,7 @@ fn a_background_compare_reports_back_to_the_window() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = bridge_files(dir.path());
     let mut h = Harness::builder()
+        .with_max_steps(64)
         .with_size([1500.0, 950.0])
         .build_eframe(move |cc| {
             App::new(

@@ -63,6 +63,7 @@ fn sources_datelines_and_theme_come_back_in_the_next_session() {
     let mut storage = MemoryStorage::default();
     {
         let mut h = Harness::builder()
+            .with_max_steps(64)
             .with_size([1400.0, 900.0])
             .with_theme(egui::Theme::Dark)
             .build_eframe(|cc| App::new(cc, config(Startup::Files(files.clone()))));
@@ -82,6 +83,7 @@ fn sources_datelines_and_theme_come_back_in_the_next_session() {
         eframe::App::save(h.state_mut(), &mut storage);
     }
     let mut h = Harness::builder()
+        .with_max_steps(64)
         .with_size([1400.0, 900.0])
         .with_theme(egui::Theme::Dark)
         .build_eframe(|cc| {

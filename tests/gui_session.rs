@@ -87,6 +87,7 @@ fn app_with(
     storage: Option<&'static MemoryStorage>,
 ) -> Harness<'static, App> {
     Harness::builder()
+        .with_max_steps(64)
         .with_size([1500.0, 950.0])
         .build_eframe(move |cc| {
             cc.storage = storage.map(|s| s as &dyn eframe::Storage);

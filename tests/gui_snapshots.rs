@@ -22,6 +22,7 @@ fn samples_comparison() -> Comparison {
 fn app(theme: Theme) -> Harness<'static, App> {
     let cmp = samples_comparison();
     Harness::builder()
+        .with_max_steps(64)
         .with_size([1400.0, 860.0])
         .with_theme(theme)
         .build_eframe(move |cc| {

@@ -1,15 +1,17 @@
 //! The aligned view: one row per group of passages that report the same thing, one column per
 //! source, each passage shown with its word differences from the group's reference passage
-//! (inserted words underlined, removed words struck through, both also tinted).
+//! (inserted words underlined, removed words struck through, both also tinted) and its facts
+//! marked. Only the rows in view are laid out.
 
-use egui::text::LayoutJob;
+use std::hash::{Hash, Hasher};
+
 use egui::{Align, Layout, RichText, Sense, TextStyle, Vec2};
 
-use crate::model::{DiffTag, Group};
+use crate::model::Group;
 
 use super::app::{App, Command, plural};
-use super::nav::{self, DiffLoc};
-use super::theme::{Mark, Palette, append_highlighted, diff_format};
+use super::marked::{Marked, Style, fact_tooltip};
+use super::nav::{self, DiffLoc, RowOrder};
 
 /// Space around a group's row (room for the selection outline).
 const ROW_MARGIN: f32 = 4.0;
@@ -19,7 +21,10 @@ const MIN_COLUMN: f32 = 170.0;
 impl App {
     pub(super) fn aligned_view(&mut self, ui: &mut egui::Ui) {
         let p = Self::palette(ui.ctx());
-        let visible = nav::visible_groups(&self.cmp, &self.search);
+        if matches!(self.order, RowOrder::Source(d) if d >= self.cmp.documents.len()) {
+            self.order = RowOrder::Group;
+        }
+        let visible = nav::visible_groups(&self.cmp, &self.search, self.order);
         let total = self.cmp.groups.len();
         ui.horizontal(|ui| {
             ui.heading("Aligned passages");
@@ -33,11 +38,16 @@ impl App {
                 )
             };
             ui.label(RichText::new(what).color(p.weak));
+            ui.separator();
+            self.order_menu(ui);
         });
         ui.label(
-            RichText::new("Underlined: words a source adds to the reference. Struck through: reference words it leaves out.")
-                .small()
-                .color(p.weak),
+            RichText::new(
+                "Underlined: words a source adds to the reference. Struck through: reference words it leaves out. \
+                 Tinted words state a fact, followed by its status: ✗ conflict, ◆ one source, ✓ agree; point at one for its value.",
+            )
+            .small()
+            .color(p.weak),
         );
         ui.separator();
         if total == 0 {
@@ -64,6 +74,48 @@ impl App {
         let cursor = self.cursor;
         let scroll_to = self.scroll_to.take();
         let mut select = None;
+        let mut revealed = false;
+
+        // Rows are laid out only when in view; their heights are measured then and estimated
+        // from the length of their longest passage until then.
+        let line = ui.fonts_mut(|f| f.row_height(&font));
+        let chars_per_line = (col / (font.size * 0.5)).max(10.0);
+        let item_y = ui.spacing().item_spacing.y;
+        let cmp = &self.cmp;
+        let estimate = |i: usize| -> f32 {
+            let longest = visible
+                .get(i)
+                .and_then(|&g| cmp.groups.get(g))
+                .map_or(0, |g| {
+                    g.passages
+                        .iter()
+                        .filter_map(|id| cmp.passage(id))
+                        .map(|(_, p)| p.text.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                });
+            let lines = (longest as f32 / chars_per_line).ceil().max(1.0);
+            lines * line + line + 2.0 * ROW_MARGIN + 3.0 * item_y + 6.0
+        };
+        let mut key = std::hash::DefaultHasher::new();
+        (
+            &visible,
+            col.round() as i64,
+            font.size.to_bits(),
+            total,
+            ndocs,
+        )
+            .hash(&mut key);
+        self.aligned_rows.prepare(key.finish(), visible.len());
+        let target_row = scroll_to.and_then(|g| visible.iter().position(|&x| x == g));
+        let target_top = target_row.map(|i| self.aligned_rows.top(i, &estimate));
+
+        let mut rows = std::mem::take(&mut self.aligned_rows);
+        let st = Style {
+            palette: &p,
+            font,
+            query: &query,
+        };
         // Sideways scrolling (many sources) moves the titles with the columns; the titles stay
         // put when the rows scroll down.
         egui::ScrollArea::horizontal()
@@ -82,121 +134,169 @@ impl App {
                     }
                 });
                 ui.separator();
-                egui::ScrollArea::vertical()
+                let mut area = egui::ScrollArea::vertical()
                     .id_salt("aligned-v")
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        for &g in &visible {
-                            let Some(group) = self.cmp.groups.get(g) else { continue };
-                            let selected = self.selected == Some(g);
-                            let frame = egui::Frame::NONE
-                                .inner_margin(ROW_MARGIN)
-                                .corner_radius(4.0)
-                                .stroke(if selected {
-                                    egui::Stroke::new(1.5, p.focus)
-                                } else {
-                                    egui::Stroke::NONE
-                                });
-                            let row = frame.show(ui, |ui| {
-                                ui.set_width(row_width);
-                                let n = group.passages.len();
-                                let text = RichText::new(format!(
-                                    "Group {} · {} · {n} {}",
-                                    g + 1,
-                                    group.label,
-                                    plural(n, "source", "sources")
-                                ))
-                                .small();
-                                let r = ui
-                                    .selectable_label(selected, text)
-                                    .accessible_name(format!(
-                                        "Group {}: {} ({n} sources)",
-                                        g + 1,
-                                        group.label
-                                    ))
-                                    .on_hover_text(format!(
-                                        "Wording differs {:.0}% from the reference · cohesion {:.2}",
-                                        group.disagreement * 100.0,
-                                        group.cohesion
-                                    ));
-                                if r.clicked() {
-                                    select = Some(g);
-                                }
-                                ui.horizontal_top(|ui| {
-                                    for d in 0..self.cmp.documents.len() {
-                                        let cell = fixed(ui, col, |ui| {
-                                            if self.cell(ui, &p, &font, g, group, d, cursor.as_ref(), &query) {
-                                                select = Some(g);
-                                            }
-                                        });
-                                        if scroll_to == Some(g)
-                                            && cursor.is_some_and(|c| cell_has(group, c.diff, d))
-                                        {
-                                            reveal(ui, cell.rect);
-                                        }
-                                    }
-                                });
+                    .auto_shrink(false);
+                let view_height = ui.available_height();
+                let offset = ui
+                    .ctx()
+                    .data(|d| d.get_temp::<f32>(ui.scope_id().with("aligned-offset")))
+                    .unwrap_or(0.0);
+                if let Some(top) = target_top
+                    && (top < offset || top > offset + view_height - 2.0 * line)
+                {
+                    // Not laid out yet: jump near it; the next frame puts it in the middle.
+                    area = area.vertical_scroll_offset((top - view_height / 3.0).max(0.0));
+                }
+                let out = area.show_viewport(ui, |ui, viewport| {
+                    rows.show(ui, viewport, 1, &estimate, &mut |ui, i| {
+                        let Some(&g) = visible.get(i) else { return };
+                        let Some(group) = self.cmp.groups.get(g) else {
+                            return;
+                        };
+                        let selected = self.selected == Some(g);
+                        let frame = egui::Frame::NONE
+                            .inner_margin(ROW_MARGIN)
+                            .corner_radius(4.0)
+                            .stroke(if selected {
+                                egui::Stroke::new(1.5, p.focus)
+                            } else {
+                                egui::Stroke::NONE
                             });
-                            if scroll_to == Some(g) && cursor.is_none() {
-                                reveal(ui, row.response.rect);
+                        let row = frame.show(ui, |ui| {
+                            ui.set_width(row_width);
+                            let n = group.passages.len();
+                            let text = RichText::new(format!(
+                                "Group {} · {} · {n} {}",
+                                g + 1,
+                                group.label,
+                                plural(n, "source", "sources")
+                            ))
+                            .small();
+                            let r = ui
+                                .selectable_label(selected, text)
+                                .accessible_name(format!(
+                                    "Group {}: {} ({n} sources)",
+                                    g + 1,
+                                    group.label
+                                ))
+                                .on_hover_text(format!(
+                                    "Wording differs {:.0}% from the reference · cohesion {:.2}",
+                                    group.disagreement * 100.0,
+                                    group.cohesion
+                                ));
+                            if r.clicked() {
+                                select = Some(g);
                             }
-                            ui.separator();
+                            ui.horizontal_top(|ui| {
+                                for d in 0..self.cmp.documents.len() {
+                                    let cell = fixed(ui, col, |ui| {
+                                        if self.cell(ui, &st, g, group, d, cursor.as_ref()) {
+                                            select = Some(g);
+                                        }
+                                    });
+                                    if scroll_to == Some(g)
+                                        && cursor.is_some_and(|c| cell_has(group, c.diff, d))
+                                    {
+                                        reveal(ui, cell.rect);
+                                        revealed = true;
+                                    }
+                                }
+                            });
+                        });
+                        if scroll_to == Some(g) && cursor.is_none() {
+                            reveal(ui, row.response.rect);
+                            revealed = true;
                         }
-                    });
+                        ui.separator();
+                    })
+                });
+                let id = ui.scope_id().with("aligned-offset");
+                let y = out.state.clamped_offset().y;
+                ui.ctx().data_mut(|d| d.insert_temp(id, y));
+                if out.inner {
+                    ui.ctx().request_repaint();
+                }
             });
+        self.aligned_rows = rows;
+        if let Some(g) = scroll_to
+            && !revealed
+            && target_row.is_some()
+            && self.reveal_tries < 4
+        {
+            // The row was not in view this frame: try again once it has been scrolled to.
+            self.reveal_tries += 1;
+            self.scroll_to = Some(g);
+            ui.ctx().request_repaint();
+        } else {
+            self.reveal_tries = 0;
+        }
         if let Some(g) = select {
             self.commands.push(Command::Select(g));
         }
     }
 
-    /// The passage of document `d` in group `g`, with its differences; true when clicked.
-    #[allow(clippy::too_many_arguments)]
+    /// The menu that orders the rows.
+    fn order_menu(&mut self, ui: &mut egui::Ui) {
+        let name = |o: RowOrder| match o {
+            RowOrder::Group => "group number".to_string(),
+            RowOrder::Disagreement => "most disagreement".to_string(),
+            RowOrder::Source(d) => format!(
+                "position in {}",
+                self.cmp.documents.get(d).map_or("?", |x| x.title.as_str())
+            ),
+        };
+        let mut order = self.order;
+        let label = ui.label("Order rows by");
+        egui::ComboBox::from_id_salt("row-order")
+            .selected_text(name(order))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut order, RowOrder::Group, name(RowOrder::Group));
+                ui.selectable_value(
+                    &mut order,
+                    RowOrder::Disagreement,
+                    name(RowOrder::Disagreement),
+                );
+                for d in 0..self.cmp.documents.len() {
+                    ui.selectable_value(&mut order, RowOrder::Source(d), name(RowOrder::Source(d)));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if order != self.order {
+            self.order = order;
+            self.cursor = None;
+        }
+    }
+
+    /// The passage of document `d` in group `g`, with its differences and facts marked; true
+    /// when clicked.
     fn cell(
         &self,
         ui: &mut egui::Ui,
-        p: &Palette,
-        font: &egui::FontId,
+        st: &Style<'_>,
         g: usize,
         group: &Group,
         d: usize,
         cursor: Option<&DiffLoc>,
-        query: &str,
     ) -> bool {
-        let Some(pid) = group
-            .passages
-            .iter()
-            .find(|id| crate::model::parse_passage_id(id).is_some_and(|(doc, _)| doc == d))
-        else {
+        let p = st.palette;
+        let Some((pid, (doc, pi))) = group.passages.iter().find_map(|id| {
+            crate::model::parse_passage_id(id)
+                .filter(|(doc, _)| *doc == d)
+                .map(|x| (id, x))
+        }) else {
             ui.label(RichText::new("not reported").italics().color(p.weak));
             return false;
         };
-        let Some((_, passage)) = self.cmp.passage(pid) else {
-            return false;
-        };
-        let mut job = LayoutJob::default();
         let diff = group
             .diffs
             .iter()
             .enumerate()
             .find(|(_, x)| &x.passage == pid);
         match diff {
-            Some((di, diff)) => {
-                for (oi, op) in diff.ops.iter().enumerate() {
-                    let mark = match op.op {
-                        DiffTag::Equal => Mark::Plain,
-                        DiffTag::Insert => Mark::Inserted,
-                        DiffTag::Delete => Mark::Removed,
-                    };
-                    let current =
-                        cursor.is_some_and(|c| nav::op_in(c, g, di, oi)) && mark != Mark::Plain;
-                    append_highlighted(
-                        &mut job,
-                        &op.text,
-                        query,
-                        diff_format(p, font.clone(), mark, current),
-                        p,
-                    );
-                }
+            Some((_, diff)) => {
                 if let Some(why) = &diff.approximate {
                     ui.label(
                         RichText::new(format!("approximate diff: {why}"))
@@ -205,26 +305,26 @@ impl App {
                     );
                 }
             }
-            None => {
-                let tag = if group.reference == *pid {
-                    "reference"
-                } else {
-                    ""
-                };
-                if !tag.is_empty() {
-                    ui.label(RichText::new(tag).small().color(p.weak));
-                }
-                append_highlighted(
-                    &mut job,
-                    &passage.text,
-                    query,
-                    diff_format(p, font.clone(), Mark::Plain, false),
-                    p,
-                );
+            None if group.reference == *pid => {
+                ui.label(RichText::new("reference").small().color(p.weak));
             }
+            None => {}
         }
-        ui.add(egui::Label::new(job).wrap().sense(Sense::click()))
-            .clicked()
+        let di = diff.map(|(i, _)| i);
+        let current =
+            |op: usize| cursor.is_some_and(|c| di.is_some_and(|di| nav::op_in(c, g, di, op)));
+        let mut m = Marked::new();
+        m.push_passage(
+            &self.cmp,
+            doc,
+            pi,
+            diff.map(|(_, x)| x),
+            st,
+            &|f| f,
+            &current,
+        );
+        let (response, hit) = m.show(ui, Sense::click());
+        fact_tooltip(response, &self.cmp, hit, p).clicked()
     }
 }
 

@@ -21,6 +21,7 @@ use super::dialogs::{Dialogs, NativeDialogs, Picked};
 use super::documents::DocScroll;
 use super::job::{JobMode, JobSource, Jobs, Outcome};
 use super::nav::{self, DiffLoc};
+use super::rows;
 use super::samples;
 use super::theme::Palette;
 
@@ -196,6 +197,12 @@ pub struct App {
     pub(super) cursor: Option<DiffLoc>,
     /// A group row (and, for a difference, its cell) to bring into view on the next frame.
     pub(super) scroll_to: Option<usize>,
+    /// How the aligned rows are ordered.
+    pub(super) order: nav::RowOrder,
+    /// Heights of the aligned rows measured so far.
+    pub(super) aligned_rows: rows::RowHeights,
+    /// Frames spent bringing `scroll_to` into view.
+    pub(super) reveal_tries: u8,
     pub(super) docs: DocScroll,
     pub(super) typed_path: String,
     pub(super) commands: Vec<Command>,
@@ -211,6 +218,7 @@ pub struct App {
 impl App {
     /// Builds the app and starts comparing what `config.startup` names.
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        super::fonts::install(&cc.egui_ctx);
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
@@ -238,6 +246,9 @@ impl App {
             search: String::new(),
             cursor: None,
             scroll_to: None,
+            order: nav::RowOrder::default(),
+            aligned_rows: rows::RowHeights::default(),
+            reveal_tries: 0,
             docs: DocScroll::default(),
             typed_path: String::new(),
             commands: Vec::new(),
@@ -568,7 +579,10 @@ impl App {
 
     /// The differences the user can step through: those of the groups the search lets through.
     pub(super) fn differences(&self) -> Vec<DiffLoc> {
-        nav::differences(&self.cmp, &nav::visible_groups(&self.cmp, &self.search))
+        nav::differences(
+            &self.cmp,
+            &nav::visible_groups(&self.cmp, &self.search, self.order),
+        )
     }
 
     fn step_difference(&mut self, forward: bool) {

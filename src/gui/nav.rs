@@ -19,13 +19,49 @@ pub struct DiffLoc {
     pub op: usize,
 }
 
+/// How the rows of the aligned view are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum RowOrder {
+    /// The engine's order: story by story, in reading order.
+    #[default]
+    Group,
+    /// Where the passages stand in one source (index into the documents); groups that source
+    /// does not report come last.
+    Source(usize),
+    /// Most disagreement in wording first.
+    Disagreement,
+}
+
 /// Indices of the groups whose label or passages contain `query` (case-insensitively); all groups
-/// when the query is blank.
-pub fn visible_groups(cmp: &Comparison, query: &str) -> Vec<usize> {
+/// when the query is blank; in the order asked for.
+pub fn visible_groups(cmp: &Comparison, query: &str, order: RowOrder) -> Vec<usize> {
     let q = query.trim();
-    (0..cmp.groups.len())
+    let mut out: Vec<usize> = (0..cmp.groups.len())
         .filter(|&g| q.is_empty() || group_matches(cmp, g, q))
-        .collect()
+        .collect();
+    match order {
+        RowOrder::Group => {}
+        RowOrder::Source(d) => {
+            let at = |g: usize| {
+                cmp.groups[g]
+                    .passages
+                    .iter()
+                    .filter_map(|id| cmp.passage(id))
+                    .find(|(doc, _)| *doc == d)
+                    .map_or(usize::MAX, |(_, p)| p.start)
+            };
+            out.sort_by_key(|&g| (at(g), g));
+        }
+        RowOrder::Disagreement => {
+            out.sort_by(|&a, &b| {
+                cmp.groups[b]
+                    .disagreement
+                    .total_cmp(&cmp.groups[a].disagreement)
+                    .then(a.cmp(&b))
+            });
+        }
+    }
+    out
 }
 
 fn group_matches(cmp: &Comparison, g: usize, q: &str) -> bool {
@@ -99,13 +135,66 @@ mod tests {
     #[test]
     fn counts_match_the_model_and_search_narrows() {
         let c = cmp();
-        let all = visible_groups(&c, "");
+        let all = visible_groups(&c, "", RowOrder::Group);
         assert_eq!(all.len(), c.groups.len());
         assert_eq!(differences(&c, &all).len(), c.difference_count());
-        assert!(visible_groups(&c, "no such words here").is_empty());
+        assert!(visible_groups(&c, "no such words here", RowOrder::Group).is_empty());
         if !c.groups.is_empty() {
-            assert!(!visible_groups(&c, "VELMORA").is_empty());
+            assert!(!visible_groups(&c, "VELMORA", RowOrder::Group).is_empty());
         }
+    }
+
+    #[test]
+    fn rows_order_by_source_position_or_disagreement() {
+        let c = crosscheck_seeds();
+        assert!(c.groups.len() >= 3, "the seeds align several groups");
+        let by_dis = visible_groups(&c, "", RowOrder::Disagreement);
+        assert_eq!(by_dis.len(), c.groups.len());
+        assert!(
+            by_dis
+                .windows(2)
+                .all(|w| c.groups[w[0]].disagreement >= c.groups[w[1]].disagreement)
+        );
+        let by_src = visible_groups(&c, "", RowOrder::Source(1));
+        let starts: Vec<usize> = by_src
+            .iter()
+            .filter_map(|&g| {
+                c.groups[g]
+                    .passages
+                    .iter()
+                    .filter_map(|id| c.passage(id))
+                    .find(|(d, _)| *d == 1)
+                    .map(|(_, p)| p.start)
+            })
+            .collect();
+        assert!(starts.len() >= 2);
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+        // Groups source 1 does not report come after all those it does.
+        let reported = starts.len();
+        assert!(by_src[reported..].iter().all(|&g| {
+            !c.groups[g]
+                .passages
+                .iter()
+                .filter_map(|id| c.passage(id))
+                .any(|(d, _)| d == 1)
+        }));
+    }
+
+    fn crosscheck_seeds() -> Comparison {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        let texts: Vec<(String, String)> = files
+            .iter()
+            .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(p).ok()?)))
+            .collect();
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        compare_texts(&refs, &Options::default())
     }
 
     #[test]

@@ -10,6 +10,8 @@
 mod html;
 mod markdown;
 
+use crate::marks::status_symbol;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -160,16 +162,6 @@ fn status_word(status: FindingStatus) -> &'static str {
         FindingStatus::Agree => "Agree",
         FindingStatus::SingleSource => "One source",
         FindingStatus::Unresolved => "Unresolved",
-    }
-}
-
-/// The symbol shown with a fact status, next to its word or after a marked fact.
-fn status_symbol(status: FindingStatus) -> &'static str {
-    match status {
-        FindingStatus::Conflict => "✗",
-        FindingStatus::Agree => "✓",
-        FindingStatus::SingleSource => "◆",
-        FindingStatus::Unresolved => "?",
     }
 }
 
@@ -331,7 +323,6 @@ fn change_count(g: &Group, p: &Passage) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiffOp, Mention};
 
     #[test]
     fn one_line_collapses_line_breaks() {
