@@ -290,3 +290,45 @@ fn findings_view_dark() {
 fn findings_view_light() {
     findings_snapshot(egui::Theme::Light, "findings_light");
 }
+
+#[test]
+fn the_fact_table_shows_what_each_source_says() {
+    let mut h = app();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    assert!(h.query_by_label("Fact table: who says what").is_some());
+    // One column per source, each cell the words as written and their value.
+    assert!(h.query_by_label("\u{201c}1,200 people\u{201d} = 1200 person").is_some());
+    assert!(h.query_by_label("\u{201c}1,500 people\u{201d} = 1500 person").is_some());
+    assert!(h.query_by_label("✗ Conflict").is_some(), "status column");
+}
+
+#[test]
+fn pointing_at_a_marked_fact_shows_its_value_and_derivation() {
+    let mut h = app();
+    h.run();
+    let rect = h
+        .query_all_by_label_contains("Flooding in Tarnow forced 1,2001,500")
+        .map(|n| n.rect())
+        .next()
+        .expect("the second source's cell");
+    let mut found = false;
+    let mut y = rect.top() + 4.0;
+    'scan: while y < rect.bottom() {
+        let mut x = rect.left() + 2.0;
+        while x < rect.right() {
+            h.hover_at(egui::pos2(x, y));
+            h.run();
+            if h.query_by_label("1500 person").is_some() {
+                found = true;
+                break 'scan;
+            }
+            x += 6.0;
+        }
+        y += 12.0;
+    }
+    assert!(found, "no tooltip with the fact's value over the cell");
+    assert!(h.query_by_label("as written").is_some(), "the derivation");
+    assert!(h.query_by_label("\u{201c}1,500 people\u{201d}").is_some());
+}

@@ -78,6 +78,11 @@ impl App {
             .id_salt("findings-scroll")
             .auto_shrink(false)
             .show(ui, |ui| {
+                egui::CollapsingHeader::new(RichText::new("Fact table: who says what").strong())
+                    .id_salt("fact-table")
+                    .default_open(true)
+                    .show(ui, |ui| self.fact_table(ui, &p));
+                ui.add_space(6.0);
                 for status in STATUSES {
                     for f in self.cmp.findings.iter().filter(|f| f.status == status) {
                         if let Some(g) = self.finding_card(ui, &p, f) {
@@ -92,6 +97,75 @@ impl App {
             self.commands.push(Command::SetView(View::Aligned));
             self.scroll_to = Some(g);
         }
+    }
+
+    /// Rows are findings (conflicts first), columns are sources; each cell the words and value
+    /// that source gives, empty when it does not state the fact.
+    fn fact_table(&self, ui: &mut egui::Ui, p: &Palette) {
+        let docs = &self.cmp.documents;
+        egui::ScrollArea::horizontal()
+            .id_salt("fact-table-h")
+            .show(ui, |ui| {
+                egui::Grid::new("fact-table-grid")
+                    .striped(true)
+                    .min_col_width(60.0)
+                    .max_col_width(220.0)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("Fact").strong());
+                        ui.label(RichText::new("Status").strong());
+                        for d in docs {
+                            ui.add(egui::Label::new(RichText::new(&d.title).strong()).truncate());
+                        }
+                        ui.end_row();
+                        for status in STATUSES {
+                            for f in self.cmp.findings.iter().filter(|f| f.status == status) {
+                                ui.add(
+                                    egui::Label::new(format!(
+                                        "{}: {}",
+                                        kind_word(f.kind),
+                                        f.summary
+                                    ))
+                                    .truncate(),
+                                )
+                                .on_hover_text(&f.summary);
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} {}",
+                                        crate::marks::status_symbol(f.status),
+                                        status_word(f.status)
+                                    ))
+                                    .color(p.status(f.status)),
+                                );
+                                for d in docs {
+                                    let said: Vec<String> = f
+                                        .mentions
+                                        .iter()
+                                        .filter(|m| m.document == d.id)
+                                        .map(|m| {
+                                            format!("\u{201c}{}\u{201d} = {}", m.text, m.value)
+                                        })
+                                        .collect();
+                                    if said.is_empty() {
+                                        ui.label("");
+                                    } else {
+                                        let notes: Vec<&str> = f
+                                            .mentions
+                                            .iter()
+                                            .filter(|m| m.document == d.id && !m.note.is_empty())
+                                            .map(|m| m.note.as_str())
+                                            .collect();
+                                        let r = ui.add(egui::Label::new(said.join("; ")).wrap());
+                                        if !notes.is_empty() {
+                                            r.on_hover_text(notes.join("\n"));
+                                        }
+                                    }
+                                }
+                                ui.end_row();
+                            }
+                        }
+                    });
+            });
     }
 
     /// One finding with its mentions; returns the group to show when the user asks for it.
