@@ -8,8 +8,8 @@ use crosscheck::model::{
     Comparison, DiffOp, DiffTag, Document, Fact, FactKind, Finding, FindingStatus, Group, Mention,
     Passage, PassageDiff, Span,
 };
-use egui_kittest::kittest::NodeT;
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use egui_kittest::kittest::Queryable;
 
 fn passage(doc: usize, text: &str, facts: Vec<Fact>) -> Passage {
@@ -299,8 +299,14 @@ fn the_fact_table_shows_what_each_source_says() {
     h.run();
     assert!(h.query_by_label("Fact table: who says what").is_some());
     // One column per source, each cell the words as written and their value.
-    assert!(h.query_by_label("\u{201c}1,200 people\u{201d} = 1200 person").is_some());
-    assert!(h.query_by_label("\u{201c}1,500 people\u{201d} = 1500 person").is_some());
+    assert!(
+        h.query_by_label("\u{201c}1,200 people\u{201d} = 1200 person")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("\u{201c}1,500 people\u{201d} = 1500 person")
+            .is_some()
+    );
     assert!(h.query_by_label("✗ Conflict").is_some(), "status column");
 }
 
