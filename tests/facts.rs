@@ -182,20 +182,37 @@ fn a_misattributed_quote_is_a_conflict() {
     );
 }
 
+/// d0 and d2 give the same quote, equally long, with one word changed ("good" / "brave"); d1
+/// gives a shortened version consistent with both. Which of the two full versions is the
+/// reference cannot depend on the order of the documents, so either may be reported altered —
+/// but one of them is, against the other, and d1 agrees with the reference as shortened.
 #[test]
 fn altered_and_shortened_quotes_are_told_apart() {
     let cmp = harbor();
-    let altered = cmp
+    let altered: Vec<&Finding> = cmp
         .findings
         .iter()
-        .find(|f| f.kind == FactKind::Quote && f.summary.starts_with("Quote altered in d2"));
-    let Some(altered) = altered else {
-        panic!("no altered quote: {:#?}", cmp.findings);
+        .filter(|f| f.kind == FactKind::Quote && f.summary.starts_with("Quote altered in"))
+        .collect();
+    let [altered] = altered.as_slice() else {
+        panic!("not one altered quote: {:#?}", cmp.findings);
     };
     assert_eq!(altered.status, FindingStatus::Conflict);
     assert!(
         altered.summary.contains("“lost brave people”")
             && altered.summary.contains("“lost good people”"),
+        "{}",
+        altered.summary
+    );
+    let (changed, reference) = if altered.summary.starts_with("Quote altered in d2") {
+        ("d2", "d0")
+    } else {
+        ("d0", "d2")
+    };
+    assert!(
+        altered
+            .summary
+            .starts_with(&format!("Quote altered in {changed}:")),
         "{}",
         altered.summary
     );
@@ -206,8 +223,11 @@ fn altered_and_shortened_quotes_are_told_apart() {
     let Some(same) = same else {
         panic!("no consistent quote: {:#?}", cmp.findings);
     };
-    let docs: Vec<&str> = same.mentions.iter().map(|m| m.document.as_str()).collect();
-    assert_eq!(docs, vec!["d0", "d1"]);
+    let mut docs: Vec<&str> = same.mentions.iter().map(|m| m.document.as_str()).collect();
+    docs.sort_unstable();
+    let mut expected = vec!["d1", reference];
+    expected.sort_unstable();
+    assert_eq!(docs, expected, "{}", same.summary);
     assert!(
         same.summary.contains("d1 shortened, consistent"),
         "{}",

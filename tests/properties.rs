@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use crosscheck::model::{Comparison, DatelineOrigin, DiffTag, Span};
+use crosscheck::model::{Comparison, DatelineOrigin, DiffTag, FactKind, FindingStatus, Span};
 use crosscheck::report::{self, Format};
 use crosscheck::{Options, compare_texts, facts, load, segment};
 use proptest::prelude::*;
@@ -735,4 +735,34 @@ fn money_before_an_open_bracket_at_the_end_of_a_sentence() {
     );
     assert_eq!(cmp.documents.len(), 2);
     assert!(check_spans_and_groups(&cmp).is_ok());
+}
+
+/// Found by the properties (1,500 cases): three equally long quotes linked by a shared run of
+/// words — one given by both documents, one by B alone — took as their reference whichever came
+/// first, so the order of the documents decided between "agree" (the shared quote read against
+/// itself) and "conflict" (read against B's other quote). The reference among equally full
+/// versions is now the one most documents give, then the first in word order.
+#[test]
+fn equally_long_quotes_do_not_depend_on_the_order_of_documents() {
+    let a = "the.\n\nthe.\n\n“on Sunday at least 14 people yesterday Chief Inspector Ana Ruiz the \
+             the the,” Maria Lopez said.\n\n";
+    let b = "th “Reuters at least 14 people Maria Lopez … Reuters at least 14 people Maria \
+             Lopez”. the. “on Sunday at least 14 people yesterday Chief Inspector Ana Ruiz the \
+             the the,” Maria Lopez said. ";
+    let ab = compare_texts(&[("a.txt", a), ("b.txt", b)], &opts());
+    let ba = compare_texts(&[("b.txt", b), ("a.txt", a)], &opts());
+    assert_eq!(canonical(&ab).1, canonical(&ba).1, "findings differ");
+    for cmp in [&ab, &ba] {
+        let shared = cmp.findings.iter().find(|f| {
+            f.kind == FactKind::Quote
+                && f.status == FindingStatus::Agree
+                && f.mentions.len() == 2
+                && f.mentions.iter().all(|m| m.text.contains("on Sunday"))
+        });
+        assert!(
+            shared.is_some_and(|f| f.mentions[0].document != f.mentions[1].document),
+            "the quote both give should agree: {:#?}",
+            cmp.findings
+        );
+    }
 }

@@ -624,10 +624,25 @@ impl<'a> Cx<'a> {
                 }
                 continue;
             }
-            // The fullest version is the reference the others are read against.
+            // The fullest version is the reference the others are read against. Among equally
+            // full versions: the one the most documents give, then the first in word order, so
+            // that the order the documents were given in never picks it (identical words can
+            // only differ in which of their mentions is named the reference).
+            let mut givers: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
+            for &m in &comp {
+                givers
+                    .entry(w(m).as_slice())
+                    .or_default()
+                    .insert(self.items[m].doc);
+            }
             let Some(&reference) = comp.iter().max_by(|&&a, &&b| {
                 let len = |m: usize| w(m).iter().filter(|x| *x != "…").count();
-                len(a).cmp(&len(b)).then_with(|| b.cmp(&a))
+                let given = |m: usize| givers.get(w(m).as_slice()).map_or(0, BTreeSet::len);
+                len(a)
+                    .cmp(&len(b))
+                    .then_with(|| given(a).cmp(&given(b)))
+                    .then_with(|| w(b).cmp(w(a)))
+                    .then_with(|| b.cmp(&a))
             }) else {
                 continue;
             };
