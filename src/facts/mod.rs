@@ -8,19 +8,26 @@
 //! Comparison ([`compare`]) matches facts of the same kind about the same thing: inside aligned
 //! groups first, and across whole documents by subject (the counted noun, the quote's words, the
 //! person's name, the event words around a date), so that it does not depend on alignment alone.
+//! Facts a rule cannot tell apart (republished copy states the same fact in the same passage
+//! hundreds of times) are weighed once per pair of classes (the `classes` module), with the words
+//! of passages as integer ids, so that hundreds of articles stay fast; the findings are those of
+//! comparing every pair.
 
+mod classes;
 mod people;
 mod quantity;
 mod quote;
 mod when;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::model::{Comparison, Fact, FactKind, Finding, FindingStatus, Mention, Span};
 use crate::text::terms;
 
+use classes::{Classes, Links};
 use quantity::Amount;
 use quote::Relation;
 
@@ -82,23 +89,26 @@ struct Item<'a> {
     passage: usize,
     group: Option<&'a str>,
     fact: &'a Fact,
+    /// The content words of its passage (an index into [`Contexts::sets`]).
+    context: usize,
 }
 
 /// Compares the facts of all documents: within aligned groups and across whole documents.
 /// Findings come sorted: conflicts, then single-source facts, then agreements, then unresolved.
 pub fn compare(cmp: &Comparison) -> Vec<Finding> {
     let mut items: Vec<Item> = Vec::new();
-    let mut contexts: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
+    // Identical passages (republished copy) share one set of content words.
+    let mut context_of: HashMap<&str, usize> = HashMap::new();
+    let mut context_texts: Vec<&str> = Vec::new();
     for (d, doc) in cmp.documents.iter().enumerate() {
         for (p, passage) in doc.passages.iter().enumerate() {
-            if passage.boilerplate {
+            if passage.boilerplate || passage.facts.is_empty() {
                 continue;
             }
-            if !passage.facts.is_empty() {
-                contexts.insert(
-                    (d, p),
-                    terms(&passage.text).into_iter().map(|t| t.stem).collect(),
-                );
+            let next = context_texts.len();
+            let context = *context_of.entry(passage.text.as_str()).or_insert(next);
+            if context == next {
+                context_texts.push(&passage.text);
             }
             for f in &passage.facts {
                 items.push(Item {
@@ -106,6 +116,7 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
                     passage: p,
                     group: passage.group.as_deref(),
                     fact: f,
+                    context,
                 });
             }
         }
@@ -113,13 +124,17 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
     let cx = Cx {
         cmp,
         items: &items,
-        contexts: &contexts,
+        contexts: &Contexts::new(&context_texts),
+        people: Default::default(),
     };
-    let mut findings = Vec::new();
-    findings.extend(cx.dates());
-    findings.extend(cx.quantities());
-    findings.extend(cx.quotes());
-    findings.extend(cx.titles());
+    let ((dates, quantities), (quotes, titles)) = rayon::join(
+        || rayon::join(|| cx.dates(), || cx.quantities()),
+        || rayon::join(|| cx.quotes(), || cx.titles()),
+    );
+    let mut findings = dates;
+    findings.extend(quantities);
+    findings.extend(quotes);
+    findings.extend(titles);
     findings.sort_by(|a, b| {
         let first = |f: &Finding| {
             f.mentions
@@ -143,49 +158,94 @@ fn doc_index(id: &str) -> usize {
 struct Cx<'a> {
     cmp: &'a Comparison,
     items: &'a [Item<'a>],
-    contexts: &'a BTreeMap<(usize, usize), BTreeSet<String>>,
+    contexts: &'a Contexts,
+    /// Full names found for one-word names, shared by quotes and titles.
+    people: std::sync::Mutex<FullNames>,
 }
 
-/// Union-find over item indices.
-struct Sets(Vec<usize>);
+/// Full names found for (one-word name, document, or every document for `None`).
+type FullNames = BTreeMap<(String, Option<usize>), Option<String>>;
 
-impl Sets {
-    fn new(n: usize) -> Self {
-        Self((0..n).collect())
+/// The content words (stems) of the passages that state facts, as sorted word ids, so that
+/// comparing two passages' words is a merge of two short integer lists.
+struct Contexts {
+    ids: HashMap<String, u32>,
+    /// Per word id: the word is all digits (figures say nothing about what a passage is about).
+    digits: Vec<bool>,
+    sets: Vec<Vec<u32>>,
+}
+
+impl Contexts {
+    fn new(texts: &[&str]) -> Self {
+        let stems: Vec<Vec<String>> = texts
+            .par_iter()
+            .map(|t| terms(t).into_iter().map(|t| t.stem).collect())
+            .collect();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut digits = Vec::new();
+        let sets = stems
+            .into_iter()
+            .map(|words| {
+                let mut set: Vec<u32> = words
+                    .into_iter()
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w).or_insert_with_key(|w| {
+                            digits.push(w.chars().all(|c| c.is_ascii_digit()));
+                            next
+                        })
+                    })
+                    .collect();
+                set.sort_unstable();
+                set.dedup();
+                set
+            })
+            .collect();
+        Self { ids, digits, sets }
     }
-    fn find(&mut self, i: usize) -> usize {
-        let mut r = i;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut j = i;
-        while self.0[j] != r {
-            let next = self.0[j];
-            self.0[j] = r;
-            j = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
-        }
-    }
-    /// Components as sorted lists of member indices, in order of their first member.
-    fn components(&mut self, members: &[usize]) -> Vec<Vec<usize>> {
-        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &m in members {
-            let r = self.find(m);
-            by_root.entry(r).or_default().push(m);
-        }
-        let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
-        for c in &mut out {
-            c.sort_unstable();
-        }
-        out.sort();
+
+    /// The ids of the content words of `text` that some passage has, sorted.
+    fn ids_of(&self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = terms(text)
+            .into_iter()
+            .filter_map(|t| self.ids.get(&t.stem).copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
         out
+    }
+
+    /// Words both contexts have, as (count, count leaving out digits and `skip`).
+    fn shared(&self, a: usize, b: usize, skip: &[u32]) -> (usize, usize) {
+        let (x, y) = (&self.sets[a], &self.sets[b]);
+        let (mut i, mut j, mut all, mut content) = (0, 0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = x[i];
+                    all += 1;
+                    if !self.digits[w as usize] && skip.binary_search(&w).is_err() {
+                        content += 1;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (all, content)
+    }
+
+    /// Jaccard similarity of two contexts' words.
+    fn similarity(&self, a: usize, b: usize) -> f32 {
+        let inter = self.shared(a, b, &[]).0;
+        let union = self.sets[a].len() + self.sets[b].len() - inter;
+        if union == 0 {
+            0.0
+        } else {
+            inter as f32 / union as f32
+        }
     }
 }
 
@@ -224,78 +284,12 @@ impl<'a> Cx<'a> {
         x.group.is_some() && x.group == y.group
     }
 
-    /// Content words the two items' passages share, leaving out `skip`.
-    fn overlap(&self, a: usize, b: usize, skip: &str) -> usize {
-        let (x, y) = (&self.items[a], &self.items[b]);
-        let (Some(cx), Some(cy)) = (
-            self.contexts.get(&(x.doc, x.passage)),
-            self.contexts.get(&(y.doc, y.passage)),
-        ) else {
-            return 0;
-        };
-        let skip: BTreeSet<String> = terms(skip).into_iter().map(|t| t.stem).collect();
-        cx.intersection(cy)
-            .filter(|w| !skip.contains(*w) && !w.chars().all(|c| c.is_ascii_digit()))
-            .count()
-    }
-
-    fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (x, y) = (&self.items[a], &self.items[b]);
-        let (Some(cx), Some(cy)) = (
-            self.contexts.get(&(x.doc, x.passage)),
-            self.contexts.get(&(y.doc, y.passage)),
-        ) else {
-            return 0.0;
-        };
-        let inter = cx.intersection(cy).count() as f32;
-        let union = cx.union(cy).count() as f32;
-        if union == 0.0 { 0.0 } else { inter / union }
-    }
-
     fn docs_label(&self, members: &[usize]) -> String {
         let docs: BTreeSet<usize> = members.iter().map(|&m| self.items[m].doc).collect();
         docs.iter()
             .map(|&d| self.doc_id(d))
             .collect::<Vec<_>>()
             .join(", ")
-    }
-
-    /// Pairs `(a, b)`, `a < b`, of items from different documents that share a key; comparing
-    /// only these keeps hundreds of articles tractable.
-    fn candidate_pairs(
-        &self,
-        members: &[usize],
-        keys: impl Fn(usize) -> Vec<String>,
-    ) -> BTreeSet<(usize, usize)> {
-        let mut pairs = self.candidate_pairs_any_doc(members, keys);
-        pairs.retain(|&(a, b)| self.items[a].doc != self.items[b].doc);
-        pairs
-    }
-
-    /// Like [`Cx::candidate_pairs`], including pairs within one document.
-    fn candidate_pairs_any_doc(
-        &self,
-        members: &[usize],
-        keys: impl Fn(usize) -> Vec<String>,
-    ) -> BTreeSet<(usize, usize)> {
-        let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &m in members {
-            for k in keys(m) {
-                let bucket = buckets.entry(k).or_default();
-                if bucket.last() != Some(&m) {
-                    bucket.push(m);
-                }
-            }
-        }
-        let mut pairs = BTreeSet::new();
-        for bucket in buckets.values() {
-            for (i, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[i + 1..] {
-                    pairs.insert((a.min(b), a.max(b)));
-                }
-            }
-        }
-        pairs
     }
 
     fn of_kind(&self, kind: FactKind) -> Vec<usize> {
@@ -331,8 +325,6 @@ impl<'a> Cx<'a> {
             .iter()
             .map(|&m| (m, DateRange::parse(&self.items[m].fact.value)))
             .collect();
-        let mut sets = Sets::new(self.items.len());
-        let mut conflicts: BTreeSet<(usize, usize)> = BTreeSet::new();
         // Per passage, how many resolved dates of each grain it states.
         let mut per_passage: BTreeMap<(usize, usize, Grain), usize> = BTreeMap::new();
         for &m in &members {
@@ -343,51 +335,77 @@ impl<'a> Cx<'a> {
                     .or_default() += 1;
             }
         }
-        // Candidates share a group, a value, or a word of the event.
-        let pairs = self.candidate_pairs(&members, |m| {
+        // The only date of its grain in its passage: only such dates can conflict.
+        let lone = |m: usize| {
             let it = &self.items[m];
-            let mut keys = vec![format!("v:{}", date_core(&it.fact.value))];
+            parsed
+                .get(&m)
+                .and_then(Option::as_ref)
+                .is_some_and(|r| per_passage.get(&(it.doc, it.passage, r.grain)) == Some(&1))
+        };
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| {
+                let it = &self.items[m];
+                (
+                    it.fact.value.as_str(),
+                    it.fact.subject.as_str(),
+                    it.group,
+                    it.context,
+                    lone(m),
+                )
+            },
+        );
+        // Candidates share a group, a value, or a word of the event.
+        let pairs = classes.pairs(|c| {
+            let it = &self.items[classes.rep(c)];
+            let mut keys = vec![DateKey::Value(date_core(&it.fact.value))];
             if let Some(g) = it.group {
-                keys.push(format!("g:{g}"));
+                keys.push(DateKey::Group(g));
             }
             keys.extend(
                 terms(&it.fact.subject)
                     .into_iter()
-                    .map(|t| format!("e:{}", t.stem)),
+                    .map(|t| DateKey::Event(t.stem)),
             );
             keys
         });
-        for (a, b) in pairs {
-            {
-                let (x, y) = (&self.items[a], &self.items[b]);
+        let links: Vec<Option<bool>> = pairs
+            .par_iter()
+            .map(|&(x, y)| {
+                let (a, b) = (classes.rep(x), classes.rep(y));
                 let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
-                    continue;
+                    return None;
                 };
                 let grouped = self.same_group(a, b);
-                let related = grouped
-                    || (ra.same_as(rb) && self.similarity(a, b) >= 0.2)
-                    || self.similarity(a, b) >= 0.5;
+                let related = grouped || {
+                    let sim = self
+                        .contexts
+                        .similarity(self.items[a].context, self.items[b].context);
+                    (ra.same_as(rb) && sim >= 0.2) || sim >= 0.5
+                };
                 if !related {
-                    continue;
+                    None
+                } else if ra.same_as(rb) {
+                    Some(false)
+                } else if !ra.compatible(rb) && ra.grain == rb.grain && lone(a) && lone(b) {
+                    Some(true)
+                } else {
+                    None
                 }
-                if ra.same_as(rb) {
-                    sets.union(a, b);
-                } else if !ra.compatible(rb)
-                    && ra.grain == rb.grain
-                    && per_passage.get(&(x.doc, x.passage, ra.grain)) == Some(&1)
-                    && per_passage.get(&(y.doc, y.passage, rb.grain)) == Some(&1)
-                {
-                    sets.union(a, b);
-                    conflicts.insert((a, b));
-                }
+            })
+            .collect();
+        let mut sets = Links::new(&classes);
+        for (&(x, y), link) in pairs.iter().zip(links) {
+            if let Some(conflict) = link {
+                sets.link_apart(x, y, conflict);
             }
         }
         let mut out = Vec::new();
-        for comp in sets.components(&members) {
+        for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
-            let has_conflict = conflicts
-                .iter()
-                .any(|(a, b)| comp.contains(a) && comp.contains(b));
             let quoted = |m: usize| {
                 format!(
                     "{} “{}”",
@@ -476,23 +494,44 @@ impl<'a> Cx<'a> {
                 .map(|a| a.iter().map(|x| x.unit.as_str()).collect())
                 .unwrap_or_default()
         };
-        let mut sets = Sets::new(self.items.len());
-        let mut conflicts: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| {
+                let it = &self.items[m];
+                (
+                    it.fact.value.as_str(),
+                    it.fact.subject.as_str(),
+                    it.group,
+                    it.context,
+                )
+            },
+        );
         // Every link needs the same subject.
-        let pairs = self.candidate_pairs_any_doc(&members, |m| {
-            let subject = &self.items[m].fact.subject;
+        let pairs = classes.pairs(|c| {
+            let subject = &self.items[classes.rep(c)].fact.subject;
             if subject.is_empty() {
                 Vec::new()
             } else {
-                vec![subject.clone()]
+                vec![subject.as_str()]
             }
         });
-        for (a, b) in pairs {
-            {
+        let skips: BTreeMap<&str, Vec<u32>> = (0..classes.len())
+            .map(|c| self.items[classes.rep(c)].fact.subject.as_str())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|s| (s, self.contexts.ids_of(s)))
+            .collect();
+        // Per pair of classes: (link within a document, link across documents: conflicting?).
+        let links: Vec<(bool, Option<bool>)> = pairs
+            .par_iter()
+            .map(|&(x, y)| {
+                let (a, b) = (classes.rep(x), classes.rep(y));
                 let (x, y) = (&self.items[a], &self.items[b]);
                 let (ua, ub) = (units(a), units(b));
                 if ua.is_disjoint(&ub) {
-                    continue;
+                    return (false, None);
                 }
                 let same_subject = !x.fact.subject.is_empty() && x.fact.subject == y.fact.subject;
                 let grouped = self.same_group(a, b);
@@ -500,28 +539,39 @@ impl<'a> Cx<'a> {
                     (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
                     _ => false,
                 };
-                if x.doc == y.doc {
-                    // The same figure repeated in one source is one statement.
-                    if same_subject && compatible && x.fact.value == y.fact.value {
-                        sets.union(a, b);
-                    }
-                    continue;
+                // The same figure repeated in one source is one statement.
+                let within = same_subject && compatible && x.fact.value == y.fact.value;
+                if !same_subject {
+                    return (within, None);
                 }
-                let shared = self.overlap(a, b, &x.fact.subject);
-                if compatible && same_subject && (grouped || shared >= 1) {
-                    sets.union(a, b);
-                } else if !compatible && same_subject && (grouped || shared >= 2) {
-                    sets.union(a, b);
-                    conflicts.insert((a, b));
-                }
+                let shared = || {
+                    let skip = skips
+                        .get(x.fact.subject.as_str())
+                        .map_or(&[][..], Vec::as_slice);
+                    self.contexts.shared(x.context, y.context, skip).1
+                };
+                let apart = if compatible && (grouped || shared() >= 1) {
+                    Some(false)
+                } else if !compatible && (grouped || shared() >= 2) {
+                    Some(true)
+                } else {
+                    None
+                };
+                (within, apart)
+            })
+            .collect();
+        let mut sets = Links::new(&classes);
+        for (&(x, y), (within, apart)) in pairs.iter().zip(links) {
+            if within {
+                sets.link_within(x, y);
+            }
+            if let Some(conflict) = apart {
+                sets.link_apart(x, y, conflict);
             }
         }
         let mut out = Vec::new();
-        for comp in sets.components(&members) {
+        for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
-            let has_conflict = conflicts
-                .iter()
-                .any(|(a, b)| comp.contains(a) && comp.contains(b));
             let first = &self.items[comp[0]];
             let what = describe_quantity(first.fact);
             // Each mention as written, with its document: “over 70,000” (d0).
@@ -580,10 +630,16 @@ impl<'a> Cx<'a> {
             .collect();
         let empty = Vec::new();
         let w = |m: usize| words.get(&m).unwrap_or(&empty);
-        let mut sets = Sets::new(self.items.len());
+        // Quotes with the same words are weighed as one.
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| self.items[m].fact.value.as_str(),
+        );
         // Candidates share a run of four words (short quotes: all their words).
-        let pairs = self.candidate_pairs(&members, |m| {
-            let ws: Vec<&str> = w(m)
+        let pairs = classes.pairs(|c| {
+            let ws: Vec<&str> = w(classes.rep(c))
                 .iter()
                 .map(String::as_str)
                 .filter(|x| *x != "…")
@@ -594,161 +650,196 @@ impl<'a> Cx<'a> {
                 ws.windows(4).map(|x| x.join(" ")).collect()
             }
         });
-        for (a, b) in pairs {
-            if same_quote(w(a), w(b)) {
-                sets.union(a, b);
+        let same: Vec<bool> = pairs
+            .par_iter()
+            .map(|&(x, y)| same_quote(w(classes.rep(x)), w(classes.rep(y))))
+            .collect();
+        let mut sets = Links::new(&classes);
+        for (&(x, y), same) in pairs.iter().zip(same) {
+            if same {
+                sets.link_apart(x, y, false);
             }
         }
         let speakers = self.canonical_speakers(&members);
+        let comps = sets.components(&members);
+        // Components are independent: their findings are built in parallel, kept in order.
+        comps
+            .par_iter()
+            .flat_map_iter(|(comp, _)| self.quote_findings(comp, &w, &speakers))
+            .collect()
+    }
+
+    /// The findings of one component of linked quotes.
+    fn quote_findings<'w>(
+        &self,
+        comp: &[usize],
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
-        for comp in sets.components(&members) {
-            let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
-            if docs.len() < 2 {
-                for &m in &comp {
-                    let it = &self.items[m];
-                    let by = match speakers.get(&m) {
-                        Some(s) => format!(" by {s}"),
-                        None => String::new(),
-                    };
-                    out.push(self.finding(
-                        FactKind::Quote,
-                        FindingStatus::SingleSource,
-                        format!(
-                            "Only {} quotes{by}: {}",
-                            self.doc_id(it.doc),
-                            short(&it.fact.text)
-                        ),
-                        &[m],
-                        &BTreeMap::new(),
-                    ));
-                }
-                continue;
-            }
-            // The fullest version is the reference the others are read against. Among equally
-            // full versions: the one the most documents give, then the first in word order, so
-            // that the order the documents were given in never picks it (identical words can
-            // only differ in which of their mentions is named the reference).
-            let mut givers: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
-            for &m in &comp {
-                givers
-                    .entry(w(m).as_slice())
-                    .or_default()
-                    .insert(self.items[m].doc);
-            }
-            let Some(&reference) = comp.iter().max_by(|&&a, &&b| {
-                let len = |m: usize| w(m).iter().filter(|x| *x != "…").count();
-                let given = |m: usize| givers.get(w(m).as_slice()).map_or(0, BTreeSet::len);
-                len(a)
-                    .cmp(&len(b))
-                    .then_with(|| given(a).cmp(&given(b)))
-                    .then_with(|| w(b).cmp(w(a)))
-                    .then_with(|| b.cmp(&a))
-            }) else {
-                continue;
-            };
-            let ref_doc = self.doc_id(self.items[reference].doc).to_string();
-            let excerpt = short(&self.items[reference].fact.text);
-            let mut consistent = vec![reference];
-            let mut notes: BTreeMap<usize, String> = BTreeMap::new();
-            notes.insert(reference, "fullest version, the reference".to_string());
-            let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
-            for &m in &comp {
-                if m == reference {
-                    continue;
-                }
-                match quote::relate(w(m), w(reference)) {
-                    Relation::Verbatim => {
-                        notes.insert(m, format!("verbatim as in {ref_doc}"));
-                        consistent.push(m);
-                    }
-                    Relation::Shortened => {
-                        notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
-                        consistent.push(m);
-                    }
-                    Relation::Altered(diffs) => {
-                        let shown = diffs
-                            .iter()
-                            .take(3)
-                            .map(|(v, r)| format!("“{v}” for “{r}”"))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        notes.insert(m, format!("altered against {ref_doc}: {shown}"));
-                        altered.push((m, diffs));
-                    }
-                }
-            }
-            consistent.sort_unstable();
-            if consistent.len() >= 2 {
-                let how: Vec<String> = consistent
-                    .iter()
-                    .filter(|&&m| m != reference)
-                    .map(|&m| {
-                        let verb = if notes.get(&m).is_some_and(|n| n.starts_with("verbatim")) {
-                            "verbatim"
-                        } else {
-                            "shortened, consistent"
-                        };
-                        format!("{} {verb}", self.doc_id(self.items[m].doc))
-                    })
-                    .collect();
+        let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
+        if docs.len() < 2 {
+            for &m in comp {
+                let it = &self.items[m];
+                let by = match speakers.get(&m) {
+                    Some(s) => format!(" by {s}"),
+                    None => String::new(),
+                };
                 out.push(self.finding(
                     FactKind::Quote,
-                    FindingStatus::Agree,
+                    FindingStatus::SingleSource,
                     format!(
-                        "Same quote {excerpt} in {}: {} against {ref_doc}",
-                        self.docs_label(&consistent),
-                        how.join("; ")
+                        "Only {} quotes{by}: {}",
+                        self.doc_id(it.doc),
+                        short(&it.fact.text)
                     ),
-                    &consistent,
-                    &notes,
-                ));
-            }
-            for (m, diffs) in &altered {
-                let mut ms = vec![*m];
-                ms.extend(consistent.iter().copied());
-                let shown = diffs
-                    .iter()
-                    .take(3)
-                    .map(|(v, r)| {
-                        let verb = if consistent.len() > 1 { "have" } else { "has" };
-                        format!("“{v}” where {} {verb} “{r}”", self.docs_label(&consistent))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                out.push(self.finding(
-                    FactKind::Quote,
-                    FindingStatus::Conflict,
-                    format!(
-                        "Quote altered in {}: {shown}",
-                        self.doc_id(self.items[*m].doc)
-                    ),
-                    &ms,
-                    &notes,
-                ));
-            }
-            // Attribution: the same words put in different mouths.
-            let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for &m in &comp {
-                if let Some(s) = speakers.get(&m) {
-                    by_speaker.entry(s.as_str()).or_default().push(m);
-                }
-            }
-            if by_speaker.len() >= 2 {
-                let parts: Vec<String> = by_speaker
-                    .iter()
-                    .map(|(s, ms)| format!("{s} ({})", self.docs_label(ms)))
-                    .collect();
-                let ms: Vec<usize> = by_speaker.values().flatten().copied().collect();
-                let mut ms = ms;
-                ms.sort_unstable();
-                out.push(self.finding(
-                    FactKind::Quote,
-                    FindingStatus::Conflict,
-                    format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
-                    &ms,
+                    &[m],
                     &BTreeMap::new(),
                 ));
             }
+            return out;
+        }
+        // The fullest version is the reference the others are read against. Among equally
+        // full versions: the one the most documents give, then the first in word order, so
+        // that the order the documents were given in never picks it (identical words can
+        // only differ in which of their mentions is named the reference).
+        let mut givers: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
+        for &m in comp {
+            givers
+                .entry(w(m).as_slice())
+                .or_default()
+                .insert(self.items[m].doc);
+        }
+        let Some(&reference) = comp.iter().max_by(|&&a, &&b| {
+            let len = |m: usize| w(m).iter().filter(|x| *x != "…").count();
+            let given = |m: usize| givers.get(w(m).as_slice()).map_or(0, BTreeSet::len);
+            len(a)
+                .cmp(&len(b))
+                .then_with(|| given(a).cmp(&given(b)))
+                .then_with(|| w(b).cmp(w(a)))
+                .then_with(|| b.cmp(&a))
+        }) else {
+            return out;
+        };
+        let ref_doc = self.doc_id(self.items[reference].doc).to_string();
+        let excerpt = short(&self.items[reference].fact.text);
+        let mut consistent = vec![reference];
+        let mut notes: BTreeMap<usize, String> = BTreeMap::new();
+        notes.insert(reference, "fullest version, the reference".to_string());
+        let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+        // Copies of one version relate to the reference alike.
+        let mut relations: BTreeMap<&[String], Relation> = BTreeMap::new();
+        for &m in comp {
+            if m == reference {
+                continue;
+            }
+            let relation = relations
+                .entry(w(m).as_slice())
+                .or_insert_with(|| quote::relate(w(m), w(reference)))
+                .clone();
+            match relation {
+                Relation::Verbatim => {
+                    notes.insert(m, format!("verbatim as in {ref_doc}"));
+                    consistent.push(m);
+                }
+                Relation::Shortened => {
+                    notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
+                    consistent.push(m);
+                }
+                Relation::Altered(diffs) => {
+                    let shown = diffs
+                        .iter()
+                        .take(3)
+                        .map(|(v, r)| format!("“{v}” for “{r}”"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    notes.insert(m, format!("altered against {ref_doc}: {shown}"));
+                    altered.push((m, diffs));
+                }
+            }
+        }
+        consistent.sort_unstable();
+        let consistent_docs = self.docs_label(&consistent);
+        if consistent.len() >= 2 {
+            let how: Vec<String> = consistent
+                .iter()
+                .filter(|&&m| m != reference)
+                .map(|&m| {
+                    let verb = if notes.get(&m).is_some_and(|n| n.starts_with("verbatim")) {
+                        "verbatim"
+                    } else {
+                        "shortened, consistent"
+                    };
+                    format!("{} {verb}", self.doc_id(self.items[m].doc))
+                })
+                .collect();
+            out.push(self.finding(
+                FactKind::Quote,
+                FindingStatus::Agree,
+                format!(
+                    "Same quote {excerpt} in {consistent_docs}: {} against {ref_doc}",
+                    how.join("; ")
+                ),
+                &consistent,
+                &notes,
+            ));
+        }
+        // Every altered version cites all the consistent ones: build their mentions once.
+        let consistent_mentions: Vec<Mention> = consistent
+            .iter()
+            .map(|&m| self.mention(m, notes.get(&m).map(String::as_str)))
+            .collect();
+        let consistent_group = self.common_group(&consistent);
+        for (m, diffs) in &altered {
+            let mut mentions = Vec::with_capacity(1 + consistent.len());
+            mentions.push(self.mention(*m, notes.get(m).map(String::as_str)));
+            mentions.extend(consistent_mentions.iter().cloned());
+            let group = consistent_group
+                .clone()
+                .filter(|g| self.items[*m].group == Some(g.as_str()));
+            let shown = diffs
+                .iter()
+                .take(3)
+                .map(|(v, r)| {
+                    let verb = if consistent.len() > 1 { "have" } else { "has" };
+                    format!("“{v}” where {consistent_docs} {verb} “{r}”")
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push(Finding {
+                id: String::new(),
+                kind: FactKind::Quote,
+                status: FindingStatus::Conflict,
+                summary: format!(
+                    "Quote altered in {}: {shown}",
+                    self.doc_id(self.items[*m].doc)
+                ),
+                group,
+                mentions,
+            });
+        }
+        // Attribution: the same words put in different mouths.
+        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &m in comp {
+            if let Some(s) = speakers.get(&m) {
+                by_speaker.entry(s.as_str()).or_default().push(m);
+            }
+        }
+        if by_speaker.len() >= 2 {
+            let parts: Vec<String> = by_speaker
+                .iter()
+                .map(|(s, ms)| format!("{s} ({})", self.docs_label(ms)))
+                .collect();
+            let ms: Vec<usize> = by_speaker.values().flatten().copied().collect();
+            let mut ms = ms;
+            ms.sort_unstable();
+            out.push(self.finding(
+                FactKind::Quote,
+                FindingStatus::Conflict,
+                format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
+                &ms,
+                &BTreeMap::new(),
+            ));
         }
         out
     }
@@ -758,26 +849,30 @@ impl<'a> Cx<'a> {
     fn canonical_speakers(&self, members: &[usize]) -> BTreeMap<usize, String> {
         let names = self.known_people();
         let mut out = BTreeMap::new();
+        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
         for &m in members {
-            let raw = self.items[m].fact.subject.as_str();
+            let (raw, doc) = (self.items[m].fact.subject.as_str(), self.items[m].doc);
             let Some(first) = raw.chars().next() else {
                 continue;
             };
             if !first.is_uppercase() || matches!(raw, "I" | "He" | "She" | "They" | "We" | "It") {
                 continue;
             }
-            // "Mayor Ana Ruiz": the name is what follows a title.
-            let titled = people::extract(
-                raw,
-                Span {
-                    start: 0,
-                    end: raw.len(),
-                },
-            );
-            let name = titled
-                .first()
-                .map_or_else(|| raw.to_string(), |f| f.subject.clone());
-            out.insert(m, self.link_person(&name, self.items[m].doc, &names));
+            let speaker = linked.entry((raw, doc)).or_insert_with(|| {
+                // "Mayor Ana Ruiz": the name is what follows a title.
+                let titled = people::extract(
+                    raw,
+                    Span {
+                        start: 0,
+                        end: raw.len(),
+                    },
+                );
+                let name = titled
+                    .first()
+                    .map_or_else(|| raw.to_string(), |f| f.subject.clone());
+                self.link_person(&name, doc, &names)
+            });
+            out.insert(m, speaker.clone());
         }
         out
     }
@@ -797,9 +892,7 @@ impl<'a> Cx<'a> {
         if name.contains(' ') {
             return name.to_string();
         }
-        if let Some(d) = self.cmp.documents.get(doc)
-            && let Some(full) = people::full_name_in(&d.text, name)
-        {
+        if let Some(full) = self.full_name(name, Some(doc)) {
             return full;
         }
         let hits: Vec<&String> = known
@@ -812,18 +905,42 @@ impl<'a> Cx<'a> {
         if hits.len() == 1 {
             return hits[0].clone();
         }
-        let found: BTreeSet<String> = self
-            .cmp
-            .documents
-            .iter()
-            .filter_map(|d| people::full_name_in(&d.text, name))
-            .collect();
-        if found.len() == 1
-            && let Some(f) = found.into_iter().next()
-        {
-            return f;
+        self.full_name(name, None)
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The full name a one-word name is given in document `doc`, or (`None`) the one full name
+    /// all documents give it, if there is exactly one. Remembered: quotes and titles ask for the
+    /// same names again and again.
+    fn full_name(&self, name: &str, doc: Option<usize>) -> Option<String> {
+        let key = (name.to_string(), doc);
+        if let Some(known) = self.people.lock().ok().and_then(|p| p.get(&key).cloned()) {
+            return known;
         }
-        name.to_string()
+        let full = match doc {
+            Some(d) => self
+                .cmp
+                .documents
+                .get(d)
+                .and_then(|d| people::full_name_in(&d.text, name)),
+            None => {
+                let found: BTreeSet<String> = self
+                    .cmp
+                    .documents
+                    .par_iter()
+                    .filter_map(|d| people::full_name_in(&d.text, name))
+                    .collect();
+                if found.len() == 1 {
+                    found.into_iter().next()
+                } else {
+                    None
+                }
+            }
+        };
+        if let Ok(mut p) = self.people.lock() {
+            p.insert(key, full.clone());
+        }
+        full
     }
 
     fn titles(&self) -> Vec<Finding> {
@@ -831,9 +948,13 @@ impl<'a> Cx<'a> {
         let known = self.known_people();
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
+        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
         for &m in &members {
             let it = &self.items[m];
-            let person = self.link_person(&it.fact.subject, it.doc, &known);
+            let person = linked
+                .entry((it.fact.subject.as_str(), it.doc))
+                .or_insert_with(|| self.link_person(&it.fact.subject, it.doc, &known))
+                .clone();
             if person != it.fact.subject {
                 notes.insert(
                     m,
@@ -869,9 +990,12 @@ impl<'a> Cx<'a> {
                     .insert(people::role_of(&t).to_string());
             }
             let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
-            let conflict = roles
+            // Two documents give disjoint roles. Each document has one (non-empty) set of
+            // roles, so two different sets come from two documents: compare the sets only.
+            let role_sets: BTreeSet<&BTreeSet<String>> = roles.values().collect();
+            let conflict = role_sets
                 .iter()
-                .any(|(d1, r1)| roles.iter().any(|(d2, r2)| d1 != d2 && r1.is_disjoint(r2)));
+                .any(|r1| role_sets.iter().any(|r2| r1.is_disjoint(r2)));
             let listing = shown
                 .iter()
                 .map(|(t, ds)| {
@@ -972,24 +1096,33 @@ fn same_quote(a: &[String], b: &[String]) -> bool {
     if a.len() < 4 || b.len() < 4 {
         return a.len() >= 2 && a == b;
     }
+    // Longest common run of words, two rows of the table at a time.
     let mut prev = vec![0usize; b.len() + 1];
-    let mut best = 0;
+    let mut cur = vec![0usize; b.len() + 1];
     for x in &a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            if x == y {
-                cur[j + 1] = prev[j] + 1;
-                best = best.max(cur[j + 1]);
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            if cur[j + 1] >= 4 {
+                return true;
             }
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    best >= 4
+    false
 }
 
 /// A date value without its time-zone remark.
 fn date_core(value: &str) -> &str {
     value.split(" (").next().unwrap_or(value).trim()
+}
+
+/// What two dates must share to be weighed against each other: the value, the group, or a word
+/// of the event.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum DateKey<'a> {
+    Value(&'a str),
+    Group(&'a str),
+    Event(String),
 }
 
 /// The grain of a resolved date value.
