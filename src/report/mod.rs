@@ -89,6 +89,31 @@ pub fn json(cmp: &Comparison) -> Result<String, ReportError> {
     Ok(s)
 }
 
+/// Writes the report of `cmp` in `format` to `out`, byte for byte what [`render`] returns. The
+/// JSON report is encoded straight into `out` (hundreds of articles make a report of hundreds of
+/// megabytes, which need not be held in memory); the others are rendered first.
+pub fn render_to(cmp: &Comparison, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, cmp)?;
+            out.write_all(b"\n")
+        }
+        Format::Markdown => out.write_all(markdown::render(cmp).as_bytes()),
+        Format::Html => out.write_all(html::render(cmp).as_bytes()),
+    }
+}
+
+/// Saves the report of `cmp` in `format` at `path`, with the guarantees and refusals of
+/// [`write_atomic`], streaming it into the temporary file (see [`render_to`]).
+pub fn save(
+    path: &Path,
+    cmp: &Comparison,
+    format: Format,
+    sources: &[&Path],
+) -> Result<(), ReportError> {
+    write_atomic_with(path, sources, |out| render_to(cmp, format, out))
+}
+
 /// Reads a JSON report back.
 pub fn read_json(s: &str) -> Result<Comparison, serde_json::Error> {
     serde_json::from_str(s)
@@ -97,6 +122,16 @@ pub fn read_json(s: &str) -> Result<Comparison, serde_json::Error> {
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, then a rename, so
 /// a failure leaves any existing file as it was. Refuses to overwrite one of `sources`.
 pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(), ReportError> {
+    write_atomic_with(path, sources, |out| out.write_all(contents))
+}
+
+/// Like [`write_atomic`], with the contents written by `fill` (through a buffer) into the
+/// temporary file; when `fill` fails, the temporary file is removed and `path` left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    sources: &[&Path],
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ReportError> {
     let shown = path.display().to_string();
     let target = std::fs::canonicalize(path).ok();
     if let Some(t) = &target
@@ -119,12 +154,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(
         }
         // A device or pipe (`/dev/null`, a FIFO) is written to, never replaced by a rename.
         if !meta.is_file() {
-            let mut f = std::fs::OpenOptions::new()
+            let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .map_err(err)?;
-            f.write_all(contents).map_err(err)?;
-            return f.flush().map_err(err);
+            let mut out = std::io::BufWriter::new(f);
+            fill(&mut out).map_err(err)?;
+            return out.flush().map_err(err);
         }
     }
     let dir = match path.parent() {
@@ -136,7 +172,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(contents).map_err(err)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut tmp);
+        fill(&mut out).map_err(err)?;
+        out.flush().map_err(err)?;
+    }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
@@ -328,5 +368,79 @@ mod tests {
     fn one_line_collapses_line_breaks() {
         assert_eq!(one_line("a\n  b\tc "), "a b c ");
         assert_eq!(one_line("  a"), " a");
+    }
+
+    fn two_articles() -> Comparison {
+        crate::compare_texts(
+            &[
+                (
+                    "a.txt",
+                    "The storm hit on Sunday. \"We lost good people,\" Mayor Ana Ruiz said.",
+                ),
+                (
+                    "b.txt",
+                    "The storm hit on Monday. \"We lost brave people,\" Ana Ruiz said.",
+                ),
+            ],
+            &crate::Options::default(),
+        )
+    }
+
+    /// Streaming a report writes exactly what rendering it returns, in every format, and saving
+    /// it writes the same bytes to the file.
+    #[test]
+    fn streamed_reports_are_the_rendered_ones() {
+        let cmp = two_articles();
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for format in [Format::Json, Format::Markdown, Format::Html] {
+            let rendered = render(&cmp, format).expect("render");
+            let mut streamed = Vec::new();
+            render_to(&cmp, format, &mut streamed).expect("stream");
+            assert_eq!(String::from_utf8_lossy(&streamed), rendered, "{format:?}");
+            let path = dir.path().join(format!("report.{}", format.extension()));
+            save(&path, &cmp, format, &[]).expect("save");
+            let saved = std::fs::read_to_string(&path).expect("read back");
+            assert_eq!(saved, rendered, "{format:?}");
+        }
+    }
+
+    /// A write that fails half-way leaves the old report as it was and no temporary file.
+    #[test]
+    fn a_failed_streamed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "old").expect("write old");
+        let result = write_atomic_with(&path, &[], |out| {
+            out.write_all(b"half a rep")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(
+            matches!(&result, Err(ReportError::Write { reason, .. }) if reason == "disk full"),
+            "{result:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("report.json")]);
+    }
+
+    /// Saving refuses to write over a source article, before writing anything.
+    #[test]
+    fn saving_over_a_source_is_refused() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let source = dir.path().join("a.txt");
+        std::fs::write(&source, "The storm hit on Sunday.").expect("write source");
+        let result = save(&source, &two_articles(), Format::Json, &[source.as_path()]);
+        assert!(
+            matches!(result, Err(ReportError::WouldOverwriteSource(_))),
+            "{result:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&source).expect("read"),
+            "The storm hit on Sunday."
+        );
     }
 }
