@@ -127,14 +127,12 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
         contexts: &Contexts::new(&context_texts),
         people: Default::default(),
     };
-    let ((dates, quantities), (quotes, titles)) = rayon::join(
-        || rayon::join(|| cx.dates(), || cx.quantities()),
-        || rayon::join(|| cx.quotes(), || cx.titles()),
-    );
-    let mut findings = dates;
-    findings.extend(quantities);
-    findings.extend(quotes);
-    findings.extend(titles);
+    // Findings are built on this thread: built on several, the allocator keeps a heap per thread
+    // and the freed memory of one is not reused by another (1,000 articles: +0.4 GB at peak).
+    let mut findings = cx.dates();
+    findings.extend(cx.quantities());
+    findings.extend(cx.quotes());
+    findings.extend(cx.titles());
     findings.sort_by(|a, b| {
         let first = |f: &Finding| {
             f.mentions
@@ -661,11 +659,9 @@ impl<'a> Cx<'a> {
             }
         }
         let speakers = self.canonical_speakers(&members);
-        let comps = sets.components(&members);
-        // Components are independent: their findings are built in parallel, kept in order.
-        comps
-            .par_iter()
-            .flat_map_iter(|(comp, _)| self.quote_findings(comp, &w, &speakers))
+        sets.components(&members)
+            .iter()
+            .flat_map(|(comp, _)| self.quote_findings(comp, &w, &speakers))
             .collect()
     }
 
