@@ -147,6 +147,16 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
     findings
 }
 
+/// `f` over `items`, in parallel when there are enough of them to pay for handing work to other
+/// threads (a few articles compare faster on this one).
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() < 64 {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().with_min_len(16).map(f).collect()
+    }
+}
+
 fn doc_index(id: &str) -> usize {
     id.strip_prefix('d')
         .and_then(|n| n.parse().ok())
@@ -175,10 +185,8 @@ struct Contexts {
 
 impl Contexts {
     fn new(texts: &[&str]) -> Self {
-        let stems: Vec<Vec<String>> = texts
-            .par_iter()
-            .map(|t| terms(t).into_iter().map(|t| t.stem).collect())
-            .collect();
+        let stems: Vec<Vec<String>> =
+            par_map(texts, |t| terms(t).into_iter().map(|t| t.stem).collect());
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut digits = Vec::new();
         let sets = stems
@@ -370,31 +378,28 @@ impl<'a> Cx<'a> {
             );
             keys
         });
-        let links: Vec<Option<bool>> = pairs
-            .par_iter()
-            .map(|&(x, y)| {
-                let (a, b) = (classes.rep(x), classes.rep(y));
-                let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
-                    return None;
-                };
-                let grouped = self.same_group(a, b);
-                let related = grouped || {
-                    let sim = self
-                        .contexts
-                        .similarity(self.items[a].context, self.items[b].context);
-                    (ra.same_as(rb) && sim >= 0.2) || sim >= 0.5
-                };
-                if !related {
-                    None
-                } else if ra.same_as(rb) {
-                    Some(false)
-                } else if !ra.compatible(rb) && ra.grain == rb.grain && lone(a) && lone(b) {
-                    Some(true)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let links: Vec<Option<bool>> = par_map(&pairs, |&(x, y)| {
+            let (a, b) = (classes.rep(x), classes.rep(y));
+            let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
+                return None;
+            };
+            let grouped = self.same_group(a, b);
+            let related = grouped || {
+                let sim = self
+                    .contexts
+                    .similarity(self.items[a].context, self.items[b].context);
+                (ra.same_as(rb) && sim >= 0.2) || sim >= 0.5
+            };
+            if !related {
+                None
+            } else if ra.same_as(rb) {
+                Some(false)
+            } else if !ra.compatible(rb) && ra.grain == rb.grain && lone(a) && lone(b) {
+                Some(true)
+            } else {
+                None
+            }
+        });
         let mut sets = Links::new(&classes);
         for (&(x, y), link) in pairs.iter().zip(links) {
             if let Some(conflict) = link {
@@ -522,42 +527,39 @@ impl<'a> Cx<'a> {
             .map(|s| (s, self.contexts.ids_of(s)))
             .collect();
         // Per pair of classes: (link within a document, link across documents: conflicting?).
-        let links: Vec<(bool, Option<bool>)> = pairs
-            .par_iter()
-            .map(|&(x, y)| {
-                let (a, b) = (classes.rep(x), classes.rep(y));
-                let (x, y) = (&self.items[a], &self.items[b]);
-                let (ua, ub) = (units(a), units(b));
-                if ua.is_disjoint(&ub) {
-                    return (false, None);
-                }
-                let same_subject = !x.fact.subject.is_empty() && x.fact.subject == y.fact.subject;
-                let grouped = self.same_group(a, b);
-                let compatible = match (amounts.get(&a), amounts.get(&b)) {
-                    (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
-                    _ => false,
-                };
-                // The same figure repeated in one source is one statement.
-                let within = same_subject && compatible && x.fact.value == y.fact.value;
-                if !same_subject {
-                    return (within, None);
-                }
-                let shared = || {
-                    let skip = skips
-                        .get(x.fact.subject.as_str())
-                        .map_or(&[][..], Vec::as_slice);
-                    self.contexts.shared(x.context, y.context, skip).1
-                };
-                let apart = if compatible && (grouped || shared() >= 1) {
-                    Some(false)
-                } else if !compatible && (grouped || shared() >= 2) {
-                    Some(true)
-                } else {
-                    None
-                };
-                (within, apart)
-            })
-            .collect();
+        let links: Vec<(bool, Option<bool>)> = par_map(&pairs, |&(x, y)| {
+            let (a, b) = (classes.rep(x), classes.rep(y));
+            let (x, y) = (&self.items[a], &self.items[b]);
+            let (ua, ub) = (units(a), units(b));
+            if ua.is_disjoint(&ub) {
+                return (false, None);
+            }
+            let same_subject = !x.fact.subject.is_empty() && x.fact.subject == y.fact.subject;
+            let grouped = self.same_group(a, b);
+            let compatible = match (amounts.get(&a), amounts.get(&b)) {
+                (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
+                _ => false,
+            };
+            // The same figure repeated in one source is one statement.
+            let within = same_subject && compatible && x.fact.value == y.fact.value;
+            if !same_subject {
+                return (within, None);
+            }
+            let shared = || {
+                let skip = skips
+                    .get(x.fact.subject.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                self.contexts.shared(x.context, y.context, skip).1
+            };
+            let apart = if compatible && (grouped || shared() >= 1) {
+                Some(false)
+            } else if !compatible && (grouped || shared() >= 2) {
+                Some(true)
+            } else {
+                None
+            };
+            (within, apart)
+        });
         let mut sets = Links::new(&classes);
         for (&(x, y), (within, apart)) in pairs.iter().zip(links) {
             if within {
@@ -648,10 +650,9 @@ impl<'a> Cx<'a> {
                 ws.windows(4).map(|x| x.join(" ")).collect()
             }
         });
-        let same: Vec<bool> = pairs
-            .par_iter()
-            .map(|&(x, y)| same_quote(w(classes.rep(x)), w(classes.rep(y))))
-            .collect();
+        let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
+            same_quote(w(classes.rep(x)), w(classes.rep(y)))
+        });
         let mut sets = Links::new(&classes);
         for (&(x, y), same) in pairs.iter().zip(same) {
             if same {
@@ -920,12 +921,11 @@ impl<'a> Cx<'a> {
                 .get(d)
                 .and_then(|d| people::full_name_in(&d.text, name)),
             None => {
-                let found: BTreeSet<String> = self
-                    .cmp
-                    .documents
-                    .par_iter()
-                    .filter_map(|d| people::full_name_in(&d.text, name))
-                    .collect();
+                let found: BTreeSet<String> =
+                    par_map(&self.cmp.documents, |d| people::full_name_in(&d.text, name))
+                        .into_iter()
+                        .flatten()
+                        .collect();
                 if found.len() == 1 {
                     found.into_iter().next()
                 } else {
