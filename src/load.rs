@@ -13,8 +13,9 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use crate::dates;
 use crate::model::{DatelineOrigin, DatelineSource};
 
-/// Default limit on a source file's size; raise it with `Options::max_file_bytes`.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
+/// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16_000_000;
 
 /// Why a file could not be loaded. Displayed as `<what>: <path>`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,25 +50,59 @@ pub struct Loaded {
 /// Reads and decodes one file.
 pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::new(&shown, io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(LoadError::new(
-            &shown,
-            "is a directory, not an article file",
-        ));
-    }
-    if meta.len() > max_bytes {
-        return Err(LoadError::new(
-            &shown,
-            format!(
-                "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
-                meta.len() / 1_000_000,
-                max_bytes / 1_000_000
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::new(&shown, io_reason(&e)))?;
+    let bytes = read_source(path, max_bytes).map_err(|reason| LoadError::new(&shown, reason))?;
     load_bytes(&shown, &bytes)
+}
+
+/// Reads a source file's bytes, refusing what is not an article file: a directory, a FIFO, a
+/// device or socket (reading those can block forever or never end), and a file over `max_bytes`.
+/// The checks are made on the opened file, and the read stops past the limit even when the size
+/// changed after the check. The error is the reason alone, for a message `<reason>: <path>`.
+pub fn read_source(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    check_kind(&meta)?;
+    check_size(meta.len(), max_bytes)?;
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    check_kind(&meta)?;
+    check_size(meta.len(), max_bytes)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    check_size(bytes.len() as u64, max_bytes)?;
+    Ok(bytes)
+}
+
+/// Why `path` is a special file (a pipe, device or socket) that must not be read as an article,
+/// or `None` for a regular file, a directory or a path that does not exist (those are reported
+/// when read).
+pub fn special_file_reason(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    check_kind(&meta).err().filter(|_| !meta.is_dir())
+}
+
+fn check_kind(meta: &std::fs::Metadata) -> Result<(), String> {
+    if meta.is_dir() {
+        return Err("is a directory, not an article file".into());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, device or socket), not an article file".into());
+    }
+    Ok(())
+}
+
+fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
+    if len > max_bytes {
+        // Worded as `session::read_source` words it, which the command line uses.
+        return Err(format!(
+            "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
+            len.div_ceil(1_000_000),
+            max_bytes / 1_000_000
+        ));
+    }
+    Ok(())
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -112,7 +147,11 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = normalize_newlines(&text);
     let kind = kind_of(path);
     let (text, title, meta_date) = match kind {
-        "html" => html_article(path, &text)?,
+        "html" => {
+            let (extracted, note) = html_article(path, &text)?;
+            repairs.extend(note);
+            extracted
+        }
         "md" => markdown_text(&text),
         _ => (text, None, None),
     };
@@ -190,6 +229,20 @@ fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (s.to_string(), UTF_8.name(), repairs);
     }
+    let (valid_multibyte, invalid) = utf8_evidence(bytes);
+    if valid_multibyte > 0 && invalid <= valid_multibyte {
+        // UTF-8 text with a few damaged bytes: reading it in a legacy encoding would garble
+        // every accented letter to fix a handful.
+        repairs.push(format!(
+            "replaced {invalid} invalid UTF-8 sequence{} (shown as \u{fffd})",
+            if invalid == 1 { "" } else { "s" }
+        ));
+        return (
+            String::from_utf8_lossy(bytes).into_owned(),
+            UTF_8.name(),
+            repairs,
+        );
+    }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     let enc = det.guess(None, chardetng::Utf8Detection::Allow);
@@ -198,6 +251,16 @@ fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
         repairs.push(format!("replaced invalid {} sequences", enc.name()));
     }
     (text.into_owned(), enc.name(), repairs)
+}
+
+/// Counts the well-formed non-ASCII UTF-8 characters and the invalid sequences in `bytes`.
+fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
 }
 
 /// Text in UTF-16 without a BOM shows as NULs in every other byte for Latin text.
@@ -240,7 +303,9 @@ pub fn normalize_newlines(text: &str) -> String {
 
 type Extracted = (String, Option<String>, Option<(NaiveDate, DatelineSource)>);
 
-fn html_article(path: &str, html: &str) -> Result<Extracted, LoadError> {
+/// The article of an HTML page, and a note when the readability extractor found none and the
+/// whole page's visible text is used instead (short pages, pages without article markup).
+fn html_article(path: &str, html: &str) -> Result<(Extracted, Option<String>), LoadError> {
     use dom_smoothie::{Config, Readability, TextMode};
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -248,9 +313,17 @@ fn html_article(path: &str, html: &str) -> Result<Extracted, LoadError> {
     };
     let mut reader = Readability::new(html, None, Some(cfg))
         .map_err(|e| LoadError::new(path, format!("cannot parse HTML ({e})")))?;
-    let article = reader
-        .parse()
-        .map_err(|_| LoadError::new(path, "no article text found in HTML page"))?;
+    let Ok(article) = reader.parse() else {
+        let text = page_text(html);
+        if text.trim().is_empty() {
+            return Err(LoadError::new(
+                path,
+                "no text in HTML page (only scripts, styles or markup)",
+            ));
+        }
+        let note = "no article found in the HTML page; kept all of its visible text";
+        return Ok(((text, None, None), Some(note.to_string())));
+    };
     let text = tidy_extracted(&article.text_content);
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
     let date = article
@@ -268,7 +341,111 @@ fn html_article(path: &str, html: &str) -> Result<Extracted, LoadError> {
                 },
             )
         });
-    Ok((text, title, date))
+    Ok(((text, title, date), None))
+}
+
+/// Appends HTML text with each run of whitespace (line ends included) shown as one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    for (k, word) in text.split_ascii_whitespace().enumerate() {
+        if (k > 0 || text.starts_with(|c: char| c.is_ascii_whitespace())) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) && !text.trim().is_empty() {
+        out.push(' ');
+    }
+}
+
+/// Elements whose content is never shown as text.
+const HIDDEN_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "title", "head", "iframe", "object",
+];
+
+/// Elements that break text into paragraphs.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "table",
+    "tr",
+    "pre",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+];
+
+/// The visible text of a whole page, in one linear pass: tags removed, hidden elements (scripts,
+/// styles, the head) skipped, block elements separated by blank lines, entities decoded.
+/// Tolerates broken markup: an unclosed hidden element hides the rest of the page, as in a
+/// browser; a stray `<` that starts no tag is kept as text.
+fn page_text(html: &str) -> String {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    while let Some(rel) = html[i..].find('<') {
+        let lt = i + rel;
+        push_collapsed(&mut out, &html[i..lt]);
+        let rest = &lower[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        let name_start = lt + 1 + usize::from(rest[1..].starts_with('/'));
+        let name_len = lower[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(lower.len() - name_start);
+        if name_len == 0 && !rest.starts_with("<!") && !rest.starts_with("<?") {
+            out.push('<');
+            i = lt + 1;
+            continue;
+        }
+        let name = &lower[name_start..name_start + name_len];
+        let Some(gt) = lower[lt..].find('>').map(|e| lt + e + 1) else {
+            break;
+        };
+        i = gt;
+        let closing = name_start > lt + 1;
+        if !closing && HIDDEN_ELEMENTS.contains(&name) && !lower[lt..gt].ends_with("/>") {
+            let end_tag = format!("</{name}");
+            i = lower[gt..].find(&end_tag).map_or(html.len(), |e| {
+                let close = gt + e;
+                lower[close..]
+                    .find('>')
+                    .map_or(html.len(), |g| close + g + 1)
+            });
+        } else if name == "br" {
+            out.push('\n');
+        } else if BLOCK_ELEMENTS.contains(&name) {
+            out.push_str("\n\n");
+        } else if matches!(name, "td" | "th") {
+            out.push(' ');
+        }
+    }
+    if i < html.len() {
+        push_collapsed(&mut out, &html[i..]);
+    }
+    let decoded = html_escape::decode_html_entities(&out);
+    tidy_extracted(&decoded.replace('\u{a0}', " "))
 }
 
 /// Trims each line and folds runs of blank lines into one, so paragraphs are `\n\n`-separated.

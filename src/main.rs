@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
+use crosscheck::load::LoadError;
 use crosscheck::report::{self, Format};
 use crosscheck::session::{self, SessionFile};
 use crosscheck::{Options, Source, dates};
@@ -142,8 +143,22 @@ fn run_report(args: ReportArgs) -> ExitCode {
             max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
             ..Options::default()
         };
-        let sources: Vec<Source> = args.files.iter().map(Source::new).collect();
-        let (file, errors) = SessionFile::capture(&sources, &opts);
+        // Reading a pipe or a device could block forever or never end: refuse those up front.
+        let mut special = Vec::new();
+        let sources: Vec<Source> = args
+            .files
+            .iter()
+            .filter(|p| match crosscheck::load::special_file_reason(p) {
+                Some(reason) => {
+                    special.push(LoadError::new(&p.display().to_string(), reason));
+                    false
+                }
+                None => true,
+            })
+            .map(Source::new)
+            .collect();
+        let (file, mut errors) = SessionFile::capture(&sources, &opts);
+        errors.append(&mut special);
         (file, errors, Vec::new())
     };
     for (f, date) in &overrides {

@@ -178,8 +178,19 @@ pub fn compare_loaded(
     Ok(cmp)
 }
 
+/// The most sentences of one document that are aligned and read for facts. A long news article
+/// has a few hundred; past this the rest of the text is kept, shown and reported, but marked as
+/// left out, so that one book-sized source cannot stall a compare (aligning grows faster than
+/// linearly with the number of sentences).
+pub const MAX_ALIGNED_SENTENCES: usize = 5_000;
+
+/// How far around a sentence the fact readers see the text (quotes that opened earlier in the
+/// paragraph, a month named nearby). Paragraphs shorter than this are seen whole, as if the
+/// whole text were given; in longer ones a quote opened further back is not followed.
+pub const FACT_CONTEXT_BYTES: usize = 10_000;
+
 fn build_document(i: usize, l: Loaded, over: Option<NaiveDate>) -> (Document, Vec<Warning>) {
-    let warnings = l
+    let mut warnings: Vec<Warning> = l
         .repairs
         .iter()
         .map(|r| Warning {
@@ -187,7 +198,64 @@ fn build_document(i: usize, l: Loaded, over: Option<NaiveDate>) -> (Document, Ve
             message: r.clone(),
         })
         .collect();
-    let seg = segment::segment(&l.text);
+    let mut seg = segment::segment(&l.text);
+    let mut notes = Vec::new();
+    if seg.long_sentences_split > 0 {
+        notes.push(format!(
+            "{} over-long sentence{} (no sentence end within {} characters) cut into pieces at \
+             spaces",
+            seg.long_sentences_split,
+            if seg.long_sentences_split == 1 {
+                ""
+            } else {
+                "s"
+            },
+            segment::MAX_SENTENCE_BYTES
+        ));
+    }
+    let long_paragraphs = seg
+        .paragraphs
+        .iter()
+        .filter(|p| p.end - p.start > FACT_CONTEXT_BYTES)
+        .count();
+    if long_paragraphs > 0 {
+        notes.push(format!(
+            "{long_paragraphs} paragraph{} longer than {FACT_CONTEXT_BYTES} characters: facts in \
+             {} are read with {FACT_CONTEXT_BYTES} characters of context around each sentence",
+            if long_paragraphs == 1 { "" } else { "s" },
+            if long_paragraphs == 1 { "it" } else { "them" },
+        ));
+    }
+    let content = seg
+        .sentences
+        .iter()
+        .filter(|s| s.boilerplate.is_none())
+        .count();
+    if content > MAX_ALIGNED_SENTENCES {
+        let left_out = format!(
+            "left out: past the first {MAX_ALIGNED_SENTENCES} sentences of a very long source"
+        );
+        seg.sentences
+            .iter_mut()
+            .filter(|s| s.boilerplate.is_none())
+            .skip(MAX_ALIGNED_SENTENCES)
+            .for_each(|s| s.boilerplate = Some(left_out.clone()));
+        notes.push(format!(
+            "very long source ({content} sentences): only the first {MAX_ALIGNED_SENTENCES} are \
+             aligned and read for facts; the other {} are shown but left out",
+            content - MAX_ALIGNED_SENTENCES
+        ));
+    } else if content == 0 && !seg.sentences.is_empty() {
+        notes.push(
+            "nothing but boilerplate (site names, sharing and comment prompts, bylines…): \
+             nothing of this source is aligned"
+                .to_string(),
+        );
+    }
+    warnings.extend(notes.into_iter().map(|message| Warning {
+        path: Some(l.path.clone()),
+        message,
+    }));
     let (dateline, dateline_source) = match (over, &l.dateline) {
         (Some(d), _) => (
             Some(d),
@@ -223,7 +291,7 @@ fn build_document(i: usize, l: Loaded, over: Option<NaiveDate>) -> (Document, Ve
                 facts: if s.boilerplate.is_some() {
                     Vec::new()
                 } else {
-                    facts::extract(&l.text, span, dateline)
+                    facts_in_context(&l.text, span, dateline)
                 },
                 group: None,
             }
@@ -247,6 +315,45 @@ fn build_document(i: usize, l: Loaded, over: Option<NaiveDate>) -> (Document, Ve
         story: 0,
     };
     (doc, warnings)
+}
+
+/// The facts of one sentence, read in a window of the text: the sentence's lines and at least
+/// 1,500 bytes either side (all the fact readers look at), at most [`FACT_CONTEXT_BYTES`]. The
+/// same facts as reading the whole text, at a cost that does not grow with the paragraph.
+fn facts_in_context(
+    text: &str,
+    span: Span,
+    dateline: Option<NaiveDate>,
+) -> Vec<crate::model::Fact> {
+    const NEAR: usize = 2_000;
+    let far_start = load::floor_char_boundary(text, span.start.saturating_sub(FACT_CONTEXT_BYTES));
+    let line_start = text[far_start..span.start]
+        .rfind('\n')
+        .map_or(far_start, |k| far_start + k);
+    let far_end = ceil_char_boundary(text, span.end + FACT_CONTEXT_BYTES);
+    let line_end = text[span.end..far_end]
+        .find('\n')
+        .map_or(far_end, |k| span.end + k);
+    let lo = load::floor_char_boundary(text, line_start.min(span.start.saturating_sub(NEAR)));
+    let hi = ceil_char_boundary(text, line_end.max(span.end + NEAR));
+    let local = Span {
+        start: span.start - lo,
+        end: span.end - lo,
+    };
+    let mut found = facts::extract(&text[lo..hi], local, dateline);
+    for f in &mut found {
+        f.start += lo;
+        f.end += lo;
+    }
+    found
+}
+
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The first non-boilerplate passage when it reads as a headline (short, no final period).

@@ -22,7 +22,15 @@ pub struct Sentence {
 pub struct Segmented {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
+    /// How many sentences were longer than [`MAX_SENTENCE_BYTES`] and were cut into pieces.
+    pub long_sentences_split: usize,
 }
+
+/// The longest sentence kept whole, in bytes. Real sentences are far shorter (a long one is
+/// 600 characters); text with no sentence ends at all (a pasted table, a word list, a missing
+/// punctuation) is cut at a space near this length, so one passage never holds a whole book and
+/// the word diff and fact readers work on pieces of bounded size.
+pub const MAX_SENTENCE_BYTES: usize = 3_000;
 
 #[derive(Debug, Clone)]
 struct Line {
@@ -42,6 +50,12 @@ pub fn segment(text: &str) -> Segmented {
             None => out.paragraphs.push(l.span),
         }
     }
+    // The widest line of each paragraph, for telling hard-wrapped text from one line a sentence.
+    let mut widths = vec![0; out.paragraphs.len()];
+    for l in &lines {
+        let w = text[l.span.start..l.span.end].chars().count();
+        widths[l.paragraph] = widths[l.paragraph].max(w);
+    }
     let mut i = 0;
     while i < lines.len() {
         // Grow a unit while lines are soft-wrapped continuations of each other.
@@ -50,7 +64,7 @@ pub fn segment(text: &str) -> Segmented {
             && lines[j + 1].paragraph == lines[i].paragraph
             && boiler[j].is_none()
             && boiler[j + 1].is_none()
-            && is_soft_wrap(text, &lines, j)
+            && is_soft_wrap(text, &lines, j, widths[lines[j].paragraph])
         {
             j += 1;
         }
@@ -60,15 +74,52 @@ pub fn segment(text: &str) -> Segmented {
         };
         let reason = boiler[i].clone();
         for s in split_sentences(text, unit) {
-            out.sentences.push(Sentence {
-                span: s,
-                paragraph: lines[i].paragraph,
-                boilerplate: reason.clone(),
-            });
+            let pieces = cut_long(text, s);
+            out.long_sentences_split += usize::from(pieces.len() > 1);
+            for s in pieces {
+                out.sentences.push(Sentence {
+                    span: s,
+                    paragraph: lines[i].paragraph,
+                    boilerplate: reason.clone(),
+                });
+            }
         }
         i = j + 1;
     }
     out
+}
+
+/// Cuts a sentence longer than [`MAX_SENTENCE_BYTES`] into pieces at spaces (or, in text without
+/// spaces, at a character boundary), each trimmed and non-empty.
+fn cut_long(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let limit = crate::load::floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
+        let window = &text[start..limit];
+        let cut = window
+            .rfind(char::is_whitespace)
+            .filter(|&k| k >= MAX_SENTENCE_BYTES / 2)
+            .map_or(limit, |k| start + k);
+        let cut = if cut <= start { limit } else { cut };
+        push_trimmed(text, &mut out, start, cut);
+        start = cut;
+    }
+    push_trimmed(text, &mut out, start, span.end);
+    out
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Span>, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + (piece.len() - piece.trim_start().len());
+    out.push(Span {
+        start: s,
+        end: s + trimmed.len(),
+    });
 }
 
 fn lines_of(text: &str) -> Vec<Line> {
@@ -112,7 +163,7 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Is the newline after line `j` a wrap inside a sentence (rather than a real line break)?
-fn is_soft_wrap(text: &str, lines: &[Line], j: usize) -> bool {
+fn is_soft_wrap(text: &str, lines: &[Line], j: usize, width: usize) -> bool {
     let cur = &text[lines[j].span.start..lines[j].span.end];
     let next = &text[lines[j + 1].span.start..lines[j + 1].span.end];
     if ends_sentence(cur) {
@@ -123,13 +174,6 @@ fn is_soft_wrap(text: &str, lines: &[Line], j: usize) -> bool {
         return true;
     }
     // Hard-wrapped text: lines of nearly the wrap width, which is itself a typical column width.
-    let para = lines[j].paragraph;
-    let width = lines
-        .iter()
-        .filter(|l| l.paragraph == para)
-        .map(|l| text[l.span.start..l.span.end].chars().count())
-        .max()
-        .unwrap_or(0);
     let len = cur.chars().count();
     (40..=110).contains(&width) && len * 4 >= width * 3
 }

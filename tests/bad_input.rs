@@ -1,0 +1,804 @@
+//! Bad input, as a user gives it: every case gets a clear outcome — compared (with a warning when
+//! the input was repaired or only partly used) or refused with a message naming the file — and
+//! never a panic or a hang. Big inputs are generated in a temporary folder at test time.
+//! docs/bad-input.md lists these cases and what the tool does in each.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use crosscheck::model::{Comparison, Document};
+
+/// A compare that takes longer than this has hung or gone quadratic; the inputs below take a few
+/// seconds at most in a debug build (timings in docs/bad-input.md).
+const HANG: Duration = Duration::from_secs(20);
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// `crosscheck report FILE...` with a hang guard; returns the output and how long it took.
+fn report(files: &[&Path]) -> (Output, Duration) {
+    let mut args = vec!["report"];
+    args.extend(files.iter().map(|p| s(p)));
+    let t = Instant::now();
+    let o = run(&args);
+    let took = t.elapsed();
+    assert!(took < HANG, "took {took:?}: {}", stderr(&o));
+    assert_ne!(o.status.code(), Some(101), "panic: {}", stderr(&o));
+    (o, took)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn parse(o: &Output) -> Comparison {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is not a report: {e}"))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+/// Compared: exit 0, one document, returned with the report.
+fn compared_alone(path: &Path) -> (Comparison, Output) {
+    let (o, _) = report(&[path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents.len(), 1);
+    (cmp, o)
+}
+
+/// Refused: exit 2, `error: <reason>: <path>` on standard error, no report.
+fn refused_alone(path: &Path, reason: &str) {
+    let (o, _) = report(&[path]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let line = format!("error: {reason}: {}", s(path));
+    assert!(
+        stderr(&o).contains(&line),
+        "want {line:?} in {}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}
+
+fn warning_for<'a>(cmp: &'a Comparison, path: &Path) -> Vec<&'a str> {
+    cmp.warnings
+        .iter()
+        .filter(|w| w.path.as_deref() == Some(s(path)))
+        .map(|w| w.message.as_str())
+        .collect()
+}
+
+/// Every passage is its span of the text, on char boundaries, trimmed and not empty.
+fn spans_hold(d: &Document) {
+    for p in &d.passages {
+        assert!(d.text.is_char_boundary(p.start) && d.text.is_char_boundary(p.end));
+        assert_eq!(p.text, d.text[p.start..p.end]);
+        assert!(
+            !p.text.is_empty() && p.text == p.text.trim(),
+            "{:?}",
+            p.text
+        );
+        for f in &p.facts {
+            assert!(d.text.is_char_boundary(f.start) && d.text.is_char_boundary(f.end));
+            assert_eq!(f.text, d.text[f.start..f.end]);
+        }
+    }
+}
+
+const ARTICLE: &str = "The city council voted 7 to 2 on Thursday to approve the river park. \
+Work starts in March and will cost 4.2 million euros, the mayor said.\n";
+
+// ---- Empty and near-empty ----
+
+#[test]
+fn empty_and_whitespace_only_files_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let reason = "no text in file (empty or whitespace only)";
+    refused_alone(&write(dir.path(), "empty.txt", ""), reason);
+    refused_alone(&write(dir.path(), "blank.txt", " \n\t\r\n  \n"), reason);
+    refused_alone(&write(dir.path(), "blank.md", "\n\n   \n"), reason);
+}
+
+#[test]
+fn only_boilerplate_is_kept_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "furniture.txt",
+        "Please enter your comment!\nShare\n0:00\nAdvertisement\n",
+    );
+    let (cmp, _) = compared_alone(&p);
+    assert!(cmp.documents[0].passages.iter().all(|p| p.boilerplate));
+    assert!(
+        warning_for(&cmp, &p)
+            .iter()
+            .any(|w| w.starts_with("nothing but boilerplate")),
+        "{:?}",
+        cmp.warnings
+    );
+}
+
+#[test]
+fn a_single_word_and_text_without_punctuation_are_compared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let word = write(dir.path(), "word.txt", "Hello");
+    let (cmp, _) = compared_alone(&word);
+    let texts: Vec<&str> = cmp.documents[0]
+        .passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Hello"]);
+
+    let flat = "the mayor said the bridge would open next spring two years late and critics \
+                were not surprised at all by the delay";
+    let p = write(dir.path(), "flat.txt", flat);
+    let (cmp, _) = compared_alone(&p);
+    assert_eq!(cmp.documents[0].text, flat);
+    assert_eq!(cmp.documents[0].passages.len(), 1);
+    spans_hold(&cmp.documents[0]);
+}
+
+// ---- Binary data and encodings ----
+
+#[test]
+fn binary_files_renamed_to_txt_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..=255u8).cycle().take(2000));
+    refused_alone(
+        &write(dir.path(), "photo.txt", png),
+        "binary data (PNG image), not text",
+    );
+    let mut zip = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
+    zip.extend((0..=255u8).rev().cycle().take(2000));
+    refused_alone(
+        &write(dir.path(), "archive.txt", zip),
+        "binary data (ZIP archive or office document), not text",
+    );
+    // No known signature, but mostly control bytes.
+    let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 32) as u8).collect();
+    refused_alone(
+        &write(dir.path(), "noise.txt", noise),
+        "binary data (control characters), not text",
+    );
+}
+
+#[test]
+fn a_nul_byte_is_removed_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "nul.txt",
+        b"The mayor resigned on Friday.\0 The council met.\n",
+    );
+    let (cmp, _) = compared_alone(&p);
+    assert_eq!(
+        cmp.documents[0].text,
+        "The mayor resigned on Friday. The council met.\n"
+    );
+    assert_eq!(warning_for(&cmp, &p), ["removed NUL bytes"]);
+}
+
+#[test]
+fn damaged_utf8_stays_utf8_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut bytes = "Le café a fermé à Zürich ; la météo était très mauvaise. "
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b"Un octet ab\xe9m\xff ici.\n");
+    let p = write(dir.path(), "damaged.txt", bytes);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert_eq!(d.encoding, "UTF-8");
+    assert!(d.text.starts_with("Le café a fermé à Zürich"), "{}", d.text);
+    assert!(d.text.contains("ab\u{fffd}m\u{fffd} ici."), "{}", d.text);
+    assert_eq!(
+        warning_for(&cmp, &p),
+        ["replaced 2 invalid UTF-8 sequences (shown as \u{fffd})"]
+    );
+}
+
+#[test]
+fn utf16_with_and_without_bom_is_decoded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "The café owner in Zürich said the mayor resigned on Friday.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases = [
+        ("le.txt", le.clone(), "UTF-16LE"),
+        ("be.txt", be.clone(), "UTF-16BE"),
+        ("le_bom.txt", [&[0xff, 0xfe][..], &le].concat(), "UTF-16LE"),
+        ("be_bom.txt", [&[0xfe, 0xff][..], &be].concat(), "UTF-16BE"),
+    ];
+    for (name, bytes, encoding) in cases {
+        let p = write(dir.path(), name, bytes);
+        let (cmp, _) = compared_alone(&p);
+        assert_eq!(cmp.documents[0].encoding, encoding, "{name}");
+        assert_eq!(cmp.documents[0].text, text, "{name}");
+        assert!(
+            warning_for(&cmp, &p).is_empty(),
+            "{name}: {:?}",
+            cmp.warnings
+        );
+    }
+}
+
+#[test]
+fn windows_1252_and_latin_1_are_decoded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cp = write(
+        dir.path(),
+        "cp1252.txt",
+        b"The caf\xe9 said \x93hello\x94 to na\xefve visitors \x96 on Friday.\r\n",
+    );
+    let (cmp, _) = compared_alone(&cp);
+    assert_eq!(cmp.documents[0].encoding, "windows-1252");
+    assert_eq!(
+        cmp.documents[0].text,
+        "The café said “hello” to naïve visitors – on Friday.\n"
+    );
+    // Latin-1 is read as its superset windows-1252 (as browsers do).
+    let latin1: Vec<u8> = "Le café a fermé ses portes à Zürich, où la météo était très mauvaise."
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+        .collect();
+    let p = write(dir.path(), "latin1.txt", latin1);
+    let (cmp, _) = compared_alone(&p);
+    assert_eq!(cmp.documents[0].encoding, "windows-1252");
+    assert_eq!(
+        cmp.documents[0].text,
+        "Le café a fermé ses portes à Zürich, où la météo était très mauvaise."
+    );
+}
+
+#[test]
+fn mixed_line_endings_are_normalized() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "mixed.txt",
+        "Quake hits the coast\r\nA strong earthquake struck on Monday.\rNo deaths were reported.\n\r\nRescuers arrived.\r\n",
+    );
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert_eq!(
+        d.text,
+        "Quake hits the coast\nA strong earthquake struck on Monday.\nNo deaths were reported.\n\nRescuers arrived.\n"
+    );
+    let texts: Vec<&str> = d.passages.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Quake hits the coast",
+            "A strong earthquake struck on Monday.",
+            "No deaths were reported.",
+            "Rescuers arrived."
+        ]
+    );
+}
+
+// ---- Size ----
+
+#[test]
+fn a_50_mb_file_is_refused_naming_the_limit_and_how_to_raise_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("big.txt");
+    let f = std::fs::File::create(&p).expect("create");
+    f.set_len(50_000_000).expect("size"); // the size is all the check reads
+    let (o, took) = report(&[p.as_path()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let line = format!(
+        "error: file is 50 MB, over the 16 MB limit (raise it with --max-file-size): {}",
+        s(&p)
+    );
+    assert!(stderr(&o).contains(&line), "{}", stderr(&o));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // The limit is the option's: a smaller one refuses a small file, with its own figure.
+    let small = write(dir.path(), "small.txt", ARTICLE.repeat(15_000));
+    let o = run(&["report", "--max-file-size", "1", s(&small)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: file is 2 MB, over the 1 MB limit (raise it with --max-file-size): {}",
+            s(&small)
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Random sentences from a small vocabulary: the worst case for alignment, where every
+/// sentence shares words with every other.
+fn random_sentences(bytes: usize, paragraph_every: usize) -> String {
+    const WORDS: &[&str] = &[
+        "council", "mayor", "bridge", "river", "park", "voted", "Thursday", "million", "euros",
+        "the", "said", "workers", "harbor", "strike", "talks", "police", "minister", "budget",
+        "school", "report", "opened", "closed", "spring", "delay", "critics", "plan", "city",
+    ];
+    let mut seed = 12345u64;
+    let mut out = String::new();
+    let mut n = 0;
+    while out.len() < bytes {
+        let len = 8 + (seed % 15) as usize;
+        for k in 0..len {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let w = WORDS[(seed >> 33) as usize % WORDS.len()];
+            if k == 0 {
+                out.push_str(&w[..1].to_uppercase());
+                out.push_str(&w[1..]);
+            } else {
+                out.push(' ');
+                out.push_str(w);
+            }
+        }
+        out.push('.');
+        n += 1;
+        out.push_str(if n % paragraph_every == 0 {
+            "\n\n"
+        } else {
+            " "
+        });
+    }
+    out
+}
+
+#[test]
+fn a_200000_character_paragraph_is_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // With sentence ends: ~1,800 sentences in one paragraph.
+    let mut text = random_sentences(200_000, usize::MAX);
+    text.truncate(text.trim_end().len());
+    let p = write(dir.path(), "paragraph.txt", &text);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert_eq!(d.text, text);
+    assert!(d.passages.len() > 1000);
+    spans_hold(d);
+    assert!(
+        warning_for(&cmp, &p)
+            .iter()
+            .any(|w| w.contains("paragraph longer than 10000 characters")),
+        "{:?}",
+        cmp.warnings
+    );
+    // Without any sentence end or line break: cut at spaces every 3,000 bytes, with a warning.
+    let flat: String = (0..200_000 / 8)
+        .map(|i| format!("w{:06} ", i % 99_991))
+        .collect();
+    let p = write(dir.path(), "flat.txt", &flat);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert!(d.passages.len() >= 200_000 / 3_000);
+    assert!(d.passages.iter().all(|p| p.text.len() <= 3_000));
+    spans_hold(d);
+    assert!(
+        warning_for(&cmp, &p)
+            .iter()
+            .any(|w| w.starts_with("1 over-long sentence")),
+        "{:?}",
+        cmp.warnings
+    );
+}
+
+#[test]
+fn ten_thousand_one_word_lines_are_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Capitalized: each line is its own passage; past 5,000 they are left out, with a warning.
+    let lines: String = (0..10_000).map(|i| format!("Word{i}\n")).collect();
+    let p = write(dir.path(), "lines.txt", &lines);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert_eq!(d.passages.len(), 10_000);
+    let left_out = d
+        .passages
+        .iter()
+        .filter(|p| {
+            p.boilerplate_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("left out"))
+        })
+        .count();
+    assert_eq!(left_out, 5_000);
+    assert!(
+        warning_for(&cmp, &p).iter().any(|w| w
+            .starts_with("very long source (10000 sentences): only the first 5000 are aligned")),
+        "{:?}",
+        cmp.warnings
+    );
+    // Lowercase: read as one wrapped run of text, cut into pieces of at most 3,000 bytes.
+    let lines: String = (0..10_000).map(|i| format!("word{i}\n")).collect();
+    let p = write(dir.path(), "lower.txt", &lines);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert!(d.passages.iter().all(|p| p.text.len() <= 3_000));
+    assert_eq!(d.text, lines);
+    spans_hold(d);
+}
+
+#[test]
+fn a_book_length_source_is_aligned_in_part_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "book_a.txt", random_sentences(700_000, 4));
+    let b = write(dir.path(), "book_b.txt", random_sentences(100_000, 5));
+    let (o, _) = report(&[a.as_path(), b.as_path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let cmp = parse(&o);
+    assert!(
+        warning_for(&cmp, &a)
+            .iter()
+            .any(|w| w.starts_with("very long source (")),
+        "{:?}",
+        cmp.warnings
+    );
+    for d in &cmp.documents {
+        spans_hold(d);
+    }
+}
+
+// ---- HTML ----
+
+#[test]
+fn broken_html_still_gives_its_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Unclosed paragraphs and divs, a stray closing tag, unquoted attributes, no </body></html>.
+    let html = "<html><head><title>Park vote</title></head><body><div class=x><p>The city \
+        council voted 7 to 2 on Thursday to approve the river park.</span><p>Work starts in \
+        March &amp; will cost 4.2&nbsp;million euros, the mayor said.<div><p>Critics were not \
+        surprised";
+    let p = write(dir.path(), "broken.html", html);
+    let (cmp, _) = compared_alone(&p);
+    let d = &cmp.documents[0];
+    assert_eq!(d.kind, "html");
+    assert!(
+        d.text.contains("The city council voted 7 to 2 on Thursday"),
+        "{}",
+        d.text
+    );
+    assert!(
+        d.text.contains("March & will cost 4.2 million euros"),
+        "{}",
+        d.text
+    );
+    assert!(d.text.contains("Critics were not surprised"), "{}", d.text);
+    assert!(!d.text.contains('<'), "{}", d.text);
+    spans_hold(d);
+}
+
+#[test]
+fn an_html_page_where_the_extractor_finds_no_article_keeps_its_visible_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Only page furniture (an aside, a footer), which the extractor throws away.
+    let html = "<html><body><aside>The mayor resigned on Friday.</aside>\
+        <footer>Critics cheered.</footer></body></html>";
+    let p = write(dir.path(), "short.html", html);
+    let (cmp, _) = compared_alone(&p);
+    assert_eq!(
+        cmp.documents[0].text,
+        "The mayor resigned on Friday.\n\nCritics cheered."
+    );
+    assert_eq!(
+        warning_for(&cmp, &p),
+        ["no article found in the HTML page; kept all of its visible text"]
+    );
+}
+
+#[test]
+fn script_only_html_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = "<!DOCTYPE html><html><head><script>var story = \"The mayor resigned.\";</script>\
+        <style>p { color: red }</style></head><body><script src=app.js></script>\
+        <noscript>Enable JavaScript</noscript><div id=root></div></body></html>";
+    refused_alone(
+        &write(dir.path(), "app.html", html),
+        "no text in HTML page (only scripts, styles or markup)",
+    );
+}
+
+#[test]
+fn a_10_mb_page_with_one_short_article_gives_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><title>Council approves river park</title><style>",
+    );
+    for i in 0..20_000 {
+        page.push_str(&format!(".c{i}{{margin:{}px}}\n", i % 20));
+    }
+    page.push_str("</style><script>window.__DATA__={\"items\":[");
+    let mut i = 0;
+    while page.len() < 10_100_000 {
+        page.push_str(&format!(
+            "{{\"id\":{i},\"title\":\"Story {i} about something else\"}},"
+        ));
+        i += 1;
+    }
+    page.push_str("{}]};</script></head><body><nav><ul>");
+    for i in 0..200 {
+        page.push_str(&format!("<li><a href=\"/s{i}\">Section {i}</a></li>"));
+    }
+    page.push_str(
+        "</ul></nav><main><article><h1>Council approves river park</h1><p>The city council \
+         voted 7 to 2 on Thursday to approve the river park, after a long debate about housing \
+         on the site and the cost of the new bridge.</p><p>\"We needed homes more than lawns,\" \
+         said Peter Lindqvist, who voted against the plan. The park will open in the spring of \
+         2024, the mayor said.</p><p>Work on the riverbank starts in March and will cost 4.2 \
+         million euros, according to the city budget office.</p></article></main></body></html>",
+    );
+    assert!(page.len() > 10_000_000);
+    let p = write(dir.path(), "page.html", &page);
+    let (cmp, took) = compared_alone(&p);
+    println!("10 MB page: {took:?}");
+    let d = &cmp.documents[0];
+    assert_eq!(d.title, "Council approves river park");
+    assert!(d.text.contains("voted 7 to 2 on Thursday"), "{}", d.text);
+    assert!(d.text.contains("4.2 million euros"), "{}", d.text);
+    for junk in ["__DATA__", "Story 1 about", "margin", "Section 3"] {
+        assert!(!d.text.contains(junk), "{junk} leaked into the article");
+    }
+}
+
+// ---- Paths ----
+
+#[test]
+fn the_same_file_under_two_spellings_is_compared_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let again = dir.path().join("sub/../a.txt");
+    let (o, _) = report(&[a.as_path(), again.as_path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: given more than once; compared once: {}",
+            s(&again)
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(parse(&o).documents.len(), 1);
+}
+
+#[test]
+fn a_directory_and_a_missing_path_are_named_and_the_rest_compared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let missing = dir.path().join("gone.txt");
+    let (o, _) = report(&[dir.path(), a.as_path(), missing.as_path()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "error: is a directory, not an article file: {}",
+            s(dir.path())
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: no such file: {}", s(&missing))),
+        "{err}"
+    );
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents.len(), 1);
+    assert_eq!(warning_for(&cmp, &missing), ["no such file"]);
+}
+
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|st| {
+        st.lines()
+            .find_map(|l| l.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    // Root reads any file whatever its mode; a chmod 000 file is only a test when not root.
+    if running_as_root() {
+        println!("skipped the chmod 000 case: running as root, which reads any file");
+    } else {
+        let locked = write(dir.path(), "locked.txt", ARTICLE);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        let (o, _) = report(&[a.as_path(), locked.as_path()]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let line = format!("error: permission denied: {}", s(&locked));
+        assert!(stderr(&o).contains(&line), "{}", stderr(&o));
+    }
+    // Write-only /proc/sys entries refuse reading with EACCES even to root: the same
+    // open-fails-with-permission-denied path, whoever runs the test.
+    let write_only = ["/proc/sys/vm/compact_memory", "/proc/sys/vm/drop_caches"]
+        .into_iter()
+        .map(Path::new)
+        .find(|p| {
+            std::fs::File::open(p).is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+        });
+    let Some(write_only) = write_only else {
+        println!("skipped the /proc/sys case: no write-only entry refuses reading here");
+        return;
+    };
+    let (o, _) = report(&[a.as_path(), write_only]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let line = format!("error: permission denied: {}", s(write_only));
+    assert!(stderr(&o).contains(&line), "{}", stderr(&o));
+    assert_eq!(parse(&o).documents.len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let reason = "not a regular file (a pipe, device or socket), not an article file";
+    if made.is_ok_and(|st| st.success()) {
+        // Reading a FIFO with no writer blocks forever: the hang guard in `report` catches it.
+        let (o, _) = report(&[a.as_path(), fifo.as_path()]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("error: {reason}: {}", s(&fifo))),
+            "{}",
+            stderr(&o)
+        );
+    } else {
+        println!("skipped the FIFO case: mkfifo is not available");
+    }
+    // /dev/zero never ends: reading it would fill the memory.
+    let zero = Path::new("/dev/zero");
+    let (o, _) = report(&[a.as_path(), zero]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("error: {reason}: /dev/zero")),
+        "{}",
+        stderr(&o)
+    );
+    // The library refuses them too.
+    let err = crosscheck::load::load_file(zero, 1_000_000).expect_err("refused");
+    assert_eq!(err.to_string(), format!("{reason}: /dev/zero"));
+}
+
+#[test]
+fn a_path_with_spaces_and_non_ascii_characters_is_read_and_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sub = dir.path().join("dossier été 2024");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let p = write(&sub, "naïve ărticle 文 .txt", ARTICLE);
+    let (cmp, _) = compared_alone(&p);
+    assert_eq!(cmp.documents[0].path, s(&p));
+    let missing = sub.join("пропал файл.txt");
+    let (o, _) = report(&[p.as_path(), missing.as_path()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("error: no such file: {}", s(&missing))),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `n` short, distinct articles: each names its own person, place and figures.
+fn many_articles(dir: &Path, n: usize) -> Vec<PathBuf> {
+    const PLACES: &[&str] = &["harbor", "bridge", "school", "market", "library", "station"];
+    (0..n)
+        .map(|i| {
+            write(
+                dir,
+                &format!("a{i:04}.txt"),
+                format!(
+                    "Mayor Name{i} opened the {} number {i} on day {} of the month. The work \
+                     cost {} euros, officials said.\n",
+                    PLACES[i % PLACES.len()],
+                    i % 28 + 1,
+                    1_000 + i * 7
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_thousand_files_in_one_call() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = many_articles(dir.path(), 1_000);
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let (o, took) = report(&refs);
+    println!("1,000 files: {took:?}");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents.len(), 1_000);
+    assert_eq!(cmp.documents[999].path, s(&files[999]));
+}
+
+// ---- Scripts and Unicode ----
+
+#[test]
+fn other_scripts_emoji_combining_accents_and_rtl_text_stay_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let texts = [
+        (
+            "zh.txt",
+            "北京市政府周五宣布，新桥将于明年春天开放。批评者对此并不感到意外。\n",
+        ),
+        (
+            "ar.txt",
+            "أعلن رئيس البلدية يوم الجمعة استقالته بعد نزاع طويل مع المجلس. ولم يفاجأ المنتقدون.\n",
+        ),
+        (
+            "ru.txt",
+            "Мэр города в пятницу объявил об отставке после долгого спора с советом. Критики не удивились.\n",
+        ),
+        (
+            "emoji.txt",
+            "The mayor 🎉 resigned on Friday 👍🏽 after a long dispute 👨\u{200d}👩\u{200d}👧 with the council. Critics cheered 🇫🇷.\n",
+        ),
+        (
+            "nfd.txt",
+            "The cafe\u{301} owner in Zu\u{308}rich said the mayor resigned on Friday. Critics were surprised.\n",
+        ),
+        (
+            "rtl.txt",
+            "The sign read \u{202b}שלום עולם\u{202c} on Friday, 12 May 2023. The mayor said \u{200f}מזל טוב\u{200f} to all.\n",
+        ),
+    ];
+    let paths: Vec<PathBuf> = texts
+        .iter()
+        .map(|(name, t)| write(dir.path(), name, t))
+        .collect();
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let (o, _) = report(&refs);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The JSON holds the text exactly (no escaping damage, no normalization).
+    let cmp = parse(&o);
+    for ((name, t), d) in texts.iter().zip(&cmp.documents) {
+        assert_eq!(d.text, *t, "{name}");
+        assert_eq!(d.encoding, "UTF-8", "{name}");
+        assert_eq!(d.passages.len(), 2, "{name}: {:?}", d.passages);
+        spans_hold(d);
+    }
+    assert!(cmp.warnings.is_empty(), "{:?}", cmp.warnings);
+}
+
+#[test]
+fn library_segments_every_script_on_char_boundaries() {
+    use crosscheck::segment::segment;
+    let texts = [
+        "北京市政府周五宣布，新桥将于明年春天开放。批评者对此并不感到意外。".to_string(),
+        "أعلن رئيس البلدية يوم الجمعة استقالته. ولم يفاجأ المنتقدون.".to_string(),
+        "e\u{301}".repeat(2_000),
+        "🎉".repeat(1_000),
+        "文".repeat(5_000),
+    ];
+    for t in &texts {
+        let seg = segment(t);
+        assert!(!seg.sentences.is_empty());
+        let mut covered = 0;
+        for s in &seg.sentences {
+            assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end));
+            assert!(s.span.end - s.span.start <= crosscheck::segment::MAX_SENTENCE_BYTES);
+            covered += s.span.end - s.span.start;
+        }
+        let visible = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        assert!(covered >= visible, "text lost in segmenting");
+    }
+}
