@@ -106,9 +106,10 @@ impl App {
             ndocs,
         )
             .hash(&mut key);
-        self.aligned_rows.prepare(key.finish(), visible.len());
+        self.aligned_rows
+            .prepare(key.finish(), visible.len(), estimate);
         let target_row = scroll_to.and_then(|g| visible.iter().position(|&x| x == g));
-        let target_top = target_row.map(|i| self.aligned_rows.top(i, &estimate));
+        let target_top = target_row.map(|i| self.aligned_rows.top(i));
 
         let mut rows = std::mem::take(&mut self.aligned_rows);
         let st = Style {
@@ -149,7 +150,7 @@ impl App {
                     area = area.vertical_scroll_offset((top - view_height / 3.0).max(0.0));
                 }
                 let out = area.show_viewport(ui, |ui, viewport| {
-                    rows.show(ui, viewport, 1, &estimate, &mut |ui, i| {
+                    rows.show(ui, viewport, 1, &mut |ui, i| {
                         let Some(&g) = visible.get(i) else { return };
                         let Some(group) = self.cmp.groups.get(g) else {
                             return;

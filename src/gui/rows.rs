@@ -9,30 +9,33 @@ use egui::{Rect, Ui, UiBuilder, pos2, vec2};
 pub struct RowHeights {
     key: u64,
     heights: Vec<Option<f32>>,
+    /// Estimated heights, computed once per list.
+    estimates: Vec<f32>,
 }
 
 impl RowHeights {
-    /// Forgets the measurements when the list changed (`key` names its content and width).
-    pub fn prepare(&mut self, key: u64, n: usize) {
+    /// Forgets the measurements when the list changed (`key` names its content and width) and
+    /// estimates every row's height once.
+    pub fn prepare(&mut self, key: u64, n: usize, estimate: impl Fn(usize) -> f32) {
         if self.key != key || self.heights.len() != n {
             self.key = key;
             self.heights = vec![None; n];
+            self.estimates = (0..n).map(estimate).collect();
         }
     }
 
-    fn height(&self, i: usize, estimate: &dyn Fn(usize) -> f32) -> f32 {
+    fn height(&self, i: usize) -> f32 {
         self.heights
             .get(i)
             .copied()
             .flatten()
-            .unwrap_or_else(|| estimate(i))
+            .or_else(|| self.estimates.get(i).copied())
+            .unwrap_or(0.0)
     }
 
     /// Top of row `i` in content coordinates (measured or estimated).
-    pub fn top(&self, i: usize, estimate: &dyn Fn(usize) -> f32) -> f32 {
-        (0..i.min(self.heights.len()))
-            .map(|j| self.height(j, estimate))
-            .sum()
+    pub fn top(&self, i: usize) -> f32 {
+        (0..i.min(self.heights.len())).map(|j| self.height(j)).sum()
     }
 
     /// Lays out the rows that intersect `viewport` (plus `extra` rows on each side), leaving
@@ -43,24 +46,23 @@ impl RowHeights {
         ui: &mut Ui,
         viewport: Rect,
         extra: usize,
-        estimate: &dyn Fn(usize) -> f32,
         row: &mut dyn FnMut(&mut Ui, usize),
     ) -> bool {
         let n = self.heights.len();
-        let total: f32 = (0..n).map(|i| self.height(i, estimate)).sum();
+        let total: f32 = (0..n).map(|i| self.height(i)).sum();
         let top = ui.max_rect().top();
         let left = ui.max_rect().left();
         let width = ui.available_width();
         ui.set_min_height(total);
         let mut y = 0.0;
         let mut first = 0;
-        while first < n && y + self.height(first, estimate) < viewport.min.y {
-            y += self.height(first, estimate);
+        while first < n && y + self.height(first) < viewport.min.y {
+            y += self.height(first);
             first += 1;
         }
         for _ in 0..extra.min(first) {
             first -= 1;
-            y -= self.height(first, estimate);
+            y -= self.height(first);
         }
         let mut changed = false;
         let rect = Rect::from_min_size(pos2(left, top + y), vec2(width, f32::INFINITY));
@@ -92,15 +94,15 @@ mod tests {
     #[test]
     fn tops_use_measured_heights_and_estimates() {
         let mut r = RowHeights::default();
-        r.prepare(1, 4);
-        r.heights[1] = Some(50.0);
         let est = |_| 10.0;
-        assert_eq!(r.top(0, &est), 0.0);
-        assert_eq!(r.top(2, &est), 60.0);
-        assert_eq!(r.top(4, &est), 80.0);
-        r.prepare(1, 4);
-        assert_eq!(r.top(2, &est), 60.0, "same key keeps the measurements");
-        r.prepare(2, 4);
-        assert_eq!(r.top(2, &est), 20.0, "a new key forgets them");
+        r.prepare(1, 4, est);
+        r.heights[1] = Some(50.0);
+        assert_eq!(r.top(0), 0.0);
+        assert_eq!(r.top(2), 60.0);
+        assert_eq!(r.top(4), 80.0);
+        r.prepare(1, 4, est);
+        assert_eq!(r.top(2), 60.0, "same key keeps the measurements");
+        r.prepare(2, 4, est);
+        assert_eq!(r.top(2), 20.0, "a new key forgets them");
     }
 }
