@@ -9,8 +9,13 @@
 //! 2. **Passages.** Candidate sentence pairs come from an inverted index over terms (never all
 //!    pairs). Inside a story a pair needs moderate similarity; across stories it needs a strong
 //!    one with shared anchors. Pairs that state different years are never joined. Groups are then
-//!    grown by constrained average linkage: at most one passage per document, and a passage joins
-//!    a group only if it is similar to the group as a whole — A~B and B~C do not make A~C.
+//!    grown by constrained average linkage: at most one passage per document (or a passage and
+//!    the one right after it, which then become one passage: a report often tells an event over
+//!    two sentences), and a passage joins a group only if it is similar to the group as a whole —
+//!    A~B and B~C do not make A~C. Between two documents that clearly tell the same story, the
+//!    average counts every pair's own similarity, also below the pair threshold, rather than
+//!    zero: paraphrases of one event ("three die", "left three people dead") share few words
+//!    pairwise, yet each is close to the group as a whole.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,7 +37,9 @@ pub struct Tuning {
     pub within: f32,
     /// Sentence similarity for a candidate pair across stories.
     pub across: f32,
-    /// Average linkage a passage (or group) needs to join a group.
+    /// Average linkage a passage (or group) needs to join a group. Below `within`: an edge (a
+    /// pair that can start a group or join two) must be alike on its own, while the average
+    /// counts the real, lower similarity of a group's other pairs (see the module doc), not zero.
     pub group: f32,
     /// Weight of anchors (names, numbers) relative to other words.
     pub anchor_weight: f32,
@@ -41,6 +48,11 @@ pub struct Tuning {
     /// Documents of one story this many times above `story` are "firmly" alike; below it, a
     /// passage pair needs more than `within`, rising towards `across`.
     pub firm_story: f32,
+    /// Most adjacent passages of one document a group may hold (shown as one passage).
+    pub span: usize,
+    /// Content terms a pair below the edge bar must share to count in a group's average: one or
+    /// two shared words (a name, a common verb) are what any two sentences of one story share.
+    pub soft_shared: usize,
 }
 
 impl Default for Tuning {
@@ -49,10 +61,12 @@ impl Default for Tuning {
             story: 0.05,
             within: 0.18,
             across: 0.65,
-            group: 0.18,
+            group: 0.16,
             anchor_weight: 1.6,
             run: 0.4,
             firm_story: 1.5,
+            span: 2,
+            soft_shared: 3,
         }
     }
 }
@@ -332,24 +346,37 @@ pub fn align_with(
         return Err(Cancelled);
     }
 
-    // 3. Groups by constrained average linkage.
+    // 3. Groups by constrained average linkage. A pair's weight in the average is its similarity
+    //    when it is an edge; otherwise, between two documents that firmly tell one story (and
+    //    state no different years), its own similarity below the edge threshold when the two
+    //    passages share enough terms; else zero.
+    let firm = tuning.story * tuning.firm_story;
     let pair_sim = |a: u32, b: u32| -> f32 {
+        let (ua, ub) = (&units[a as usize], &units[b as usize]);
         let (ca, cb) = (classes.of[a as usize], classes.of[b as usize]);
         let k = if ca <= cb { (ca, cb) } else { (cb, ca) };
         match class_sims.get(&k) {
-            Some(&(sim, anchors))
-                if accept(units[a as usize].doc, units[b as usize].doc, sim, anchors) =>
+            Some(&(sim, anchors)) if accept(ua.doc, ub.doc, sim, anchors) => sim,
+            _ if ua.doc != ub.doc
+                && story[ua.doc] == story[ub.doc]
+                && doc_sim[ua.doc][ub.doc] >= firm
+                && (ua.years.is_empty()
+                    || ub.years.is_empty()
+                    || count_shared_ids(&ua.years, &ub.years) > 0)
+                && count_shared(&ua.vec, &ub.vec) >= tuning.soft_shared =>
             {
-                sim
+                dot(&ua.vec, &ub.vec)
             }
             _ => 0.0,
         }
     };
     let mut group_of: Vec<usize> = (0..units.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..units.len() as u32).map(|u| vec![u]).collect();
-    // Documents of each group, sorted; and a version that changes whenever the group does, so a
-    // merge refused once is not weighed again until one of the two groups has changed.
-    let mut docs_of: Vec<Vec<usize>> = units.iter().map(|u| vec![u.doc]).collect();
+    // (document, passage) of each group's members, sorted; and a version that changes whenever
+    // the group does, so a merge refused once is not weighed again until one of the two groups
+    // has changed.
+    let mut docs_of: Vec<Vec<(usize, usize)>> =
+        units.iter().map(|u| vec![(u.doc, u.passage)]).collect();
     let mut version = vec![0u32; units.len()];
     let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
     for &(_, a, b) in &edges {
@@ -358,12 +385,18 @@ pub fn align_with(
             continue;
         }
         let (ma, mb) = (&members[ga], &members[gb]);
-        let accepted = !sorted_overlap(&docs_of[ga], &docs_of[gb]) && {
-            let total: f32 = ma
-                .iter()
-                .map(|&x| mb.iter().map(|&y| pair_sim(x, y)).sum::<f32>())
-                .sum();
-            total / ((ma.len() * mb.len()) as f32) >= tuning.group
+        let accepted = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span) && {
+            // Passages of one document become one passage: only pairs of documents count.
+            let (mut total, mut n) = (0.0f32, 0usize);
+            for &x in ma {
+                for &y in mb {
+                    if units[x as usize].doc != units[y as usize].doc {
+                        total += pair_sim(x, y);
+                        n += 1;
+                    }
+                }
+            }
+            n > 0 && total / n as f32 >= tuning.group
         };
         if !accepted {
             refused.insert((ga, gb), (version[ga], version[gb]));
@@ -381,7 +414,7 @@ pub fn align_with(
         version[gb] += 1;
     }
 
-    // 4. Group records.
+    // 4. Group records. A group's adjacent passages of one document become one passage.
     let mut groups: Vec<Vec<u32>> = members.into_iter().filter(|m| m.len() >= 2).collect();
     for g in &mut groups {
         g.sort_by_key(|&u| (units[u as usize].doc, units[u as usize].passage));
@@ -390,6 +423,43 @@ pub fn align_with(
         let u = &units[g[0] as usize];
         (u.doc, u.passage)
     });
+    // Each group as its documents' runs of units, in document order.
+    let groups: Vec<Vec<Vec<u32>>> = groups
+        .into_iter()
+        .map(|g| {
+            let mut slots: Vec<Vec<u32>> = Vec::new();
+            for u in g {
+                match slots.last_mut() {
+                    Some(s) if units[s[0] as usize].doc == units[u as usize].doc => s.push(u),
+                    _ => slots.push(vec![u]),
+                }
+            }
+            slots
+        })
+        .collect();
+    let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ndocs];
+    for slots in &groups {
+        for s in slots.iter().filter(|s| s.len() >= 2) {
+            let (first, last) = (&units[s[0] as usize], &units[s[s.len() - 1] as usize]);
+            runs[first.doc].push((first.passage, last.passage));
+        }
+    }
+    for r in &mut runs {
+        r.sort_unstable();
+    }
+    let new_index = rebuild_passages(cmp, &runs);
+    // The passage a slot became.
+    let slot_passage = |s: &[u32]| {
+        let u = &units[s[0] as usize];
+        new_index[u.doc][u.passage]
+    };
+    let slot_sim = |a: &[u32], b: &[u32]| {
+        let total: f32 = a
+            .iter()
+            .map(|&x| b.iter().map(|&y| pair_sim(x, y)).sum::<f32>())
+            .sum();
+        total / (a.len() * b.len()) as f32
+    };
     let records: Vec<Group> = groups
         .par_iter()
         .enumerate()
@@ -399,7 +469,7 @@ pub fn align_with(
             let mut total = 0.0;
             for i in 0..n {
                 for j in (i + 1)..n {
-                    let s = pair_sim(g[i], g[j]);
+                    let s = slot_sim(&g[i], &g[j]);
                     score[i] += s;
                     score[j] += s;
                     total += s;
@@ -408,20 +478,17 @@ pub fn align_with(
             let reference = (0..n)
                 .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
                 .unwrap_or(0);
-            let pid = |u: u32| {
-                let u = &units[u as usize];
-                cmp.documents[u.doc].passages[u.passage].id.clone()
-            };
-            let text_of = |u: u32| {
-                let u = &units[u as usize];
-                cmp.documents[u.doc].passages[u.passage].text.as_str()
-            };
-            let ref_text = text_of(g[reference]);
+            let passage_of =
+                |s: &[u32]| &cmp.documents[units[s[0] as usize].doc].passages[slot_passage(s)];
+            let pid = |s: &[u32]| passage_of(s).id.clone();
+            let ref_text = passage_of(&g[reference]).text.as_str();
             let diffs: Vec<_> = g
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != reference)
-                .map(|(_, &u)| diff::word_diff(&pid(u), ref_text, text_of(u), opts.diff_timeout))
+                .map(|(_, s)| {
+                    diff::word_diff(&pid(s), ref_text, &passage_of(s).text, opts.diff_timeout)
+                })
                 .collect();
             let disagreement = if diffs.is_empty() {
                 0.0
@@ -431,8 +498,8 @@ pub fn align_with(
             Group {
                 id: format!("g{gi}"),
                 label: label(g, &units, &sdf, nsent, &surface, &first_seen),
-                reference: pid(g[reference]),
-                passages: g.iter().map(|&u| pid(u)).collect(),
+                reference: pid(&g[reference]),
+                passages: g.iter().map(|s| pid(s)).collect(),
                 cohesion: total / ((n * (n - 1) / 2) as f32),
                 disagreement,
                 diffs,
@@ -445,15 +512,15 @@ pub fn align_with(
         }
     }
     for (gi, g) in groups.iter().enumerate() {
-        for &u in g {
-            let u = &units[u as usize];
-            cmp.documents[u.doc].passages[u.passage].group = Some(format!("g{gi}"));
+        for s in g {
+            let p = slot_passage(s);
+            cmp.documents[units[s[0] as usize].doc].passages[p].group = Some(format!("g{gi}"));
         }
     }
     for (g, r) in groups.iter().zip(&records) {
         for d in &r.diffs {
             if let Some(reason) = &d.approximate {
-                let u = &units[g[0] as usize];
+                let u = &units[g[0][0] as usize];
                 cmp.warnings.push(crate::model::Warning {
                     path: Some(cmp.documents[u.doc].path.clone()),
                     message: format!("group {}: {reason}", r.id),
@@ -513,7 +580,19 @@ fn merge_runs(cmp: &mut Comparison, units: Vec<Unit>, threshold: f32) -> Vec<Uni
             out.push(u);
         }
     }
-    // Rebuild each document's passages: merged runs become one passage; ids follow the new order.
+    let new_index = rebuild_passages(cmp, &runs);
+    for u in &mut out {
+        u.passage = new_index[u.doc][u.passage];
+        u.passage_end = u.passage;
+    }
+    out
+}
+
+/// Rebuilds each document's passages: the runs `(first, last)` (sorted, in the current
+/// numbering) become one passage each; ids follow the new order. Returns, per document, the new
+/// index of each old passage.
+fn rebuild_passages(cmp: &mut Comparison, runs: &[Vec<(usize, usize)>]) -> Vec<Vec<usize>> {
+    let mut all = Vec::with_capacity(cmp.documents.len());
     for (d, doc) in cmp.documents.iter_mut().enumerate() {
         let old = std::mem::take(&mut doc.passages);
         let mut new_index = vec![0usize; old.len()];
@@ -544,12 +623,9 @@ fn merge_runs(cmp: &mut Comparison, units: Vec<Unit>, threshold: f32) -> Vec<Uni
             i = end + 1;
         }
         doc.passages = rebuilt;
-        for u in out.iter_mut().filter(|u| u.doc == d) {
-            u.passage = new_index[u.passage];
-            u.passage_end = u.passage;
-        }
+        all.push(new_index);
     }
-    out
+    all
 }
 
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
@@ -571,7 +647,7 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 /// Up to four characteristic words: shared by the most members, rarest first, then in order of
 /// first appearance (`first_seen[term]`).
 fn label(
-    g: &[u32],
+    g: &[Vec<u32>],
     units: &[Unit],
     sdf: &[u32],
     n: f32,
@@ -579,8 +655,14 @@ fn label(
     first_seen: &[u32],
 ) -> String {
     let mut count: HashMap<u32, usize> = HashMap::new();
-    for &u in g {
-        for &(t, _) in &units[u as usize].vec {
+    for slot in g {
+        let mut terms: Vec<u32> = slot
+            .iter()
+            .flat_map(|&u| units[u as usize].vec.iter().map(|&(t, _)| t))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        for t in terms {
             *count.entry(t).or_default() += 1;
         }
     }
@@ -753,17 +835,33 @@ impl Classes {
     }
 }
 
-/// Whether two sorted lists share an element.
-fn sorted_overlap(a: &[usize], b: &[usize]) -> bool {
+/// Whether two groups, given as sorted (document, passage) lists, can be one: every document
+/// they share must be left with adjacent passages, at most `span` of them.
+fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+        match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => {
+                let d = a[i].0;
+                let ea = a[i..].iter().take_while(|x| x.0 == d).count();
+                let eb = b[j..].iter().take_while(|x| x.0 == d).count();
+                let mut ps: Vec<usize> = a[i..i + ea]
+                    .iter()
+                    .chain(&b[j..j + eb])
+                    .map(|x| x.1)
+                    .collect();
+                ps.sort_unstable();
+                if ps.len() > span || ps[ps.len() - 1] - ps[0] + 1 != ps.len() {
+                    return false;
+                }
+                i += ea;
+                j += eb;
+            }
         }
     }
-    false
+    true
 }
 
 /// Average-linkage clustering of documents: pairs in decreasing similarity, merged while the

@@ -95,14 +95,23 @@ fn check_kind(meta: &std::fs::Metadata) -> Result<(), String> {
 
 fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
     if len > max_bytes {
-        // Worded as `session::read_source` words it, which the command line uses.
         return Err(format!(
             "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
-            len.div_ceil(1_000_000),
-            max_bytes / 1_000_000
+            megabytes(len),
+            megabytes(max_bytes)
         ));
     }
     Ok(())
+}
+
+/// A size in megabytes as people read it: whole when it is whole, else to one decimal, and never
+/// rounded down to the limit it is compared with (16,000,001 bytes is "16.1", not "16").
+fn megabytes(bytes: u64) -> String {
+    if bytes.is_multiple_of(1_000_000) {
+        return (bytes / 1_000_000).to_string();
+    }
+    let tenths = bytes.div_ceil(100_000);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -556,6 +565,14 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_given_in_megabytes_never_rounded_down_to_the_limit() {
+        assert_eq!(megabytes(16_000_000), "16");
+        assert_eq!(megabytes(16_000_001), "16.1");
+        assert_eq!(megabytes(2_430_000), "2.5");
+        assert_eq!(megabytes(999), "0.1");
+    }
 
     #[test]
     fn decodes_utf16_with_and_without_bom() {

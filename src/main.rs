@@ -229,16 +229,11 @@ fn run_report(args: ReportArgs) -> ExitCode {
         }
         srcs.push(save_to.clone());
     }
-    let text = match report::render(&cmp, format) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    // The report is streamed: a JSON report of a thousand articles is hundreds of megabytes,
+    // which need not be held in memory next to the comparison.
     if to_stdout {
-        let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        if let Err(e) = report::render_to(&cmp, format, &mut out).and_then(|()| out.flush())
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
             eprintln!("error: cannot write report ({e}): standard output");
@@ -246,7 +241,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
         }
     } else {
         let srcs: Vec<&Path> = srcs.iter().map(PathBuf::as_path).collect();
-        if let Err(e) = report::write_atomic(&out_path, text.as_bytes(), &srcs) {
+        if let Err(e) = report::save(&out_path, &cmp, format, &srcs) {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }

@@ -31,6 +31,46 @@ pub fn status_symbol(status: FindingStatus) -> &'static str {
     }
 }
 
+/// Passages of one document that no other document reports: a run of consecutive passages of
+/// one paragraph that are in no group and are not boilerplate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OnlyIn {
+    /// Index into `Comparison::documents`.
+    pub doc: usize,
+    /// Indices into the document's passages.
+    pub passages: std::ops::Range<usize>,
+}
+
+/// Every run of passages that only one source reports, document by document in reading order;
+/// none when fewer than two documents are compared (then nothing is "only" in one of them).
+pub fn only_in(cmp: &Comparison) -> Vec<OnlyIn> {
+    let mut out: Vec<OnlyIn> = Vec::new();
+    if cmp.documents.len() < 2 {
+        return out;
+    }
+    for (d, doc) in cmp.documents.iter().enumerate() {
+        for (i, p) in doc.passages.iter().enumerate() {
+            if p.group.is_some() || p.boilerplate {
+                continue;
+            }
+            match out.last_mut() {
+                Some(run)
+                    if run.doc == d
+                        && run.passages.end == i
+                        && doc.passages[run.passages.start].paragraph == p.paragraph =>
+                {
+                    run.passages.end = i + 1;
+                }
+                _ => out.push(OnlyIn {
+                    doc: d,
+                    passages: i..i + 1,
+                }),
+            }
+        }
+    }
+    out
+}
+
 /// A fact marked in a passage: a mention of a finding (index into `Comparison::findings`, with
 /// the finding's status), or a fact the engine found but did not compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,11 +125,143 @@ pub fn pieces<'a>(
     p: &'a Passage,
     diff: Option<&'a PassageDiff>,
 ) -> Vec<Piece<'a>> {
-    let text = doc
-        .text
+    let mentions: Vec<(usize, FindingStatus, &Mention)> = cmp
+        .findings
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.mentions.iter().map(move |m| (i, f.status, m)))
+        .filter(|(_, _, m)| m.document == doc.id)
+        .collect();
+    pieces_of(&mentions, doc, p, diff)
+}
+
+/// The mentions of findings that overlap each passage, document by document: built once for a
+/// comparison so that marking a passage does not scan every finding ([`MentionIndex::pieces`]).
+#[derive(Debug, Default, Clone)]
+pub struct MentionIndex {
+    /// `[document][passage]` → (finding, mention) indices, in finding order.
+    at: Vec<Vec<Vec<(usize, usize)>>>,
+}
+
+impl MentionIndex {
+    pub fn new(cmp: &Comparison) -> Self {
+        let mut at: Vec<Vec<Vec<(usize, usize)>>> = cmp
+            .documents
+            .iter()
+            .map(|d| vec![Vec::new(); d.passages.len()])
+            .collect();
+        let mut docs: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, d) in cmp.documents.iter().enumerate() {
+            docs.entry(d.id.as_str()).or_default().push(i);
+        }
+        // Each passage's span as `pieces` reads it; in text order (as the engine makes them)
+        // a mention's passages are found by bisection, else by a scan.
+        let spans: Vec<Vec<(usize, usize)>> = cmp
+            .documents
+            .iter()
+            .map(|doc| doc.passages.iter().map(|p| marked_span(doc, p)).collect())
+            .collect();
+        let ordered: Vec<bool> = spans
+            .iter()
+            .map(|v| v.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1))
+            .collect();
+        for (fi, f) in cmp.findings.iter().enumerate() {
+            for (mi, m) in f.mentions.iter().enumerate() {
+                for &d in docs.get(m.document.as_str()).map_or(&[][..], |v| &v[..]) {
+                    let overlaps = |&(s, e): &(usize, usize)| m.start < e && m.end > s;
+                    if ordered[d] {
+                        let first = spans[d].partition_point(|&(_, e)| e <= m.start);
+                        for (pi, span) in spans[d].iter().enumerate().skip(first) {
+                            if span.0 >= m.end {
+                                break;
+                            }
+                            if overlaps(span) {
+                                at[d][pi].push((fi, mi));
+                            }
+                        }
+                    } else {
+                        for (pi, span) in spans[d].iter().enumerate() {
+                            if overlaps(span) {
+                                at[d][pi].push((fi, mi));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Self { at }
+    }
+
+    /// [`pieces`] of passage `p` of `doc` (found by its id), with the mentions from the index.
+    pub fn pieces_for<'a>(
+        &self,
+        cmp: &'a Comparison,
+        doc: &'a Document,
+        p: &'a Passage,
+        diff: Option<&'a PassageDiff>,
+    ) -> Vec<Piece<'a>> {
+        match crate::model::parse_passage_id(&p.id) {
+            Some((d, pi))
+                if cmp.documents.get(d).is_some_and(|x| x.id == doc.id)
+                    && doc.passages.get(pi).is_some_and(|x| x.id == p.id) =>
+            {
+                self.pieces(cmp, d, pi, diff)
+            }
+            _ => pieces(cmp, doc, p, diff),
+        }
+    }
+
+    /// [`pieces`] of passage `pi` of document `d`, with the mentions from the index.
+    pub fn pieces<'a>(
+        &self,
+        cmp: &'a Comparison,
+        d: usize,
+        pi: usize,
+        diff: Option<&'a PassageDiff>,
+    ) -> Vec<Piece<'a>> {
+        let Some(doc) = cmp.documents.get(d) else {
+            return Vec::new();
+        };
+        let Some(p) = doc.passages.get(pi) else {
+            return Vec::new();
+        };
+        let mentions: Vec<(usize, FindingStatus, &Mention)> = self
+            .at
+            .get(d)
+            .and_then(|x| x.get(pi))
+            .map_or(&[][..], |v| &v[..])
+            .iter()
+            .filter_map(|&(fi, mi)| {
+                let f = cmp.findings.get(fi)?;
+                Some((fi, f.status, f.mentions.get(mi)?))
+            })
+            .collect();
+        pieces_of(&mentions, doc, p, diff)
+    }
+}
+
+/// The text of a passage as it is marked: its span of the document when that holds the passage's
+/// text, else the passage's own text (a comparison read back from a file may not agree).
+fn marked_text<'a>(doc: &'a Document, p: &'a Passage) -> &'a str {
+    doc.text
         .get(p.start..p.end)
         .filter(|t| *t == p.text)
-        .unwrap_or(&p.text);
+        .unwrap_or(&p.text)
+}
+
+/// The bytes of the document a passage's marks cover: from its start, its marked text's length.
+fn marked_span(doc: &Document, p: &Passage) -> (usize, usize) {
+    (p.start, p.start + marked_text(doc, p).len())
+}
+
+/// [`pieces`], given the mentions of findings in the passage's document that overlap it.
+fn pieces_of<'a>(
+    mentions: &[(usize, FindingStatus, &Mention)],
+    doc: &'a Document,
+    p: &'a Passage,
+    diff: Option<&'a PassageDiff>,
+) -> Vec<Piece<'a>> {
+    let text = marked_text(doc, p);
     let len = text.len();
     let clamp = |x: usize| -> usize {
         let mut x = x.clamp(p.start, p.start + len) - p.start;
@@ -129,11 +301,9 @@ pub fn pieces<'a>(
 
     // Fact spans: mentions of findings, then facts nobody compared.
     let mut facts: Vec<(usize, usize, FactMark)> = Vec::new();
-    for (i, f) in cmp.findings.iter().enumerate() {
-        for m in f.mentions.iter().filter(|m| m.document == doc.id) {
-            if m.start < p.start + len && m.end > p.start {
-                facts.push((clamp(m.start), clamp(m.end), FactMark::Finding(i, f.status)));
-            }
+    for &(i, status, m) in mentions {
+        if m.start < p.start + len && m.end > p.start {
+            facts.push((clamp(m.start), clamp(m.end), FactMark::Finding(i, status)));
         }
     }
     for fact in &p.facts {
@@ -158,23 +328,53 @@ pub fn pieces<'a>(
     }
     let cuts: Vec<usize> = cuts.into_iter().collect();
 
+    // A fact inside another (a title inside a quote) is marked as itself; the outer one's status
+    // symbol comes at its own end, not where the inner one interrupts it.
     let mut out = Vec::new();
-    let mut open: Option<FactMark> = None;
-    let close = |out: &mut Vec<Piece<'a>>, open: Option<FactMark>| {
-        if let Some(FactMark::Finding(i, s)) = open {
-            out.push(Piece::FactEnd(i, s));
+    let mut open: Option<(FactMark, usize, usize)> = None;
+    // Closing a fact gives its symbol, and those of other facts on exactly the same words (a
+    // date and a figure on "2018"), which are not marked separately.
+    let close = |out: &mut Vec<Piece<'a>>, open: Option<(FactMark, usize, usize)>| {
+        let Some((m, s, e)) = open else { return };
+        let mut marks: Vec<FactMark> = facts
+            .iter()
+            .filter(|&&(fs, fe, fm)| fs == s && fe == e && fm != m)
+            .map(|&(_, _, fm)| fm)
+            .collect();
+        marks.sort_by_key(|x| x.rank());
+        marks.dedup();
+        for mark in std::iter::once(m).chain(marks) {
+            if let FactMark::Finding(i, status) = mark {
+                out.push(Piece::FactEnd(i, status));
+            }
         }
     };
+    let mut outer: Vec<(FactMark, usize, usize)> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let fact = facts
+        let covering = facts
             .iter()
             .filter(|&&(s, e, _)| s <= a && b <= e)
-            .map(|&(_, _, m)| m)
-            .min_by_key(|m| m.rank());
-        if fact != open {
-            close(&mut out, open);
-            open = fact;
+            .min_by_key(|&&(s, e, m)| (e - s, m.rank()))
+            .map(|&(s, e, m)| (m, s, e));
+        let fact = covering.map(|(m, _, _)| m);
+        if covering != open {
+            // The open fact ends here, or an inner one starts inside it (it resumes later).
+            match open {
+                Some(o) if o.2 > a => outer.push(o),
+                _ => close(&mut out, open),
+            }
+            // Outer facts that ended where the inner one did are closed too.
+            while let Some(&o) = outer.last() {
+                if o.2 <= a && Some(o) != covering {
+                    outer.pop();
+                    close(&mut out, Some(o));
+                } else {
+                    break;
+                }
+            }
+            outer.retain(|x| Some(*x) != covering);
+            open = covering;
         }
         for &(_, t, op) in removed.iter().filter(|(at, _, _)| *at == a) {
             out.push(Piece::Removed { text: t, op });
@@ -189,6 +389,9 @@ pub fn pieces<'a>(
         });
     }
     close(&mut out, open);
+    while let Some(o) = outer.pop() {
+        close(&mut out, Some(o));
+    }
     for &(_, t, op) in removed.iter().filter(|(at, _, _)| *at >= len) {
         out.push(Piece::Removed { text: t, op });
     }
@@ -372,6 +575,170 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    /// The text of a one-passage document with a conflict finding on each of `spans`
+    /// (`(start, end)` as substrings' byte positions), marked as `<i>` where finding i's symbol
+    /// stands.
+    fn marked(text: &str, spans: &[(&str, usize)]) -> String {
+        let d = doc(text);
+        let mut cmp = Comparison::empty();
+        for (i, (words, nth)) in spans.iter().enumerate() {
+            let start = text.match_indices(words).nth(*nth).map_or(0, |(k, _)| k);
+            cmp.findings.push(Finding {
+                id: format!("f{i}"),
+                kind: FactKind::Quantity,
+                status: FindingStatus::Conflict,
+                summary: String::new(),
+                group: Some("g0".into()),
+                mentions: vec![Mention {
+                    document: "d0".into(),
+                    start,
+                    end: start + words.len(),
+                    text: (*words).into(),
+                    value: String::new(),
+                    note: String::new(),
+                }],
+            });
+        }
+        let slow = pieces(&cmp, &d, &d.passages[0], None);
+        let mut two = cmp.clone();
+        two.documents = vec![d.clone()];
+        assert_eq!(
+            MentionIndex::new(&two).pieces(&two, 0, 0, None),
+            slow,
+            "the index marks as the scan does"
+        );
+        slow.iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => (*text).to_string(),
+                Piece::FactEnd(i, _) => format!("<{i}>"),
+                Piece::Removed { .. } => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_fact_gets_one_symbol_however_facts_nest_or_overlap() {
+        let t = "Sales rose 5% in May 2018 to $3 billion, the firm said.";
+        // Three levels, the innermost two ending together.
+        assert_eq!(
+            marked(
+                t,
+                &[
+                    ("rose 5% in May 2018 to $3 billion", 0),
+                    ("in May 2018", 0),
+                    ("2018", 0)
+                ]
+            ),
+            "Sales rose 5% in May 2018<2><1> to $3 billion<0>, the firm said."
+        );
+        // Two facts on exactly the same words: both symbols.
+        assert_eq!(
+            marked(t, &[("May 2018", 0), ("May 2018", 0)]),
+            "Sales rose 5% in May 2018<0><1> to $3 billion, the firm said."
+        );
+        // Side by side, touching.
+        assert_eq!(
+            marked(t, &[("5%", 0), (" in May", 0)]),
+            "Sales rose 5%<0> in May<1> 2018 to $3 billion, the firm said."
+        );
+        // Partly overlapping: each symbol once, the first one's at the end of what it marks.
+        let got = marked(t, &[("rose 5% in", 0), ("in May", 0)]);
+        assert_eq!(got.matches("<0>").count(), 1, "{got}");
+        assert_eq!(got.matches("<1>").count(), 1, "{got}");
+        assert_eq!(got.replace("<0>", "").replace("<1>", ""), t);
+    }
+
+    #[test]
+    fn a_fact_inside_another_gets_its_symbol_and_the_outer_one_only_at_its_end() {
+        // "“President Xi and I work,” he said." — a quote with a title inside it.
+        let text = "\u{201c}President Xi and I work,\u{201d} he said.";
+        let d = doc(text);
+        let quote_end = text.find(" he").unwrap_or(0);
+        let title_end = text.find(" and").unwrap_or(0);
+        let mention = |start, end| Mention {
+            document: "d0".into(),
+            start,
+            end,
+            text: text[start..end].into(),
+            value: String::new(),
+            note: String::new(),
+        };
+        let mut cmp = Comparison::empty();
+        for (kind, (s, e)) in [
+            (FactKind::Quote, (0, quote_end)),
+            (FactKind::Title, (3, title_end)),
+        ] {
+            cmp.findings.push(Finding {
+                id: format!("f{}", cmp.findings.len()),
+                kind,
+                status: FindingStatus::Conflict,
+                summary: String::new(),
+                group: Some("g0".into()),
+                mentions: vec![mention(s, e)],
+            });
+        }
+        let got = pieces(&cmp, &d, &d.passages[0], None);
+        let shown: String = got
+            .iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => (*text).to_string(),
+                Piece::FactEnd(i, _) => format!("<{i}>"),
+                Piece::Removed { .. } => String::new(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            "\u{201c}President Xi<1> and I work,\u{201d}<0> he said."
+        );
+        // The title's words are marked as the title, the rest of the quote as the quote.
+        let mark_of = |t: &str| {
+            got.iter().find_map(|p| match p {
+                Piece::Text { text, fact, .. } if *text == t => Some(*fact),
+                _ => None,
+            })
+        };
+        let conflict = |i| Some(Some(FactMark::Finding(i, FindingStatus::Conflict)));
+        assert_eq!(mark_of("President Xi"), conflict(1));
+        assert_eq!(mark_of(" and I work,\u{201d}"), conflict(0));
+    }
+
+    #[test]
+    fn only_in_gathers_unaligned_passages_of_a_paragraph_and_skips_boilerplate() {
+        let mut a = doc("One. Two. Three. Four.");
+        let base = a.passages[0].clone();
+        let passage = |text: &str, paragraph: usize, group: Option<&str>, boilerplate: bool| {
+            let mut p = base.clone();
+            p.text = text.into();
+            p.paragraph = paragraph;
+            p.group = group.map(Into::into);
+            p.boilerplate = boilerplate;
+            p
+        };
+        a.passages = vec![
+            passage("One.", 0, None, false),
+            passage("Two.", 0, None, false),
+            passage("Three.", 1, None, false),
+            passage("Four.", 1, Some("g0"), false),
+            passage("Share this.", 2, None, true),
+            passage("Five.", 2, None, false),
+        ];
+        let mut cmp = Comparison::empty();
+        cmp.documents = vec![a.clone()];
+        assert!(
+            only_in(&cmp).is_empty(),
+            "one document: nothing is only in it"
+        );
+        let mut b = a.clone();
+        b.passages.truncate(1);
+        b.passages[0].group = Some("g0".into());
+        cmp.documents.push(b);
+        let runs: Vec<(usize, std::ops::Range<usize>)> = only_in(&cmp)
+            .into_iter()
+            .map(|r| (r.doc, r.passages))
+            .collect();
+        assert_eq!(runs, vec![(0, 0..2), (0, 2..3), (0, 5..6)]);
     }
 
     #[test]

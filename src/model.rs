@@ -52,8 +52,7 @@ impl Comparison {
 
     /// Finds a group by id.
     pub fn group(&self, id: &str) -> Option<&Group> {
-        let idx: usize = id.strip_prefix('g')?.parse().ok()?;
-        self.groups.get(idx).filter(|g| g.id == id)
+        self.groups.get(parse_group_id(id)?).filter(|g| g.id == id)
     }
 
     /// Number of word-level differences (inserted, deleted or changed runs) over all groups.
@@ -64,6 +63,11 @@ impl Comparison {
             .map(PassageDiff::change_count)
             .sum()
     }
+}
+
+/// Group ids are `g<index>`; this reads the index back.
+pub fn parse_group_id(id: &str) -> Option<usize> {
+    id.strip_prefix('g')?.parse().ok()
 }
 
 /// Passage ids are `d<doc>.p<index>`; this reads them back.

@@ -207,7 +207,7 @@ impl SessionFile {
                 ));
                 continue;
             }
-            match read_source(&s.path, opts.max_file_bytes) {
+            match crate::load::read_source(&s.path, opts.max_file_bytes) {
                 Ok(bytes) => file
                     .sources
                     .push(SavedSource::new(&shown, bytes, s.dateline)),
@@ -334,30 +334,6 @@ impl SessionFile {
     }
 }
 
-/// Reads a source's bytes with the pipeline's checks and wording.
-fn read_source(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory, not an article file".to_string());
-    }
-    if meta.len() > max_bytes {
-        return Err(format!(
-            "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
-            meta.len() / 1_000_000,
-            max_bytes / 1_000_000
-        ));
-    }
-    std::fs::read(path).map_err(|e| io_reason(&e))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read ({e})"),
-    }
-}
-
 /// Saves a comparison file atomically. Records where each source lies relative to the file's
 /// folder (to find sources again when the folder moves). Refuses to write over a source.
 pub fn save(path: &Path, file: &SessionFile) -> Result<(), SessionError> {
@@ -472,10 +448,12 @@ impl Opened {
 /// Opens a comparison file and checks each source against the disk. Never writes anything.
 pub fn open(path: &Path) -> Result<Opened, SessionError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| SessionError::Read {
-        path: shown.clone(),
-        reason: io_reason(&e),
-    })?;
+    // The same checks as for a source (no pipe or device, which would hang or never end).
+    let bytes =
+        crate::load::read_source(path, u64::MAX / 2).map_err(|reason| SessionError::Read {
+            path: shown.clone(),
+            reason,
+        })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotSession {
         path: shown.clone(),
         reason: "not UTF-8 text".to_string(),
@@ -507,7 +485,18 @@ fn locate(s: &SavedSource, dir: &Path) -> SourceStatus {
         .as_ref()
         .map(PathBuf::from)
         .or_else(|| Some(PathBuf::from(&s.path)));
-    let same = |p: &Path| std::fs::read(p).ok().map(|b| b == stored);
+    // Some(true) when the file holds the copy, Some(false) when it is a readable file that holds
+    // something else, None when there is nothing readable there. A regular file of another size
+    // differs without being read; otherwise no more than the copy's size is read (and no pipe).
+    let same = |p: &Path| {
+        let meta = std::fs::metadata(p).ok()?;
+        if meta.is_file() && meta.len() != stored.len() as u64 {
+            return std::fs::File::open(p).ok().map(|_| false);
+        }
+        crate::load::read_source(p, stored.len() as u64)
+            .ok()
+            .map(|b| b == stored)
+    };
     let at_original = original.as_deref().and_then(same);
     if at_original == Some(true) {
         return SourceStatus::Unchanged;

@@ -307,12 +307,17 @@ fn a_50_mb_file_is_refused_naming_the_limit_and_how_to_raise_it() {
     assert!(stderr(&o).contains(&line), "{}", stderr(&o));
     assert!(took < Duration::from_secs(5), "{took:?}");
     // The limit is the option's: a smaller one refuses a small file, with its own figure.
-    let small = write(dir.path(), "small.txt", ARTICLE.repeat(15_000));
+    // 2,345,678 bytes: "2.4 MB", to one decimal and rounded up.
+    let small = write(
+        dir.path(),
+        "small.txt",
+        &ARTICLE.repeat(20_000).as_bytes()[..2_345_678],
+    );
     let o = run(&["report", "--max-file-size", "1", s(&small)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains(&format!(
-            "error: file is 2 MB, over the 1 MB limit (raise it with --max-file-size): {}",
+            "error: file is 2.4 MB, over the 1 MB limit (raise it with --max-file-size): {}",
             s(&small)
         )),
         "{}",

@@ -37,6 +37,10 @@ impl Dialogs for FakeDialogs {
 }
 
 fn app(startup: Startup, dialogs: FakeDialogs) -> Harness<'static, App> {
+    app_with(startup, dialogs, JobMode::Inline)
+}
+
+fn app_with(startup: Startup, dialogs: FakeDialogs, jobs: JobMode) -> Harness<'static, App> {
     Harness::builder()
         .with_max_steps(64)
         .with_size([1500.0, 950.0])
@@ -45,7 +49,7 @@ fn app(startup: Startup, dialogs: FakeDialogs) -> Harness<'static, App> {
                 cc,
                 AppConfig {
                     startup,
-                    jobs: JobMode::Inline,
+                    jobs,
                     dialogs: Box::new(dialogs),
                 },
             )
@@ -433,9 +437,47 @@ fn close_all_then_open_samples_from_the_empty_window() {
 }
 
 /// Top edge of the label showing passage `p` of document `d` in the Documents view.
-fn passage_top(h: &Harness<'_, App>, d: usize, p: usize) -> f32 {
-    let text = format!("{} ", h.state().comparison().documents[d].passages[p].text);
-    h.get_by_label(&text).rect().top()
+/// Text as read, without the fact status symbols the app sets after a fact's words.
+fn unmarked(text: &str) -> String {
+    text.chars().filter(|c| !"✗✓◆?".contains(*c)).collect()
+}
+
+/// The rectangle of the laid-out text that shows `text` (fact marks aside), if any.
+fn shown(h: &Harness<'_, App>, text: &str) -> Option<egui::Rect> {
+    let want = unmarked(text);
+    h.query_all_by(|n| text_of(n).is_some_and(|l| unmarked(&l).contains(&want)))
+        .map(|n| n.rect())
+        .next()
+}
+
+/// Top of the paragraph that shows passage `p` of document `d` in the document view, if it is
+/// laid out (only paragraphs in view are).
+fn paragraph_top(h: &Harness<'_, App>, d: usize, p: usize) -> Option<f32> {
+    let text = h.state().comparison().documents[d].passages[p].text.clone();
+    shown(h, &text).map(|r| r.top())
+}
+
+/// The first passage of document `d` whose paragraph is on screen, with that paragraph's top.
+fn first_shown(h: &Harness<'_, App>, d: usize) -> (usize, f32) {
+    let n = h.state().comparison().documents[d].passages.len();
+    (0..n)
+        .find_map(|p| paragraph_top(h, d, p).filter(|&y| y >= 0.0).map(|y| (p, y)))
+        .expect("some paragraph of the document is shown")
+}
+
+/// A left click at `at`: press, then release, as a mouse gives it.
+fn click_at(h: &mut Harness<'_, App>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
 }
 
 fn wheel_over(h: &mut Harness<'_, App>, at: egui::Pos2, dy: f32) {
@@ -456,20 +498,146 @@ fn scrolling_one_document_scrolls_the_others_unless_turned_off() {
     h.run();
     h.get_by_label("Documents").click();
     h.run();
-    let first = format!("{} ", h.state().comparison().documents[0].passages[3].text);
-    let inside = h.get_by_label(&first).rect().center();
-    let before = passage_top(&h, 1, 0);
+    let inside = shown(&h, &h.state().comparison().documents[0].passages[3].text)
+        .expect("first document shown")
+        .center();
+    let before = first_shown(&h, 1);
     wheel_over(&mut h, inside, -400.0);
-    let after = passage_top(&h, 1, 0);
+    let after = first_shown(&h, 1);
     assert!(
-        after < before - 50.0,
-        "the second document did not follow ({before} -> {after})"
+        after.0 > before.0 || after.1 < before.1 - 50.0,
+        "the second document did not follow ({before:?} -> {after:?})"
     );
     h.get_by_label("Synchronized scrolling").click();
     h.run();
-    let before = passage_top(&h, 1, 0);
+    let before = first_shown(&h, 1);
     wheel_over(&mut h, inside, -300.0);
-    assert!((passage_top(&h, 1, 0) - before).abs() < 1.0);
+    let after = first_shown(&h, 1);
+    assert_eq!(before.0, after.0);
+    assert!((after.1 - before.1).abs() < 1.0, "{before:?} -> {after:?}");
+}
+
+#[test]
+fn clicking_a_passage_in_the_documents_brings_the_same_group_into_view_in_the_others() {
+    let mut h = app(Startup::Files(samples()), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    h.get_by_label("Synchronized scrolling").click();
+    h.run();
+    // A group reported by three sources whose passage opens a paragraph of the first source
+    // (so a click at the paragraph's first word lands on it).
+    let cmp = h.state().comparison().clone();
+    let doc = |d: usize| &cmp.documents[d];
+    let (g, p0, others) = cmp
+        .groups
+        .iter()
+        .enumerate()
+        .find_map(|(g, group)| {
+            let ids: Vec<(usize, usize)> = group
+                .passages
+                .iter()
+                .filter_map(|id| crosscheck::model::parse_passage_id(id))
+                .collect();
+            let &(_, p0) = ids.iter().find(|(d, _)| *d == 0)?;
+            let opens =
+                p0 == 0 || doc(0).passages[p0 - 1].paragraph != doc(0).passages[p0].paragraph;
+            (ids.len() >= 3 && opens).then(|| {
+                (
+                    g,
+                    p0,
+                    ids.into_iter().filter(|(d, _)| *d != 0).collect::<Vec<_>>(),
+                )
+            })
+        })
+        .expect("a three-source group opening a paragraph of the first source");
+    // Scroll the other columns far away from it.
+    for &(d, p) in &others {
+        let first = first_shown(&h, d).0;
+        let at = shown(&h, &doc(d).passages[first].text)
+            .expect("shown")
+            .center();
+        wheel_over(&mut h, at, -5000.0);
+        let y = paragraph_top(&h, d, p);
+        assert!(y.is_none_or(|y| y < 0.0), "still in view: {y:?}");
+    }
+    // Bring the first source's passage into view (only the paragraphs in view are laid out).
+    for _ in 0..40 {
+        let dy = match paragraph_top(&h, 0, p0) {
+            Some(y) if (100.0..700.0).contains(&y) => break,
+            Some(y) if y < 100.0 => 150.0,
+            _ => -150.0,
+        };
+        let first = first_shown(&h, 0).0;
+        let at = shown(&h, &doc(0).passages[first].text).expect("shown");
+        wheel_over(&mut h, at.center(), dy);
+    }
+    let column0 = first_shown(&h, 0);
+    let para = shown(&h, &doc(0).passages[p0].text).expect("the first source's passage is shown");
+    click_at(&mut h, para.min + egui::vec2(4.0, 6.0));
+    assert_eq!(first_shown(&h, 0), column0, "the clicked column stays put");
+    for &(d, p) in &others {
+        let text = format!("\u{25b6} {}", doc(d).passages[p].text);
+        let y = shown(&h, &text)
+            .unwrap_or_else(|| {
+                panic!(
+                    "document {d}: group {} passage not marked or not laid out",
+                    g + 1
+                )
+            })
+            .top();
+        assert!(
+            (0.0..950.0).contains(&y),
+            "document {d}: passage at {y}, out of view"
+        );
+    }
+}
+
+#[test]
+fn passages_no_other_source_reports_say_so_in_the_documents() {
+    let mut h = app(Startup::Files(samples()), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    let cmp = h.state().comparison().clone();
+    // Every column counts its passages found in no other source.
+    for doc in &cmp.documents {
+        let only = doc
+            .passages
+            .iter()
+            .filter(|p| p.group.is_none() && !p.boilerplate)
+            .count();
+        let line = format!("{only} of {} passages only here", doc.passages.len());
+        assert!(
+            h.query_by_label_contains(&line).is_some(),
+            "{}: no \"{line}\"",
+            doc.title
+        );
+    }
+    // Pointing at such a passage names its source.
+    let (d, p) = cmp
+        .documents
+        .iter()
+        .enumerate()
+        .find_map(|(d, doc)| {
+            (1..doc.passages.len().min(8))
+                .find(|&p| {
+                    let x = &doc.passages[p];
+                    x.group.is_none()
+                        && !x.boilerplate
+                        && doc.passages[p - 1].paragraph != x.paragraph
+                })
+                .map(|p| (d, p))
+        })
+        .expect("a passage only one source has, opening a paragraph");
+    let rect = shown(&h, &cmp.documents[d].passages[p].text).expect("shown");
+    h.hover_at(rect.min + egui::vec2(4.0, 6.0));
+    h.run();
+    let tip = format!("Only in {}", cmp.documents[d].title);
+    assert!(
+        h.query_by_label_contains(&tip).is_some(),
+        "no tooltip \"{tip}\""
+    );
 }
 
 #[derive(Debug)]
@@ -505,19 +673,11 @@ fn dropping_a_file_on_the_window_adds_it() {
 fn a_background_compare_reports_back_to_the_window() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = bridge_files(dir.path());
-    let mut h = Harness::builder()
-        .with_max_steps(64)
-        .with_size([1500.0, 950.0])
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                AppConfig {
-                    startup: Startup::Files(files),
-                    jobs: JobMode::Background,
-                    dialogs: Box::new(FakeDialogs::default()),
-                },
-            )
-        });
+    let mut h = app_with(
+        Startup::Files(files),
+        FakeDialogs::default(),
+        JobMode::Background,
+    );
     for _ in 0..200 {
         h.step();
         if status(&h).starts_with("3 sources") {
@@ -585,4 +745,495 @@ fn text_starts(html: &str) -> bool {
     html.trim_start()
         .to_ascii_lowercase()
         .starts_with("<!doctype html")
+}
+
+#[test]
+fn passages_only_one_source_has_get_rows_of_their_own_in_the_aligned_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    let cmp = h.state().comparison().clone();
+    let runs = crosscheck::marks::only_in(&cmp);
+    assert!(
+        !runs.is_empty(),
+        "the bridge articles have passages of their own"
+    );
+    let only_rows = |h: &Harness<'_, App>| {
+        h.query_all_by(|n| text_of(n).is_some_and(|l| l.starts_with("Only in ")))
+            .filter_map(|n| text_of(&n.accesskit_node()))
+            .collect::<Vec<_>>()
+    };
+    let rows = only_rows(&h);
+    let first = &runs[0];
+    let title = &cmp.documents[first.doc].title;
+    assert!(
+        rows.iter()
+            .any(|l| l.starts_with(&format!("Only in {title} · "))),
+        "rows: {rows:?}"
+    );
+    // The passage itself is in its source's column.
+    let text = &cmp.documents[first.doc].passages[first.passages.start].text;
+    assert!(shown(&h, text).is_some(), "passage not shown: {text}");
+    let total: usize = runs.iter().map(|r| r.passages.len()).sum();
+    assert!(
+        status(&h).contains(&format!("{total} passage")),
+        "status: {}",
+        status(&h)
+    );
+    h.get_by_label_contains("Passages only one source has")
+        .click();
+    h.run();
+    assert!(only_rows(&h).is_empty(), "turned off: {:?}", only_rows(&h));
+}
+
+/// An app whose compare jobs wait until the test releases them.
+fn held_app(files: Vec<PathBuf>) -> Harness<'static, App> {
+    app_with(Startup::Files(files), FakeDialogs::default(), JobMode::Held)
+}
+
+#[test]
+fn while_a_compare_runs_the_window_shows_progress_and_a_newer_compare_wins() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = held_app(files[..2].to_vec());
+    h.run();
+    // The compare of the first two articles is under way: progress and Cancel are shown, and
+    // the window still answers.
+    assert!(
+        h.query_by_label_contains("Comparing").is_some(),
+        "no progress bar"
+    );
+    assert!(h.query_by_label("Cancel").is_some(), "no Cancel button");
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_by_label("Aligned").click();
+    h.run();
+    // A third article is added before the first compare ends: a newer compare starts, and the
+    // older one's result must not land on top of it.
+    let typed = files[2].display().to_string();
+    type_into(&mut h, "Add by path", &typed);
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(h.query_by_label_contains("Comparing").is_some());
+    h.state_mut().release_jobs();
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(
+        h.query_by_label("Cancel").is_none(),
+        "progress gone when done"
+    );
+}
+
+#[test]
+fn cancel_stops_a_running_compare_and_keeps_what_was_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let report = dir.path().join("older.json");
+    let dialogs = FakeDialogs::default();
+    dialogs
+        .save
+        .lock()
+        .expect("lock")
+        .push(Picked::Chosen(report.clone()));
+    let mut h = app_with(Startup::Files(files.clone()), dialogs, JobMode::Held);
+    h.run();
+    h.state_mut().release_jobs();
+    h.run();
+    let before = status(&h);
+    assert!(before.starts_with("3 sources"), "status: {before}");
+    // Removing a source starts a compare; cancelling it leaves the last result on screen.
+    h.get_by_label("Remove bridge_c.txt").click();
+    h.run();
+    assert!(h.query_by_label_contains("Comparing").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.query_by_label("Compare cancelled").is_some(),
+        "notification"
+    );
+    assert!(h.query_by_label_contains("Comparing").is_none());
+    h.state_mut().release_jobs();
+    h.run();
+    assert_eq!(status(&h), before, "a cancelled compare changes nothing");
+    // The window says the result is from before the change, and offers to compare again.
+    assert!(
+        h.query_by_label_contains("Showing the last finished compare")
+            .is_some()
+    );
+    // A report saved now says it is the older result.
+    h.get_by_label("Save report…").click();
+    h.run();
+    assert!(report.exists());
+    assert!(
+        h.query_by_label_contains("it is the last finished compare")
+            .is_some(),
+        "the saved report is flagged as older"
+    );
+    h.get_by_label("Compare again").click();
+    h.run();
+    h.state_mut().release_jobs();
+    h.run();
+    assert!(
+        status(&h).starts_with("2 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(h.query_by_label("Compare again").is_none());
+}
+
+#[test]
+fn columns_scrolled_out_of_view_sideways_still_follow_the_scrolling() {
+    // Twelve sources: three copies of the four samples, more columns than the window shows.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files = Vec::new();
+    for copy in 0..3 {
+        for f in samples() {
+            let name = format!(
+                "copy{copy}_{}",
+                f.file_name().expect("name").to_string_lossy()
+            );
+            let to = dir.path().join(name);
+            std::fs::copy(&f, &to).expect("copy");
+            files.push(to);
+        }
+    }
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    let n = h.state().comparison().documents.len();
+    assert_eq!(n, 12);
+    // Columns 0, 4 and 8 hold the same text (the first sample); 8 is out of view at first (the
+    // window shows fewer than nine columns of the narrowest width).
+    let cmp = h.state().comparison().clone();
+    let copies = |h: &Harness<'_, App>, text: &str| {
+        let want = unmarked(text);
+        h.query_all_by(|x| text_of(x).is_some_and(|l| unmarked(&l).contains(&want)))
+            .count()
+    };
+    let opening = cmp.documents[8].passages[0].text.clone();
+    let at_start = copies(&h, &opening);
+    assert!(
+        (1..3).contains(&at_start),
+        "column 8 is out of view and not laid out ({at_start} copies shown)"
+    );
+    let at = shown(&h, &cmp.documents[0].passages[3].text)
+        .expect("first column shown")
+        .center();
+    wheel_over(&mut h, at, -600.0);
+    let followed = first_shown(&h, 4);
+    assert!(followed.0 > 0, "column 4 followed: {followed:?}");
+    assert_eq!(
+        copies(&h, &opening),
+        0,
+        "no column in view is still at its top"
+    );
+    // Scroll sideways to the last columns: column 8 followed too, while out of view.
+    h.hover_at(at);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-5000.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    // The last column's title is laid out (besides its entry in the Sources panel).
+    assert_eq!(
+        h.query_all_by_label(&cmp.documents[n - 1].title).count(),
+        2,
+        "the last column is in view"
+    );
+    assert_eq!(copies(&h, &opening), 0, "column 8 is not at its top");
+    let text = &cmp.documents[8].passages[followed.0].text;
+    assert!(
+        copies(&h, text) >= 1,
+        "column 8 shows the passage columns 0 and 4 show"
+    );
+}
+
+#[test]
+fn next_difference_in_the_documents_brings_its_group_into_view() {
+    let mut h = app(Startup::Files(samples()), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    let cmp = h.state().comparison().clone();
+    // The group of the current difference, from the Details panel's heading ("Group 3: …").
+    let selected = |h: &Harness<'_, App>| -> Option<usize> {
+        h.query_all_by(|n| text_of(n).is_some_and(|l| l.starts_with("Group ") && l.contains(": ")))
+            .filter_map(|n| text_of(&n.accesskit_node()))
+            .find_map(|l| l["Group ".len()..].split(':').next()?.parse::<usize>().ok())
+            .map(|k| k - 1)
+    };
+    for _ in 0..cmp.difference_count() {
+        h.key_press(Key::N);
+        h.run();
+        let g = selected(&h).expect("a difference selects its group");
+        // A group whose passage lies far down the first source (out of view at the start).
+        let Some(p) = cmp.groups[g].passages.iter().find_map(|id| {
+            crosscheck::model::parse_passage_id(id)
+                .and_then(|(d, p)| (d == 0 && p >= 8).then_some(p))
+        }) else {
+            continue;
+        };
+        let text = format!("\u{25b6} {}", cmp.documents[0].passages[p].text);
+        let r = shown(&h, &text).expect("the group's passage is laid out and marked");
+        assert!((0.0..950.0).contains(&r.top()), "in view: {r:?}");
+        return;
+    }
+    panic!("no difference is in a group far down the first source");
+}
+
+// ---- Bad input (the table is docs/bad-input.md; tests/bad_input.rs checks the command line) ----
+
+/// Every text on screen.
+fn all_texts(h: &Harness<'_, App>) -> Vec<String> {
+    h.query_all_by(|n| text_of(n).is_some())
+        .filter_map(|n| text_of(&n.accesskit_node()))
+        .collect()
+}
+
+fn write_file(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+#[test]
+fn every_refused_file_is_a_notification_naming_it_and_the_others_still_compare() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let good = vec![
+        write_file(d, "a.txt", BRIDGE_A),
+        write_file(d, "São Paulo desk – b.txt", BRIDGE_B),
+    ];
+    let big = d.join("big.txt");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(50_000_000))
+        .expect("sparse 50 MB file");
+    let folder = d.join("folder.txt");
+    std::fs::create_dir(&folder).expect("folder");
+    // (file, what the notification must say about it)
+    let mut cases: Vec<(PathBuf, &str)> = vec![
+        (write_file(d, "empty.txt", ""), "no text in file"),
+        (write_file(d, "blank.md", " \n\t\r\n"), "no text in file"),
+        (
+            write_file(d, "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
+            "binary",
+        ),
+        (
+            write_file(d, "archive.txt", b"PK\x03\x04\x14\0\0\0\x08\0binarystuff"),
+            "binary",
+        ),
+        (
+            write_file(d, "script.html", "<html><script>var x = 1;</script></html>"),
+            "no text in HTML page",
+        ),
+        (folder, "is a directory"),
+        (d.join("gone.txt"), "no such file"),
+        (big, "over the 16 MB limit"),
+    ];
+    #[cfg(unix)]
+    {
+        let fifo = d.join("pipe.txt");
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            cases.push((fifo, "not a regular file"));
+        }
+    }
+    let mut h = app(
+        Startup::Files(all_files(&good, &cases)),
+        FakeDialogs::default(),
+    );
+    h.run();
+    let shown = all_texts(&h);
+    let notice = shown
+        .iter()
+        .find(|t| t.starts_with(&format!("Cannot read {} files", cases.len())))
+        .unwrap_or_else(|| panic!("no notification for the unreadable files: {shown:?}"));
+    for (path, why) in &cases {
+        let line = notice
+            .lines()
+            .find(|l| l.starts_with(&format!("{}: ", path.display())));
+        assert!(
+            line.is_some_and(|l| l.contains(why)),
+            "{}: expected {why:?} in the notification, got {line:?}",
+            path.display()
+        );
+    }
+    assert!(
+        status(&h).starts_with("2 sources"),
+        "the readable articles are compared: {}",
+        status(&h)
+    );
+    assert!(
+        shown.iter().any(|t| t.starts_with("Group 1")),
+        "the readable articles align"
+    );
+    // Nothing given was changed.
+    assert_eq!(std::fs::read_to_string(&good[0]).expect("read"), BRIDGE_A);
+    // A few unreadable files get a notification each.
+    let mut h = app(
+        Startup::Files(vec![good[0].clone(), cases[0].0.clone()]),
+        FakeDialogs::default(),
+    );
+    h.run();
+    let one = format!(
+        "Cannot read {}: {}",
+        cases[0].0.display(),
+        "no text in file"
+    );
+    assert!(
+        all_texts(&h).iter().any(|t| t.starts_with(&one)),
+        "{:?}",
+        all_texts(&h)
+    );
+}
+
+fn all_files(good: &[PathBuf], cases: &[(PathBuf, &str)]) -> Vec<PathBuf> {
+    let mut files = good.to_vec();
+    files.extend(cases.iter().map(|(p, _)| p.clone()));
+    files
+}
+
+#[test]
+fn a_notice_names_ten_unreadable_files_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files: Vec<PathBuf> = (0..13)
+        .map(|i| write_file(dir.path(), &format!("empty{i:02}.txt"), ""))
+        .collect();
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    let notice = all_texts(&h)
+        .into_iter()
+        .find(|t| t.starts_with("Cannot read 13 files; none could be compared."))
+        .expect("one notice for all");
+    assert_eq!(
+        notice
+            .lines()
+            .filter(|l| l.contains(": no text in file"))
+            .count(),
+        10
+    );
+    assert!(
+        notice.ends_with("… and 3 more (each is marked in the Sources panel)"),
+        "{notice}"
+    );
+    // Its Dismiss button is on screen, and dismisses it.
+    let dismiss = h.get_by_label("Dismiss").rect();
+    assert!(dismiss.bottom() < 950.0, "{dismiss:?}");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(
+        !all_texts(&h)
+            .iter()
+            .any(|t| t.starts_with("Cannot read 13 files"))
+    );
+}
+
+#[test]
+fn text_in_other_scripts_is_drawn_with_real_glyphs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let texts_in = [
+        (
+            "zh.txt",
+            "北京市政府周五宣布，新桥将于明年春天开放。批评者对此并不感到意外。\n",
+        ),
+        (
+            "ar.txt",
+            "أعلن رئيس البلدية يوم الجمعة استقالته بعد نزاع طويل مع المجلس. ولم يفاجأ المنتقدون.\n",
+        ),
+        (
+            "ru.txt",
+            "Мэр города в пятницу объявил об отставке после долгого спора с советом. Критики не удивились.\n",
+        ),
+        (
+            "emoji.txt",
+            "The mayor 🎉 resigned on Friday 👍 after a long dispute with the council. Critics cheered.\n",
+        ),
+        (
+            "nfd.txt",
+            "The cafe\u{301} owner in Zu\u{308}rich said the mayor resigned on Friday. Critics were surprised.\n",
+        ),
+        (
+            "he.txt",
+            "The sign read שלום עולם on Friday, 12 May 2023. The mayor resigned on Friday.\n",
+        ),
+    ];
+    let files: Vec<PathBuf> = texts_in.iter().map(|(n, t)| write_file(d, n, t)).collect();
+    // A glyph that no font has fails the frame (egui_kittest's missing-glyph policy), in the
+    // aligned view, the documents and the findings alike.
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    assert!(
+        status(&h).starts_with("6 sources"),
+        "status: {}",
+        status(&h)
+    );
+    for view in ["Documents", "Findings", "Aligned"] {
+        h.get_by_label(view).click();
+        h.run();
+    }
+    h.get_by_label("Documents").click();
+    h.run();
+    let shown = all_texts(&h);
+    for (name, t) in &texts_in {
+        let first = t.split(['.', '。']).next().unwrap_or(t).trim();
+        let first: String = first.chars().take(12).collect();
+        assert!(
+            shown.iter().any(|s| s.contains(&first)),
+            "{name}: {first:?} not shown"
+        );
+    }
+}
+
+#[test]
+fn a_new_comparison_puts_the_documents_back_at_their_tops_and_keeps_the_sync_setting() {
+    let mut h = app(Startup::Files(samples()), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    h.get_by_label("Synchronized scrolling").click();
+    h.run();
+    // Scroll the second column down, then remove the last source.
+    let cmp = h.state().comparison().clone();
+    let at = shown(&h, &cmp.documents[1].passages[0].text)
+        .expect("second column shown")
+        .center();
+    wheel_over(&mut h, at, -800.0);
+    assert!(first_shown(&h, 1).0 > 0, "scrolled");
+    let last = cmp.documents[3].title.clone();
+    h.get_by_label(&format!(
+        "Remove {}",
+        cmp.documents[3].path.rsplit('/').next().unwrap_or(&last)
+    ))
+    .click();
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    for d in 0..3 {
+        assert_eq!(first_shown(&h, d).0, 0, "column {d} is back at its top");
+    }
+    let sync = h
+        .get_by_label("Synchronized scrolling")
+        .accesskit_node()
+        .toggled();
+    assert_eq!(
+        sync,
+        Some(egui::accesskit::Toggled::False),
+        "the user's setting stays"
+    );
 }

@@ -138,8 +138,8 @@ fn comparison() -> Comparison {
     }];
     let mention = |doc: usize, text: &str, value: &str| Mention {
         document: format!("d{doc}"),
-        start: 26,
-        end: 26 + text.len(),
+        start: [a, b][doc].find(text).unwrap_or(0),
+        end: [a, b][doc].find(text).unwrap_or(0) + text.len(),
         text: text.into(),
         value: value.into(),
         note: "as written".into(),

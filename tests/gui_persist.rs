@@ -1,5 +1,5 @@
 //! What the app remembers between sessions: the sources with the datelines the user set, the
-//! theme and the view.
+//! theme, the view and how it shows things.
 
 #![cfg(feature = "gui")]
 
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crosscheck::gui::{App, AppConfig, JobMode, NativeDialogs, Startup};
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[derive(Default)]
 struct MemoryStorage(BTreeMap<String, String>);
@@ -78,7 +78,12 @@ fn sources_datelines_and_theme_come_back_in_the_next_session() {
         h.run();
         h.key_press(Key::Enter);
         h.run();
+        h.get_by_label_contains("Passages only one source has")
+            .click();
+        h.run();
         h.get_by_label("Documents").click();
+        h.run();
+        h.get_by_label("Synchronized scrolling").click();
         h.run();
         eframe::App::save(h.state_mut(), &mut storage);
     }
@@ -105,8 +110,21 @@ fn sources_datelines_and_theme_come_back_in_the_next_session() {
         h.state().comparison().documents[1].dateline.as_deref(),
         Some("2029-11-05")
     );
-    assert!(
-        h.query_by_label("Synchronized scrolling").is_some(),
-        "the documents view is back"
+    let off = Some(egui::accesskit::Toggled::False);
+    assert_eq!(
+        h.get_by_label("Synchronized scrolling")
+            .accesskit_node()
+            .toggled(),
+        off,
+        "the documents view is back, with scrolling unsynchronized as the user left it"
+    );
+    h.get_by_label("Aligned").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label_contains("Passages only one source has")
+            .accesskit_node()
+            .toggled(),
+        off,
+        "rows of passages only one source has stay hidden"
     );
 }

@@ -631,3 +631,36 @@ fn a_failed_write_leaves_the_old_file_and_says_why() {
     assert_eq!(st.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&st.stderr).contains("no/such/dir/r.md"));
 }
+
+#[test]
+fn the_mention_index_marks_every_passage_as_a_scan_of_all_findings_does() {
+    let cmp = seeds();
+    let index = crosscheck::marks::MentionIndex::new(&cmp);
+    let mut marked = 0;
+    for (d, doc) in cmp.documents.iter().enumerate() {
+        for (pi, p) in doc.passages.iter().enumerate() {
+            let slow = crosscheck::marks::pieces(&cmp, doc, p, None);
+            let fast = index.pieces(&cmp, d, pi, None);
+            assert_eq!(fast, slow, "{}", p.id);
+            marked += slow
+                .iter()
+                .filter(|x| matches!(x, crosscheck::marks::Piece::FactEnd(..)))
+                .count();
+        }
+    }
+    assert!(marked > 20, "the seeds have facts to mark: {marked}");
+}
+
+#[test]
+fn reports_streamed_section_by_section_are_the_rendered_ones() {
+    let cmp = seeds();
+    for format in [Format::Json, Format::Markdown, Format::Html] {
+        let mut streamed = Vec::new();
+        report::render_to(&cmp, format, &mut streamed).expect("stream");
+        assert_eq!(
+            String::from_utf8(streamed).expect("utf-8"),
+            report::render(&cmp, format).expect("render"),
+            "{format:?}"
+        );
+    }
+}

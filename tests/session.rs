@@ -93,6 +93,22 @@ fn a_changed_source_is_compared_from_the_stored_copy_and_says_so() {
 }
 
 #[test]
+fn a_source_that_grew_reads_as_changed_not_missing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, paths) = saved(dir.path());
+    let mut text = std::fs::read_to_string(&paths[0]).expect("read");
+    text.push_str("\nA later update added this sentence to the article.\n");
+    std::fs::write(&paths[0], text).expect("append");
+    let opened = session::open(&path).expect("open");
+    assert!(
+        matches!(opened.status[0], SourceStatus::Changed { .. }),
+        "{:?}",
+        opened.status[0]
+    );
+    assert!(opened.notes()[0].message.contains("changed"));
+}
+
+#[test]
 fn a_missing_source_is_compared_from_the_stored_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, paths) = saved(dir.path());
@@ -284,4 +300,46 @@ fn cli_reports_on_a_saved_comparison() {
         .output()
         .expect("run");
     assert_eq!(st.status.code(), Some(2));
+}
+
+/// A pipe given as a comparison file, or found where a saved source was, is refused without
+/// reading it (reading a pipe with no writer would block for ever).
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_never_read_as_a_comparison_file_or_a_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.crosscheck");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|st| st.success()) {
+        println!("skipped: mkfifo is not available");
+        return;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(session::open(&path).map(|_| ()).map_err(|e| e.to_string()));
+    });
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("open returned instead of blocking on the pipe");
+    let err = got.expect_err("refused");
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(err.contains("pipe.crosscheck"), "{err}");
+
+    // A saved source whose path is now a pipe reads as changed or missing, never blocks.
+    let (saved_at, sources) = saved(dir.path());
+    let src = &sources[0];
+    std::fs::remove_file(src).expect("remove");
+    let made = Command::new("mkfifo").arg(src).status().expect("mkfifo");
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(session::open(&saved_at).map(|o| o.status));
+    });
+    let status = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("open returned instead of blocking on the pipe")
+        .expect("opened");
+    // Not a file to compare with: the copy is used, as for a missing file.
+    assert_eq!(status[0], SourceStatus::Missing);
 }

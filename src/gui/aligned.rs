@@ -1,7 +1,8 @@
 //! The aligned view: one row per group of passages that report the same thing, one column per
 //! source, each passage shown with its word differences from the group's reference passage
 //! (inserted words underlined, removed words struck through, both also tinted) and its facts
-//! marked. Only the rows in view are laid out.
+//! marked. Passages that only one source has get rows of their own ("Only in <source>"), where a
+//! reader of that source meets them. Only the rows in view are laid out.
 
 use std::hash::{Hash, Hasher};
 
@@ -11,7 +12,8 @@ use crate::model::Group;
 
 use super::app::{App, Command, plural};
 use super::marked::{Marked, Style, fact_tooltip};
-use super::nav::{self, DiffLoc, RowOrder};
+use super::nav::{self, DiffLoc, Row, RowOrder};
+use crate::marks::OnlyIn;
 
 /// Space around a group's row (room for the selection outline).
 const ROW_MARGIN: f32 = 4.0;
@@ -25,6 +27,21 @@ impl App {
             self.order = RowOrder::Group;
         }
         let visible = nav::visible_groups(&self.cmp, &self.search, self.order);
+        let list = nav::visible_rows(
+            &self.cmp,
+            &visible,
+            &self.only,
+            &self.search,
+            self.order,
+            self.show_only,
+        );
+        let only: usize = list
+            .iter()
+            .map(|r| match r {
+                Row::Only(o) => o.passages.len(),
+                Row::Group(_) => 0,
+            })
+            .sum();
         let total = self.cmp.groups.len();
         ui.horizontal(|ui| {
             ui.heading("Aligned passages");
@@ -40,6 +57,16 @@ impl App {
             ui.label(RichText::new(what).color(p.weak));
             ui.separator();
             self.order_menu(ui);
+            if self.cmp.documents.len() > 1 {
+                ui.separator();
+                ui.checkbox(
+                    &mut self.show_only,
+                    format!("Passages only one source has ({only})"),
+                )
+                .on_hover_text(
+                    "Rows of passages no other source reports, placed after the group their source reports just before them",
+                );
+            }
         });
         ui.label(
             RichText::new(
@@ -50,8 +77,10 @@ impl App {
             .color(p.weak),
         );
         ui.separator();
-        if total == 0 {
-            let msg = if self.cmp.documents.len() < 2 {
+        if list.is_empty() {
+            let msg = if total > 0 {
+                "No group matches the search."
+            } else if self.cmp.documents.len() < 2 {
                 "Open at least two readable articles to align their passages."
             } else {
                 "No passages were found that report the same thing in two or more sources."
@@ -59,9 +88,8 @@ impl App {
             ui.label(msg);
             return;
         }
-        if visible.is_empty() {
-            ui.label("No group matches the search.");
-            return;
+        if total == 0 {
+            ui.label("No passages were found that report the same thing in two or more sources.");
         }
         let ndocs = self.cmp.documents.len().max(1);
         let spacing = ui.spacing().item_spacing.x;
@@ -83,32 +111,29 @@ impl App {
         let item_y = ui.spacing().item_spacing.y;
         let cmp = &self.cmp;
         let estimate = |i: usize| -> f32 {
-            let longest = visible
-                .get(i)
-                .and_then(|&g| cmp.groups.get(g))
-                .map_or(0, |g| {
+            let longest = match list.get(i) {
+                Some(Row::Group(g)) => cmp.groups.get(*g).map_or(0, |g| {
                     g.passages
                         .iter()
                         .filter_map(|id| cmp.passage(id))
                         .map(|(_, p)| p.text.chars().count())
                         .max()
                         .unwrap_or(0)
-                });
+                }),
+                Some(Row::Only(o)) => cmp.documents[o.doc].passages[o.passages.clone()]
+                    .iter()
+                    .map(|p| p.text.chars().count() + 1)
+                    .sum(),
+                None => 0,
+            };
             let lines = (longest as f32 / chars_per_line).ceil().max(1.0);
             lines * line + line + 2.0 * ROW_MARGIN + 3.0 * item_y + 6.0
         };
         let mut key = std::hash::DefaultHasher::new();
-        (
-            &visible,
-            col.round() as i64,
-            font.size.to_bits(),
-            total,
-            ndocs,
-        )
-            .hash(&mut key);
+        (&list, col.round() as i64, font.size.to_bits(), total, ndocs).hash(&mut key);
         self.aligned_rows
-            .prepare(key.finish(), visible.len(), estimate);
-        let target_row = scroll_to.and_then(|g| visible.iter().position(|&x| x == g));
+            .prepare(key.finish(), list.len(), estimate);
+        let target_row = scroll_to.and_then(|g| list.iter().position(|x| *x == Row::Group(g)));
         let target_top = target_row.map(|i| self.aligned_rows.top(i));
 
         let mut rows = std::mem::take(&mut self.aligned_rows);
@@ -116,6 +141,7 @@ impl App {
             palette: &p,
             font,
             query: &query,
+            index: &self.marks_index,
         };
         // Sideways scrolling (many sources) moves the titles with the columns; the titles stay
         // put when the rows scroll down.
@@ -151,7 +177,14 @@ impl App {
                 }
                 let out = area.show_viewport(ui, |ui, viewport| {
                     rows.show(ui, viewport, 1, &mut |ui, i| {
-                        let Some(&g) = visible.get(i) else { return };
+                        let g = match list.get(i) {
+                            Some(Row::Group(g)) => *g,
+                            Some(Row::Only(o)) => {
+                                self.only_row(ui, &st, o, col, row_width);
+                                return;
+                            }
+                            None => return,
+                        };
                         let Some(group) = self.cmp.groups.get(g) else {
                             return;
                         };
@@ -235,6 +268,46 @@ impl App {
         if let Some(g) = select {
             self.commands.push(Command::Select(g));
         }
+    }
+
+    /// A row of passages only one source has: its passages in that source's column.
+    fn only_row(&self, ui: &mut egui::Ui, st: &Style<'_>, o: &OnlyIn, col: f32, row_width: f32) {
+        let p = st.palette;
+        let Some(doc) = self.cmp.documents.get(o.doc) else {
+            return;
+        };
+        egui::Frame::NONE.inner_margin(ROW_MARGIN).show(ui, |ui| {
+            ui.set_width(row_width);
+            let n = o.passages.len();
+            ui.label(
+                RichText::new(format!(
+                    "Only in {} · {n} {}",
+                    doc.title,
+                    plural(n, "passage", "passages")
+                ))
+                .small()
+                .italics()
+                .color(p.weak),
+            )
+            .on_hover_text("No other source reports this.");
+            ui.horizontal_top(|ui| {
+                for d in 0..self.cmp.documents.len() {
+                    fixed(ui, col, |ui| {
+                        if d != o.doc {
+                            return;
+                        }
+                        let mut m = Marked::new();
+                        for pi in o.passages.clone() {
+                            m.push_passage(&self.cmp, d, pi, None, st, &|f| f, &|_| false);
+                            m.push_plain(" ", diff_plain(st));
+                        }
+                        let (response, hit) = m.show(ui, Sense::hover());
+                        fact_tooltip(response, &self.cmp, hit, p);
+                    });
+                }
+            });
+        });
+        ui.separator();
     }
 
     /// The menu that orders the rows.
@@ -360,4 +433,14 @@ fn fixed<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R)
         add(ui)
     })
     .response
+}
+
+/// The format of plain text between passages.
+fn diff_plain(st: &Style<'_>) -> egui::TextFormat {
+    super::theme::diff_format(
+        st.palette,
+        st.font.clone(),
+        super::theme::Mark::Plain,
+        false,
+    )
 }

@@ -28,6 +28,8 @@ use super::theme::Palette;
 /// Key under which the app's settings are kept in eframe's storage.
 const SETTINGS_KEY: &str = "crosscheck-settings";
 /// Most notifications shown at once; older ones are dropped first.
+/// Unreadable files listed by name in one notice; the Sources panel marks every one.
+const NOTICE_FILES: usize = 10;
 const MAX_NOTICES: usize = 6;
 /// File name offered when saving a report.
 const SUGGESTED_REPORT: &str = "crosscheck-report.json";
@@ -126,6 +128,14 @@ struct Settings {
     /// reopened at start.
     #[serde(default)]
     comparison: Option<PathBuf>,
+    /// How the aligned rows are ordered, and whether passages only one source has get rows.
+    #[serde(default)]
+    order: Option<nav::RowOrder>,
+    #[serde(default)]
+    show_only: Option<bool>,
+    /// Synchronized scrolling of the document columns.
+    #[serde(default)]
+    sync: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +180,8 @@ pub(super) enum Command {
     Prev,
     Select(usize),
     ShowInDocuments(usize),
+    /// Compare the sources again (after a cancelled compare).
+    Recompare,
     SetView(View),
     Cancel,
     SetTheme(Theme),
@@ -181,6 +193,10 @@ pub(super) enum Command {
 pub struct App {
     pub(super) sources: Vec<SourceEntry>,
     pub(super) cmp: Comparison,
+    /// Where the facts of each passage of `cmp` are; rebuilt with it.
+    pub(super) marks_index: crate::marks::MentionIndex,
+    /// The runs of passages only one source of `cmp` has; rebuilt with it.
+    pub(super) only: Vec<crate::marks::OnlyIn>,
     /// Sources that could not be read in the last compare: path as shown, and why.
     pub(super) unreadable: Vec<(String, String)>,
     jobs: Jobs,
@@ -199,6 +215,10 @@ pub struct App {
     pub(super) scroll_to: Option<usize>,
     /// How the aligned rows are ordered.
     pub(super) order: nav::RowOrder,
+    /// Rows of passages only one source has, in the aligned view.
+    pub(super) show_only: bool,
+    /// The compare of the current sources was cancelled: what is shown is an earlier result.
+    stale: bool,
     /// Heights of the aligned rows measured so far.
     pub(super) aligned_rows: rows::RowHeights,
     /// Frames spent bringing `scroll_to` into view.
@@ -234,6 +254,8 @@ impl App {
         let mut app = Self {
             sources: Vec::new(),
             cmp: Comparison::empty(),
+            marks_index: crate::marks::MentionIndex::default(),
+            only: Vec::new(),
             unreadable: Vec::new(),
             jobs: Jobs::new(config.jobs, Some(cc.egui_ctx.clone())),
             dialogs: config.dialogs,
@@ -246,10 +268,12 @@ impl App {
             search: String::new(),
             cursor: None,
             scroll_to: None,
-            order: nav::RowOrder::default(),
+            order: settings.order.unwrap_or_default(),
+            show_only: settings.show_only.unwrap_or(true),
+            stale: false,
             aligned_rows: rows::RowHeights::default(),
             reveal_tries: 0,
-            docs: DocScroll::default(),
+            docs: DocScroll::with_sync(settings.sync.unwrap_or(true)),
             typed_path: String::new(),
             commands: Vec::new(),
             options: Options::default(),
@@ -296,12 +320,27 @@ impl App {
                         SourceEntry::new(PathBuf::from(&d.path), date.filter(|_| set))
                     })
                     .collect();
-                app.cmp = *cmp;
+                app.set_comparison(*cmp);
                 app.sync_date_texts();
             }
             Startup::Empty => {}
         }
         app
+    }
+
+    /// Runs the compare jobs held so far (only with [`JobMode::Held`], which tests use to look
+    /// at the window while a compare is under way).
+    pub fn release_jobs(&mut self) {
+        self.jobs.release();
+    }
+
+    /// Puts `cmp` on screen, with the index of its facts.
+    fn set_comparison(&mut self, cmp: Comparison) {
+        self.marks_index = crate::marks::MentionIndex::new(&cmp);
+        self.only = crate::marks::only_in(&cmp);
+        self.cmp = cmp;
+        // The document columns' scroll places and laid-out rows belong to the old texts.
+        self.docs.reset();
     }
 
     /// The comparison on screen.
@@ -353,12 +392,19 @@ impl App {
 
     /// Starts comparing the current sources (or clears the comparison when there are none).
     /// The sources changed, so they no longer match a comparison file opened or saved before.
+    /// The sources changed: compare them anew (no longer the opened comparison file's).
     fn recompare(&mut self) {
-        self.cursor = None;
         self.comparison_file = None;
+        self.start_compare();
+    }
+
+    /// Compares the sources as they are now.
+    fn start_compare(&mut self) {
+        self.stale = false;
+        self.cursor = None;
         if self.sources.is_empty() {
             self.jobs.cancel();
-            self.cmp = Comparison::empty();
+            self.set_comparison(Comparison::empty());
             self.unreadable.clear();
             self.selected = None;
             return;
@@ -539,25 +585,57 @@ impl App {
     fn on_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Done(cmp, errors) => {
-                self.cmp = *cmp;
+                self.stale = false;
+                self.set_comparison(*cmp);
                 self.unreadable = errors
                     .iter()
                     .map(|e| (e.path.clone(), e.reason.clone()))
                     .collect();
-                for e in &errors {
+                // A few unreadable files get a notice each; more share one notice that lists
+                // them all (notices beyond the few shown at once would be dropped).
+                if errors.len() <= 3 {
+                    for e in &errors {
+                        self.notify(
+                            Level::Error,
+                            format!("Cannot read {}: {}", e.path, e.reason),
+                        );
+                    }
+                } else {
+                    let mut list: Vec<String> = errors
+                        .iter()
+                        .take(NOTICE_FILES)
+                        .map(|e| format!("{}: {}", e.path, e.reason))
+                        .collect();
+                    if errors.len() > NOTICE_FILES {
+                        list.push(format!(
+                            "… and {} more (each is marked in the Sources panel)",
+                            errors.len() - NOTICE_FILES
+                        ));
+                    }
+                    let rest = if self.cmp.documents.is_empty() {
+                        "none could be compared"
+                    } else {
+                        "the others are compared"
+                    };
                     self.notify(
                         Level::Error,
-                        format!("Cannot read {}: {}", e.path, e.reason),
+                        format!(
+                            "Cannot read {} files; {rest}.\n{}",
+                            errors.len(),
+                            list.join("\n")
+                        ),
                     );
                 }
                 if self.selected.is_some_and(|g| g >= self.cmp.groups.len()) {
                     self.selected = None;
                 }
                 self.sync_date_texts();
-                self.docs = DocScroll::default();
             }
             Outcome::Cancelled => self.notify(Level::Info, "Compare cancelled"),
-            Outcome::Failed(e) => self.notify(Level::Error, format!("Compare failed: {e}")),
+            Outcome::Failed(e) => {
+                self.stale = true;
+                self.notify(Level::Error, format!("Compare failed: {e}"));
+            }
         }
     }
 
@@ -608,8 +686,11 @@ impl App {
             self.cursor = Some(loc);
             self.selected = Some(loc.group);
             self.scroll_to = Some(loc.group);
-            if self.view == View::Findings {
-                self.view = View::Aligned;
+            match self.view {
+                View::Findings => self.view = View::Aligned,
+                // The documents show no word differences: they bring the group into view.
+                View::Documents => self.docs.reveal(loc.group),
+                View::Aligned => {}
             }
         }
     }
@@ -677,15 +758,15 @@ impl App {
             );
             return;
         };
-        let text = match report::render(&self.cmp, format) {
-            Ok(t) => t,
-            Err(e) => {
-                self.notify(Level::Error, format!("Cannot save {}: {e}", path.display()));
-                return;
-            }
-        };
         let sources: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
-        match report::write_atomic(&path, text.as_bytes(), &sources) {
+        match report::save(&path, &self.cmp, format, &sources) {
+            Ok(()) if self.stale => self.notify(
+                Level::Warning,
+                format!(
+                    "Report saved: {} — it is the last finished compare, not the sources as they are now (Compare again to update it)",
+                    path.display()
+                ),
+            ),
             Ok(()) => self.notify(Level::Info, format!("Report saved: {}", path.display())),
             Err(e) => self.notify(Level::Error, e.to_string()),
         }
@@ -758,9 +839,13 @@ impl App {
             }
             Command::SetView(v) => self.view = v,
             Command::Cancel => {
+                if self.jobs.progress().is_some() {
+                    self.stale = true;
+                }
                 self.jobs.cancel();
                 self.notify(Level::Info, "Compare cancelled");
             }
+            Command::Recompare => self.start_compare(),
             Command::SetTheme(t) => {
                 self.theme = Some(t);
                 ctx.set_theme(t);
@@ -931,6 +1016,13 @@ impl App {
             if !self.cmp.findings.is_empty() {
                 text.push_str(&format!(" · {} fact findings", self.cmp.findings.len()));
             }
+            let only: usize = self.only.iter().map(|r| r.passages.len()).sum();
+            if only > 0 {
+                text.push_str(&format!(
+                    " · {only} {} in one source only",
+                    plural(only, "passage", "passages")
+                ));
+            }
             ui.label(text);
             if let Some(i) = self.cursor.and_then(|c| diffs.iter().position(|d| *d == c)) {
                 ui.separator();
@@ -952,6 +1044,21 @@ impl App {
                     .on_hover_text(list.join("\n"));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.stale && self.jobs.progress().is_none() {
+                    if ui
+                        .button("Compare again")
+                        .on_hover_text("Compare the sources as they are now")
+                        .clicked()
+                    {
+                        self.commands.push(Command::Recompare);
+                    }
+                    let what = if self.cmp.documents.is_empty() {
+                        "No compare has finished"
+                    } else {
+                        "Showing the last finished compare, not the sources as they are now"
+                    };
+                    ui.label(RichText::new(what).color(Self::palette(ui.ctx()).focus));
+                }
                 if let Some(p) = self.jobs.progress() {
                     if ui
                         .button("Cancel")
@@ -980,6 +1087,9 @@ impl App {
             .anchor(Align2::RIGHT_TOP, [-12.0, 48.0])
             .show(ctx, |ui| {
                 ui.set_max_width(420.0);
+                if self.notices.len() > 1 && ui.small_button("Dismiss all").clicked() {
+                    self.commands.push(Command::DismissAll);
+                }
                 for n in &self.notices {
                     let (tag, color) = match n.level {
                         Level::Info => ("Info", p.single),
@@ -989,17 +1099,21 @@ impl App {
                     egui::Frame::popup(ui.style())
                         .stroke(egui::Stroke::new(1.5, color))
                         .show(ui, |ui| {
-                            ui.horizontal_top(|ui| {
+                            // Dismiss comes first, so a long notice cannot push it off screen;
+                            // the text scrolls beyond a few lines.
+                            ui.horizontal(|ui| {
                                 ui.label(RichText::new(tag).strong().color(color));
-                                ui.add(egui::Label::new(&n.text).wrap());
+                                if ui.small_button("Dismiss").clicked() {
+                                    self.commands.push(Command::Dismiss(n.id));
+                                }
                             });
-                            if ui.small_button("Dismiss").clicked() {
-                                self.commands.push(Command::Dismiss(n.id));
-                            }
+                            egui::ScrollArea::vertical()
+                                .id_salt(("notice", n.id))
+                                .max_height(160.0)
+                                .show(ui, |ui| {
+                                    ui.add(egui::Label::new(&n.text).wrap());
+                                });
                         });
-                }
-                if self.notices.len() > 1 && ui.small_button("Dismiss all").clicked() {
-                    self.commands.push(Command::DismissAll);
                 }
             });
     }
@@ -1093,6 +1207,9 @@ impl eframe::App for App {
             view: Some(self.view),
             recent: self.recent.clone(),
             comparison: self.comparison_file.clone(),
+            order: Some(self.order),
+            show_only: Some(self.show_only),
+            sync: Some(self.docs.sync),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

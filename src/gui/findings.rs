@@ -195,7 +195,7 @@ impl App {
                     .group
                     .as_deref()
                     .and_then(|id| self.cmp.group(id))
-                    .and_then(|g| g.id.strip_prefix('g')?.parse::<usize>().ok());
+                    .and_then(|g| crate::model::parse_group_id(&g.id));
                 if let Some(g) = group {
                     let r = ui
                         .small_button("Show passages")

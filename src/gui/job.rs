@@ -32,6 +32,9 @@ pub enum JobMode {
     Background,
     /// On the calling thread, finishing before `start` returns (tests).
     Inline,
+    /// Held until [`Jobs::release`] runs them on the calling thread (tests that look at the
+    /// window while a compare is under way).
+    Held,
 }
 
 /// What a finished job produced.
@@ -58,6 +61,8 @@ pub struct Jobs {
     rx: Receiver<Msg>,
     generation: u64,
     running: Option<Running>,
+    /// Jobs waiting for [`Jobs::release`] ([`JobMode::Held`]).
+    held: Vec<Box<dyn FnOnce() + Send>>,
 }
 
 struct Running {
@@ -77,6 +82,7 @@ impl Jobs {
             rx,
             generation: 0,
             running: None,
+            held: Vec::new(),
         }
     }
 
@@ -137,7 +143,7 @@ impl Jobs {
         });
         let tx = self.tx.clone();
         let repaint = self.repaint.clone();
-        let work = move || {
+        let work = move |cancel: &AtomicBool| {
             let notify = |m: Msg| {
                 // The receiver only goes away with the app; nothing to tell anyone then.
                 let _ = tx.send(m);
@@ -146,18 +152,23 @@ impl Jobs {
                 }
             };
             let report = |p: Progress| notify(Msg::Progress(generation, p));
-            let outcome = match compare(&report, &cancel) {
+            let outcome = match compare(&report, cancel) {
                 Ok((cmp, errors)) => Outcome::Done(Box::new(cmp), errors),
                 Err(_) => Outcome::Cancelled,
             };
             notify(Msg::Finished(generation, outcome));
         };
         match self.mode {
-            JobMode::Inline => work(),
+            JobMode::Inline => work(&cancel),
+            // A held job runs to the end even when cancelled or superseded: the race a worker
+            // thread loses when it finishes before it sees the flag. Its result must be dropped.
+            JobMode::Held => self
+                .held
+                .push(Box::new(move || work(&AtomicBool::new(false)))),
             JobMode::Background => {
                 let spawned = std::thread::Builder::new()
                     .name("crosscheck-compare".into())
-                    .spawn(work);
+                    .spawn(move || work(&cancel));
                 if let Err(e) = spawned {
                     let _ = self.tx.send(Msg::Finished(
                         generation,
@@ -165,6 +176,15 @@ impl Jobs {
                     ));
                 }
             }
+        }
+    }
+
+    /// Runs the jobs held so far ([`JobMode::Held`]) to the end, oldest first: a superseded
+    /// job's finished result then arrives while the newer job is still running (the race a
+    /// worker thread loses when it finishes before it sees the flag), and must be dropped.
+    pub fn release(&mut self) {
+        for work in std::mem::take(&mut self.held) {
+            work();
         }
     }
 

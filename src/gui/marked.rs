@@ -13,7 +13,7 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{Align, FontId, Galley, Response, RichText, Sense, TextFormat, Vec2};
 
-use crate::marks::{FactMark, MarkedFact, Piece, pieces, status_symbol};
+use crate::marks::{FactMark, MarkedFact, MentionIndex, Piece, status_symbol};
 use crate::model::{Comparison, Document, PassageDiff};
 
 use super::findings::kind_word;
@@ -38,6 +38,8 @@ pub struct Style<'a> {
     pub palette: &'a Palette,
     pub font: FontId,
     pub query: &'a str,
+    /// Where each passage's facts are (built once per comparison).
+    pub index: &'a MentionIndex,
 }
 
 /// A block of marked text being built.
@@ -83,16 +85,10 @@ impl Marked {
         base: &dyn Fn(TextFormat) -> TextFormat,
         current: &dyn Fn(usize) -> bool,
     ) {
-        let Some(doc) = cmp.documents.get(d) else {
-            return;
-        };
-        let Some(passage) = doc.passages.get(pi) else {
-            return;
-        };
         let p = st.palette;
         let from = self.chars;
         let mut facts = Vec::new();
-        for piece in pieces(cmp, doc, passage, diff) {
+        for piece in st.index.pieces(cmp, d, pi, diff) {
             match piece {
                 Piece::Text {
                     text,
@@ -156,15 +152,46 @@ impl Marked {
 
     /// Lays the text out at the width available and adds it; returns the response and what is
     /// under the pointer, if anything.
-    pub fn show(mut self, ui: &mut egui::Ui, sense: Sense) -> (Response, Option<Hit>) {
+    pub fn show(self, ui: &mut egui::Ui, sense: Sense) -> (Response, Option<Hit>) {
+        let (response, hit, _) = self.layout(ui).show(ui, sense);
+        (response, hit)
+    }
+
+    /// Lays the text out at the width available, to show now or keep and show later.
+    pub fn layout(mut self, ui: &egui::Ui) -> Laid {
         self.job.wrap.max_width = ui.available_width();
         let galley = ui.fonts_mut(|f| f.layout_job(self.job));
-        let response = ui.add(egui::Label::new(Arc::clone(&galley)).sense(sense));
+        Laid {
+            galley,
+            regions: self.regions,
+        }
+    }
+}
+
+/// Marked text laid out: it can be kept between frames (egui drops a layout it did not use in
+/// the last frame) and shown again.
+#[derive(Debug)]
+pub struct Laid {
+    galley: Arc<Galley>,
+    regions: Vec<(Range<usize>, Hit)>,
+}
+
+impl Laid {
+    /// Adds the text; returns the response, what is under the pointer, and where each passage
+    /// starts (its index in the document's passages and the top of its first line, below the
+    /// top of the response).
+    pub fn show(
+        &self,
+        ui: &mut egui::Ui,
+        sense: Sense,
+    ) -> (Response, Option<Hit>, Vec<(usize, f32)>) {
+        let galley = &self.galley;
+        let response = ui.add(egui::Label::new(Arc::clone(galley)).sense(sense));
         let pointer = response
             .hover_pos()
             .or_else(|| response.interact_pointer_pos());
         let hit = pointer
-            .and_then(|pos| char_at(&galley, pos - response.rect.min))
+            .and_then(|pos| char_at(galley, pos - response.rect.min))
             .and_then(|c| {
                 self.regions
                     .iter()
@@ -172,8 +199,29 @@ impl Marked {
                     .find(|(r, _)| r.contains(&c))
                     .map(|(_, h)| *h)
             });
-        (response, hit)
+        let tops = self
+            .regions
+            .iter()
+            .filter_map(|(r, h)| match h {
+                Hit::Passage { passage, .. } => Some((*passage, row_top(galley, r.start))),
+                Hit::Fact { .. } => None,
+            })
+            .collect();
+        (response, hit, tops)
     }
+}
+
+/// Top of the row that holds character `c` (galley coordinates).
+fn row_top(galley: &Galley, c: usize) -> f32 {
+    let mut index = 0;
+    for row in &galley.rows {
+        let n = row.char_count_including_newline().0;
+        if c < index + n {
+            return row.rect().top();
+        }
+        index += n;
+    }
+    galley.rows.last().map_or(0.0, |r| r.rect().top())
 }
 
 /// Background of a fact's words: a light tint of its status colour.

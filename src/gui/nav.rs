@@ -2,6 +2,7 @@
 //! them in reading order, so "next difference" and "previous difference" step through exactly
 //! what is on screen.
 
+use crate::marks::OnlyIn;
 use crate::model::{Comparison, DiffTag};
 
 use super::theme::find_ci;
@@ -61,6 +62,91 @@ pub fn visible_groups(cmp: &Comparison, query: &str, order: RowOrder) -> Vec<usi
             });
         }
     }
+    out
+}
+
+/// A row of the aligned view: a group, or passages that only one source reports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Row {
+    /// Index into `Comparison::groups`.
+    Group(usize),
+    Only(OnlyIn),
+}
+
+/// The rows of the aligned view: the `groups` (as [`visible_groups`] gives them) and, when
+/// `with_only` is set, those of the runs of passages only one source reports (`only`, as
+/// [`crate::marks::only_in`] gives them) that contain `query`.
+///
+/// In group order and in the order of its own source, a run goes where a reader of that source
+/// meets it: after the group the source reports just before it, or before the source's first
+/// group; a source with no group, and every run in the other orders, comes after all the groups.
+pub fn visible_rows(
+    cmp: &Comparison,
+    groups: &[usize],
+    only: &[OnlyIn],
+    query: &str,
+    order: RowOrder,
+    with_only: bool,
+) -> Vec<Row> {
+    let q = query.trim();
+    let runs: Vec<OnlyIn> = if with_only {
+        only.iter()
+            .filter(|r| {
+                let passages = cmp
+                    .documents
+                    .get(r.doc)
+                    .and_then(|d| d.passages.get(r.passages.clone()));
+                passages.is_some_and(|ps| {
+                    q.is_empty() || ps.iter().any(|p| find_ci(&p.text, q).is_some())
+                })
+            })
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Where each shown group stands in each source (passage index), for anchoring runs.
+    let mut at: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cmp.documents.len()];
+    for (row, &g) in groups.iter().enumerate() {
+        for id in cmp.groups.get(g).map_or(&[][..], |x| &x.passages[..]) {
+            if let Some((d, pi)) = crate::model::parse_passage_id(id)
+                && let Some(v) = at.get_mut(d)
+            {
+                v.push((pi, row));
+            }
+        }
+    }
+    for v in &mut at {
+        v.sort_unstable();
+    }
+    let mut after: Vec<Vec<OnlyIn>> = vec![Vec::new(); groups.len()];
+    let mut before: Vec<Vec<OnlyIn>> = vec![Vec::new(); groups.len()];
+    let mut tail = Vec::new();
+    for r in runs {
+        if !(order == RowOrder::Source(r.doc) || order == RowOrder::Group) {
+            tail.push(r);
+            continue;
+        }
+        // The group its source reports closest before it (in the order of that source, rows
+        // are sorted so that this is the row just above); a source's opening passages go just
+        // before its first group.
+        let v = &at[r.doc];
+        let k = v.partition_point(|&(pi, _)| pi < r.passages.start);
+        match k.checked_sub(1) {
+            Some(k) => after[v[k].1].push(r),
+            None => match v.first() {
+                Some(&(_, row)) => before[row].push(r),
+                None => tail.push(r),
+            },
+        }
+    }
+    let mut out: Vec<Row> = Vec::new();
+    for (row, &g) in groups.iter().enumerate() {
+        out.extend(before[row].drain(..).map(Row::Only));
+        out.push(Row::Group(g));
+        out.extend(after[row].drain(..).map(Row::Only));
+    }
+    out.extend(tail.into_iter().map(Row::Only));
     out
 }
 
@@ -178,6 +264,109 @@ mod tests {
                 .filter_map(|id| c.passage(id))
                 .any(|(d, _)| d == 1)
         }));
+    }
+
+    #[test]
+    fn passages_only_one_source_has_sit_where_its_reader_meets_them() {
+        let c = cmp();
+        assert!(!c.groups.is_empty(), "the bridge sentences align");
+        let groups = visible_groups(&c, "", RowOrder::Group);
+        let rows = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "",
+            RowOrder::Group,
+            true,
+        );
+        let only: Vec<&OnlyIn> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Only(o) => Some(o),
+                Row::Group(_) => None,
+            })
+            .collect();
+        // "The city council met…" and "Ferries will run…": one run in each source, after the
+        // bridge group, in source order.
+        assert_eq!(only.len(), 2, "{rows:?}");
+        assert_eq!((only[0].doc, only[1].doc), (0, 1));
+        assert_eq!(rows[0], Row::Group(groups[0]));
+        let text = |o: &OnlyIn| c.documents[o.doc].passages[o.passages.start].text.clone();
+        assert!(text(only[0]).starts_with("The city council"));
+        assert!(text(only[1]).starts_with("Ferries"));
+        // The search narrows them; turned off, only groups are left.
+        let ferries = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "ferries",
+            RowOrder::Group,
+            true,
+        );
+        assert_eq!(
+            ferries.iter().filter(|r| matches!(r, Row::Only(_))).count(),
+            1
+        );
+        let off = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "",
+            RowOrder::Group,
+            false,
+        );
+        assert_eq!(
+            off,
+            groups.iter().map(|&g| Row::Group(g)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_sources_opening_passages_come_before_its_first_group() {
+        let a = "The mayor of Velmora spoke to reporters about the ferry timetable this morning.\n\nThe harbour bridge in Velmora closed on Tuesday after inspectors found cracks in two support cables.";
+        let b = "The old harbour bridge in Velmora was closed on Tuesday after inspectors found cracks in three support cables.";
+        let c = compare_texts(&[("a.txt", a), ("b.txt", b)], &Options::default());
+        assert_eq!(c.groups.len(), 1, "the bridge sentences align");
+        let groups = visible_groups(&c, "", RowOrder::Group);
+        let kinds = |rows: &[Row]| -> Vec<&str> {
+            rows.iter()
+                .map(|r| match r {
+                    Row::Group(_) => "group",
+                    Row::Only(_) => "only",
+                })
+                .collect()
+        };
+        let by_group = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "",
+            RowOrder::Group,
+            true,
+        );
+        assert_eq!(kinds(&by_group), ["only", "group"], "the lede comes first");
+        let by_source = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "",
+            RowOrder::Source(0),
+            true,
+        );
+        assert_eq!(kinds(&by_source), ["only", "group"]);
+        let by_disagreement = visible_rows(
+            &c,
+            &groups,
+            &crate::marks::only_in(&c),
+            "",
+            RowOrder::Disagreement,
+            true,
+        );
+        assert_eq!(
+            kinds(&by_disagreement),
+            ["group", "only"],
+            "other orders: at the end"
+        );
     }
 
     fn crosscheck_seeds() -> Comparison {

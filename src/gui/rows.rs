@@ -15,16 +15,18 @@ pub struct RowHeights {
 
 impl RowHeights {
     /// Forgets the measurements when the list changed (`key` names its content and width) and
-    /// estimates every row's height once.
-    pub fn prepare(&mut self, key: u64, n: usize, estimate: impl Fn(usize) -> f32) {
+    /// estimates every row's height once; returns true when it did.
+    pub fn prepare(&mut self, key: u64, n: usize, estimate: impl Fn(usize) -> f32) -> bool {
         if self.key != key || self.heights.len() != n {
             self.key = key;
             self.heights = vec![None; n];
             self.estimates = (0..n).map(estimate).collect();
+            return true;
         }
+        false
     }
 
-    fn height(&self, i: usize) -> f32 {
+    pub fn height(&self, i: usize) -> f32 {
         self.heights
             .get(i)
             .copied()

@@ -27,8 +27,6 @@ pub struct Palette {
     pub removed_line: Color32,
     /// Outline of the current difference and the selected group.
     pub focus: Color32,
-    /// Background tint of passages that are aligned with other sources.
-    pub grouped_bg: Color32,
     /// Background of the selected group's passages.
     pub selected_bg: Color32,
     /// Background of search matches.
@@ -51,7 +49,6 @@ impl Palette {
                 removed_bg: Color32::from_rgb(92, 36, 40),
                 removed_line: Color32::from_rgb(255, 140, 140),
                 focus: Color32::from_rgb(255, 200, 60),
-                grouped_bg: Color32::from_rgb(36, 44, 58),
                 selected_bg: Color32::from_rgb(58, 58, 24),
                 match_bg: Color32::from_rgb(90, 80, 20),
                 conflict: Color32::from_rgb(255, 130, 110),
@@ -67,7 +64,6 @@ impl Palette {
                 removed_bg: Color32::from_rgb(248, 212, 212),
                 removed_line: Color32::from_rgb(170, 20, 30),
                 focus: Color32::from_rgb(200, 120, 0),
-                grouped_bg: Color32::from_rgb(232, 238, 248),
                 selected_bg: Color32::from_rgb(250, 240, 180),
                 match_bg: Color32::from_rgb(255, 230, 120),
                 conflict: Color32::from_rgb(180, 30, 20),
@@ -76,6 +72,31 @@ impl Palette {
                 unresolved: Color32::from_rgb(90, 90, 90),
             },
         }
+    }
+
+    /// Background of group `g`'s passages in the document view: one of six soft tints, the
+    /// same in every column, so that a group's passages can be matched at a glance (their
+    /// group number says it without colour).
+    pub fn group_bg(&self, g: usize) -> Color32 {
+        const DARK: [(u8, u8, u8); 6] = [
+            (36, 44, 58),
+            (50, 40, 62),
+            (28, 52, 52),
+            (58, 46, 32),
+            (40, 54, 34),
+            (60, 36, 46),
+        ];
+        const LIGHT: [(u8, u8, u8); 6] = [
+            (228, 236, 250),
+            (240, 230, 250),
+            (222, 244, 240),
+            (250, 236, 218),
+            (234, 246, 222),
+            (250, 228, 236),
+        ];
+        let tints = if self.text.r() > 128 { DARK } else { LIGHT };
+        let (r, g_, b) = tints[g % tints.len()];
+        Color32::from_rgb(r, g_, b)
     }
 
     /// Colour of a fact status.

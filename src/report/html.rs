@@ -13,7 +13,7 @@ use super::{
     findings_with, kind_word, members, passage_at, quoted, source_name, status_class,
     status_symbol, status_word, summary_limit,
 };
-use crate::marks::{FactMark, Piece, pieces};
+use crate::marks::{FactMark, MentionIndex, Piece};
 use crate::model::{Comparison, Document, Finding, Passage};
 
 /// Escapes text for element content and double-quoted attributes (`&`, `<`, `>`, `"`); every
@@ -108,6 +108,18 @@ pub(super) fn render(cmp: &Comparison) -> String {
                 .map(|d| d.text.len() * 3)
                 .sum::<usize>(),
     );
+    write_into(cmp, &mut h, &mut |_| true);
+    h
+}
+
+/// Writes the HTML report into `h`, calling `flush` after each finding, group and source's
+/// section (to stream it out: `flush` may take what `h` holds, and returns false to stop, after a
+/// failed write).
+pub(super) fn write_into(
+    cmp: &Comparison,
+    h: &mut String,
+    flush: &mut dyn FnMut(&mut String) -> bool,
+) {
     let n = cmp.documents.len();
     let title = format!(
         "Crosscheck report: {n} source{}",
@@ -131,14 +143,20 @@ pub(super) fn render(cmp: &Comparison) -> String {
         cmp.version,
         env!("CARGO_PKG_VERSION")
     );
-    sources(&mut h, cmp);
-    summary(&mut h, cmp);
-    warnings(&mut h, cmp);
-    findings(&mut h, cmp);
-    groups(&mut h, cmp);
-    singles(&mut h, cmp);
+    sources(h, cmp);
+    summary(h, cmp);
+    warnings(h, cmp);
+    if !flush(h) {
+        return;
+    }
+    findings(h, cmp, flush);
+    let index = MentionIndex::new(cmp);
+    groups(h, cmp, &index, flush);
+    if !flush(h) {
+        return;
+    }
+    singles(h, cmp, &index, flush);
     h.push_str("</body>\n</html>\n");
-    h
 }
 
 fn sources(h: &mut String, cmp: &Comparison) {
@@ -276,7 +294,7 @@ fn warnings(h: &mut String, cmp: &Comparison) {
     h.push_str("</ul>\n</section>\n");
 }
 
-fn findings(h: &mut String, cmp: &Comparison) {
+fn findings(h: &mut String, cmp: &Comparison, flush: &mut dyn FnMut(&mut String) -> bool) {
     h.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if cmp.findings.is_empty() {
         h.push_str("<p class=\"weak\">No facts were compared across sources.</p>\n");
@@ -289,6 +307,9 @@ fn findings(h: &mut String, cmp: &Comparison) {
         let _ = writeln!(h, "<h3 id=\"{anchor}\">{heading} ({})</h3>", list.len());
         for f in list {
             finding(h, cmp, f);
+            if !flush(h) {
+                return;
+            }
         }
     }
     h.push_str("</section>\n");
@@ -381,11 +402,12 @@ fn legend(h: &mut String) {
 fn passage_html(
     h: &mut String,
     cmp: &Comparison,
+    index: &MentionIndex,
     doc: &Document,
     p: &Passage,
     diff: Option<&crate::model::PassageDiff>,
 ) {
-    for piece in pieces(cmp, doc, p, diff) {
+    for piece in index.pieces_for(cmp, doc, p, diff) {
         match piece {
             Piece::Removed { text: t, .. } => {
                 let _ = write!(h, "<del>{}</del>", esc(t));
@@ -433,7 +455,12 @@ fn passage_html(
     }
 }
 
-fn groups(h: &mut String, cmp: &Comparison) {
+fn groups(
+    h: &mut String,
+    cmp: &Comparison,
+    index: &MentionIndex,
+    flush: &mut dyn FnMut(&mut String) -> bool,
+) {
     h.push_str("<section id=\"passages\">\n<h2>Aligned passages</h2>\n");
     if cmp.groups.is_empty() {
         h.push_str("<p class=\"weak\">No passages were aligned across sources.</p>\n</section>\n");
@@ -485,18 +512,26 @@ fn groups(h: &mut String, cmp: &Comparison) {
                             esc(why)
                         );
                     }
-                    passage_html(h, cmp, doc, p, diff);
+                    passage_html(h, cmp, index, doc, p, diff);
                     h.push_str("</td>");
                 }
                 None => h.push_str("<td class=\"none\">not in this source</td>"),
             }
         }
         h.push_str("</tr>\n");
+        if !flush(h) {
+            return;
+        }
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn singles(h: &mut String, cmp: &Comparison) {
+fn singles(
+    h: &mut String,
+    cmp: &Comparison,
+    index: &MentionIndex,
+    flush: &mut dyn FnMut(&mut String) -> bool,
+) {
     h.push_str("<section id=\"single\">\n<h2>Passages only one source has</h2>\n");
     h.push_str(
         "<p class=\"note\">Each source's text that is not aligned with another source, paragraph by \
@@ -530,12 +565,12 @@ fn singles(h: &mut String, cmp: &Comparison) {
                     esc(&p.id),
                     esc(why)
                 );
-                passage_html(h, cmp, doc, p, None);
+                passage_html(h, cmp, index, doc, p, None);
                 h.push_str("</span>");
             } else {
                 any = true;
                 let _ = write!(h, "<span id=\"{}\">", esc(&p.id));
-                passage_html(h, cmp, doc, p, None);
+                passage_html(h, cmp, index, doc, p, None);
                 h.push_str("</span>");
             }
         }
@@ -546,6 +581,9 @@ fn singles(h: &mut String, cmp: &Comparison) {
             h.push_str("<p class=\"weak\">Everything this source says is aligned with another source.</p>\n");
         }
         h.push_str("</div>\n");
+        if !flush(h) {
+            return;
+        }
     }
     h.push_str("</section>\n");
 }

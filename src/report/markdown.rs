@@ -13,7 +13,7 @@ use super::{
     findings_with, kind_word, members, one_line, passage_at, quoted, source_name, status_symbol,
     status_word, summary_limit,
 };
-use crate::marks::{Piece, pieces};
+use crate::marks::{MentionIndex, Piece};
 use crate::model::{Comparison, Finding, FindingStatus};
 
 /// Escapes text so a Markdown viewer shows it as written, inline (one line).
@@ -62,6 +62,17 @@ fn wrap(out: &mut String, text: &str, mark: &str) {
 /// Renders the Markdown report.
 pub(super) fn render(cmp: &Comparison) -> String {
     let mut m = String::with_capacity(16 * 1024);
+    write_into(cmp, &mut m, &mut |_| true);
+    m
+}
+
+/// Writes the Markdown report into `m`, calling `flush` after each group (to stream it out:
+/// `flush` may take what `m` holds but its trailing newlines, which the end of the report trims).
+pub(super) fn write_into(
+    cmp: &Comparison,
+    m: &mut String,
+    flush: &mut dyn FnMut(&mut String) -> bool,
+) {
     m.push_str("# Crosscheck report\n\n");
     let _ = writeln!(
         m,
@@ -70,16 +81,21 @@ pub(super) fn render(cmp: &Comparison) -> String {
         cmp.version,
         env!("CARGO_PKG_VERSION")
     );
-    sources(&mut m, cmp);
-    summary(&mut m, cmp);
-    warnings(&mut m, cmp);
-    findings(&mut m, cmp);
-    groups(&mut m, cmp);
-    singles(&mut m, cmp);
+    sources(m, cmp);
+    summary(m, cmp);
+    warnings(m, cmp);
+    if !flush(m) {
+        return;
+    }
+    findings(m, cmp, flush);
+    groups(m, cmp, &MentionIndex::new(cmp), flush);
+    if !flush(m) {
+        return;
+    }
+    singles(m, cmp, flush);
     while m.ends_with("\n\n") {
         m.pop();
     }
-    m
 }
 
 fn sources(m: &mut String, cmp: &Comparison) {
@@ -190,7 +206,7 @@ fn warnings(m: &mut String, cmp: &Comparison) {
     m.push('\n');
 }
 
-fn findings(m: &mut String, cmp: &Comparison) {
+fn findings(m: &mut String, cmp: &Comparison, flush: &mut dyn FnMut(&mut String) -> bool) {
     m.push_str("## Findings\n\n");
     if cmp.findings.is_empty() {
         m.push_str("No facts were compared across sources.\n\n");
@@ -235,11 +251,19 @@ fn findings(m: &mut String, cmp: &Comparison) {
             if !f.mentions.is_empty() {
                 m.push('\n');
             }
+            if !flush(m) {
+                return;
+            }
         }
     }
 }
 
-fn groups(m: &mut String, cmp: &Comparison) {
+fn groups(
+    m: &mut String,
+    cmp: &Comparison,
+    index: &MentionIndex,
+    flush: &mut dyn FnMut(&mut String) -> bool,
+) {
     m.push_str("## Aligned passages\n\n");
     if cmp.groups.is_empty() {
         m.push_str("No passages were aligned across sources.\n\n");
@@ -274,7 +298,7 @@ fn groups(m: &mut String, cmp: &Comparison) {
                 let _ = write!(m, " (approximate diff: {})", esc(why));
             }
             let mut line = String::new();
-            for piece in pieces(cmp, doc, p, if is_ref { None } else { diff }) {
+            for piece in index.pieces_for(cmp, doc, p, if is_ref { None } else { diff }) {
                 let glued = |line: &String, next: &str| {
                     line.ends_with(|c: char| c.is_alphanumeric() || c == '~')
                         && next.starts_with(char::is_alphanumeric)
@@ -305,10 +329,13 @@ fn groups(m: &mut String, cmp: &Comparison) {
             let _ = write!(m, "\n\n> {}", line_start(line.trim_start()));
             m.push_str("\n\n");
         }
+        if !flush(m) {
+            return;
+        }
     }
 }
 
-fn singles(m: &mut String, cmp: &Comparison) {
+fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) -> bool) {
     m.push_str("## Passages only one source has\n\n");
     for doc in &cmp.documents {
         let _ = writeln!(m, "### {}\n", esc(&source_name(cmp, &doc.id)));
@@ -346,6 +373,9 @@ fn singles(m: &mut String, cmp: &Comparison) {
             m.push_str("Everything this source says is aligned with another source.\n");
         }
         m.push('\n');
+        if !spill(m) {
+            return;
+        }
     }
 }
 

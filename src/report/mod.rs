@@ -89,17 +89,46 @@ pub fn json(cmp: &Comparison) -> Result<String, ReportError> {
     Ok(s)
 }
 
-/// Writes the report of `cmp` in `format` to `out`, byte for byte what [`render`] returns. The
-/// JSON report is encoded straight into `out` (hundreds of articles make a report of hundreds of
-/// megabytes, which need not be held in memory); the others are rendered first.
+/// Writes the report of `cmp` in `format` to `out`, byte for byte what [`render`] returns, as it
+/// is made (hundreds of articles make a report of hundreds of megabytes, which need not be held
+/// in memory): JSON is encoded straight into `out`, HTML and Markdown go out group by group.
 pub fn render_to(cmp: &Comparison, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, cmp)?;
             out.write_all(b"\n")
         }
-        Format::Markdown => out.write_all(markdown::render(cmp).as_bytes()),
-        Format::Html => out.write_all(html::render(cmp).as_bytes()),
+        Format::Markdown => streamed(out, |b, flush| markdown::write_into(cmp, b, flush)),
+        Format::Html => streamed(out, |b, flush| html::write_into(cmp, b, flush)),
+    }
+}
+
+/// Runs a report writer that fills a buffer and calls back between sections, writing what the
+/// buffer holds to `out` at each call (all but trailing newlines, which a writer may still trim),
+/// so that only one section is held in memory at a time; after a failed write the callback says
+/// to stop, and the writer returns.
+fn streamed(
+    out: &mut dyn Write,
+    fill: impl FnOnce(&mut String, &mut dyn FnMut(&mut String) -> bool),
+) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(1 << 16);
+    let mut failed = None;
+    {
+        let mut flush = |b: &mut String| {
+            let keep = b.trim_end_matches('\n').len();
+            if failed.is_none()
+                && let Err(e) = out.write_all(&b.as_bytes()[..keep])
+            {
+                failed = Some(e);
+            }
+            b.drain(..keep);
+            failed.is_none()
+        };
+        fill(&mut buf, &mut flush);
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => out.write_all(buf.as_bytes()),
     }
 }
 
@@ -425,6 +454,44 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(left, vec![std::ffi::OsString::from("report.json")]);
+    }
+
+    /// A streamed report stops at the first failed write: the error comes back, and nothing more
+    /// is rendered or written.
+    #[test]
+    fn a_streamed_report_stops_at_the_first_failed_write() {
+        struct FailsSecond(usize);
+        impl Write for FailsSecond {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0 += 1;
+                if self.0 >= 2 {
+                    return Err(std::io::Error::other("disk full"));
+                }
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let cmp = two_articles();
+        for format in [Format::Markdown, Format::Html] {
+            let mut out = FailsSecond(0);
+            let result = render_to(&cmp, format, &mut out);
+            assert!(
+                result.as_ref().is_err_and(|e| e.to_string() == "disk full"),
+                "{format:?}: {result:?}"
+            );
+            assert_eq!(out.0, 2, "{format:?}: no write after the failed one");
+        }
+        // Told to stop at the first section's end, the writers render nothing more.
+        let mut h = String::new();
+        html::write_into(&cmp, &mut h, &mut |_| false);
+        assert!(h.contains("<h1>Crosscheck report</h1>"), "{h}");
+        assert!(!h.contains("Aligned passages") && !h.contains("</html>"));
+        let mut m = String::new();
+        markdown::write_into(&cmp, &mut m, &mut |_| false);
+        assert!(m.starts_with("# Crosscheck report"), "{m}");
+        assert!(!m.contains("## Findings") && !m.contains("## Aligned passages"));
     }
 
     /// Saving refuses to write over a source article, before writing anything.
