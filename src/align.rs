@@ -11,7 +11,7 @@
 //!    one with shared anchors. Pairs that state different years are never joined. Groups are then
 //!    grown by constrained average linkage: at most one passage per document (or a passage and
 //!    the one right after it, which then become one passage: a report often tells an event over
-//!    two sentences), and a passage joins a group only if it is similar to the group as a whole —
+//!    two sentences, or in its headline and the lead under the dateline line), and a passage joins a group only if it is similar to the group as a whole —
 //!    A~B and B~C do not make A~C. Between two documents that clearly tell the same story, the
 //!    average counts every pair's own similarity, also below the pair threshold, rather than
 //!    zero: paraphrases of one event ("three die", "left three people dead") share few words
@@ -60,7 +60,7 @@ impl Default for Tuning {
         Self {
             story: 0.05,
             within: 0.18,
-            across: 0.65,
+            across: 0.7,
             group: 0.16,
             anchor_weight: 1.6,
             run: 0.4,
@@ -110,6 +110,25 @@ pub fn align_with(
                 .collect()
         })
         .collect();
+    // A capitalized word of a headline is a name when it is one in running text somewhere.
+    let mut per_passage = per_passage;
+    let names: std::collections::HashSet<String> = per_passage
+        .iter()
+        .flatten()
+        .flat_map(|(_, _, ts)| ts.iter().filter(|t| t.anchor).map(|t| t.stem.clone()))
+        .collect();
+    for t in per_passage
+        .iter_mut()
+        .flatten()
+        .flat_map(|(_, _, ts)| ts.iter_mut())
+    {
+        if let Some(form) = t.name_form.take()
+            && names.contains(&form)
+        {
+            t.stem = form;
+            t.anchor = true;
+        }
+    }
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut surface: Vec<String> = Vec::new();
     // (document, passage, its terms as (term id, is anchor)).
@@ -133,6 +152,30 @@ pub fn align_with(
             .collect();
         raw_units.push((d, i, ids));
     }
+    // A document's dateline counts in its story as its year and month: two look-alike events
+    // reported in different months are told apart by it even when no sentence gives a date.
+    let mut dateline_terms: Vec<Vec<u32>> = cmp
+        .documents
+        .iter()
+        .map(|doc| {
+            let Some(date) = doc.dateline.as_deref().filter(|d| d.len() >= 7) else {
+                return Vec::new();
+            };
+            [
+                format!("\u{1}{}", &date[..4]),
+                format!("\u{1}{}", &date[..7]),
+            ]
+            .into_iter()
+            .map(|key| {
+                let next = vocab.len() as u32;
+                *vocab.entry(key.clone()).or_insert_with(|| {
+                    surface.push(key);
+                    next
+                })
+            })
+            .collect()
+        })
+        .collect();
     // Term ids in the order of the terms themselves, not of first appearance: the same passages
     // then get the same vectors, and the same similarities to the last bit, whatever the order
     // of the documents (float sums run in term-id order).
@@ -156,6 +199,9 @@ pub fn align_with(
         for (id, _) in ids {
             *id = remap[*id as usize];
         }
+    }
+    for id in dateline_terms.iter_mut().flatten() {
+        *id = remap[*id as usize];
     }
     let nterms = vocab.len();
     let is_year: Vec<bool> = {
@@ -183,6 +229,11 @@ pub fn align_with(
             let e = doc_tf[*d].entry(t).or_insert((0.0, false));
             e.0 += 1.0;
             e.1 |= anchor;
+        }
+    }
+    for (tf, ids) in doc_tf.iter_mut().zip(&dateline_terms) {
+        for &t in ids {
+            tf.insert(t, (1.0, true));
         }
     }
     for tf in &doc_tf {
@@ -372,11 +423,31 @@ pub fn align_with(
     };
     let mut group_of: Vec<usize> = (0..units.len()).collect();
     let mut members: Vec<Vec<u32>> = (0..units.len() as u32).map(|u| vec![u]).collect();
-    // (document, passage) of each group's members, sorted; and a version that changes whenever
+    // Position of each unit in its document, where passages with no more than two boilerplate
+    // lines between them (a headline, its dateline and byline, the lead) count as adjacent.
+    let ord: Vec<usize> = {
+        let mut last: Vec<Option<(usize, usize)>> = vec![None; ndocs];
+        units
+            .iter()
+            .map(|u| {
+                let o = match last[u.doc] {
+                    Some((passage, o)) if u.passage <= passage + 3 => o + 1,
+                    Some((_, o)) => o + 2,
+                    None => 0,
+                };
+                last[u.doc] = Some((u.passage, o));
+                o
+            })
+            .collect()
+    };
+    // (document, position) of each group's members, sorted; and a version that changes whenever
     // the group does, so a merge refused once is not weighed again until one of the two groups
     // has changed.
-    let mut docs_of: Vec<Vec<(usize, usize)>> =
-        units.iter().map(|u| vec![(u.doc, u.passage)]).collect();
+    let mut docs_of: Vec<Vec<(usize, usize)>> = units
+        .iter()
+        .zip(&ord)
+        .map(|(u, &o)| vec![(u.doc, o)])
+        .collect();
     let mut version = vec![0u32; units.len()];
     let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
     for &(_, a, b) in &edges {
@@ -835,7 +906,7 @@ impl Classes {
     }
 }
 
-/// Whether two groups, given as sorted (document, passage) lists, can be one: every document
+/// Whether two groups, given as sorted (document, position) lists, can be one: every document
 /// they share must be left with adjacent passages, at most `span` of them.
 fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> bool {
     let (mut i, mut j) = (0, 0);

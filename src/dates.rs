@@ -48,15 +48,16 @@ const WEEKDAY_RE: &str =
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b").expect("valid regex"));
+// Case-insensitive: metadata lines are often in capitals ("PUBLISHED: THURSDAY, MAY 2, 2013").
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY_RE}({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?i)\b{WEEKDAY_RE}({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
     ))
     .expect("valid regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY_RE}(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?\s+(\d{{4}})\b"
+        r"(?i)\b{WEEKDAY_RE}(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE}),?\s+(\d{{4}})\b"
     ))
     .expect("valid regex")
 });
@@ -104,6 +105,110 @@ pub fn find_absolute_date(s: &str) -> Option<FoundDate> {
         }
     }
     best
+}
+
+/// Day and month written as numbers: `05/05/2010`, `08.07.2012`.
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
+/// A clock time: `1:32 PM`, `23:37:00`, `9:03am`, `15:14`.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?").expect("valid regex")
+});
+
+/// Words a timestamp line may hold besides its date, time and time zone.
+const TIMESTAMP_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "first",
+    "last",
+    "modified",
+    "article",
+    "story",
+    "date",
+    "dated",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A line that only stamps when the article appeared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timestamp {
+    /// The date, unless its day and month cannot be told apart (`08.07.2012`).
+    pub date: Option<NaiveDate>,
+    /// Byte span of the date in the line.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether `line` is only a publication timestamp, the metadata line under many headlines:
+/// a date (a form [`find_absolute_date`] reads, or numeric like `05/05/2010`), perhaps a clock
+/// time, a weekday, a time zone (`BST`, `AEST`) and words such as "Published", "Updated" or
+/// "First posted". A sentence that mentions a date is not one.
+pub fn timestamp_line(line: &str) -> Option<Timestamp> {
+    let found = match find_absolute_date(line) {
+        Some(f) => Timestamp {
+            date: Some(f.date),
+            start: f.start,
+            end: f.end,
+        },
+        None => {
+            let c = NUMERIC.captures(line)?;
+            let m = c.get(0)?;
+            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            // Day-first or month-first: only certain when one can be no month, or both agree.
+            let (day, month) = match (a > 12, b > 12) {
+                (true, false) => Some((a, b)),
+                (false, true) => Some((b, a)),
+                (false, false) if a == b => Some((a, b)),
+                _ => None,
+            }
+            .unzip();
+            let date = day
+                .zip(month)
+                .and_then(|(d, mo)| ymd(&c[4], &mo.to_string(), &d.to_string()));
+            if day.is_some() && date.is_none() {
+                return None;
+            }
+            Timestamp {
+                date,
+                start: m.start(),
+                end: m.end(),
+            }
+        }
+    };
+    let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
+    let rest = CLOCK.replace_all(&rest, " ");
+    let only_stamp = rest
+        .split(|c: char| c.is_whitespace() || ",|:;()-–—/".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let lower = w.trim_end_matches('.').to_lowercase();
+            TIMESTAMP_WORDS.contains(&lower.as_str())
+                || (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+        });
+    only_stamp.then_some(found)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -166,6 +271,57 @@ mod tests {
             find("on 2019/6/18").as_deref(),
             Some("2019-06-18 2019/6/18")
         );
+    }
+
+    fn stamp(s: &str) -> Option<String> {
+        timestamp_line(s).map(|t| {
+            format!(
+                "{} {}",
+                t.date.map_or("?".to_string(), |d| d.to_string()),
+                &s[t.start..t.end]
+            )
+        })
+    }
+
+    #[test]
+    fn timestamp_lines_in_the_forms_sites_print_them() {
+        assert_eq!(
+            stamp("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM").as_deref(),
+            Some("2013-05-02 THURSDAY, MAY 2, 2013")
+        );
+        assert_eq!(
+            stamp("Updated 5/5/2010 1:41 PM").as_deref(),
+            Some("2010-05-05 5/5/2010")
+        );
+        assert_eq!(
+            stamp("First Posted 23:37:00 05/05/2010").as_deref(),
+            Some("2010-05-05 05/05/2010")
+        );
+        assert_eq!(
+            stamp("Updated Thu 6 May 2010, 9:03am AEST").as_deref(),
+            Some("2010-05-06 Thu 6 May 2010")
+        );
+        assert_eq!(
+            stamp("Wed May 5, 2010 7:12pm BST").as_deref(),
+            Some("2010-05-05 Wed May 5, 2010")
+        );
+        assert_eq!(
+            stamp("posted on 25/12/2019").as_deref(),
+            Some("2019-12-25 25/12/2019")
+        );
+        // Day and month cannot be told apart: a timestamp, but no date.
+        assert_eq!(
+            stamp("Article posted on 08.07.2012").as_deref(),
+            Some("? 08.07.2012")
+        );
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_timestamps() {
+        assert_eq!(stamp("The vote was held on May 2, 2013."), None);
+        assert_eq!(stamp("Lohan checked in on 05/05/2010 at noon"), None);
+        assert_eq!(stamp("Rates rose 5.5 percent"), None);
+        assert_eq!(stamp("Updated 31/02/2010"), None);
     }
 
     #[test]

@@ -546,6 +546,20 @@ pub fn find_dateline(text: &str) -> Option<(NaiveDate, DatelineSource)> {
                 ));
             }
         }
+        // A timestamp line: "PUBLISHED: …", "Updated 5/5/2010 1:41 PM".
+        if let Some(stamp) = dates::timestamp_line(line.trim_end())
+            && let Some(date) = stamp.date
+        {
+            return Some((
+                date,
+                DatelineSource {
+                    origin: DatelineOrigin::Text,
+                    start: Some(start + stamp.start),
+                    end: Some(start + stamp.end),
+                    text: line[stamp.start..stamp.end].to_string(),
+                },
+            ));
+        }
     }
     None
 }
@@ -624,6 +638,22 @@ mod tests {
             find_dateline(text).map(|d| d.0.to_string()).as_deref(),
             Some("2024-04-20")
         );
+    }
+
+    #[test]
+    fn timestamp_line_under_the_headline_is_the_dateline() {
+        let text = "Lohan checks into rehab\nFirst Posted 23:37:00 05/05/2010\nLohan checked in.";
+        let (d, src) = find_dateline(text).expect("dateline");
+        assert_eq!(d.to_string(), "2010-05-05");
+        assert_eq!(src.text, "05/05/2010");
+        let text = "Lohan checks into rehab\nPUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM\nShe did.";
+        assert_eq!(
+            find_dateline(text).map(|d| d.0.to_string()).as_deref(),
+            Some("2013-05-02")
+        );
+        // Day and month cannot be told apart: no dateline rather than a wrong one.
+        let text = "Lohan checks into rehab\nArticle posted on 08.07.2012\nShe did.";
+        assert!(find_dateline(text).is_none());
     }
 
     #[test]

@@ -376,12 +376,15 @@ fn classify_boilerplate(text: &str, lines: &[Line]) -> Vec<Option<String>> {
             break;
         }
     }
-    // A line that is only a date is the dateline, not a passage.
+    // A line that is only a date ("May 5, 2010", "Updated 5/5/2010 1:41 PM") is the dateline,
+    // not a passage.
     for i in 0..n {
-        if out[i].is_none()
-            && let Some(f) = crate::dates::find_absolute_date(content[i])
-            && content[i].len() <= f.end - f.start + 12
-        {
+        let only_date = |line: &str| {
+            crate::dates::find_absolute_date(line)
+                .is_some_and(|f| line.len() <= f.end - f.start + 12)
+                || crate::dates::timestamp_line(line).is_some()
+        };
+        if out[i].is_none() && only_date(content[i]) {
             out[i] = Some("dateline".into());
         }
     }
@@ -508,6 +511,32 @@ mod tests {
                 ("She covers politics.", true),
                 ("Please enter your comment!", true),
                 ("0:00", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn timestamp_lines_are_datelines_not_passages() {
+        let t = "Three die in bank fire during riots\nUpdated 5/5/2010 1:41 PM\nThree bank workers died on Wednesday after rioters set their bank on fire.\nPUBLISHED: WEDNESDAY, MAY 5, 2010, 1:32 PM\n";
+        let seg = segment(t);
+        let reasons: Vec<(&str, Option<&str>)> = seg
+            .sentences
+            .iter()
+            .map(|s| (&t[s.span.start..s.span.end], s.boilerplate.as_deref()))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("Three die in bank fire during riots", None),
+                ("Updated 5/5/2010 1:41 PM", Some("dateline")),
+                (
+                    "Three bank workers died on Wednesday after rioters set their bank on fire.",
+                    None
+                ),
+                (
+                    "PUBLISHED: WEDNESDAY, MAY 5, 2010, 1:32 PM",
+                    Some("dateline")
+                ),
             ]
         );
     }

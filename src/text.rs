@@ -322,6 +322,10 @@ pub struct Term {
     pub anchor: bool,
     /// The word as written, for labels.
     pub surface: String,
+    /// In a line whose capitals say nothing (a Title Case or all-caps headline), the form this
+    /// word takes as a name. The aligner uses it when the word is a name in running text
+    /// elsewhere ("Cheeks" in "Sixers Fire Coach Cheeks"); otherwise the word is a common one.
+    pub name_form: Option<String>,
 }
 
 /// Content terms of a sentence: stems of non-stopwords, with anchors flagged.
@@ -333,6 +337,18 @@ pub fn terms(sentence: &str) -> Vec<Term> {
         (u + usize::from(c.is_uppercase()), t + 1)
     });
     let shouting = total >= 12 && upper * 10 >= total * 6;
+    // Title Case ("Tara Reid Finally Checks Into Rehab"): capitals say nothing about names
+    // either. Most words of a running sentence are lower case, even one full of names.
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word && sentence[t.start..].starts_with(char::is_alphabetic))
+        .collect();
+    let capitalized_words = words
+        .iter()
+        .filter(|t| sentence[t.start..].starts_with(char::is_uppercase))
+        .count();
+    let title_case = words.len() >= 4 && capitalized_words * 4 >= words.len() * 3;
+    let caps_say_nothing = shouting || title_case;
     let mut out = Vec::new();
     let mut sentence_start = true;
     for t in &toks {
@@ -356,12 +372,13 @@ pub fn terms(sentence: &str) -> Vec<Term> {
                 stem: n.to_string(),
                 anchor: true,
                 surface: raw.to_string(),
+                name_form: None,
             });
             continue;
         }
         // A capital inside a sentence makes a name of a function word: "May", "US".
         let capital_inside = !at_start
-            && !shouting
+            && !caps_say_nothing
             && raw.chars().next().is_some_and(char::is_uppercase)
             && key.chars().count() >= 2;
         if is_stopword(&key) && !capital_inside {
@@ -374,6 +391,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
                 stem: norm,
                 anchor: true,
                 surface: raw.to_string(),
+                name_form: None,
             });
             continue;
         }
@@ -386,7 +404,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        let anchor = !shouting && (acronym || (capitalized && !at_start));
+        let anchor = !caps_say_nothing && (acronym || (capitalized && !at_start));
         let stem = if anchor {
             key.replace('.', "")
         } else {
@@ -396,6 +414,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
             stem,
             anchor,
             surface: raw.to_string(),
+            name_form: (caps_say_nothing && capitalized).then(|| key.replace('.', "")),
         });
     }
     out
@@ -514,5 +533,27 @@ mod tests {
             .collect();
         assert_eq!(a[0], "3");
         assert!(a.iter().all(|x| b.contains(x)), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn title_case_headlines_have_no_names_by_capitals() {
+        let headline = terms("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons");
+        let lead = terms("A publicist says Tara Reid has checked herself into rehab.");
+        assert!(headline.iter().all(|t| !t.anchor), "{headline:?}");
+        // "Into" and "For" are function words again; "Checks" is the verb of the lead.
+        let stems: Vec<&str> = headline.iter().map(|t| t.stem.as_str()).collect();
+        assert!(
+            !stems.contains(&"into") && !stems.contains(&"for"),
+            "{stems:?}"
+        );
+        for verb in ["check", "rehab"] {
+            assert!(stems.contains(&verb) && lead.iter().any(|t| t.stem == verb));
+        }
+        // Each capitalized word keeps the form it would have as a name.
+        let tara = headline.iter().find(|t| t.surface == "Tara").expect("Tara");
+        assert_eq!(tara.name_form.as_deref(), Some("tara"));
+        // A running sentence with many names is not a headline.
+        let names = terms("Reid joined Lindsay Lohan and Britney Spears at Promises in Malibu.");
+        assert!(names.iter().filter(|t| t.anchor).count() >= 5, "{names:?}");
     }
 }

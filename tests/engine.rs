@@ -269,3 +269,52 @@ fn compare_is_deterministic_and_order_independent() {
     };
     assert_eq!(texts(&a), texts(&rev));
 }
+
+/// Three invented reports of one sinking: two open with a Title Case headline and a timestamp
+/// line, one with a site name and a timestamp in capitals.
+const FERRY: [&str; 3] = [
+    "headlines/ferry_a.txt",
+    "headlines/ferry_b.txt",
+    "headlines/ferry_c.txt",
+];
+
+#[test]
+fn timestamp_lines_give_the_dateline_and_are_boilerplate() {
+    let cmp = compare(&FERRY);
+    for d in &cmp.documents {
+        assert_eq!(d.dateline.as_deref(), Some("2022-03-14"), "{}", d.path);
+    }
+    let b = boilerplate_texts(&cmp.documents[1]);
+    assert!(
+        b.contains(&"PUBLISHED: MONDAY, MARCH 14, 2022, 11:45 AM"),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn headline_and_the_lead_under_its_timestamp_align_as_one_passage() {
+    let cmp = compare(&FERRY);
+    // The second report tells in one sentence what the others tell in a Title Case headline and
+    // the lead under the timestamp line.
+    let g = group_with(
+        &cmp,
+        &[
+            (1, "sank off Kellsey Point"),
+            (0, "Cargo Ferry Marla Sinks"),
+            (2, "Nine Rescued As Ferry"),
+        ],
+    );
+    let g = g.expect("the sinking is one group");
+    for (d, headline, lead) in [
+        (0, "Cargo Ferry Marla Sinks", "All nine crew members"),
+        (2, "Nine Rescued As Ferry", "lifted all nine crew"),
+    ] {
+        let p = cmp.documents[d]
+            .passages
+            .iter()
+            .find(|p| p.text.contains(headline))
+            .expect("headline passage");
+        assert!(p.text.contains(lead), "{:?}", p.text);
+        assert!(g.passages.contains(&p.id));
+    }
+}
