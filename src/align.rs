@@ -122,31 +122,29 @@ pub fn align_with(
         .flatten()
         .flat_map(|(_, _, ts)| ts.iter_mut())
     {
-        if let Some(form) = t.name_form.take()
-            && names.contains(&form)
-        {
-            t.stem = form;
-            t.anchor = true;
-        }
+        t.anchor |= t.maybe_name && names.contains(&t.stem);
     }
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut surface: Vec<String> = Vec::new();
     // (document, passage, its terms as (term id, is anchor)).
     type RawUnit = (usize, usize, Vec<(u32, bool)>);
     let mut raw_units: Vec<RawUnit> = Vec::new();
+    // A label shows a term as a name ("Navy") when it is one anywhere, else in lower case.
+    let mut surface_is_name: Vec<bool> = Vec::new();
     for (d, i, ts) in per_passage.into_iter().flatten() {
         let ids = ts
             .into_iter()
             .map(|t| {
                 let next = vocab.len() as u32;
                 let id = *vocab.entry(t.stem).or_insert_with(|| {
-                    surface.push(if t.anchor {
-                        t.surface.clone()
-                    } else {
-                        t.surface.to_lowercase()
-                    });
+                    surface.push(t.surface.to_lowercase());
+                    surface_is_name.push(false);
                     next
                 });
+                if t.anchor && !surface_is_name[id as usize] {
+                    surface[id as usize] = t.surface;
+                    surface_is_name[id as usize] = true;
+                }
                 (id, t.anchor)
             })
             .collect();
