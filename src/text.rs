@@ -407,7 +407,25 @@ pub fn terms(sentence: &str) -> Vec<Term> {
         let anchor = !caps_say_nothing && (acronym || (capitalized && !at_start));
         // Names are stemmed like any word: "Navy" in one report and "navy" in another are one
         // term (whether a word is a name is kept apart, in `anchor`).
-        let stem = STEMMER.stem(&key.replace('.', "")).into_owned();
+        let key = key.replace('.', "");
+        // A hyphenated word counts as its parts: "fire-bomb attack" and "fire bomb", "Bush-era
+        // rule" and "the Bush rule" share words.
+        if key.contains('-') {
+            let raw_parts: Vec<&str> = raw.split('-').collect();
+            for (i, part) in key.split('-').enumerate() {
+                if part.chars().count() < 2 || is_stopword(part) {
+                    continue;
+                }
+                out.push(Term {
+                    stem: STEMMER.stem(part).into_owned(),
+                    anchor,
+                    surface: raw_parts.get(i).unwrap_or(&raw).to_string(),
+                    maybe_name: caps_say_nothing && capitalized,
+                });
+            }
+            continue;
+        }
+        let stem = STEMMER.stem(&key).into_owned();
         out.push(Term {
             stem,
             anchor,
@@ -531,6 +549,22 @@ mod tests {
             .collect();
         assert_eq!(a[0], "3");
         assert!(a.iter().all(|x| b.contains(x)), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn hyphenated_words_count_as_their_parts() {
+        let stems = |s: &str| -> Vec<String> { terms(s).into_iter().map(|t| t.stem).collect() };
+        assert_eq!(stems("a fire-bomb attack"), stems("a fire bomb attack"));
+        assert_eq!(
+            stems("the Bush-era rule")[..2],
+            stems("the Bush era rule")[..2]
+        );
+        // Numbers with hyphens stay whole: "26-year-old" is one anchor.
+        assert!(
+            terms("a 26-year-old actress")
+                .iter()
+                .any(|t| t.stem == "26-year-old")
+        );
     }
 
     #[test]
