@@ -85,7 +85,26 @@ struct Unit {
 
 /// Aligns the passages of `cmp.documents` and fills `cmp.groups` (and each passage's `group`).
 pub fn align(cmp: &mut Comparison, opts: &Options, cancel: &AtomicBool) -> Result<(), Cancelled> {
-    align_with(cmp, opts, &Tuning::default(), cancel)
+    let mut t = Tuning::default();
+    if let Ok(v) = std::env::var("CC_TUNE") {
+        for kv in v.split(',').filter(|s| !s.is_empty()) {
+            let (k, v) = kv.split_once('=').unwrap();
+            let f: f32 = v.parse().unwrap();
+            match k {
+                "story" => t.story = f,
+                "within" => t.within = f,
+                "across" => t.across = f,
+                "group" => t.group = f,
+                "anchor" => t.anchor_weight = f,
+                "run" => t.run = f,
+                "firm" => t.firm_story = f,
+                "span" => t.span = f as usize,
+                "soft" => t.soft_shared = f as usize,
+                _ => panic!("{k}"),
+            }
+        }
+    }
+    align_with(cmp, opts, &t, cancel)
 }
 
 /// [`align`] with explicit thresholds.

@@ -110,9 +110,16 @@ pub fn find_absolute_date(s: &str) -> Option<FoundDate> {
 /// Day and month written as numbers: `05/05/2010`, `08.07.2012`.
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
-/// A clock time: `1:32 PM`, `23:37:00`, `9:03am`, `15:14`.
+/// A month and day with no year: `Nov 11`, `Jul. 7`.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{WEEKDAY_RE}{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    ))
+    .expect("valid regex")
+});
+/// A clock time: `1:32 PM`, `23:37:00`, `9:03am`, `15:14`, `5:55p`.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?").expect("valid regex")
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?(?:m\b\.?)?)?").expect("valid regex")
 });
 
 /// Words a timestamp line may hold besides its date, time and time zone.
@@ -162,53 +169,87 @@ pub struct Timestamp {
     pub end: usize,
 }
 
-/// Whether `line` is only a publication timestamp, the metadata line under many headlines:
-/// a date (a form [`find_absolute_date`] reads, or numeric like `05/05/2010`), perhaps a clock
-/// time, a weekday, a time zone (`BST`, `AEST`) and words such as "Published", "Updated" or
-/// "First posted". A sentence that mentions a date is not one.
+/// Whether `line` is only a publication timestamp or dateline, the metadata line under many
+/// headlines: a date (a form [`find_absolute_date`] reads, numeric like `05/05/2010`, or a month
+/// and day), perhaps clock times, a weekday, a time zone or other capitals (`BST`, `MUMBAI`), one
+/// place name ("Mumbai, Nov 11 -") and words such as "Published", "Updated" or "First posted";
+/// or "Updated 4:08 p.m. ET", a time with such a word. A sentence that mentions a date is not one.
 pub fn timestamp_line(line: &str) -> Option<Timestamp> {
-    let found = match find_absolute_date(line) {
-        Some(f) => Timestamp {
+    if line.len() > 160 {
+        return None;
+    }
+    let full = match find_absolute_date(line) {
+        Some(f) => Some(Timestamp {
             date: Some(f.date),
             start: f.start,
             end: f.end,
+        }),
+        None => match NUMERIC.captures(line) {
+            Some(c) => {
+                let m = c.get(0)?;
+                let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+                // Day-first or month-first: only certain when one can be no month, or both agree.
+                let (day, month) = match (a > 12, b > 12) {
+                    (true, false) => Some((a, b)),
+                    (false, true) => Some((b, a)),
+                    (false, false) if a == b => Some((a, b)),
+                    _ => None,
+                }
+                .unzip();
+                let date = day
+                    .zip(month)
+                    .and_then(|(d, mo)| ymd(&c[4], &mo.to_string(), &d.to_string()));
+                if day.is_some() && date.is_none() {
+                    return None;
+                }
+                Some(Timestamp {
+                    date,
+                    start: m.start(),
+                    end: m.end(),
+                })
+            }
+            None => None,
         },
-        None => {
-            let c = NUMERIC.captures(line)?;
-            let m = c.get(0)?;
-            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-            // Day-first or month-first: only certain when one can be no month, or both agree.
-            let (day, month) = match (a > 12, b > 12) {
-                (true, false) => Some((a, b)),
-                (false, true) => Some((b, a)),
-                (false, false) if a == b => Some((a, b)),
-                _ => None,
-            }
-            .unzip();
-            let date = day
-                .zip(month)
-                .and_then(|(d, mo)| ymd(&c[4], &mo.to_string(), &d.to_string()));
-            if day.is_some() && date.is_none() {
-                return None;
-            }
-            Timestamp {
-                date,
-                start: m.start(),
-                end: m.end(),
-            }
-        }
     };
-    let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
+    // Take out every date and time; what is left must be stamp words.
+    let mut rest = line.to_string();
+    while let Some(f) = find_absolute_date(&rest) {
+        rest.replace_range(f.start..f.end, " ");
+    }
+    let rest = NUMERIC.replace_all(&rest, " ");
+    let month_day = MONTH_DAY.find(&rest).map(|m| (m.start(), m.end()));
+    let rest = MONTH_DAY.replace_all(&rest, " ");
+    let clock = CLOCK.find(&rest).map(|m| (m.start(), m.end()));
     let rest = CLOCK.replace_all(&rest, " ");
-    let only_stamp = rest
-        .split(|c: char| c.is_whitespace() || ",|:;()-–—/".contains(c))
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || ",|:;()-–—/@+•".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            let lower = w.trim_end_matches('.').to_lowercase();
-            TIMESTAMP_WORDS.contains(&lower.as_str())
-                || (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
-        });
-    only_stamp.then_some(found)
+        .collect();
+    let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
+    let stamp_verb = words
+        .iter()
+        .any(|w| ["published", "updated", "posted"].contains(&lower(w).as_str()));
+    let found = full.or_else(|| {
+        month_day
+            .or(clock.filter(|_| stamp_verb))
+            .map(|(start, end)| Timestamp {
+                date: None,
+                start,
+                end,
+            })
+    })?;
+    let mut place_names = 0;
+    let only_stamp = words.iter().all(|w| {
+        let letters = w.trim_end_matches('.');
+        TIMESTAMP_WORDS.contains(&lower(w).as_str())
+            || letters.len() >= 2 && letters.bytes().all(|b| b.is_ascii_uppercase())
+            || w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
+            || w.starts_with(char::is_uppercase) && {
+                place_names += 1;
+                place_names <= 1
+            }
+    });
+    (only_stamp && (full.is_some() || month_day.is_some() || stamp_verb)).then_some(found)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -317,7 +358,28 @@ mod tests {
     }
 
     #[test]
+    fn datelines_without_a_year_or_with_two_stamps() {
+        for line in [
+            "Mumbai, Nov 11 -",
+            "Jul. 7 5:59 PM EDT",
+            "Updated 4:08 p.m. ET",
+            "on Jul 7 2012, 5:55p",
+            "Friday August 2, 2013 @ 8:13am PDT",
+            "TNN Nov 12, 2011, 05.51AM IST MUMBAI:",
+            "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am",
+            "Posted on November 15, 2011 6:07:15 PM GMT+01: 0",
+            "NEW YORK, May 5 (Reuters) -",
+        ] {
+            assert!(timestamp_line(line).is_some(), "{line}");
+        }
+        assert_eq!(stamp("Mumbai, Nov 11 -").as_deref(), Some("? Nov 11"));
+    }
+
+    #[test]
     fn sentences_with_dates_are_not_timestamps() {
+        assert_eq!(stamp("Obama Wins Iowa, Nov 5"), None);
+        assert_eq!(stamp("Sales rose 12.50 percent"), None);
+        assert_eq!(stamp("Trains left at 10:30 on Monday"), None);
         assert_eq!(stamp("The vote was held on May 2, 2013."), None);
         assert_eq!(stamp("Lohan checked in on 05/05/2010 at noon"), None);
         assert_eq!(stamp("Rates rose 5.5 percent"), None);
