@@ -5,17 +5,20 @@
 //! numbers, dates — across the whole article. So alignment works in two levels:
 //!
 //! 1. **Stories.** Documents are clustered by TF-IDF similarity of their whole text, with anchors
-//!    weighted up (average linkage, so one shared name cannot chain two stories together).
+//!    weighted up (average linkage, so one shared name cannot chain two stories together). A
+//!    document's dateline adds its year and month.
 //! 2. **Passages.** Candidate sentence pairs come from an inverted index over terms (never all
 //!    pairs). Inside a story a pair needs moderate similarity; across stories it needs a strong
 //!    one with shared anchors. Pairs that state different years are never joined. Groups are then
 //!    grown by constrained average linkage: at most one passage per document (or a passage and
 //!    the one right after it, which then become one passage: a report often tells an event over
-//!    two sentences, or in its headline and the lead under the dateline line), and a passage joins a group only if it is similar to the group as a whole —
-//!    A~B and B~C do not make A~C. Between two documents that clearly tell the same story, the
-//!    average counts every pair's own similarity, also below the pair threshold, rather than
-//!    zero: paraphrases of one event ("three die", "left three people dead") share few words
-//!    pairwise, yet each is close to the group as a whole.
+//!    two sentences, or in its headline and the lead under the timestamp line), and a passage
+//!    joins a group only if it is similar to the group as a whole — A~B and B~C do not make A~C.
+//!    Between two documents that clearly tell the same story, the average counts every pair's
+//!    own similarity, also below the pair threshold, rather than zero: paraphrases of one event
+//!    ("three die", "left three people dead") share few words pairwise, yet each is close to the
+//!    group as a whole. Two groups whose passages sit side by side in two or more reports (the
+//!    headlines and the leads) merge at half the bar: the reports' own order is evidence.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -50,6 +53,9 @@ pub struct Tuning {
     pub firm_story: f32,
     /// Most adjacent passages of one document a group may hold (shown as one passage).
     pub span: usize,
+    /// Share of `group` two groups need when their passages are adjacent in two or more
+    /// documents (see [`spans_fit`]).
+    pub parallel: f32,
     /// Content terms a pair below the edge bar must share to count in a group's average: one or
     /// two shared words (a name, a common verb) are what any two sentences of one story share.
     pub soft_shared: usize,
@@ -66,6 +72,7 @@ impl Default for Tuning {
             run: 0.4,
             firm_story: 1.5,
             span: 2,
+            parallel: 0.5,
             soft_shared: 3,
         }
     }
@@ -85,26 +92,7 @@ struct Unit {
 
 /// Aligns the passages of `cmp.documents` and fills `cmp.groups` (and each passage's `group`).
 pub fn align(cmp: &mut Comparison, opts: &Options, cancel: &AtomicBool) -> Result<(), Cancelled> {
-    let mut t = Tuning::default();
-    if let Ok(v) = std::env::var("CC_TUNE") {
-        for kv in v.split(',').filter(|s| !s.is_empty()) {
-            let (k, v) = kv.split_once('=').unwrap();
-            let f: f32 = v.parse().unwrap();
-            match k {
-                "story" => t.story = f,
-                "within" => t.within = f,
-                "across" => t.across = f,
-                "group" => t.group = f,
-                "anchor" => t.anchor_weight = f,
-                "run" => t.run = f,
-                "firm" => t.firm_story = f,
-                "span" => t.span = f as usize,
-                "soft" => t.soft_shared = f as usize,
-                _ => panic!("{k}"),
-            }
-        }
-    }
-    align_with(cmp, opts, &t, cancel)
+    align_with(cmp, opts, &Tuning::default(), cancel)
 }
 
 /// [`align`] with explicit thresholds.
@@ -473,7 +461,7 @@ pub fn align_with(
             continue;
         }
         let (ma, mb) = (&members[ga], &members[gb]);
-        let accepted = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span) && {
+        let accepted = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span).is_some_and(|shared| {
             // Passages of one document become one passage: only pairs of documents count.
             let (mut total, mut n) = (0.0f32, 0usize);
             for &x in ma {
@@ -484,8 +472,16 @@ pub fn align_with(
                     }
                 }
             }
-            n > 0 && total / n as f32 >= tuning.group
-        };
+            // Two groups whose passages sit side by side in two or more reports are one event
+            // told over two sentences (a headline and its lead, a claim and its source): the
+            // reports' own order is evidence, so the bar is lower.
+            let bar = if shared >= 2 {
+                tuning.group * tuning.parallel
+            } else {
+                tuning.group
+            };
+            n > 0 && total / n as f32 >= bar
+        });
         if !accepted {
             refused.insert((ga, gb), (version[ga], version[gb]));
             continue;
@@ -924,9 +920,10 @@ impl Classes {
 }
 
 /// Whether two groups, given as sorted (document, position) lists, can be one: every document
-/// they share must be left with adjacent passages, at most `span` of them.
-fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> bool {
-    let (mut i, mut j) = (0, 0);
+/// they share must be left with adjacent passages, at most `span` of them. Returns how many
+/// documents they share.
+fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> Option<usize> {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -942,14 +939,15 @@ fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> bool {
                     .collect();
                 ps.sort_unstable();
                 if ps.len() > span || ps[ps.len() - 1] - ps[0] + 1 != ps.len() {
-                    return false;
+                    return None;
                 }
+                shared += 1;
                 i += ea;
                 j += eb;
             }
         }
     }
-    true
+    Some(shared)
 }
 
 /// Average-linkage clustering of documents: pairs in decreasing similarity, merged while the
@@ -1004,4 +1002,74 @@ fn find(root: &mut [usize], mut i: usize) -> usize {
         i = root[i];
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The invented dam reports: each opens with a headline, a timestamp and a lead.
+    fn dam_reports() -> Comparison {
+        let mut cmp = Comparison::empty();
+        for (i, (name, text)) in [
+            (
+                "dam_a.txt",
+                include_str!("../tests/fixtures/parallel/dam_a.txt"),
+            ),
+            (
+                "dam_b.txt",
+                include_str!("../tests/fixtures/parallel/dam_b.txt"),
+            ),
+            (
+                "dam_c.txt",
+                include_str!("../tests/fixtures/parallel/dam_c.txt"),
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let loaded = crate::load::load_bytes(name, text.as_bytes()).expect("loads");
+            cmp.documents
+                .push(crate::pipeline::build_document(i, loaded, None).0);
+        }
+        cmp
+    }
+
+    /// Per document, whether its headline passage also holds its lead.
+    fn headline_holds_lead(cmp: &Comparison) -> Vec<bool> {
+        cmp.documents
+            .iter()
+            .map(|d| {
+                d.passages[0].group.is_some()
+                    && d.passages[0].text.contains("2,000")
+                    && d.passages[0].text.contains("Harlow")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_side_by_side_in_several_reports_merge_at_a_lower_bar() {
+        let never = AtomicBool::new(false);
+        let opts = Options::default();
+        // A bar high enough that the headlines and the leads form two groups of their own…
+        let strict = Tuning {
+            group: 0.3,
+            parallel: 1.0,
+            ..Tuning::default()
+        };
+        let mut cmp = dam_reports();
+        align_with(&mut cmp, &opts, &strict, &never).expect("aligns");
+        assert_eq!(headline_holds_lead(&cmp), vec![false; 3]);
+        // …and the same bar, lowered for groups whose passages are adjacent in two or more
+        // reports: each report's headline and lead become one passage of one group.
+        let parallel = Tuning {
+            parallel: 0.5,
+            ..strict
+        };
+        let mut cmp = dam_reports();
+        align_with(&mut cmp, &opts, &parallel, &never).expect("aligns");
+        assert_eq!(headline_holds_lead(&cmp), vec![true; 3]);
+        let g = cmp.documents[0].passages[0].group.clone();
+        assert!(cmp.documents.iter().all(|d| d.passages[0].group == g));
+    }
 }

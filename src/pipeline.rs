@@ -189,7 +189,11 @@ pub const MAX_ALIGNED_SENTENCES: usize = 5_000;
 /// whole text were given; in longer ones a quote opened further back is not followed.
 pub const FACT_CONTEXT_BYTES: usize = 10_000;
 
-fn build_document(i: usize, l: Loaded, over: Option<NaiveDate>) -> (Document, Vec<Warning>) {
+pub(crate) fn build_document(
+    i: usize,
+    l: Loaded,
+    over: Option<NaiveDate>,
+) -> (Document, Vec<Warning>) {
     let mut warnings: Vec<Warning> = l
         .repairs
         .iter()
