@@ -107,9 +107,10 @@ pub fn find_absolute_date(s: &str) -> Option<FoundDate> {
     best
 }
 
-/// Day and month written as numbers: `05/05/2010`, `08.07.2012`.
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b").expect("valid regex"));
+/// Day and month written as numbers: `05/05/2010`, `08.07.2012`, `04/28/09`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})\b").expect("valid regex")
+});
 /// A month and day with no year: `Nov 11`, `Jul. 7`.
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -196,9 +197,15 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
                     _ => None,
                 }
                 .unzip();
+                // A two-digit year is this century's up to 69 ("04/28/09" is 2009).
+                let year = match c[4].parse::<u32>().ok()? {
+                    y if c[4].len() == 2 && y < 70 => 2000 + y,
+                    y if c[4].len() == 2 => 1900 + y,
+                    y => y,
+                };
                 let date = day
                     .zip(month)
-                    .and_then(|(d, mo)| ymd(&c[4], &mo.to_string(), &d.to_string()));
+                    .and_then(|(d, mo)| ymd(&year.to_string(), &mo.to_string(), &d.to_string()));
                 if day.is_some() && date.is_none() {
                     return None;
                 }
@@ -369,10 +376,15 @@ mod tests {
             "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am",
             "Posted on November 15, 2011 6:07:15 PM GMT+01: 0",
             "NEW YORK, May 5 (Reuters) -",
+            "8/2/13 at 1:30 PM",
         ] {
             assert!(timestamp_line(line).is_some(), "{line}");
         }
         assert_eq!(stamp("Mumbai, Nov 11 -").as_deref(), Some("? Nov 11"));
+        assert_eq!(
+            stamp("04/28/09 07:35 PM ET").as_deref(),
+            Some("2009-04-28 04/28/09")
+        );
     }
 
     #[test]
