@@ -694,6 +694,12 @@ fn rebuild_passages(cmp: &mut Comparison, runs: &[Vec<(usize, usize)>]) -> Vec<V
             };
             let mut p = old[i].clone();
             for q in &old[i + 1..=end] {
+                if q.boilerplate {
+                    p.inner_boilerplate.push(crate::model::Span {
+                        start: q.start,
+                        end: q.end,
+                    });
+                }
                 p.end = q.end;
                 p.sentences.extend(q.sentences.iter().copied());
                 p.facts.extend(q.facts.iter().cloned());

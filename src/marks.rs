@@ -132,7 +132,41 @@ pub fn pieces<'a>(
         .flat_map(|(i, f)| f.mentions.iter().map(move |m| (i, f.status, m)))
         .filter(|(_, _, m)| m.document == doc.id)
         .collect();
-    pieces_of(&mentions, doc, p, diff)
+    let ref_boiler = if diff.is_some() {
+        reference_boilerplate(cmp, p)
+    } else {
+        Vec::new()
+    };
+    pieces_of(&mentions, doc, p, diff, &ref_boiler)
+}
+
+/// The boilerplate lines inside the reference passage of `p`'s group (a timestamp between its
+/// headline and lead), trimmed: words a passage's diff removes there are not differences.
+fn reference_boilerplate<'c>(cmp: &'c Comparison, p: &Passage) -> Vec<&'c str> {
+    let Some(group) = p.group.as_deref().and_then(|g| {
+        cmp.groups
+            .get(crate::model::parse_group_id(g)?)
+            .filter(|x| x.id == g)
+    }) else {
+        return Vec::new();
+    };
+    let Some((d, pi)) = crate::model::parse_passage_id(&group.reference) else {
+        return Vec::new();
+    };
+    let Some(doc) = cmp.documents.get(d) else {
+        return Vec::new();
+    };
+    doc.passages
+        .get(pi)
+        .map(|r| {
+            r.inner_boilerplate
+                .iter()
+                .filter_map(|s| doc.text.get(s.start..s.end))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The mentions of findings that overlap each passage, document by document: built once for a
@@ -236,7 +270,12 @@ impl MentionIndex {
                 Some((fi, f.status, f.mentions.get(mi)?))
             })
             .collect();
-        pieces_of(&mentions, doc, p, diff)
+        let ref_boiler = if diff.is_some() {
+            reference_boilerplate(cmp, p)
+        } else {
+            Vec::new()
+        };
+        pieces_of(&mentions, doc, p, diff, &ref_boiler)
     }
 }
 
@@ -254,12 +293,17 @@ fn marked_span(doc: &Document, p: &Passage) -> (usize, usize) {
     (p.start, p.start + marked_text(doc, p).len())
 }
 
-/// [`pieces`], given the mentions of findings in the passage's document that overlap it.
+/// [`pieces`], given the mentions of findings in the passage's document that overlap it, and the
+/// boilerplate lines inside the group's reference passage.
+///
+/// Boilerplate inside a passage (the timestamp between a headline and its lead) is plain text,
+/// never a difference, and the reference's own is not shown as removed.
 fn pieces_of<'a>(
     mentions: &[(usize, FindingStatus, &Mention)],
     doc: &'a Document,
     p: &'a Passage,
     diff: Option<&'a PassageDiff>,
+    ref_boiler: &[&str],
 ) -> Vec<Piece<'a>> {
     let text = marked_text(doc, p);
     let len = text.len();
@@ -293,7 +337,23 @@ fn pieces_of<'a>(
                         }
                         at = end;
                     }
-                    DiffTag::Delete => removed.push((at, o.text.as_str(), i)),
+                    DiffTag::Delete => {
+                        // Leave out the reference's boilerplate lines, keep the words around them.
+                        let mut rest = o.text.as_str();
+                        while let Some((pos, b)) = ref_boiler
+                            .iter()
+                            .filter_map(|b| rest.find(b).map(|pos| (pos, b.len())))
+                            .min()
+                        {
+                            if !rest[..pos].trim().is_empty() {
+                                removed.push((at, &rest[..pos], i));
+                            }
+                            rest = &rest[pos + b..];
+                        }
+                        if !rest.trim().is_empty() {
+                            removed.push((at, rest, i));
+                        }
+                    }
                 }
             }
         }
@@ -314,7 +374,17 @@ fn pieces_of<'a>(
     }
     facts.retain(|(s, e, _)| s < e);
 
+    let boiler: Vec<(usize, usize)> = p
+        .inner_boilerplate
+        .iter()
+        .filter(|s| s.start < p.start + len && s.end > p.start)
+        .map(|s| (clamp(s.start), clamp(s.end)))
+        .collect();
     let mut cuts: BTreeSet<usize> = BTreeSet::from([0, len]);
+    for &(s, e) in &boiler {
+        cuts.insert(s);
+        cuts.insert(e);
+    }
     for &(s, e, _, _) in &ranges {
         cuts.insert(s);
         cuts.insert(e);
@@ -379,7 +449,10 @@ fn pieces_of<'a>(
         for &(_, t, op) in removed.iter().filter(|(at, _, _)| *at == a) {
             out.push(Piece::Removed { text: t, op });
         }
-        let range = ranges.iter().find(|&&(s, e, _, _)| s <= a && b <= e);
+        let range = ranges
+            .iter()
+            .find(|&&(s, e, _, _)| s <= a && b <= e)
+            .filter(|_| !boiler.iter().any(|&(s, e)| s <= a && b <= e));
         out.push(Piece::Text {
             text: &text[a..b],
             at: a,
@@ -485,9 +558,89 @@ mod tests {
                 sentences: vec![],
                 facts: vec![],
                 group: Some("g0".into()),
+                inner_boilerplate: Vec::new(),
             }],
             story: 0,
         }
+    }
+
+    #[test]
+    fn boilerplate_inside_passages_is_no_difference() {
+        // A headline, its timestamp and its lead aligned as one passage in each report.
+        let passage_with_stamp = |d: usize, text: &str, stamp: &str| {
+            let mut doc = doc(text);
+            doc.id = format!("d{d}");
+            let p = &mut doc.passages[0];
+            p.id = format!("d{d}.p0");
+            let at = text.find(stamp).expect("stamp");
+            p.inner_boilerplate = vec![crate::model::Span {
+                start: at,
+                end: at + stamp.len(),
+            }];
+            doc
+        };
+        let reference =
+            passage_with_stamp(0, "Dam bursts\nMay 5, 2010\nWater swept in.", "May 5, 2010");
+        let other = passage_with_stamp(
+            1,
+            "Dam bursts\nUpdated 5/5/2010 1:41 PM\nWater poured in.",
+            "Updated 5/5/2010 1:41 PM",
+        );
+        let op = |op, text: &str| DiffOp {
+            op,
+            text: text.into(),
+        };
+        let diff = PassageDiff {
+            passage: "d1.p0".into(),
+            ops: vec![
+                op(DiffTag::Equal, "Dam bursts\n"),
+                op(DiffTag::Delete, "May 5, 2010\nWater swept"),
+                op(DiffTag::Insert, "Updated 5/5/2010 1:41 PM\nWater poured"),
+                op(DiffTag::Equal, " in."),
+            ],
+            approximate: None,
+        };
+        let mut cmp = Comparison::empty();
+        cmp.groups.push(crate::model::Group {
+            id: "g0".into(),
+            label: "dam".into(),
+            reference: "d0.p0".into(),
+            passages: vec!["d0.p0".into(), "d1.p0".into()],
+            cohesion: 0.5,
+            disagreement: 0.5,
+            diffs: vec![diff.clone()],
+        });
+        cmp.documents = vec![reference, other];
+        let got = pieces(
+            &cmp,
+            &cmp.documents[1],
+            &cmp.documents[1].passages[0],
+            Some(&diff),
+        );
+        let shown: Vec<(String, &str)> = got
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, inserted, .. } => Some((
+                    text.trim().to_string(),
+                    if *inserted { "inserted" } else { "plain" },
+                )),
+                Piece::Removed { text, .. } => Some((text.trim().to_string(), "removed")),
+                Piece::FactEnd(..) => None,
+            })
+            .collect();
+        assert!(
+            shown.contains(&("Updated 5/5/2010 1:41 PM".into(), "plain")),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains(&("Water poured".into(), "inserted")),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains(&("Water swept".into(), "removed")),
+            "{shown:?}"
+        );
+        assert!(!shown.iter().any(|(t, _)| t.contains("May 5")), "{shown:?}");
     }
 
     #[test]

@@ -148,6 +148,11 @@ pub struct Passage {
     pub facts: Vec<Fact>,
     /// The group this passage is aligned in, if any.
     pub group: Option<String>,
+    /// Boilerplate lines inside the passage (a timestamp between a headline and its lead, when
+    /// the two are aligned as one passage), as byte spans into the document text. Marked text
+    /// leaves them out of the differences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inner_boilerplate: Vec<Span>,
 }
 
 /// A byte span into a document's text.

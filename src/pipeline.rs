@@ -298,6 +298,7 @@ pub(crate) fn build_document(
                     facts_in_context(&l.text, span, dateline)
                 },
                 group: None,
+                inner_boilerplate: Vec::new(),
             }
         })
         .collect();

@@ -316,5 +316,13 @@ fn headline_and_the_lead_under_its_timestamp_align_as_one_passage() {
             .expect("headline passage");
         assert!(p.text.contains(lead), "{:?}", p.text);
         assert!(g.passages.contains(&p.id));
+        // The timestamp between them is recorded as boilerplate inside the passage.
+        let stamps: Vec<&str> = p
+            .inner_boilerplate
+            .iter()
+            .map(|s| &cmp.documents[d].text[s.start..s.end])
+            .collect();
+        assert_eq!(stamps.len(), 1, "{stamps:?}");
+        assert!(stamps[0].contains("2022"), "{stamps:?}");
     }
 }

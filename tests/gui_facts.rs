@@ -27,6 +27,7 @@ fn passage(doc: usize, text: &str, facts: Vec<Fact>) -> Passage {
         }],
         facts,
         group: Some("g0".into()),
+        inner_boilerplate: Vec::new(),
     }
 }
 

@@ -53,6 +53,7 @@ fn passage(doc: usize, n: usize, text: &str, start: usize, group: Option<&str>) 
         }],
         facts: Vec::new(),
         group: group.map(str::to_string),
+        inner_boilerplate: Vec::new(),
     }
 }
 
