@@ -163,12 +163,12 @@ pub fn align_with(
         .documents
         .iter()
         .map(|doc| {
-            let Some(date) = doc.dateline.as_deref().filter(|d| d.len() >= 7) else {
+            let Some(date) = doc.dateline.as_deref().and_then(crate::dates::parse_iso) else {
                 return Vec::new();
             };
             [
-                format!("\u{1}{}", &date[..4]),
-                format!("\u{1}{}", &date[..7]),
+                format!("\u{1}{}", date.format("%Y")),
+                format!("\u{1}{}", date.format("%Y-%m")),
             ]
             .into_iter()
             .map(|key| {

@@ -198,14 +198,15 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
                 }
                 .unzip();
                 // A two-digit year is this century's up to 69 ("04/28/09" is 2009).
-                let year = match c[4].parse::<u32>().ok()? {
+                let year: i32 = match c[4].parse().ok()? {
                     y if c[4].len() == 2 && y < 70 => 2000 + y,
                     y if c[4].len() == 2 => 1900 + y,
                     y => y,
                 };
                 let date = day
                     .zip(month)
-                    .and_then(|(d, mo)| ymd(&year.to_string(), &mo.to_string(), &d.to_string()));
+                    .filter(|_| (1800..=2200).contains(&year))
+                    .and_then(|(d, mo)| NaiveDate::from_ymd_opt(year, mo, d));
                 if day.is_some() && date.is_none() {
                     return None;
                 }

@@ -378,12 +378,11 @@ fn classify_boilerplate(text: &str, lines: &[Line]) -> Vec<Option<String>> {
     }
     // A line that is only a date ("May 5, 2010", "Updated 5/5/2010 1:41 PM") is the dateline,
     // not a passage.
+    let only_date = |line: &str| {
+        crate::dates::find_absolute_date(line).is_some_and(|f| line.len() <= f.end - f.start + 12)
+            || crate::dates::timestamp_line(line).is_some()
+    };
     for i in 0..n {
-        let only_date = |line: &str| {
-            crate::dates::find_absolute_date(line)
-                .is_some_and(|f| line.len() <= f.end - f.start + 12)
-                || crate::dates::timestamp_line(line).is_some()
-        };
         if out[i].is_none() && only_date(content[i]) {
             out[i] = Some("dateline".into());
         }
