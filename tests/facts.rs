@@ -308,3 +308,213 @@ mod any_text {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Which facts are one slot: invented two-source stories where only the rule under test decides
+// whether a conflict is shown.
+
+/// Compares two invented articles.
+fn two(a: &str, b: &str) -> Comparison {
+    compare_texts(&[("first.txt", a), ("second.txt", b)], &Options::default())
+}
+
+fn conflicts(cmp: &Comparison, kind: FactKind) -> Vec<&Finding> {
+    cmp.findings
+        .iter()
+        .filter(|f| f.kind == kind && f.status == FindingStatus::Conflict)
+        .collect()
+}
+
+/// A ferry story told twice, with `sentence` in the middle of each.
+fn ferry(date: &str, sentence: &str) -> String {
+    format!(
+        "date {date}\n\nFerry Runs Aground Off Kessel Island\n\n\
+         The ferry Aurelia ran aground on a sandbank off Kessel Island, the coast guard said.\n\n\
+         {sentence}\n\n\
+         Tugboats from Brannock harbor pulled the ferry free at high tide and towed it to port.\n"
+    )
+}
+
+#[test]
+fn counts_of_one_noun_with_other_words_in_front_are_not_one_figure() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The coast guard said 14 Danish passengers were taken off the ferry by lifeboat.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The coast guard said 6 Swedish passengers were taken off the ferry by lifeboat.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    // The same sentence without the words that tell the passengers apart is a conflict.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The coast guard said 14 passengers were taken off the ferry by lifeboat.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The coast guard said 6 passengers were taken off the ferry by lifeboat.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(c[0].summary.contains("14 passengers") && c[0].summary.contains("6 passengers"));
+}
+
+#[test]
+fn a_weekday_read_against_two_datelines_is_not_a_conflict() {
+    // Published nine days apart, both say "on Thursday": the words agree, only the datelines
+    // differ, so nothing says the sources disagree.
+    let sentence = "The ferry left Brannock harbor on Thursday with 212 people on board.";
+    let cmp = two(
+        &ferry("2022-09-17", sentence),
+        &ferry("2022-09-26", sentence),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Date).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    // Different words for the day, one dateline: a conflict.
+    let cmp = two(
+        &ferry(
+            "2022-09-17",
+            "The ferry left Brannock harbor on Thursday with 212 people on board.",
+        ),
+        &ferry(
+            "2022-09-17",
+            "The ferry left Brannock harbor on Tuesday with 212 people on board.",
+        ),
+    );
+    assert_eq!(
+        conflicts(&cmp, FactKind::Date).len(),
+        1,
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn a_day_of_the_month_without_its_year_is_not_set_against_the_year_another_gives() {
+    let cmp = two(
+        &ferry(
+            "2023-01-20",
+            "The ferry was last inspected on October 5, 2022, the operator said.",
+        ),
+        // No dateline year to read "October 5" in the same year: the guess must not conflict.
+        &ferry(
+            "2023-11-02",
+            "The ferry was last inspected on October 5, the operator said.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Date).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn two_statements_that_share_a_phrase_are_not_one_altered_quote() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "“We just wanted to say that every passenger is safe and warm tonight,” Captain Ilse Brun said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "“We just wanted to say that the crew did a remarkable job in rough water,” Captain Ilse Brun said.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quote).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn the_same_quote_from_two_forms_of_one_name_is_not_misattributed() {
+    let quote = "“Every passenger is safe and the ferry will be repaired,”";
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            &format!("{quote} said Lt. Ilse Brun of the coast guard."),
+        ),
+        &ferry(
+            "2022-09-14",
+            &format!("{quote} said Brun, of the coast guard."),
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quote).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    // Two different people: a conflict.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            &format!("{quote} said Lt. Ilse Brun of the coast guard."),
+        ),
+        &ferry(
+            "2022-09-14",
+            &format!("{quote} said Tomas Weir of the coast guard."),
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quote);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(c[0].summary.contains("attributed to"), "{}", c[0].summary);
+}
+
+#[test]
+fn words_a_writer_puts_in_brackets_do_not_alter_a_quote() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "“We thank her and the whole crew for their courage,” the operator said in a statement.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "“We thank her [Captain Brun] and the whole crew for their courage,” the operator said in a statement.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quote).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    assert!(
+        cmp.findings
+            .iter()
+            .any(|f| f.kind == FactKind::Quote && f.status == FindingStatus::Agree),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn a_term_in_quotation_marks_is_not_a_quote() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Locals call the sandbank “the Graveyard” because of the many wrecks there.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Locals call the sandbank “the Old Graveyard” because of the many wrecks there.",
+        ),
+    );
+    assert!(
+        !cmp.findings.iter().any(|f| f.kind == FactKind::Quote),
+        "{:#?}",
+        cmp.findings
+    );
+}

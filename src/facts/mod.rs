@@ -21,7 +21,7 @@ mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::model::{Comparison, Fact, FactKind, Finding, FindingStatus, Mention, Span};
@@ -30,6 +30,28 @@ use crate::text::terms;
 use classes::{Classes, Links};
 use quantity::Amount;
 use quote::Relation;
+
+/// Thresholds of fact comparison, in one place. Chosen on general grounds (what a careful reader
+/// would call one utterance, one figure) and checked on the development set; not fitted to any
+/// text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tuning {
+    /// Share of a quote version's words, in order, that the reference must have for the two to
+    /// be one utterance (below it they are different statements that share a phrase).
+    pub quote_overlap: f64,
+    /// Fewest words for a quote to be compared for its attribution: shorter ones are phrases
+    /// many people say.
+    pub attribution_words: usize,
+    /// Jaccard similarity of two passages for their dates to agree when they are not aligned.
+    pub date_similarity: f32,
+}
+
+/// The thresholds in force.
+pub(crate) const TUNING: Tuning = Tuning {
+    quote_overlap: 0.6,
+    attribution_words: 4,
+    date_similarity: 0.5,
+};
 
 /// Facts stated in the sentence at `sentence` (a byte span of `text`, the whole document), with
 /// dates resolved against `dateline`. Sorted by position; spans are byte offsets into `text`.
@@ -181,6 +203,21 @@ struct Contexts {
     /// Per word id: the word is all digits (figures say nothing about what a passage is about).
     digits: Vec<bool>,
     sets: Vec<Vec<u32>>,
+    /// Per context: the years it names ("in 2004"), sorted.
+    years: Vec<Vec<u16>>,
+}
+
+/// The years (1900–2099) a text names as four-digit numbers.
+fn years_in(text: &str) -> Vec<u16> {
+    let mut out: Vec<u16> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .filter(|y| (1900..2100).contains(y))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl Contexts {
@@ -207,7 +244,20 @@ impl Contexts {
                 set
             })
             .collect();
-        Self { ids, digits, sets }
+        let years = texts.iter().map(|t| years_in(t)).collect();
+        Self {
+            ids,
+            digits,
+            sets,
+            years,
+        }
+    }
+
+    /// Both contexts name years and no year is in both: they tell of different times ("the
+    /// 2004 tsunami" and this year's quake), so their figures are not of one thing.
+    fn other_times(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.years[a], &self.years[b]);
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.binary_search(v).is_ok())
     }
 
     /// The ids of the content words of `text` that some passage has, sorted.
@@ -388,13 +438,24 @@ impl<'a> Cx<'a> {
                 let sim = self
                     .contexts
                     .similarity(self.items[a].context, self.items[b].context);
-                (ra.same_as(rb) && sim >= 0.2) || sim >= 0.5
+                (ra.same_as(rb) && sim >= 0.2) || sim >= TUNING.date_similarity
             };
             if !related {
                 None
             } else if ra.same_as(rb) {
                 Some(false)
-            } else if !ra.compatible(rb) && ra.grain == rb.grain && lone(a) && lone(b) {
+            } else if grouped
+                && !ra.compatible(rb)
+                && ra.grain == rb.grain
+                // A bare year is most often a background event's ("first hosted in 2007").
+                && ra.grain != Grain::Year
+                && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
+                && same_event_words(self.items[a].fact, self.items[b].fact)
+                && lone(a)
+                && lone(b)
+            {
+                // Only passages aligned as one report of one event can give two dates of it:
+                // alike passages elsewhere are often two happenings told alike.
                 Some(true)
             } else {
                 None
@@ -511,6 +572,23 @@ impl<'a> Cx<'a> {
                 )
             },
         );
+        // Per passage (its words, so copies count alike) and subject: the values stated. Only a
+        // passage's one figure of a thing can contradict another source's: a passage giving two
+        // ("12 magazines this time, 31 in all") says what each is of in words a count cannot read.
+        let mut per_passage: BTreeMap<(usize, &str), BTreeSet<&str>> = BTreeMap::new();
+        for &m in &members {
+            let it = &self.items[m];
+            per_passage
+                .entry((it.context, it.fact.subject.as_str()))
+                .or_default()
+                .insert(it.fact.value.as_str());
+        }
+        let lone = |m: usize| {
+            let it = &self.items[m];
+            per_passage
+                .get(&(it.context, it.fact.subject.as_str()))
+                .is_some_and(|v| v.len() == 1)
+        };
         // Every link needs the same subject.
         let pairs = classes.pairs(|c| {
             let subject = &self.items[classes.rep(c)].fact.subject;
@@ -553,7 +631,13 @@ impl<'a> Cx<'a> {
             };
             let apart = if compatible && (grouped || shared() >= 1) {
                 Some(false)
-            } else if !compatible && (grouped || shared() >= 2) {
+            } else if !compatible
+                && grouped
+                && lone(a)
+                && lone(b)
+                && !self.contexts.other_times(x.context, y.context)
+                && !modified_apart(x.fact, y.fact)
+            {
                 Some(true)
             } else {
                 None
@@ -724,6 +808,17 @@ impl<'a> Cx<'a> {
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
         notes.insert(reference, "fullest version, the reference".to_string());
         let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+        // Versions that share only a phrase with the reference are another utterance: they
+        // are weighed among themselves, never as an alteration of this one.
+        let (others, comp): (Vec<usize>, Vec<usize>) = comp.iter().partition(|&&m| {
+            m != reference && quote::overlap(w(m), w(reference)) < TUNING.quote_overlap
+        });
+        if !others.is_empty() {
+            out.extend(self.quote_findings(&comp, w, speakers));
+            out.extend(self.quote_findings(&others, w, speakers));
+            return out;
+        }
+        let comp = comp.as_slice();
         // Copies of one version relate to the reference alike.
         let mut relations: BTreeMap<&[String], Relation> = BTreeMap::new();
         for &m in comp {
@@ -743,6 +838,14 @@ impl<'a> Cx<'a> {
                     notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
                     consistent.push(m);
                 }
+                // A source that quotes one utterance twice, once more fully, does not
+                // contradict itself.
+                Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {}
+                // Where a quote ends is a guess when its closing mark is missing: the words
+                // after it are the writer's, not a change to the quote.
+                Relation::Altered(_)
+                    if self.items[m].fact.note.contains(quote::UNCLOSED)
+                        || self.items[reference].fact.note.contains(quote::UNCLOSED) => {}
                 Relation::Altered(diffs) => {
                     let shown = diffs
                         .iter()
@@ -757,7 +860,9 @@ impl<'a> Cx<'a> {
         }
         consistent.sort_unstable();
         let consistent_docs = self.docs_label(&consistent);
-        if consistent.len() >= 2 {
+        let consistent_sources: BTreeSet<usize> =
+            consistent.iter().map(|&m| self.items[m].doc).collect();
+        if consistent_sources.len() >= 2 {
             let how: Vec<String> = consistent
                 .iter()
                 .filter(|&&m| m != reference)
@@ -815,30 +920,67 @@ impl<'a> Cx<'a> {
                 mentions,
             });
         }
-        // Attribution: the same words put in different mouths.
-        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &m in comp {
-            if let Some(s) = speakers.get(&m) {
-                by_speaker.entry(s.as_str()).or_default().push(m);
-            }
-        }
-        if by_speaker.len() >= 2 {
-            let parts: Vec<String> = by_speaker
-                .iter()
-                .map(|(s, ms)| format!("{s} ({})", self.docs_label(ms)))
-                .collect();
-            let ms: Vec<usize> = by_speaker.values().flatten().copied().collect();
-            let mut ms = ms;
-            ms.sort_unstable();
-            out.push(self.finding(
-                FactKind::Quote,
-                FindingStatus::Conflict,
-                format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
-                &ms,
-                &BTreeMap::new(),
-            ));
+        if let Some(f) = self.misattribution(comp, reference, w, speakers) {
+            out.push(f);
         }
         out
+    }
+
+    /// The same words put in different mouths: a conflict only when the quote is long enough to
+    /// be one person's, the speakers are different people (not "Lt. Gregg Hastings" and
+    /// "Hastings"), and no source names both with it (a joint statement).
+    fn misattribution<'w>(
+        &self,
+        comp: &[usize],
+        reference: usize,
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Option<Finding> {
+        let length = w(reference).iter().filter(|x| *x != "…").count();
+        if length < TUNING.attribution_words {
+            return None;
+        }
+        let mut by_speaker: BTreeMap<String, (BTreeSet<&str>, Vec<usize>)> = BTreeMap::new();
+        for &m in comp {
+            if let Some(s) = speakers.get(&m) {
+                let entry = by_speaker.entry(people::surname(s)).or_default();
+                entry.0.insert(s.as_str());
+                entry.1.push(m);
+            }
+        }
+        if by_speaker.len() < 2 {
+            return None;
+        }
+        let joint = comp.iter().any(|&m| {
+            let it = &self.items[m];
+            let passage = &self.cmp.documents[it.doc].passages[it.passage].text;
+            by_speaker
+                .keys()
+                .filter(|k| !k.is_empty())
+                .filter(|k| people::names_word(passage, k))
+                .count()
+                >= 2
+        });
+        if joint {
+            return None;
+        }
+        let excerpt = short(&self.items[reference].fact.text);
+        let parts: Vec<String> = by_speaker
+            .values()
+            .map(|(names, ms)| {
+                let names: Vec<&str> = names.iter().copied().collect();
+                format!("{} ({})", names.join(" / "), self.docs_label(ms))
+            })
+            .collect();
+        let mut ms: Vec<usize> = by_speaker.values().flat_map(|x| x.1.clone()).collect();
+        ms.sort_unstable();
+        Some(self.finding(
+            FactKind::Quote,
+            FindingStatus::Conflict,
+            format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
+            &ms,
+            &BTreeMap::new(),
+        ))
     }
 
     /// Speakers named as people, linked to one full name across documents; descriptions ("the
@@ -989,9 +1131,28 @@ impl<'a> Cx<'a> {
             // Two documents give disjoint roles. Each document has one (non-empty) set of
             // roles, so two different sets come from two documents: compare the sets only.
             let role_sets: BTreeSet<&BTreeSet<String>> = roles.values().collect();
-            let conflict = role_sets
+            let disjoint = role_sets
                 .iter()
                 .any(|r1| role_sets.iter().any(|r2| r1.is_disjoint(r2)));
+            // People hold several posts at once and over time ("Rep. Rahall", "committee
+            // chairman Rahall"; "Senator Obama" in a look back): two titles contradict each other
+            // only when two sources give them in passages aligned as one report.
+            let role = |m: usize| people::role_of(&title(m)).to_string();
+            let conflict = disjoint
+                && ms.iter().any(|&x| {
+                    ms.iter().any(|&y| {
+                        self.items[x].doc != self.items[y].doc
+                            && self.same_group(x, y)
+                            && !title(x).starts_with("former ")
+                            && !title(y).starts_with("former ")
+                            && roles.get(&self.items[x].doc).is_some_and(|rx| {
+                                roles
+                                    .get(&self.items[y].doc)
+                                    .is_some_and(|ry| rx.is_disjoint(ry))
+                            })
+                            && role(x) != role(y)
+                    })
+                });
             let listing = shown
                 .iter()
                 .map(|(t, ds)| {
@@ -1069,6 +1230,27 @@ fn describe_quantity(f: &Fact) -> String {
     }
 }
 
+/// Two counts of one noun told apart by the words in front of it: "23 Somali pirates" and "11
+/// Yemeni pirates" count different pirates; "two speed boats" and "two boats" may count the same.
+fn modified_apart(a: &Fact, b: &Fact) -> bool {
+    let modifiers = |f: &Fact| -> BTreeSet<String> {
+        let subject: BTreeSet<String> = terms(&f.subject).into_iter().map(|t| t.stem).collect();
+        terms(&f.text)
+            .into_iter()
+            .filter(|t| {
+                let word = t.surface.to_lowercase();
+                word.chars().all(char::is_alphabetic)
+                    && crate::text::word_number(&word).is_none()
+                    && !subject.contains(&t.stem)
+                    && !quantity::is_qualifier_word(&word)
+            })
+            .map(|t| t.stem)
+            .collect()
+    };
+    let (x, y) = (modifiers(a), modifiers(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
 /// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
 fn plural(noun: &str) -> String {
     if noun.contains(' ') || noun.ends_with('s') || noun == "people" {
@@ -1105,6 +1287,45 @@ fn same_quote(a: &[String], b: &[String]) -> bool {
         std::mem::swap(&mut prev, &mut cur);
     }
     false
+}
+
+/// Two dates told with a word of the same happening nearest them ("was arrested on Monday",
+/// "his arrest on Tuesday"): one passage can date two happenings, and only dates of one can
+/// contradict each other.
+fn same_event_words(a: &Fact, b: &Fact) -> bool {
+    let stems =
+        |f: &Fact| -> BTreeSet<String> { terms(&f.subject).into_iter().map(|t| t.stem).collect() };
+    !stems(a).is_disjoint(&stems(b))
+}
+
+/// Two dates whose difference comes from the datelines they were resolved against, not from
+/// their words: both say "Thursday" (two articles a week apart may mean one Thursday), or both
+/// give the same day of the month and one leaves its year to be guessed.
+fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
+    let (wa, wb) = (when::wording(&a.text), when::wording(&b.text));
+    let words = |f: &Fact| -> Vec<String> {
+        crate::text::tokenize(&f.text)
+            .into_iter()
+            .filter(|t| t.is_word && !matches!(t.key.as_str(), "on" | "this" | "last" | "past"))
+            .map(|t| t.key)
+            .collect()
+    };
+    // "Sunday" and "Sunday, March 2, 2014" may be one day: the weekday alone cannot say which.
+    let within = |x: &Fact, y: &Fact| {
+        let wy = words(y);
+        words(x).iter().all(|w| wy.contains(w))
+    };
+    if (wa == when::Wording::Relative && within(a, b))
+        || (wb == when::Wording::Relative && within(b, a))
+    {
+        return true;
+    }
+    let no_year = wa != when::Wording::Full || wb != when::Wording::Full;
+    no_year
+        && ra.grain == rb.grain
+        && ra.time.is_none()
+        && ra.from.month() == rb.from.month()
+        && ra.from.day() == rb.from.day()
 }
 
 /// A date value without its time-zone remark.

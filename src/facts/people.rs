@@ -256,6 +256,33 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
         .map(|(n, _)| n)
 }
 
+/// The family name of a person as named: "Lt. Gregg Hastings", "Gregg Hastings" and "Hastings"
+/// all give "Hastings" (suffixes such as "Jr." and a possessive are left out).
+pub(crate) fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "jr" | "sr" | "ii" | "iii" | "iv" | "phd" | "md"
+                )
+        })
+        .next_back()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `word` stands in `text` as a whole word.
+pub(crate) fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Title facts (one per titled mention) in the sentence at `span`.
 pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
     // Editorial brackets ("[US Commerce Secretary Wilbur] Ross") do not break a name.
@@ -324,6 +351,16 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_of_one_name_share_a_surname() {
+        assert_eq!(surname("Lt. Gregg Hastings"), "Hastings");
+        assert_eq!(surname("Hastings"), "Hastings");
+        assert_eq!(surname("Martin Luther King Jr."), "King");
+        assert_ne!(surname("Craig Zadan"), surname("Neil Meron"));
+        assert!(names_word("Zadan and Meron said", "Meron"));
+        assert!(!names_word("Meronson said", "Meron"));
+    }
 
     fn titles(s: &str) -> Vec<String> {
         extract(

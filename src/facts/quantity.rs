@@ -383,6 +383,39 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
     Some(read)
 }
 
+/// A word of a qualifier ("more", "than", "least", "nearly"…), not of what is counted.
+pub(crate) fn is_qualifier_word(w: &str) -> bool {
+    matches!(
+        w,
+        "more"
+            | "than"
+            | "upwards"
+            | "just"
+            | "over"
+            | "least"
+            | "fewer"
+            | "less"
+            | "under"
+            | "many"
+            | "much"
+            | "most"
+            | "close"
+            | "estimated"
+            | "above"
+            | "exceeding"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "approx"
+            | "circa"
+            | "nearly"
+            | "almost"
+            | "below"
+    )
+}
+
 fn qualifier(toks: &[Token], i: usize) -> (Qual, usize) {
     let w = |k: usize| -> &str {
         if k < i && k < toks.len() {

@@ -31,6 +31,12 @@ static ACCORDING_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"according\s+to\s+(?P<n>{NAME})")).expect("valid according regex")
 });
 
+/// What the note of a quote with no closing mark says: its end is a guess.
+pub(crate) const UNCLOSED: &str = "no closing mark, quote taken to the paragraph's end";
+
+/// Most words of a term in quotation marks (longer runs are quotations even unattributed).
+const SCARE_WORDS: usize = 3;
+
 /// A quotation's byte span (marks included) in the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Region {
@@ -124,14 +130,21 @@ fn paragraph_bounds(text: &str, span: Span) -> (usize, usize) {
 }
 
 /// The words of a quote for matching: lowercase words, with `…` where the source marks an
-/// omission.
+/// omission. Words in brackets inside a quote ("to her [Tara] and", "(the mayor)") are the
+/// writer's, not the speaker's, and are left out; "[…]" stays an omission.
 pub(crate) fn quote_words(s: &str) -> Vec<String> {
-    tokenize(s)
-        .into_iter()
-        .filter(|t| t.is_word || t.key == "…" || t.key == "[")
-        .map(|t| t.key)
-        .filter(|k| k != "[")
-        .collect()
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for t in tokenize(s) {
+        match t.key.as_str() {
+            "[" | "(" => depth += 1,
+            "]" | ")" => depth = depth.saturating_sub(1),
+            "…" => out.push(t.key),
+            _ if t.is_word && depth == 0 => out.push(t.key),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end
@@ -148,6 +161,11 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             continue;
         }
         let (speaker, how) = speaker(text, span, r, hi);
+        // A few words in quotation marks with no one named as saying them are a term or scare
+        // quotes ("the Pacific Ring of Fire", "abandon"), not a quotation.
+        if speaker.is_none() && words.iter().filter(|w| *w != "…").count() <= SCARE_WORDS {
+            continue;
+        }
         let mut note = match &speaker {
             Some(s) => format!("speaker {s} ({how})"),
             None => "no speaker named".to_string(),
@@ -156,7 +174,8 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             note.push_str("; the quote runs past the sentence's end");
         }
         if !r.closed {
-            note.push_str("; no closing mark, quote taken to the paragraph's end");
+            note.push_str("; ");
+            note.push_str(UNCLOSED);
         }
         out.push(Fact {
             kind: FactKind::Quote,
@@ -274,6 +293,11 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
             } => {
                 if v[old_index..old_index + old_len].iter().all(|w| *w == "…") {
                     shortened = true;
+                } else if spelled_alike(
+                    &v[old_index..old_index + old_len],
+                    &reference[new_index..new_index + new_len],
+                ) {
+                    // "end game" for "endgame", "e-mail" for "email": one word, spelled two ways.
                 } else {
                     altered.push((
                         context(&v, old_index, old_len),
@@ -290,6 +314,78 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
     } else {
         Relation::Verbatim
     }
+}
+
+/// Two runs of words that are one wording spelled apart: "end game", "endgame" and "end-game";
+/// "eleventh-hour" and "11th hour"; "three" and "3".
+fn spelled_alike(a: &[&str], b: &[&str]) -> bool {
+    let joined = |ws: &[&str]| -> String {
+        ws.iter()
+            .flat_map(|w| w.split('-'))
+            .map(as_figure)
+            .flat_map(|w| w.chars().collect::<Vec<_>>())
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let (x, y) = (joined(a), joined(b));
+    !x.is_empty() && x == y
+}
+
+/// A number or ordinal word as digits ("eleventh" and "11th" → "11"); other words as they are.
+fn as_figure(w: &str) -> String {
+    const ORDINALS: [(&str, u32); 9] = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fifth", 5),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("twelfth", 12),
+        ("twentieth", 20),
+        ("thirtieth", 30),
+    ];
+    if let Some((_, n)) = ORDINALS.iter().find(|(o, _)| *o == w) {
+        return n.to_string();
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+    {
+        return digits.to_string();
+    }
+    let cardinal = w.strip_suffix("th").unwrap_or(w);
+    match crate::text::word_number(cardinal) {
+        Some(n) if n.fract() == 0.0 => format!("{}", n as i64),
+        _ => w.to_string(),
+    }
+}
+
+/// The share of a version's words (omission marks aside) that the reference has in the same
+/// order: how much of one utterance the two versions are. Two statements that share a phrase
+/// ("I just wanted to say") score low.
+pub(crate) fn overlap(version: &[String], reference: &[String]) -> f64 {
+    let v: Vec<&str> = version
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "…")
+        .collect();
+    let r: Vec<&str> = reference
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "…")
+        .collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    let equal: usize = capture_diff_slices(Algorithm::Myers, &v, &r)
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    equal as f64 / v.len() as f64
 }
 
 /// A version whose every stretch between "…" marks appears word for word, in order, in the
@@ -401,6 +497,37 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].end, text.find(" the engineer").unwrap_or(0));
         assert!(f[0].note.contains("past the sentence"));
+    }
+
+    #[test]
+    fn one_wording_spelled_two_ways_is_not_an_alteration() {
+        let full = w("this is the end game of an eleventh-hour rule");
+        assert_eq!(
+            relate(&w("this is the endgame of an 11th hour rule"), &full),
+            Relation::Verbatim
+        );
+        assert!(matches!(
+            relate(&w("this is the end game of a last-minute rule"), &full),
+            Relation::Altered(_)
+        ));
+    }
+
+    #[test]
+    fn bracketed_words_are_the_writers_and_scare_quotes_are_terms() {
+        assert_eq!(
+            w("we thank her [Tara] and (the crew) for … it"),
+            vec!["we", "thank", "her", "and", "for", "…", "it"]
+        );
+        assert!(quotes("Critics called the plan “reckless” on Monday.").is_empty());
+        assert_eq!(quotes("Ortiz said the plan was “reckless”.").len(), 1);
+    }
+
+    #[test]
+    fn overlap_tells_one_utterance_from_two_sharing_a_phrase() {
+        let a = w("I just wanted to say that I know how much pain I caused");
+        let b = w("I just wanted to say that I will not bring dishonor to the family");
+        assert!(overlap(&b, &a) < 0.6);
+        assert!(overlap(&w("I know how much pain I caused"), &a) > 0.99);
     }
 
     #[test]

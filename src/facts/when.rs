@@ -134,6 +134,40 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
     out
 }
 
+/// How much of a date its words state, which says how far a resolved value can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wording {
+    /// No day, month or year written: "on Thursday", "yesterday", "last week". Its value comes
+    /// from the dateline.
+    Relative,
+    /// A day or month without its year: "October 5". Its year comes from the dateline or a
+    /// nearby date.
+    NoYear,
+    /// The year is written.
+    Full,
+}
+
+static MONTH_WORD_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(MONTH).expect("valid month regex"));
+
+/// What the words of a date fact state.
+pub(crate) fn wording(written: &str) -> Wording {
+    let year = written
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4)
+        || written
+            .split(['\'', '’'])
+            .skip(1)
+            .any(|rest| rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit));
+    if year {
+        Wording::Full
+    } else if written.chars().any(|c| c.is_ascii_digit()) || MONTH_WORD_RE.is_match(written) {
+        Wording::NoYear
+    } else {
+        Wording::Relative
+    }
+}
+
 fn preceding_word(s: &str, at: usize) -> String {
     s[..at]
         .split_whitespace()
