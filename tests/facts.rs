@@ -518,3 +518,38 @@ fn a_term_in_quotation_marks_is_not_a_quote() {
         cmp.findings
     );
 }
+
+#[test]
+fn distances_from_two_places_are_two_figures() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The sandbank lies about 12 nautical miles east of Brannock, in shallow water.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The sandbank lies about 3 nautical miles off Kessel, in shallow water.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The sandbank lies about 12 nautical miles east of Brannock, in shallow water.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The sandbank lies about 3 nautical miles east of Brannock, in shallow water.",
+        ),
+    );
+    assert_eq!(
+        conflicts(&cmp, FactKind::Quantity).len(),
+        1,
+        "{:#?}",
+        cmp.findings
+    );
+}

@@ -340,6 +340,17 @@ impl<'a> Cx<'a> {
         x.group.is_some() && x.group == y.group
     }
 
+    /// Two figures measured from different places: "150 miles east of Aden" and "13 miles
+    /// off Mysore" are two distances, whatever else their passages share.
+    fn placed_apart(&self, a: usize, b: usize) -> bool {
+        let place = |m: usize| -> Option<&str> {
+            let it = &self.items[m];
+            let text = &self.cmp.documents.get(it.doc)?.text;
+            place_after(text.get(it.fact.end..)?)
+        };
+        matches!((place(a), place(b)), (Some(p), Some(q)) if p != q)
+    }
+
     fn docs_label(&self, members: &[usize]) -> String {
         let docs: BTreeSet<usize> = members.iter().map(|&m| self.items[m].doc).collect();
         docs.iter()
@@ -637,6 +648,7 @@ impl<'a> Cx<'a> {
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
                 && !modified_apart(x.fact, y.fact)
+                && !self.placed_apart(a, b)
             {
                 Some(true)
             } else {
@@ -1249,6 +1261,45 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
     };
     let (x, y) = (modifiers(a), modifiers(b));
     !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
+/// The place a figure is measured from, when the words right after it name one: "… east of
+/// Aden", "… from Mysore", "… off the coast of Oman" (the first capitalized word after the
+/// preposition).
+fn place_after(rest: &str) -> Option<&str> {
+    let mut words = rest.split_whitespace().take(8);
+    let mut seen_preposition = false;
+    for w in words.by_ref() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(bare, "from" | "of" | "off" | "near") {
+            seen_preposition = true;
+            continue;
+        }
+        if seen_preposition {
+            if bare.chars().next().is_some_and(char::is_uppercase) {
+                return Some(bare);
+            }
+            if !matches!(bare, "the" | "coast" | "city" | "town" | "port" | "island") {
+                return None;
+            }
+        } else if !matches!(
+            bare,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "away"
+                | "inland"
+                | "offshore"
+        ) {
+            return None;
+        }
+    }
+    None
 }
 
 /// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
