@@ -262,14 +262,13 @@ pub(crate) fn surname(name: &str) -> String {
     name.split_whitespace()
         .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| {
+        .rfind(|w| {
             !w.is_empty()
                 && !matches!(
                     w.to_lowercase().as_str(),
                     "jr" | "sr" | "ii" | "iii" | "iv" | "phd" | "md"
                 )
         })
-        .next_back()
         .unwrap_or_default()
         .to_string()
 }
