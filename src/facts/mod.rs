@@ -341,14 +341,15 @@ impl<'a> Cx<'a> {
     }
 
     /// Two figures measured from different places: "150 miles east of Aden" and "13 miles
-    /// off Mysore" are two distances, whatever else their passages share.
+    /// from the ship" are two distances, whatever else their passages share.
     fn placed_apart(&self, a: usize, b: usize) -> bool {
-        let place = |m: usize| -> Option<&str> {
+        let place = |m: usize| -> Option<String> {
             let it = &self.items[m];
             let text = &self.cmp.documents.get(it.doc)?.text;
             place_after(text.get(it.fact.end..)?)
         };
-        matches!((place(a), place(b)), (Some(p), Some(q)) if p != q)
+        // One measured from a place the other does not name cannot be set against it either.
+        place(a) != place(b)
     }
 
     fn docs_label(&self, members: &[usize]) -> String {
@@ -1264,26 +1265,29 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
 }
 
 /// The place a figure is measured from, when the words right after it name one: "… east of
-/// Aden", "… from Mysore", "… off the coast of Oman" (the first capitalized word after the
-/// preposition).
-fn place_after(rest: &str) -> Option<&str> {
-    let mut words = rest.split_whitespace().take(8);
+/// Aden", "… off Mysore", "… away from the merchant vessel" (the first word after the preposition
+/// other than an article; a conversion in brackets, "(about 24km)", is passed over).
+fn place_after(rest: &str) -> Option<String> {
     let mut seen_preposition = false;
-    for w in words.by_ref() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(bare, "from" | "of" | "off" | "near") {
-            seen_preposition = true;
+    let mut depth = 0usize;
+    for w in rest.split_whitespace().take(12) {
+        let opens = w.matches('(').count();
+        let closes = w.matches(')').count();
+        if depth > 0 || opens > 0 {
+            depth = (depth + opens).saturating_sub(closes);
             continue;
         }
-        if seen_preposition {
-            if bare.chars().next().is_some_and(char::is_uppercase) {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if matches!(bare.as_str(), "from" | "of" | "off" | "near") {
+            seen_preposition = true;
+        } else if seen_preposition {
+            if !matches!(bare.as_str(), "the" | "a" | "an" | "coast") {
                 return Some(bare);
             }
-            if !matches!(bare, "the" | "coast" | "city" | "town" | "port" | "island") {
-                return None;
-            }
         } else if !matches!(
-            bare,
+            bare.as_str(),
             "north"
                 | "south"
                 | "east"
