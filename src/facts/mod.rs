@@ -461,10 +461,10 @@ impl<'a> Cx<'a> {
                 && ra.grain == rb.grain
                 // A bare year is most often a background event's ("first hosted in 2007").
                 && ra.grain != Grain::Year
-                && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
-                && same_event_words(self.items[a].fact, self.items[b].fact)
                 && lone(a)
                 && lone(b)
+                && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
+                && same_event_words(self.items[a].fact, self.items[b].fact)
             {
                 // Only passages aligned as one report of one event can give two dates of it:
                 // alike passages elsewhere are often two happenings told alike.
@@ -823,8 +823,16 @@ impl<'a> Cx<'a> {
         let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
         // Versions that share only a phrase with the reference are another utterance: they
         // are weighed among themselves, never as an alteration of this one.
+        // Copies of one version overlap the reference alike: weigh each version once.
+        let mut overlaps: BTreeMap<&[String], bool> = BTreeMap::new();
+        let reference_names = quote::name_words(&self.items[reference].fact.text);
         let (others, comp): (Vec<usize>, Vec<usize>) = comp.iter().partition(|&&m| {
-            m != reference && quote::overlap(w(m), w(reference)) < TUNING.quote_overlap
+            m != reference
+                && *overlaps.entry(w(m).as_slice()).or_insert_with(|| {
+                    let mut names = quote::name_words(&self.items[m].fact.text);
+                    names.extend(reference_names.iter().cloned());
+                    quote::overlap(w(m), w(reference), &names) < TUNING.quote_overlap
+                })
         });
         if !others.is_empty() {
             out.extend(self.quote_findings(&comp, w, speakers));

@@ -361,31 +361,68 @@ fn as_figure(w: &str) -> String {
     }
 }
 
-/// The share of a version's words (omission marks aside) that the reference has in the same
-/// order: how much of one utterance the two versions are. Two statements that share a phrase
-/// ("I just wanted to say") score low.
-pub(crate) fn overlap(version: &[String], reference: &[String]) -> f64 {
-    let v: Vec<&str> = version
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "…")
-        .collect();
-    let r: Vec<&str> = reference
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "…")
-        .collect();
+/// The share of a version's own words (omission marks, stopwords and the words of names in
+/// `names` aside) that the reference has in the same order: how much of one utterance the two
+/// versions are. Two statements that share a phrase ("I just wanted to say") or a name ("the
+/// Endangered Species Act") score low. A version with no words of its own counts all its words.
+pub(crate) fn overlap(
+    version: &[String],
+    reference: &[String],
+    names: &std::collections::BTreeSet<String>,
+) -> f64 {
+    let keep = |ws: &[String]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| *w != "…")
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
+            .collect()
+    };
+    let (v, r) = (keep(version), keep(reference));
     if v.is_empty() {
         return 0.0;
     }
+    let own = |w: &str| !crate::text::is_stopword(w) && !names.contains(w);
+    let all = !v.iter().any(|w| own(w));
+    let counted = |w: &str| all || own(w);
+    let total = v.iter().filter(|w| counted(w)).count();
     let equal: usize = capture_diff_slices(Algorithm::Myers, &v, &r)
         .iter()
         .map(|op| match *op {
-            DiffOp::Equal { len, .. } => len,
+            DiffOp::Equal { old_index, len, .. } => v[old_index..old_index + len]
+                .iter()
+                .filter(|w| counted(w))
+                .count(),
             _ => 0,
         })
         .sum();
-    equal as f64 / v.len() as f64
+    equal as f64 / total as f64
+}
+
+/// The words of names in a quote as written: capitalized words that do not begin a sentence
+/// ("the Endangered Species Act" gives "endangered", "species", "act"), lowercase.
+pub(crate) fn name_words(text: &str) -> std::collections::BTreeSet<String> {
+    let toks = tokenize(text);
+    let mut out = std::collections::BTreeSet::new();
+    let mut starts = true;
+    for t in &toks {
+        if t.is_word {
+            let raw = &text[t.start..t.end];
+            if !starts && raw.chars().next().is_some_and(char::is_uppercase) && t.key != "i" {
+                out.insert(
+                    t.key
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string(),
+                );
+            }
+            starts = false;
+        } else if matches!(
+            t.key.as_str(),
+            "." | "!" | "?" | "“" | "\"" | "„" | "«" | ":"
+        ) {
+            starts = true;
+        }
+    }
+    out
 }
 
 /// A version whose every stretch between "…" marks appears word for word, in order, in the
@@ -524,10 +561,17 @@ mod tests {
 
     #[test]
     fn overlap_tells_one_utterance_from_two_sharing_a_phrase() {
+        let none = std::collections::BTreeSet::new();
         let a = w("I just wanted to say that I know how much pain I caused");
         let b = w("I just wanted to say that I will not bring dishonor to the family");
-        assert!(overlap(&b, &a) < 0.6);
-        assert!(overlap(&w("I know how much pain I caused"), &a) > 0.99);
+        assert!(overlap(&b, &a, &none) < 0.6);
+        assert!(overlap(&w("I know how much pain I caused"), &a, &none) > 0.99);
+        // Sharing a name is not sharing an utterance.
+        let long = "“To admit the science, then deny it the protection the Endangered Species Act gives, is shameful,”";
+        let short = "a “wholly inappropriate use of the Endangered Species Act”";
+        let names = name_words(&format!("{long} {short}"));
+        assert!(names.contains("species") && !names.contains("shameful"));
+        assert!(overlap(&w(short), &w(long), &names) < 0.6);
     }
 
     #[test]
