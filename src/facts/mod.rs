@@ -39,6 +39,9 @@ pub(crate) struct Tuning {
     /// Share of a quote version's words, in order, that the reference must have for the two to
     /// be one utterance (below it they are different statements that share a phrase).
     pub quote_overlap: f64,
+    /// Share of words (as for `quote_overlap`) at which versions given to two different
+    /// speakers are still one quote (misattributed) rather than two people's statements.
+    pub quote_verbatim: f64,
     /// Fewest words for a quote to be compared for its attribution: shorter ones are phrases
     /// many people say.
     pub attribution_words: usize,
@@ -49,6 +52,7 @@ pub(crate) struct Tuning {
 /// The thresholds in force.
 pub(crate) const TUNING: Tuning = Tuning {
     quote_overlap: 0.6,
+    quote_verbatim: 0.9,
     attribution_words: 4,
     date_similarity: 0.5,
 };
@@ -340,6 +344,34 @@ impl<'a> Cx<'a> {
         x.group.is_some() && x.group == y.group
     }
 
+    /// The passage of context `c` has a number outside every fact of it (a year aside).
+    fn loose_number(&self, c: usize) -> bool {
+        let Some(it) = self.items.iter().find(|it| it.context == c) else {
+            return false;
+        };
+        let Some(passage) = self
+            .cmp
+            .documents
+            .get(it.doc)
+            .and_then(|d| d.passages.get(it.passage))
+        else {
+            return false;
+        };
+        crate::text::tokenize(&passage.text).iter().any(|t| {
+            let (a, b) = (passage.start + t.start, passage.start + t.end);
+            let number = t.is_word
+                && (t
+                    .key
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    && t.key.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || crate::text::word_number(&t.key).is_some_and(|n| n >= 2.0));
+            number
+                && years_in(&t.key).is_empty()
+                && !passage.facts.iter().any(|f| f.start < b && a < f.end)
+        })
+    }
+
     /// Two figures measured from different places: "150 miles east of Aden" and "13 miles
     /// from the ship" are two distances, whatever else their passages share.
     fn placed_apart(&self, a: usize, b: usize) -> bool {
@@ -349,7 +381,14 @@ impl<'a> Cx<'a> {
             place_after(text.get(it.fact.end..)?)
         };
         // One measured from a place the other does not name cannot be set against it either.
-        place(a) != place(b)
+        let (pa, pb) = (place(a), place(b));
+        match (&pa, &pb) {
+            (Some(x), Some(y)) => x != y,
+            (None, None) => false,
+            // "as a player", "in the NBA" say what a count is of, but a count without them may
+            // still be of the same thing: only two different ones set two counts apart.
+            (Some(x), None) | (None, Some(x)) => !x.starts_with(WEAK_PLACE),
+        }
     }
 
     fn docs_label(&self, members: &[usize]) -> String {
@@ -595,11 +634,21 @@ impl<'a> Cx<'a> {
                 .or_default()
                 .insert(it.fact.value.as_str());
         }
+        // A passage with a number no fact accounts for ("32 million people, compared with 55.3
+        // million a decade ago") may give a second figure of the same thing, its noun left out.
+        let loose: BTreeMap<usize, bool> = members
+            .iter()
+            .map(|&m| self.items[m].context)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .map(|c| (c, self.loose_number(c)))
+            .collect();
         let lone = |m: usize| {
             let it = &self.items[m];
             per_passage
                 .get(&(it.context, it.fact.subject.as_str()))
                 .is_some_and(|v| v.len() == 1)
+                && loose.get(&it.context) == Some(&false)
         };
         // Every link needs the same subject.
         let pairs = classes.pairs(|c| {
@@ -773,25 +822,7 @@ impl<'a> Cx<'a> {
         let mut out = Vec::new();
         let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
         if docs.len() < 2 {
-            for &m in comp {
-                let it = &self.items[m];
-                let by = match speakers.get(&m) {
-                    Some(s) => format!(" by {s}"),
-                    None => String::new(),
-                };
-                out.push(self.finding(
-                    FactKind::Quote,
-                    FindingStatus::SingleSource,
-                    format!(
-                        "Only {} quotes{by}: {}",
-                        self.doc_id(it.doc),
-                        short(&it.fact.text)
-                    ),
-                    &[m],
-                    &BTreeMap::new(),
-                ));
-            }
-            return out;
+            return self.single_source_quotes(comp, speakers);
         }
         // The fullest version is the reference the others are read against. Among equally
         // full versions: the one the most documents give, then the first in word order, so
@@ -824,22 +855,37 @@ impl<'a> Cx<'a> {
         // Versions that share only a phrase with the reference are another utterance: they
         // are weighed among themselves, never as an alteration of this one.
         // Copies of one version overlap the reference alike: weigh each version once.
-        let mut overlaps: BTreeMap<&[String], bool> = BTreeMap::new();
+        let mut overlaps: BTreeMap<&[String], f64> = BTreeMap::new();
         let reference_names = quote::name_words(&self.items[reference].fact.text);
+        let reference_speaker = speakers.get(&reference).map(|s| people::surname(s));
         let (others, comp): (Vec<usize>, Vec<usize>) = comp.iter().partition(|&&m| {
-            m != reference
-                && *overlaps.entry(w(m).as_slice()).or_insert_with(|| {
-                    let mut names = quote::name_words(&self.items[m].fact.text);
-                    names.extend(reference_names.iter().cloned());
-                    quote::overlap(w(m), w(reference), &names) < TUNING.quote_overlap
-                })
+            if m == reference {
+                return false;
+            }
+            let overlap = *overlaps.entry(w(m).as_slice()).or_insert_with(|| {
+                let mut names = quote::name_words(&self.items[m].fact.text);
+                names.extend(reference_names.iter().cloned());
+                quote::overlap(w(m), w(reference), &names)
+            });
+            // Two people saying alike things are two utterances; the same words in two mouths
+            // are one quote misattributed.
+            let other_speaker = match (&reference_speaker, speakers.get(&m)) {
+                (Some(r), Some(s)) => *r != people::surname(s),
+                _ => false,
+            };
+            overlap < TUNING.quote_overlap || (other_speaker && overlap < TUNING.quote_verbatim)
         });
         if !others.is_empty() {
-            out.extend(self.quote_findings(&comp, w, speakers));
             out.extend(self.quote_findings(&others, w, speakers));
-            return out;
         }
         let comp = comp.as_slice();
+        if comp
+            .iter()
+            .all(|&m| self.items[m].doc == self.items[reference].doc)
+        {
+            out.extend(self.single_source_quotes(comp, speakers));
+            return out;
+        }
         // Copies of one version relate to the reference alike.
         let mut relations: BTreeMap<&[String], Relation> = BTreeMap::new();
         for &m in comp {
@@ -945,6 +991,34 @@ impl<'a> Cx<'a> {
             out.push(f);
         }
         out
+    }
+
+    /// A finding per quote that only one source gives.
+    fn single_source_quotes(
+        &self,
+        comp: &[usize],
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Finding> {
+        comp.iter()
+            .map(|&m| {
+                let it = &self.items[m];
+                let by = match speakers.get(&m) {
+                    Some(s) => format!(" by {s}"),
+                    None => String::new(),
+                };
+                self.finding(
+                    FactKind::Quote,
+                    FindingStatus::SingleSource,
+                    format!(
+                        "Only {} quotes{by}: {}",
+                        self.doc_id(it.doc),
+                        short(&it.fact.text)
+                    ),
+                    &[m],
+                    &BTreeMap::new(),
+                )
+            })
+            .collect()
     }
 
     /// The same words put in different mouths: a conflict only when the quote is long enough to
@@ -1272,11 +1346,16 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
     !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
 }
 
-/// The place a figure is measured from, when the words right after it name one: "… east of
-/// Aden", "… off Mysore", "… away from the merchant vessel" (the first word after the preposition
-/// other than an article; a conversion in brackets, "(about 24km)", is passed over).
+/// Marks a place read after "as", "in" or "with", which narrows a count rather than measuring
+/// it from somewhere.
+const WEAK_PLACE: &str = "~";
+
+/// What a figure is measured from or narrowed to, when the words right after it say: "… east
+/// of Aden", "… away from the merchant vessel" (the first word after the preposition other than
+/// an article; a conversion in brackets, "(about 24km)", is passed over); "… as a player", "… in
+/// the NBA" (marked [`WEAK_PLACE`]).
 fn place_after(rest: &str) -> Option<String> {
-    let mut seen_preposition = false;
+    let mut preposition: Option<bool> = None;
     let mut depth = 0usize;
     for w in rest.split_whitespace().take(12) {
         let opens = w.matches('(').count();
@@ -1288,27 +1367,23 @@ fn place_after(rest: &str) -> Option<String> {
         let bare = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if matches!(bare.as_str(), "from" | "of" | "off" | "near") {
-            seen_preposition = true;
-        } else if seen_preposition {
-            if !matches!(bare.as_str(), "the" | "a" | "an" | "coast") {
-                return Some(bare);
+        match (preposition, bare.as_str()) {
+            (None, "from" | "of" | "off" | "near") => preposition = Some(true),
+            (None, "as" | "in" | "with") => preposition = Some(false),
+            (
+                None,
+                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast"
+                | "southwest" | "away" | "inland" | "offshore",
+            ) => {}
+            (None, _) => return None,
+            (Some(_), "the" | "a" | "an" | "coast" | "his" | "her" | "their" | "its") => {}
+            (Some(strong), _) => {
+                return Some(if strong {
+                    bare
+                } else {
+                    format!("{WEAK_PLACE}{bare}")
+                });
             }
-        } else if !matches!(
-            bare.as_str(),
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "away"
-                | "inland"
-                | "offshore"
-        ) {
-            return None;
         }
     }
     None

@@ -566,6 +566,8 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             (subject.clone(), subject, noun_at + 1)
         } else if let Some(s) = toll_subject(&toks, q_start) {
             (s.clone(), s, j)
+        } else if let Some((s, end)) = bare_count_subject(&toks, q_start, j) {
+            (s.clone(), s, end)
         } else {
             i = read.next;
             continue;
@@ -670,22 +672,10 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
             if let Some(e) = event_word(w) {
                 return Some((k, format!("people {e}")));
             }
-            if GENERIC_PEOPLE.contains(&w) {
-                let e = toks
-                    .iter()
-                    .skip(k + 1)
-                    .take(6)
-                    .find_map(|t| event_word(&t.key))
-                    .or_else(|| {
-                        toks[..j.saturating_sub(1)]
-                            .iter()
-                            .rev()
-                            .take(4)
-                            .find_map(|t| event_word(&t.key))
-                    });
-                if let Some(e) = e {
-                    return Some((k, format!("people {e}")));
-                }
+            if GENERIC_PEOPLE.contains(&w)
+                && let Some(e) = nearest_event(toks, j.saturating_sub(1), k)
+            {
+                return Some((k, format!("people {e}")));
             }
             return Some((k, noun));
         }
@@ -698,6 +688,72 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
         }
     }
     None
+}
+
+/// What happened to people counted at token `number` with their noun at `noun`: the event word
+/// nearest the count, before it ("killing at least five people and injuring 20": killed) or
+/// after the noun ("20 injured and five people killed": killed). Qualifiers and auxiliaries
+/// ("were", "had been") do not count as distance; a tie goes to the word after.
+fn nearest_event(toks: &[Token], number: usize, noun: usize) -> Option<&'static str> {
+    let mut before = None;
+    let mut d = 0;
+    for t in toks[..number].iter().rev() {
+        if is_qualifier_word(&t.key) {
+            continue;
+        }
+        d += 1;
+        if d > 4 {
+            break;
+        }
+        if let Some(e) = event_word(&t.key) {
+            before = Some((d, e));
+            break;
+        }
+    }
+    let mut after = None;
+    let mut d = 0;
+    for t in toks.iter().skip(noun + 1) {
+        if matches!(
+            t.key.as_str(),
+            "were" | "was" | "had" | "have" | "has" | "been" | "are" | "is" | "reportedly"
+        ) {
+            continue;
+        }
+        d += 1;
+        if d > 6 {
+            break;
+        }
+        if let Some(e) = event_word(&t.key) {
+            after = Some((d, e));
+            break;
+        }
+    }
+    match (before, after) {
+        (Some((db, b)), Some((da, _))) if db < da => Some(b),
+        (_, Some((_, a))) => Some(a),
+        (Some((_, b)), None) => Some(b),
+        (None, None) => None,
+    }
+}
+
+/// A count of people told by what happened to them, the noun left out: "18 injured and 12
+/// arrested", "injuring 80", "killing at least five". The subject, and the token after the count.
+fn bare_count_subject(toks: &[Token], q_start: usize, j: usize) -> Option<(String, usize)> {
+    if let Some(e) = toks
+        .get(j)
+        .filter(|t| t.is_word)
+        .and_then(|t| event_word(&t.key))
+    {
+        return Some((format!("people {e}"), j + 1));
+    }
+    let before = q_start.checked_sub(1).and_then(|k| toks.get(k))?;
+    let e = match before.key.as_str() {
+        "killing" => "killed",
+        "injuring" | "wounding" => "injured",
+        "arresting" => "arrested",
+        _ => return None,
+    };
+    Some((format!("people {e}"), j))
 }
 
 /// "The death toll rose to 14": a bare number counts the dead when "toll" is just before.
