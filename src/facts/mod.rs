@@ -344,11 +344,9 @@ impl<'a> Cx<'a> {
         x.group.is_some() && x.group == y.group
     }
 
-    /// The passage of context `c` has a number outside every fact of it (a year aside).
-    fn loose_number(&self, c: usize) -> bool {
-        let Some(it) = self.items.iter().find(|it| it.context == c) else {
-            return false;
-        };
+    /// The passage of item `m` has a number outside every fact of it (a year aside).
+    fn loose_number(&self, m: usize) -> bool {
+        let it = &self.items[m];
         let Some(passage) = self
             .cmp
             .documents
@@ -636,12 +634,13 @@ impl<'a> Cx<'a> {
         }
         // A passage with a number no fact accounts for ("32 million people, compared with 55.3
         // million a decade ago") may give a second figure of the same thing, its noun left out.
-        let loose: BTreeMap<usize, bool> = members
-            .iter()
-            .map(|&m| self.items[m].context)
-            .collect::<BTreeSet<usize>>()
+        let mut first_of_context: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in &members {
+            first_of_context.entry(self.items[m].context).or_insert(m);
+        }
+        let loose: BTreeMap<usize, bool> = first_of_context
             .into_iter()
-            .map(|c| (c, self.loose_number(c)))
+            .map(|(c, m)| (c, self.loose_number(m)))
             .collect();
         let lone = |m: usize| {
             let it = &self.items[m];
@@ -808,7 +807,76 @@ impl<'a> Cx<'a> {
         let speakers = self.canonical_speakers(&members);
         sets.components(&members)
             .iter()
-            .flat_map(|(comp, _)| self.quote_findings(comp, &w, &speakers))
+            .flat_map(|(comp, _)| self.utterances(comp, &w, &speakers))
+            .flat_map(|utterance| self.quote_findings(&utterance, &w, &speakers))
+            .collect()
+    }
+
+    /// Splits linked quotes into utterances. Versions are taken fullest first (as the reference
+    /// of [`Self::quote_findings`] is chosen); each joins the first utterance whose fullest
+    /// version shares enough of its own words ([`quote::overlap`]), else starts one. Two
+    /// speakers' versions must be near verbatim to be one utterance: two people saying alike
+    /// things are two statements, the same words in two mouths one quote misattributed.
+    /// Identical versions are weighed once.
+    fn utterances<'w>(
+        &self,
+        comp: &[usize],
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Vec<usize>> {
+        let mut versions: BTreeMap<&[String], (BTreeSet<usize>, Vec<usize>)> = BTreeMap::new();
+        for &m in comp {
+            let v = versions.entry(w(m).as_slice()).or_default();
+            v.0.insert(self.items[m].doc);
+            v.1.push(m);
+        }
+        let len = |ws: &[String]| ws.iter().filter(|x| *x != "…").count();
+        let mut order: Vec<(&[String], &(BTreeSet<usize>, Vec<usize>))> =
+            versions.iter().map(|(k, v)| (*k, v)).collect();
+        order.sort_by(|a, b| {
+            len(b.0)
+                .cmp(&len(a.0))
+                .then_with(|| b.1.0.len().cmp(&a.1.0.len()))
+                .then_with(|| a.0.cmp(b.0))
+        });
+        struct Utterance {
+            fullest: quote::Version,
+            speakers: BTreeSet<String>,
+            members: Vec<usize>,
+        }
+        let surnames = |ms: &[usize]| -> BTreeSet<String> {
+            ms.iter()
+                .filter_map(|m| speakers.get(m))
+                .map(|s| people::surname(s))
+                .collect()
+        };
+        let mut out: Vec<Utterance> = Vec::new();
+        for (words, (_, members)) in order {
+            let version = quote::Version::new(words, &self.items[members[0]].fact.text);
+            let said_by = surnames(members);
+            let home = out.iter_mut().find(|u| {
+                let overlap = quote::overlap(&version, &u.fullest);
+                let other_speaker = !said_by.is_empty()
+                    && !u.speakers.is_empty()
+                    && said_by.is_disjoint(&u.speakers);
+                overlap >= TUNING.quote_overlap
+                    && (!other_speaker || overlap >= TUNING.quote_verbatim)
+            });
+            match home {
+                Some(u) => u.members.extend(members),
+                None => out.push(Utterance {
+                    fullest: version,
+                    speakers: said_by,
+                    members: members.clone(),
+                }),
+            }
+        }
+        out.into_iter()
+            .map(|u| {
+                let mut ms = u.members;
+                ms.sort_unstable();
+                ms
+            })
             .collect()
     }
 
@@ -852,40 +920,6 @@ impl<'a> Cx<'a> {
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
         notes.insert(reference, "fullest version, the reference".to_string());
         let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
-        // Versions that share only a phrase with the reference are another utterance: they
-        // are weighed among themselves, never as an alteration of this one.
-        // Copies of one version overlap the reference alike: weigh each version once.
-        let mut overlaps: BTreeMap<&[String], f64> = BTreeMap::new();
-        let reference_names = quote::name_words(&self.items[reference].fact.text);
-        let reference_speaker = speakers.get(&reference).map(|s| people::surname(s));
-        let (others, comp): (Vec<usize>, Vec<usize>) = comp.iter().partition(|&&m| {
-            if m == reference {
-                return false;
-            }
-            let overlap = *overlaps.entry(w(m).as_slice()).or_insert_with(|| {
-                let mut names = quote::name_words(&self.items[m].fact.text);
-                names.extend(reference_names.iter().cloned());
-                quote::overlap(w(m), w(reference), &names)
-            });
-            // Two people saying alike things are two utterances; the same words in two mouths
-            // are one quote misattributed.
-            let other_speaker = match (&reference_speaker, speakers.get(&m)) {
-                (Some(r), Some(s)) => *r != people::surname(s),
-                _ => false,
-            };
-            overlap < TUNING.quote_overlap || (other_speaker && overlap < TUNING.quote_verbatim)
-        });
-        if !others.is_empty() {
-            out.extend(self.quote_findings(&others, w, speakers));
-        }
-        let comp = comp.as_slice();
-        if comp
-            .iter()
-            .all(|&m| self.items[m].doc == self.items[reference].doc)
-        {
-            out.extend(self.single_source_quotes(comp, speakers));
-            return out;
-        }
         // Copies of one version relate to the reference alike.
         let mut relations: BTreeMap<&[String], Relation> = BTreeMap::new();
         for &m in comp {
@@ -1046,7 +1080,11 @@ impl<'a> Cx<'a> {
         if by_speaker.len() < 2 {
             return None;
         }
-        let joint = comp.iter().any(|&m| {
+        let mut passages: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in comp {
+            passages.entry(self.items[m].context).or_insert(m);
+        }
+        let joint = passages.values().any(|&m| {
             let it = &self.items[m];
             let passage = &self.cmp.documents[it.doc].passages[it.passage].text;
             by_speaker

@@ -361,51 +361,58 @@ fn as_figure(w: &str) -> String {
     }
 }
 
-/// The share of a version's own words (omission marks, stopwords and the words of names in
-/// `names` aside) that the reference has in the same order: how much of one utterance the two
-/// versions are. Two statements that share a phrase ("I just wanted to say") or a name ("the
-/// Endangered Species Act") score low. A version with no words of its own counts all its words.
-pub(crate) fn overlap(
-    version: &[String],
-    reference: &[String],
-    names: &std::collections::BTreeSet<String>,
-) -> f64 {
-    let keep = |ws: &[String]| -> Vec<String> {
-        ws.iter()
+/// One version of a quote, ready to be weighed against others: its words (omission marks
+/// left out, possessives cut), the set of them, and the words of names in it.
+pub(crate) struct Version {
+    words: Vec<String>,
+    set: std::collections::HashSet<String>,
+    names: std::collections::BTreeSet<String>,
+}
+
+impl Version {
+    /// `words` as [`quote_words`] gives them; `text` the quote as written (for its names).
+    pub(crate) fn new(words: &[String], text: &str) -> Self {
+        let words: Vec<String> = words
+            .iter()
             .filter(|w| *w != "…")
             .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string())
-            .collect()
-    };
-    let (v, r) = (keep(version), keep(reference));
+            .collect();
+        Self {
+            set: words.iter().cloned().collect(),
+            words,
+            names: name_words(text),
+        }
+    }
+}
+
+/// The share of a version's own words (stopwords and the words of names aside) that the
+/// reference has in the same order: how much of one utterance the two versions are. Two
+/// statements that share a phrase ("I just wanted to say") or a name ("the Endangered Species
+/// Act") score low. A version with no words of its own counts all its words.
+pub(crate) fn overlap(version: &Version, reference: &Version) -> f64 {
+    let (v, r) = (&version.words, &reference.words);
     if v.is_empty() {
         return 0.0;
     }
-    let own = |w: &str| !crate::text::is_stopword(w) && !names.contains(w);
-    let all = !v.iter().any(|w| own(w));
-    let counted = |w: &str| all || own(w);
-    let total = v.iter().filter(|w| counted(w)).count();
     if v == r {
         return 1.0;
     }
+    let own = |w: &str| {
+        !crate::text::is_stopword(w) && !version.names.contains(w) && !reference.names.contains(w)
+    };
+    let all = !v.iter().any(|w| own(w));
+    let counted = |w: &str| all || own(w);
+    let total = v.iter().filter(|w| counted(w)).count();
     // The words both have, in any order, bound the share from above: most pairs of different
     // statements are told apart without a diff.
-    let mut bag: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for x in &r {
-        *bag.entry(x.as_str()).or_default() += 1;
-    }
-    let mut bound = 0;
-    for x in v.iter().filter(|w| counted(w)) {
-        if let Some(n) = bag.get_mut(x.as_str())
-            && *n > 0
-        {
-            *n -= 1;
-            bound += 1;
-        }
-    }
+    let bound = v
+        .iter()
+        .filter(|w| counted(w) && reference.set.contains(w.as_str()))
+        .count();
     if (bound as f64) < 0.5 * total as f64 {
         return bound as f64 / total as f64;
     }
-    let equal: usize = capture_diff_slices(Algorithm::Myers, &v, &r)
+    let equal: usize = capture_diff_slices(Algorithm::Myers, v, r)
         .iter()
         .map(|op| match *op {
             DiffOp::Equal { old_index, len, .. } => v[old_index..old_index + len]
@@ -582,17 +589,18 @@ mod tests {
 
     #[test]
     fn overlap_tells_one_utterance_from_two_sharing_a_phrase() {
-        let none = std::collections::BTreeSet::new();
-        let a = w("I just wanted to say that I know how much pain I caused");
-        let b = w("I just wanted to say that I will not bring dishonor to the family");
-        assert!(overlap(&b, &a, &none) < 0.6);
-        assert!(overlap(&w("I know how much pain I caused"), &a, &none) > 0.99);
+        let v = |s: &str| Version::new(&w(s), s);
+        let a = v("I just wanted to say that I know how much pain I caused");
+        let b = v("I just wanted to say that I will not bring dishonor to the family");
+        assert!(overlap(&b, &a) < 0.6);
+        assert!(overlap(&v("I know how much pain I caused"), &a) > 0.99);
         // Sharing a name is not sharing an utterance.
-        let long = "“To admit the science, then deny it the protection the Endangered Species Act gives, is shameful,”";
-        let short = "a “wholly inappropriate use of the Endangered Species Act”";
-        let names = name_words(&format!("{long} {short}"));
-        assert!(names.contains("species") && !names.contains("shameful"));
-        assert!(overlap(&w(short), &w(long), &names) < 0.6);
+        let long = v(
+            "“To admit the science, then deny it the protection the Endangered Species Act gives, is shameful,”",
+        );
+        let short = v("a “wholly inappropriate use of the Endangered Species Act”");
+        assert!(short.names.contains("species") && !long.names.contains("shameful"));
+        assert!(overlap(&short, &long) < 0.6);
     }
 
     #[test]
