@@ -553,3 +553,111 @@ fn distances_from_two_places_are_two_figures() {
         cmp.findings
     );
 }
+
+#[test]
+fn a_passage_with_a_second_number_for_the_same_thing_gives_no_lone_figure() {
+    // "… compared with 9 a year earlier": the second figure's noun is left out, so the passage
+    // does not say which of its numbers the other source's figure is about.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The operator said 14 passengers were hurt this year, compared with 9 a year earlier.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The operator said 6 passengers were hurt this year, in its statement to reporters.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn counts_narrowed_to_two_different_roles_are_two_figures() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Captain Ilse Brun has spent 11 years as a deckhand on the Kessel route, the operator said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Captain Ilse Brun has spent 7 years as a captain on the Kessel route, the operator said.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn two_people_saying_alike_things_are_two_quotes() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "“For years the crossing has kept the island connected and safe,” said Ilse Brun.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "“For decades the crossing has kept the island connected and alive,” said Tomas Weir.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quote).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn bare_counts_of_people_say_what_happened_to_them() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Police said 18 were injured in the scuffle at the pier and 12 arrested overnight.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Police said 9 were injured in the scuffle at the pier and 12 arrested overnight.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.contains("18") && c[0].summary.contains("injured"),
+        "{}",
+        c[0].summary
+    );
+    assert!(
+        cmp.findings.iter().any(|f| f.status == FindingStatus::Agree
+            && f.mentions.iter().any(|m| m.text.contains("12 arrested"))),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+#[test]
+fn the_event_word_nearest_a_count_says_killed_or_injured() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The blast on deck, killing at least five people and injuring 20, was heard in Brannock.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The blast on deck, killing at least five people and injuring 20, was heard in Brannock.",
+        ),
+    );
+    let killed = cmp
+        .findings
+        .iter()
+        .find(|f| f.mentions.iter().any(|m| m.text.contains("five people")));
+    let Some(killed) = killed else {
+        panic!("no finding for five people: {:#?}", cmp.findings);
+    };
+    assert!(killed.summary.contains("killed"), "{}", killed.summary);
+}

@@ -690,6 +690,14 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
     None
 }
 
+/// A verb that only carries tense ("were", "had been") between a count and what happened.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "were" | "was" | "had" | "have" | "has" | "been" | "are" | "is" | "reportedly" | "being"
+    )
+}
+
 /// What happened to people counted at token `number` with their noun at `noun`: the event word
 /// nearest the count, before it ("killing at least five people and injuring 20": killed) or
 /// after the noun ("20 injured and five people killed": killed). Qualifiers and auxiliaries
@@ -697,10 +705,8 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
 fn nearest_event(toks: &[Token], number: usize, noun: usize) -> Option<&'static str> {
     let mut before = None;
     let mut d = 0;
-    for t in toks[..number].iter().rev() {
-        if is_qualifier_word(&t.key) {
-            continue;
-        }
+    let (_, q_start) = qualifier(toks, number);
+    for t in toks[..q_start].iter().rev() {
         d += 1;
         if d > 4 {
             break;
@@ -713,10 +719,7 @@ fn nearest_event(toks: &[Token], number: usize, noun: usize) -> Option<&'static 
     let mut after = None;
     let mut d = 0;
     for t in toks.iter().skip(noun + 1) {
-        if matches!(
-            t.key.as_str(),
-            "were" | "was" | "had" | "have" | "has" | "been" | "are" | "is" | "reportedly"
-        ) {
+        if is_auxiliary(&t.key) {
             continue;
         }
         d += 1;
@@ -739,12 +742,15 @@ fn nearest_event(toks: &[Token], number: usize, noun: usize) -> Option<&'static 
 /// A count of people told by what happened to them, the noun left out: "18 injured and 12
 /// arrested", "injuring 80", "killing at least five". The subject, and the token after the count.
 fn bare_count_subject(toks: &[Token], q_start: usize, j: usize) -> Option<(String, usize)> {
-    if let Some(e) = toks
-        .get(j)
-        .filter(|t| t.is_word)
-        .and_then(|t| event_word(&t.key))
+    // "18 injured", "18 were injured", "18 had been injured".
+    let at = (j..toks.len().min(j + 3)).find(|&k| !is_auxiliary(&toks[k].key));
+    if let Some(k) = at
+        && let Some(e) = toks
+            .get(k)
+            .filter(|t| t.is_word)
+            .and_then(|t| event_word(&t.key))
     {
-        return Some((format!("people {e}"), j + 1));
+        return Some((format!("people {e}"), k + 1));
     }
     let before = q_start.checked_sub(1).and_then(|k| toks.get(k))?;
     let e = match before.key.as_str() {
