@@ -14,8 +14,9 @@ use crate::model::{
 
 /// Statuses in the order they are shown: conflicts first, then single-source facts, then
 /// agreements, then what could not be compared.
-pub const STATUS_ORDER: [FindingStatus; 4] = [
+pub const STATUS_ORDER: [FindingStatus; 5] = [
     FindingStatus::Conflict,
+    FindingStatus::Developing,
     FindingStatus::SingleSource,
     FindingStatus::Agree,
     FindingStatus::Unresolved,
@@ -25,6 +26,7 @@ pub const STATUS_ORDER: [FindingStatus; 4] = [
 pub fn status_symbol(status: FindingStatus) -> &'static str {
     match status {
         FindingStatus::Conflict => "✗",
+        FindingStatus::Developing => "△",
         FindingStatus::Agree => "✓",
         FindingStatus::SingleSource => "◆",
         FindingStatus::Unresolved => "?",

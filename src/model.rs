@@ -254,6 +254,10 @@ pub struct Fact {
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     Conflict,
+    /// Sources give different figures of one thing that may all be true (a toll that rose, "at
+    /// least 3" and "11", "more than 26,000" and "more than 31,000"): shown side by side, in
+    /// the order the sources were published, never called an agreement or a conflict.
+    Developing,
     SingleSource,
     Agree,
     Unresolved,

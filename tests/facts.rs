@@ -661,3 +661,50 @@ fn the_event_word_nearest_a_count_says_killed_or_injured() {
     };
     assert!(killed.summary.contains("killed"), "{}", killed.summary);
 }
+
+#[test]
+fn a_toll_that_rose_is_a_developing_figure_in_publication_order() {
+    // The later report (by dateline) is given first: the summary still reads earliest first.
+    let cmp = two(
+        &ferry(
+            "2022-09-15",
+            "The coast guard said 11 people were killed when the ferry capsized near the pier.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The coast guard said at least 3 people were killed when the ferry capsized near the pier.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "11 people");
+    assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
+    let (early, late) = (
+        f.summary.find("at least 3 people"),
+        f.summary.find("11 people"),
+    );
+    assert!(
+        matches!((early, late), (Some(e), Some(l)) if e < l),
+        "{}",
+        f.summary
+    );
+}
+
+#[test]
+fn two_lower_bounds_that_differ_are_not_an_agreement() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The operator said more than 26,000 passengers used the crossing last summer, a record.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The operator said more than 31,000 passengers used the crossing last summer, a record.",
+        ),
+    );
+    let f = finding_with(
+        &cmp,
+        FactKind::Quantity,
+        "d0",
+        "more than 26,000 passengers",
+    );
+    assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
+}

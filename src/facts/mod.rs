@@ -344,6 +344,53 @@ impl<'a> Cx<'a> {
         x.group.is_some() && x.group == y.group
     }
 
+    /// The different figures a component of compatible quantities states, each as written with
+    /// its sources ("at least 3 (d0)"), in the order of the earliest dateline that gives it
+    /// (sources without a dateline last). Mentions are one figure when they state one number
+    /// in one unit (a conversion in brackets counts), within rounding ("over €80 million" and
+    /// "€82 million" are one figure; "at least 3" and "11", two).
+    fn figures(&self, comp: &[usize]) -> Vec<String> {
+        let mut figures: Vec<(Vec<Amount>, Option<&str>, Vec<usize>)> = Vec::new();
+        for &m in comp {
+            let it = &self.items[m];
+            let amounts = Amount::parse_all(&it.fact.value);
+            if amounts.is_empty() {
+                continue;
+            }
+            let dateline = self
+                .cmp
+                .documents
+                .get(it.doc)
+                .and_then(|d| d.dateline.as_deref());
+            let same = |f: &(Vec<Amount>, Option<&str>, Vec<usize>)| {
+                f.0.iter()
+                    .any(|a| amounts.iter().any(|b| quantity::one_figure(a, b)))
+            };
+            match figures.iter_mut().find(|f| same(f)) {
+                Some(f) => {
+                    f.0.extend(amounts);
+                    f.2.push(m);
+                    if dateline.is_some() && (f.1.is_none() || dateline < f.1) {
+                        f.1 = dateline;
+                    }
+                }
+                None => figures.push((amounts, dateline, vec![m])),
+            }
+        }
+        figures.sort_by(|a, b| {
+            (a.1.is_none(), a.1)
+                .cmp(&(b.1.is_none(), b.1))
+                .then(a.0[0].number.total_cmp(&b.0[0].number))
+        });
+        figures
+            .iter()
+            .map(|(_, _, ms)| {
+                let first = &self.items[ms[0]];
+                format!("“{}” ({})", first.fact.text, self.docs_label(ms))
+            })
+            .collect()
+    }
+
     /// The passage of item `m` has a number outside every fact of it (a year aside).
     fn loose_number(&self, m: usize) -> bool {
         let it = &self.items[m];
@@ -735,6 +782,14 @@ impl<'a> Cx<'a> {
                     FindingStatus::Conflict,
                     format!("{what} differs: {}", parts.join(" vs ")),
                 )
+            } else if docs.len() >= 2 && self.figures(&comp).len() >= 2 {
+                (
+                    FindingStatus::Developing,
+                    format!(
+                        "{what} differs, all may hold: {}",
+                        self.figures(&comp).join(" → ")
+                    ),
+                )
             } else if docs.len() >= 2 {
                 (
                     FindingStatus::Agree,
@@ -824,15 +879,16 @@ impl<'a> Cx<'a> {
         w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
         speakers: &BTreeMap<usize, String>,
     ) -> Vec<Vec<usize>> {
-        let mut versions: BTreeMap<&[String], (BTreeSet<usize>, Vec<usize>)> = BTreeMap::new();
+        /// The sources giving one version, and its mentions.
+        type Givers = (BTreeSet<usize>, Vec<usize>);
+        let mut versions: BTreeMap<&[String], Givers> = BTreeMap::new();
         for &m in comp {
             let v = versions.entry(w(m).as_slice()).or_default();
             v.0.insert(self.items[m].doc);
             v.1.push(m);
         }
         let len = |ws: &[String]| ws.iter().filter(|x| *x != "…").count();
-        let mut order: Vec<(&[String], &(BTreeSet<usize>, Vec<usize>))> =
-            versions.iter().map(|(k, v)| (*k, v)).collect();
+        let mut order: Vec<(&[String], &Givers)> = versions.iter().map(|(k, v)| (*k, v)).collect();
         order.sort_by(|a, b| {
             len(b.0)
                 .cmp(&len(a.0))

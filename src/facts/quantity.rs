@@ -88,8 +88,9 @@ impl Amount {
         let n = self.number;
         match self.qual {
             Qual::Exact => (n * (1.0 - ROUNDING), n * (1.0 + ROUNDING)),
-            Qual::Over => (n * 1.000_001, n * 1.5),
-            Qual::AtLeast => (n, n * 1.5),
+            // "More than 26,000" bounds the figure from below only: 31,000 may be true too.
+            Qual::Over => (n * 1.000_001, f64::INFINITY),
+            Qual::AtLeast => (n, f64::INFINITY),
             Qual::About => (n * 0.9, n * 1.1),
             Qual::Nearly => (n * 0.85, n),
             Qual::UpTo => (0.0, n),
@@ -110,6 +111,23 @@ impl Amount {
         let (b0, b1) = other.range();
         a0 <= b1 && b0 <= a1
     }
+}
+
+/// Slack between two numbers when either has a qualifier: "over 80 million" and "82 million"
+/// state one figure, "at least 3" and "11" two.
+const QUALIFIED_SLACK: f64 = 0.1;
+
+/// Two amounts state one figure: one unit, and equal within rounding ("$17bn" and "$17.1bn"),
+/// or within [`QUALIFIED_SLACK`] when either is qualified ("about 300" and "300").
+pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
+    let slack = if a.qual == Qual::Exact && b.qual == Qual::Exact {
+        ROUNDING
+    } else {
+        QUALIFIED_SLACK
+    };
+    a.unit == b.unit
+        && a.compatible(b)
+        && (a.number - b.number).abs() <= slack * a.number.abs().max(b.number.abs())
 }
 
 /// Formats a number without a needless fraction.

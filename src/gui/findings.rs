@@ -13,8 +13,9 @@ use super::app::{App, Command, View, plural};
 use super::theme::{Palette, status_word};
 
 /// Statuses in the order the findings are listed.
-const STATUSES: [FindingStatus; 4] = [
+const STATUSES: [FindingStatus; 5] = [
     FindingStatus::Conflict,
+    FindingStatus::Developing,
     FindingStatus::SingleSource,
     FindingStatus::Agree,
     FindingStatus::Unresolved,

@@ -33,6 +33,7 @@ pub struct Palette {
     pub match_bg: Color32,
     pub conflict: Color32,
     pub agree: Color32,
+    pub developing: Color32,
     pub single: Color32,
     pub unresolved: Color32,
 }
@@ -53,6 +54,7 @@ impl Palette {
                 match_bg: Color32::from_rgb(90, 80, 20),
                 conflict: Color32::from_rgb(255, 130, 110),
                 agree: Color32::from_rgb(120, 210, 130),
+                developing: Color32::from_rgb(235, 180, 90),
                 single: Color32::from_rgb(130, 180, 255),
                 unresolved: Color32::from_rgb(170, 170, 170),
             },
@@ -68,6 +70,7 @@ impl Palette {
                 match_bg: Color32::from_rgb(255, 230, 120),
                 conflict: Color32::from_rgb(180, 30, 20),
                 agree: Color32::from_rgb(20, 120, 40),
+                developing: Color32::from_rgb(150, 90, 0),
                 single: Color32::from_rgb(30, 80, 180),
                 unresolved: Color32::from_rgb(90, 90, 90),
             },
@@ -104,6 +107,7 @@ impl Palette {
         match status {
             FindingStatus::Conflict => self.conflict,
             FindingStatus::Agree => self.agree,
+            FindingStatus::Developing => self.developing,
             FindingStatus::SingleSource => self.single,
             FindingStatus::Unresolved => self.unresolved,
         }
@@ -115,6 +119,7 @@ pub fn status_word(status: FindingStatus) -> &'static str {
     match status {
         FindingStatus::Conflict => "Conflict",
         FindingStatus::Agree => "Agree",
+        FindingStatus::Developing => "Figures differ",
         FindingStatus::SingleSource => "One source",
         FindingStatus::Unresolved => "Unresolved",
     }
@@ -224,6 +229,7 @@ mod tests {
         assert_ne!(Palette::of(Theme::Dark), Palette::of(Theme::Light));
         for s in [
             FindingStatus::Conflict,
+            FindingStatus::Developing,
             FindingStatus::Agree,
             FindingStatus::SingleSource,
             FindingStatus::Unresolved,

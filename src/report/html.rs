@@ -9,8 +9,8 @@
 use std::fmt::Write;
 
 use super::{
-    STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
-    findings_with, kind_word, members, passage_at, quoted, source_name, status_class,
+    STATUS_SECTIONS, Summary, aligned_documents, always_counted, change_count, dateline_origin,
+    diff_of, findings_with, kind_word, members, passage_at, quoted, source_name, status_class,
     status_symbol, status_word, summary_limit,
 };
 use crate::marks::{FactMark, MentionIndex, Piece};
@@ -24,7 +24,7 @@ fn esc(s: &str) -> std::borrow::Cow<'_, str> {
 
 const CSS: &str = r#"
 :root { --ins-bg:#cceed2; --ins-line:#147832; --del-bg:#f8d4d4; --del-line:#aa141e;
-  --conflict:#b41e14; --agree:#147828; --single:#1e50b4; --unresolved:#5a5a5a; --weak:#5f5f5f;
+  --conflict:#b41e14; --agree:#147828; --developing:#965a00; --single:#1e50b4; --unresolved:#5a5a5a; --weak:#5f5f5f;
   --rule:#d0d4da; --head:#eef1f6; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
@@ -48,11 +48,13 @@ thead th { background:var(--head); }
   border:1px solid currentColor; white-space:nowrap; }
 .badge.conflict, .finding.conflict > .head .sym { color:var(--conflict); }
 .badge.agree, .finding.agree > .head .sym { color:var(--agree); }
+.badge.developing, .finding.developing > .head .sym { color:var(--developing); }
 .badge.single, .finding.single > .head .sym { color:var(--single); }
 .badge.unresolved, .finding.unresolved > .head .sym { color:var(--unresolved); }
 .finding { border-left:4px solid var(--rule); padding:.3rem .7rem; margin:.5rem 0; break-inside:avoid; }
 .finding.conflict { border-left-color:var(--conflict); }
 .finding.agree { border-left-color:var(--agree); }
+.finding.developing { border-left-color:var(--developing); border-left-style:double; }
 .finding.single { border-left-color:var(--single); border-left-style:dashed; }
 .finding.unresolved { border-left-color:var(--unresolved); border-left-style:dotted; }
 .finding .head { font-weight:600; }
@@ -67,11 +69,13 @@ del { background:var(--del-bg); text-decoration:line-through 2px var(--del-line)
 .fact { border-bottom:2px dotted var(--weak); }
 .fact.conflict { border-bottom:3px double var(--conflict); background:#fde7e4; }
 .fact.agree { border-bottom:2px solid var(--agree); }
+.fact.developing { border-bottom:3px double var(--developing); }
 .fact.single { border-bottom:2px dashed var(--single); }
 .fact.unresolved { border-bottom:2px dotted var(--unresolved); }
 sup.mk { font-size:.72em; font-weight:700; margin:0 .1em; }
 sup.mk a { text-decoration:none; }
 sup.mk.conflict a { color:var(--conflict); } sup.mk.agree a { color:var(--agree); }
+sup.mk.developing a { color:var(--developing); }
 sup.mk.single a { color:var(--single); } sup.mk.unresolved a { color:var(--unresolved); }
 .groups { table-layout:fixed; }
 .groups th.gh { width:11rem; background:var(--head); font-weight:normal; }
@@ -211,8 +215,8 @@ fn summary(h: &mut String, cmp: &Comparison) {
         Some("passages"),
     );
     count(s.differences, "word difference", "word differences", None);
-    for (i, (_, anchor, heading)) in STATUS_SECTIONS.iter().enumerate() {
-        if i < 3 || s.by_status[i] > 0 {
+    for (i, (status, anchor, heading)) in STATUS_SECTIONS.iter().enumerate() {
+        if always_counted(*status) || s.by_status[i] > 0 {
             count(s.by_status[i], heading, heading, Some(anchor));
         }
     }
@@ -242,7 +246,7 @@ fn summary(h: &mut String, cmp: &Comparison) {
     for (status, anchor, heading) in STATUS_SECTIONS {
         let list: Vec<&Finding> = findings_with(cmp, status).collect();
         if list.is_empty() {
-            if status != crate::model::FindingStatus::Unresolved {
+            if always_counted(status) {
                 let _ = writeln!(h, "<h3>{heading}</h3>\n<p class=\"weak\">None.</p>");
             }
             continue;
@@ -388,6 +392,8 @@ fn legend(h: &mut String) {
                 crate::model::FindingStatus::Conflict =>
                     "fact the sources contradict each other on",
                 crate::model::FindingStatus::Agree => "fact the sources agree on",
+                crate::model::FindingStatus::Developing =>
+                    "figure the sources give differently, all of which may be true",
                 crate::model::FindingStatus::SingleSource => "fact only one source states",
                 crate::model::FindingStatus::Unresolved => "fact that could not be compared",
             }

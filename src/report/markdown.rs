@@ -9,12 +9,12 @@
 use std::fmt::Write;
 
 use super::{
-    STATUS_SECTIONS, Summary, aligned_documents, change_count, dateline_origin, diff_of,
-    findings_with, kind_word, members, one_line, passage_at, quoted, source_name, status_symbol,
-    status_word, summary_limit,
+    STATUS_SECTIONS, Summary, aligned_documents, always_counted, change_count, dateline_origin,
+    diff_of, findings_with, kind_word, members, one_line, passage_at, quoted, source_name,
+    status_symbol, status_word, summary_limit,
 };
 use crate::marks::{MentionIndex, Piece};
-use crate::model::{Comparison, Finding, FindingStatus};
+use crate::model::{Comparison, Finding};
 
 /// Escapes text so a Markdown viewer shows it as written, inline (one line).
 fn esc(s: &str) -> String {
@@ -138,8 +138,8 @@ fn summary(m: &mut String, cmp: &Comparison) {
         plural(s.groups, "aligned group", "aligned groups"),
         plural(s.differences, "word difference", "word differences")
     );
-    for (i, (_, _, heading)) in STATUS_SECTIONS.iter().enumerate() {
-        if i < 3 || s.by_status[i] > 0 {
+    for (i, (status, _, heading)) in STATUS_SECTIONS.iter().enumerate() {
+        if always_counted(*status) || s.by_status[i] > 0 {
             let _ = writeln!(m, "- {}: {}", heading, s.by_status[i]);
         }
     }
@@ -162,7 +162,7 @@ fn summary(m: &mut String, cmp: &Comparison) {
     m.push('\n');
     for (status, _, heading) in STATUS_SECTIONS {
         let list: Vec<&Finding> = findings_with(cmp, status).collect();
-        if list.is_empty() && status == FindingStatus::Unresolved {
+        if list.is_empty() && !always_counted(status) {
             continue;
         }
         let _ = writeln!(m, "### {heading}\n");

@@ -212,8 +212,13 @@ pub fn write_atomic_with(
 }
 
 /// The order findings are listed in, with the heading of each section.
-const STATUS_SECTIONS: [(FindingStatus, &str, &str); 4] = [
+const STATUS_SECTIONS: [(FindingStatus, &str, &str); 5] = [
     (FindingStatus::Conflict, "conflicts", "Conflicts"),
+    (
+        FindingStatus::Developing,
+        "differing",
+        "Figures that differ (may all be true)",
+    ),
     (
         FindingStatus::SingleSource,
         "single-source",
@@ -229,6 +234,7 @@ fn status_word(status: FindingStatus) -> &'static str {
     match status {
         FindingStatus::Conflict => "Conflict",
         FindingStatus::Agree => "Agree",
+        FindingStatus::Developing => "Figures differ",
         FindingStatus::SingleSource => "One source",
         FindingStatus::Unresolved => "Unresolved",
     }
@@ -239,6 +245,7 @@ fn status_class(status: FindingStatus) -> &'static str {
     match status {
         FindingStatus::Conflict => "conflict",
         FindingStatus::Agree => "agree",
+        FindingStatus::Developing => "developing",
         FindingStatus::SingleSource => "single",
         FindingStatus::Unresolved => "unresolved",
     }
@@ -271,7 +278,7 @@ struct Summary {
     stories: usize,
     groups: usize,
     differences: usize,
-    by_status: [usize; 4],
+    by_status: [usize; 5],
     single_passages: usize,
     boilerplate: usize,
 }
@@ -279,7 +286,7 @@ struct Summary {
 impl Summary {
     fn of(cmp: &Comparison) -> Self {
         let stories: BTreeSet<usize> = cmp.documents.iter().map(|d| d.story).collect();
-        let mut by_status = [0; 4];
+        let mut by_status = [0; 5];
         for f in &cmp.findings {
             if let Some(i) = STATUS_SECTIONS.iter().position(|(s, _, _)| *s == f.status) {
                 by_status[i] += 1;
@@ -305,6 +312,14 @@ impl Summary {
 
 /// How many findings of a status the summary lists before "… and N more": every conflict, a
 /// screenful of the others (all are listed under Findings).
+/// Statuses a summary counts even when none has them (a report says "0 conflicts").
+fn always_counted(status: FindingStatus) -> bool {
+    matches!(
+        status,
+        FindingStatus::Conflict | FindingStatus::SingleSource | FindingStatus::Agree
+    )
+}
+
 fn summary_limit(status: FindingStatus, n: usize) -> usize {
     const OTHERS: usize = 10;
     if status == FindingStatus::Conflict || n <= OTHERS + 2 {
