@@ -1340,6 +1340,7 @@ impl<'a> Cx<'a> {
                                     .is_some_and(|ry| rx.is_disjoint(ry))
                             })
                             && role(x) != role(y)
+                            && !people::roles_compatible(&role(x), &role(y))
                     })
                 });
             let listing = shown

@@ -256,6 +256,39 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
         .map(|(n, _)| n)
 }
 
+/// Posts one person commonly holds at once: a seat in a legislature, and the chair or
+/// leadership of a body in it ("Rep. Rahall", "committee chairman Rahall"). Titles of one of
+/// these kinds and of the other do not contradict each other.
+const SEATS: &[&str] = &[
+    "representative",
+    "rep.",
+    "senator",
+    "sen.",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "deputy",
+];
+const CHAIRS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "leader",
+    "whip",
+    "member",
+];
+
+/// Two roles ([`role_of`]) one person can hold at the same time.
+pub(crate) fn roles_compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let seat = |r: &str| SEATS.contains(&r);
+    let chair = |r: &str| CHAIRS.contains(&r);
+    (seat(&a) && chair(&b)) || (chair(&a) && seat(&b))
+}
+
 /// The family name of a person as named: "Lt. Gregg Hastings", "Gregg Hastings" and "Hastings"
 /// all give "Hastings" (suffixes such as "Jr." and a possessive are left out).
 pub(crate) fn surname(name: &str) -> String {
@@ -353,6 +386,11 @@ mod tests {
 
     #[test]
     fn forms_of_one_name_share_a_surname() {
+        assert!(roles_compatible(
+            role_of("committee chairman"),
+            role_of("representative")
+        ));
+        assert!(!roles_compatible(role_of("premier"), role_of("president")));
         assert_eq!(surname("Lt. Gregg Hastings"), "Hastings");
         assert_eq!(surname("Hastings"), "Hastings");
         assert_eq!(surname("Martin Luther King Jr."), "King");
