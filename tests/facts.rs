@@ -110,11 +110,25 @@ fn a_future_tense_weekday_points_forward() {
 }
 
 #[test]
-fn without_a_dateline_a_weekday_is_unresolved_and_says_why() {
+fn without_a_dateline_a_weekday_is_no_finding_but_its_fact_says_why() {
     let cmp = harbor();
-    let f = finding_with(&cmp, FactKind::Date, "d2", "on Friday");
-    assert_eq!(f.status, FindingStatus::Unresolved);
-    assert!(f.summary.contains("no dateline"), "{}", f.summary);
+    assert!(
+        !cmp.findings.iter().any(|f| f
+            .mentions
+            .iter()
+            .any(|m| m.document == "d2" && m.text == "on Friday")),
+        "{:#?}",
+        cmp.findings
+    );
+    let fact = cmp.documents[2]
+        .passages
+        .iter()
+        .flat_map(|p| &p.facts)
+        .find(|f| f.kind == FactKind::Date && f.text == "on Friday");
+    let Some(fact) = fact else {
+        panic!("the weekday is no longer a fact of d2");
+    };
+    assert!(fact.note.contains("no dateline"), "{}", fact.note);
 }
 
 #[test]

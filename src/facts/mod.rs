@@ -627,15 +627,9 @@ impl<'a> Cx<'a> {
                     ),
                 )
             } else {
-                (
-                    FindingStatus::Unresolved,
-                    format!(
-                        "Could not resolve “{}” in {}: {}",
-                        first.fact.text,
-                        self.doc_id(first.doc),
-                        first.fact.note
-                    ),
-                )
+                // A relative date with nothing to resolve it against is no finding of its own:
+                // it stays marked in the text, its note saying why it has no value.
+                continue;
             };
             out.push(self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new()));
         }
