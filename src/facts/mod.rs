@@ -992,11 +992,6 @@ impl<'a> Cx<'a> {
                 // A source that quotes one utterance twice, once more fully, does not
                 // contradict itself.
                 Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {}
-                // Where a quote ends is a guess when its closing mark is missing: the words
-                // after it are the writer's, not a change to the quote.
-                Relation::Altered(_)
-                    if self.items[m].fact.note.contains(quote::UNCLOSED)
-                        || self.items[reference].fact.note.contains(quote::UNCLOSED) => {}
                 Relation::Altered(diffs) => {
                     let shown = diffs
                         .iter()

@@ -31,6 +31,13 @@ static ACCORDING_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"according\s+to\s+(?P<n>{NAME})")).expect("valid according regex")
 });
 
+/// The last word (or the one before a last name or pronoun) is a verb of saying.
+fn ends_in_speech_verb(words: &[String]) -> bool {
+    static VERB_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^{VERB}$")).expect("valid verb regex"));
+    words.iter().rev().take(2).any(|w| VERB_RE.is_match(w))
+}
+
 /// What the note of a quote with no closing mark says: its end is a guess.
 pub(crate) const UNCLOSED: &str = "no closing mark, quote taken to the paragraph's end";
 
@@ -158,6 +165,11 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         }
         let words = quote_words(&text[r.start..r.end]);
         if words.iter().filter(|w| *w != "…").count() == 0 {
+            continue;
+        }
+        // `area, "Captain Ana Ruiz, spokeswoman, said.`: a closing mark typed as an opening
+        // one leaves an "unclosed quote" that is the attribution, not anyone's words.
+        if !r.closed && ends_in_speech_verb(&words) {
             continue;
         }
         let (speaker, how) = speaker(text, span, r, hi);
@@ -562,6 +574,18 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].end, text.find(" the engineer").unwrap_or(0));
         assert!(f[0].note.contains("past the sentence"));
+    }
+
+    #[test]
+    fn a_closing_mark_typed_as_an_opening_one_makes_no_quote_of_the_attribution() {
+        // The quote opened in the paragraph before; this one only closes it, misprinted.
+        let found =
+            quotes("The skiffs fled the area, \"Captain Ana Ruiz, chief spokeswoman, said.");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            quotes("Then, \"We will sail again tomorrow morning.").len(),
+            1
+        );
     }
 
     #[test]
