@@ -12,8 +12,9 @@ use crate::model::{
     Comparison, DiffTag, Document, Fact, FindingStatus, Mention, Passage, PassageDiff,
 };
 
-/// Statuses in the order they are shown: conflicts first, then single-source facts, then
-/// agreements, then what could not be compared.
+/// Statuses in the order they are shown: conflicts first, then figures that differ but may all
+/// hold, then single-source facts, then agreements, then what could not be compared (read from
+/// older saved comparisons; the engine no longer makes findings of unresolved dates).
 pub const STATUS_ORDER: [FindingStatus; 5] = [
     FindingStatus::Conflict,
     FindingStatus::Developing,

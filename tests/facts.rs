@@ -218,15 +218,16 @@ fn altered_and_shortened_quotes_are_told_apart() {
         "{}",
         altered.summary
     );
-    let (changed, reference) = if altered.summary.starts_with("Quote altered in d2") {
+    // Sources are named by title and numbered as in the app: d0 is #1, d2 is #3.
+    let (changed, reference) = if altered.summary.contains("(#3):") {
         ("d2", "d0")
     } else {
         ("d0", "d2")
     };
+    let number = if changed == "d2" { "#3" } else { "#1" };
     assert!(
-        altered
-            .summary
-            .starts_with(&format!("Quote altered in {changed}:")),
+        altered.summary.starts_with("Quote altered in ")
+            && altered.summary.contains(&format!("({number}):")),
         "{}",
         altered.summary
     );
@@ -243,7 +244,7 @@ fn altered_and_shortened_quotes_are_told_apart() {
     expected.sort_unstable();
     assert_eq!(docs, expected, "{}", same.summary);
     assert!(
-        same.summary.contains("d1 shortened, consistent"),
+        same.summary.contains("(#2) shortened, consistent"),
         "{}",
         same.summary
     );
@@ -380,6 +381,13 @@ fn counts_of_one_noun_with_other_words_in_front_are_not_one_figure() {
     let c = conflicts(&cmp, FactKind::Quantity);
     assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
     assert!(c[0].summary.contains("14 passengers") && c[0].summary.contains("6 passengers"));
+    // Sources are named as the reader knows them, numbered as in the app, never "d0".
+    assert!(
+        c[0].summary.contains("(#1)") && c[0].summary.contains("(#2)"),
+        "{}",
+        c[0].summary
+    );
+    assert!(!c[0].summary.contains("d0") && !c[0].summary.contains("d1"));
 }
 
 #[test]

@@ -65,17 +65,28 @@ fn xi_jinpings_title_conflicts() {
     let cmp = seeds();
     let f = find(&cmp, FactKind::Title, "d0", "Chinese Premier Xi Jinping");
     assert_eq!(f.status, FindingStatus::Conflict);
-    assert!(f.summary.contains("premier (d0)"), "{}", f.summary);
-    assert!(f.summary.contains("president (d1, d2)"), "{}", f.summary);
+    // Sources are named by title (or file name) and numbered as the app numbers them.
+    assert!(
+        f.summary.contains("premier (000_4cf5dc53a0aa51c5 (#1))"),
+        "{}",
+        f.summary
+    );
+    assert!(
+        f.summary
+            .contains("president (001_3c29cc234ac8d0be (#2), John Bolton book"),
+        "{}",
+        f.summary
+    );
 }
 
 #[test]
 fn the_tweet_quote_is_altered_in_one_source_and_shortened_in_another() {
     let cmp = seeds();
-    let altered = cmp
-        .findings
-        .iter()
-        .find(|f| f.kind == FactKind::Quote && f.summary.starts_with("Quote altered in d0"));
+    let altered = cmp.findings.iter().find(|f| {
+        f.kind == FactKind::Quote
+            && f.summary
+                .starts_with("Quote altered in 000_4cf5dc53a0aa51c5 (#1)")
+    });
     let altered = altered.map(|f| (f.status, f.summary.clone(), f.mentions.len()));
     let (status, summary, n) = altered.unwrap_or((FindingStatus::Unresolved, String::new(), 0));
     assert_eq!(status, FindingStatus::Conflict, "{summary}");
@@ -84,7 +95,7 @@ fn the_tweet_quote_is_altered_in_one_source_and_shortened_in_another() {
     let same = cmp.findings.iter().find(|f| {
         f.kind == FactKind::Quote
             && f.status == FindingStatus::Agree
-            && f.summary.contains("d2 shortened, consistent")
+            && f.summary.contains("(#3) shortened, consistent")
     });
     let docs: Vec<&str> = same
         .map(|f| f.mentions.iter().map(|m| m.document.as_str()).collect())

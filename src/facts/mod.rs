@@ -31,6 +31,9 @@ use classes::{Classes, Links};
 use quantity::Amount;
 use quote::Relation;
 
+/// Most words of a source's title a finding names it by.
+const SOURCE_WORDS: usize = 5;
+
 /// Thresholds of fact comparison, in one place. Chosen on general grounds (what a careful reader
 /// would call one utterance, one figure) and checked on the development set; not fitted to any
 /// text.
@@ -120,7 +123,8 @@ struct Item<'a> {
 }
 
 /// Compares the facts of all documents: within aligned groups and across whole documents.
-/// Findings come sorted: conflicts, then single-source facts, then agreements, then unresolved.
+/// Findings come sorted: conflicts, then figures that differ but may all hold, then
+/// single-source facts, then agreements.
 pub fn compare(cmp: &Comparison) -> Vec<Finding> {
     let mut items: Vec<Item> = Vec::new();
     // Identical passages (republished copy) share one set of content words.
@@ -136,7 +140,11 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
             if context == next {
                 context_texts.push(&passage.text);
             }
-            for f in &passage.facts {
+            for f in passage
+                .facts
+                .iter()
+                .filter(|f| !is_printed_dateline(doc, f))
+            {
                 items.push(Item {
                     doc: d,
                     passage: p,
@@ -171,6 +179,20 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
         f.id = format!("f{i}");
     }
     findings
+}
+
+/// The publication date printed at the top of an article ("date 2018-05-14 …", "May 14, 2018"
+/// above the lead) is page furniture, not a claim of the article: it is the dateline.
+fn is_printed_dateline(doc: &crate::model::Document, f: &Fact) -> bool {
+    /// How far into the text a printed dateline can start.
+    const TOP: usize = 80;
+    let Some(before) = doc.text.get(..f.start) else {
+        return false;
+    };
+    f.kind == FactKind::Date
+        && f.start < TOP
+        && !before.trim().contains('\n')
+        && doc.dateline.as_deref() == Some(date_core(&f.value))
 }
 
 /// `f` over `items`, in parallel when there are enough of them to pay for handing work to other
@@ -310,8 +332,26 @@ impl Contexts {
 }
 
 impl<'a> Cx<'a> {
-    fn doc_id(&self, d: usize) -> &str {
-        self.cmp.documents.get(d).map_or("?", |x| x.id.as_str())
+    /// How findings name a source: its title (or file name), shortened, and its number as
+    /// the app and reports number sources: "Harbor Fire Spreads (#2)".
+    fn source(&self, d: usize) -> String {
+        let Some(doc) = self.cmp.documents.get(d) else {
+            return "?".to_string();
+        };
+        let name = if doc.title.trim().is_empty() {
+            std::path::Path::new(&doc.path)
+                .file_stem()
+                .map_or_else(|| doc.id.clone(), |s| s.to_string_lossy().into_owned())
+        } else {
+            doc.title.trim().to_string()
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let short = if words.len() > SOURCE_WORDS {
+            format!("{}…", words[..SOURCE_WORDS].join(" "))
+        } else {
+            words.join(" ")
+        };
+        format!("{short} (#{})", d + 1)
     }
 
     fn mention(&self, i: usize, extra_note: Option<&str>) -> Mention {
@@ -321,7 +361,12 @@ impl<'a> Cx<'a> {
             _ => it.fact.note.clone(),
         };
         Mention {
-            document: self.doc_id(it.doc).to_string(),
+            document: self
+                .cmp
+                .documents
+                .get(it.doc)
+                .map_or("?", |x| x.id.as_str())
+                .to_string(),
             start: it.fact.start,
             end: it.fact.end,
             text: it.fact.text.clone(),
@@ -439,7 +484,7 @@ impl<'a> Cx<'a> {
     fn docs_label(&self, members: &[usize]) -> String {
         let docs: BTreeSet<usize> = members.iter().map(|&m| self.items[m].doc).collect();
         docs.iter()
-            .map(|&d| self.doc_id(d))
+            .map(|&d| self.source(d))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -569,7 +614,7 @@ impl<'a> Cx<'a> {
             let quoted = |m: usize| {
                 format!(
                     "{} “{}”",
-                    self.doc_id(self.items[m].doc),
+                    self.source(self.items[m].doc),
                     self.items[m].fact.text
                 )
             };
@@ -620,7 +665,7 @@ impl<'a> Cx<'a> {
                     FindingStatus::SingleSource,
                     format!(
                         "Only {} states the date “{}” ({}), near “{}”",
-                        self.doc_id(first.doc),
+                        self.source(first.doc),
                         first.fact.text,
                         first.fact.value,
                         first.fact.subject
@@ -730,7 +775,15 @@ impl<'a> Cx<'a> {
                     .map_or(&[][..], Vec::as_slice);
                 self.contexts.shared(x.context, y.context, skip).1
             };
-            let apart = if compatible && (grouped || shared() >= 1) {
+            // Different figures that may both hold ("at least 3", "11") are one thing only
+            // inside one aligned group: a lower bound fits every larger count anywhere.
+            let one_figure = match (amounts.get(&a), amounts.get(&b)) {
+                (Some(p), Some(q)) => p
+                    .iter()
+                    .any(|s| q.iter().any(|t| quantity::one_figure(s, t))),
+                _ => false,
+            };
+            let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
                 Some(false)
             } else if !compatible
                 && grouped
@@ -767,7 +820,7 @@ impl<'a> Cx<'a> {
                     format!(
                         "“{}” ({})",
                         self.items[m].fact.text,
-                        self.doc_id(self.items[m].doc)
+                        self.source(self.items[m].doc)
                     )
                 })
                 .collect();
@@ -794,7 +847,7 @@ impl<'a> Cx<'a> {
                     FindingStatus::SingleSource,
                     format!(
                         "Only {} states {what}: “{}” ({})",
-                        self.doc_id(first.doc),
+                        self.source(first.doc),
                         first.fact.text,
                         quantity::readable_value(&first.fact.value)
                     ),
@@ -964,7 +1017,7 @@ impl<'a> Cx<'a> {
         }) else {
             return out;
         };
-        let ref_doc = self.doc_id(self.items[reference].doc).to_string();
+        let ref_doc = self.source(self.items[reference].doc).to_string();
         let excerpt = short(&self.items[reference].fact.text);
         let mut consistent = vec![reference];
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
@@ -991,7 +1044,10 @@ impl<'a> Cx<'a> {
                 }
                 // A source that quotes one utterance twice, once more fully, does not
                 // contradict itself.
-                Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {}
+                Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {
+                    notes.insert(m, format!("another version {ref_doc} gives itself"));
+                    consistent.push(m);
+                }
                 Relation::Altered(diffs) => {
                     let shown = diffs
                         .iter()
@@ -1018,7 +1074,7 @@ impl<'a> Cx<'a> {
                     } else {
                         "shortened, consistent"
                     };
-                    format!("{} {verb}", self.doc_id(self.items[m].doc))
+                    format!("{} {verb}", self.source(self.items[m].doc))
                 })
                 .collect();
             out.push(self.finding(
@@ -1060,7 +1116,7 @@ impl<'a> Cx<'a> {
                 status: FindingStatus::Conflict,
                 summary: format!(
                     "Quote altered in {}: {shown}",
-                    self.doc_id(self.items[*m].doc)
+                    self.source(self.items[*m].doc)
                 ),
                 group,
                 mentions,
@@ -1090,7 +1146,7 @@ impl<'a> Cx<'a> {
                     FindingStatus::SingleSource,
                     format!(
                         "Only {} quotes{by}: {}",
-                        self.doc_id(it.doc),
+                        self.source(it.doc),
                         short(&it.fact.text)
                     ),
                     &[m],
@@ -1114,13 +1170,34 @@ impl<'a> Cx<'a> {
         if length < TUNING.attribution_words {
             return None;
         }
-        let mut by_speaker: BTreeMap<String, (BTreeSet<&str>, Vec<usize>)> = BTreeMap::new();
-        for &m in comp {
-            if let Some(s) = speakers.get(&m) {
-                let entry = by_speaker.entry(people::surname(s)).or_default();
-                entry.0.insert(s.as_str());
-                entry.1.push(m);
+        // One speaker per person: "Lt. Gregg Hastings" and "Hastings" are one, "Barack Obama"
+        // and "Michelle Obama" two (a bare surname joins the one full name that has it).
+        let named: Vec<(usize, &str)> = comp
+            .iter()
+            .filter_map(|&m| speakers.get(&m).map(|s| (m, s.as_str())))
+            .collect();
+        let mut given_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (_, s) in &named {
+            if let Some(g) = people::given_name(s) {
+                given_names.entry(people::surname(s)).or_default().insert(g);
             }
+        }
+        /// The names one speaker is given, and the quotes given to them.
+        type Said<'n> = (BTreeSet<&'n str>, Vec<usize>);
+        let mut by_speaker: BTreeMap<(String, String), Said> = BTreeMap::new();
+        for (m, s) in named {
+            let surname = people::surname(s);
+            let given = people::given_name(s).or_else(|| {
+                given_names
+                    .get(&surname)
+                    .filter(|g| g.len() == 1)
+                    .and_then(|g| g.first().cloned())
+            });
+            let entry = by_speaker
+                .entry((surname, given.unwrap_or_default()))
+                .or_default();
+            entry.0.insert(s);
+            entry.1.push(m);
         }
         if by_speaker.len() < 2 {
             return None;
@@ -1134,8 +1211,8 @@ impl<'a> Cx<'a> {
             let passage = &self.cmp.documents[it.doc].passages[it.passage].text;
             by_speaker
                 .keys()
-                .filter(|k| !k.is_empty())
-                .filter(|k| people::names_word(passage, k))
+                .filter(|(surname, _)| !surname.is_empty())
+                .filter(|(surname, _)| people::names_word(passage, surname))
                 .count()
                 >= 2
         });
@@ -1338,7 +1415,7 @@ impl<'a> Cx<'a> {
                     format!(
                         "{t} ({})",
                         ds.iter()
-                            .map(|&d| self.doc_id(d))
+                            .map(|&d| self.source(d))
                             .collect::<Vec<_>>()
                             .join(", ")
                     )

@@ -306,6 +306,23 @@ pub(crate) fn surname(name: &str) -> String {
         .to_string()
 }
 
+/// The given name of a person named with two words or more ("Gregg" in "Lt. Gregg
+/// Hastings"): the first capitalized word that is no abbreviated title and not the surname.
+pub(crate) fn given_name(name: &str) -> Option<String> {
+    let surname = surname(name);
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .find(|w| **w != surname)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+}
+
 /// `word` stands in `text` as a whole word.
 pub(crate) fn names_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
@@ -395,6 +412,9 @@ mod tests {
         assert_eq!(surname("Hastings"), "Hastings");
         assert_eq!(surname("Martin Luther King Jr."), "King");
         assert_ne!(surname("Craig Zadan"), surname("Neil Meron"));
+        assert_eq!(given_name("Lt. Gregg Hastings").as_deref(), Some("Gregg"));
+        assert_eq!(given_name("Hastings"), None);
+        assert_ne!(given_name("Barack Obama"), given_name("Michelle Obama"));
         assert!(names_word("Zadan and Meron said", "Meron"));
         assert!(!names_word("Meronson said", "Meron"));
     }

@@ -31,11 +31,14 @@ static ACCORDING_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"according\s+to\s+(?P<n>{NAME})")).expect("valid according regex")
 });
 
-/// The last word (or the one before a last name or pronoun) is a verb of saying.
+/// A short run whose last or second-last word is a verb of saying ("… Defence, said", "… said
+/// Ruiz").
 fn ends_in_speech_verb(words: &[String]) -> bool {
+    /// An attribution ("Captain Ana Ruiz, chief spokeswoman, said") is short.
+    const ATTRIBUTION_WORDS: usize = 10;
     static VERB_RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!("^{VERB}$")).expect("valid verb regex"));
-    words.iter().rev().take(2).any(|w| VERB_RE.is_match(w))
+    words.len() <= ATTRIBUTION_WORDS && words.iter().rev().take(2).any(|w| VERB_RE.is_match(w))
 }
 
 /// What the note of a quote with no closing mark says: its end is a guess.
@@ -331,13 +334,15 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
 /// Two runs of words that are one wording spelled apart: "end game", "endgame" and "end-game";
 /// "eleventh-hour" and "11th hour"; "three" and "3".
 fn spelled_alike(a: &[&str], b: &[&str]) -> bool {
+    // Hyphens, apostrophes ("population's", "populations") and the spaces between words go;
+    // figures keep their points and commas ("1.5" and "15" stay apart).
     let joined = |ws: &[&str]| -> String {
         ws.iter()
             .flat_map(|w| w.split('-'))
             .map(as_figure)
-            .flat_map(|w| w.chars().collect::<Vec<_>>())
-            .filter(|c| c.is_alphanumeric())
-            .collect()
+            .collect::<Vec<_>>()
+            .concat()
+            .replace(['\'', '’'], "")
     };
     let (x, y) = (joined(a), joined(b));
     !x.is_empty() && x == y

@@ -310,8 +310,6 @@ impl Summary {
     }
 }
 
-/// How many findings of a status the summary lists before "… and N more": every conflict, a
-/// screenful of the others (all are listed under Findings).
 /// Statuses a summary counts even when none has them (a report says "0 conflicts").
 fn always_counted(status: FindingStatus) -> bool {
     matches!(
@@ -320,6 +318,8 @@ fn always_counted(status: FindingStatus) -> bool {
     )
 }
 
+/// How many findings of a status the summary lists before "… and N more": every conflict, a
+/// screenful of the others (all are listed under Findings).
 fn summary_limit(status: FindingStatus, n: usize) -> usize {
     const OTHERS: usize = 10;
     if status == FindingStatus::Conflict || n <= OTHERS + 2 {
