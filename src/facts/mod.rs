@@ -954,24 +954,49 @@ impl<'a> Cx<'a> {
                 .collect()
         };
         let mut out: Vec<Utterance> = Vec::new();
+        // Word → the utterances whose fullest version has it: a version is weighed only
+        // against utterances that have at least a quarter of its content words (one utterance
+        // shares far more), not against every statement of a large component.
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
         for (words, (_, members)) in order {
             let version = quote::Version::new(words, &self.items[members[0]].fact.text);
             let said_by = surnames(members);
-            let home = out.iter_mut().find(|u| {
-                let overlap = quote::overlap(&version, &u.fullest);
-                let other_speaker = !said_by.is_empty()
-                    && !u.speakers.is_empty()
-                    && said_by.is_disjoint(&u.speakers);
-                overlap >= TUNING.quote_overlap
-                    && (!other_speaker || overlap >= TUNING.quote_verbatim)
-            });
+            let content: BTreeSet<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| *w != "…" && !crate::text::is_stopword(w))
+                .collect();
+            let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
+            for w in &content {
+                for &u in index.get(w).map_or(&[][..], Vec::as_slice) {
+                    *hits.entry(u).or_default() += 1;
+                }
+            }
+            let home = hits
+                .iter()
+                .filter(|&(_, &n)| 4 * n >= content.len())
+                .map(|(&u, _)| u)
+                .find(|&u| {
+                    let u = &out[u];
+                    let overlap = quote::overlap(&version, &u.fullest);
+                    let other_speaker = !said_by.is_empty()
+                        && !u.speakers.is_empty()
+                        && said_by.is_disjoint(&u.speakers);
+                    overlap >= TUNING.quote_overlap
+                        && (!other_speaker || overlap >= TUNING.quote_verbatim)
+                });
             match home {
-                Some(u) => u.members.extend(members),
-                None => out.push(Utterance {
-                    fullest: version,
-                    speakers: said_by,
-                    members: members.clone(),
-                }),
+                Some(u) => out[u].members.extend(members),
+                None => {
+                    for w in content {
+                        index.entry(w).or_default().push(out.len());
+                    }
+                    out.push(Utterance {
+                        fullest: version,
+                        speakers: said_by,
+                        members: members.clone(),
+                    });
+                }
             }
         }
         out.into_iter()
