@@ -71,7 +71,7 @@ impl App {
         ui.label(
             RichText::new(
                 "Underlined: words a source adds to the reference. Struck through: reference words it leaves out. \
-                 Tinted words state a fact, followed by its status: ✗ conflict, ◆ one source, ✓ agree; point at one for its value.",
+                 Tinted words state a fact, followed by its status: ✗ conflict, △ figures differ, ◆ one source, ✓ agree; point at one for its value.",
             )
             .small()
             .color(p.weak),

@@ -56,11 +56,19 @@ impl App {
         let p = Self::palette(ui.ctx());
         ui.horizontal(|ui| {
             ui.heading("Fact findings");
+            // Conflicts, one-source facts and agreements are always counted ("0 conflicts"
+            // says something); the other statuses only when there are some.
             let counts: Vec<String> = STATUSES
                 .iter()
-                .map(|s| {
+                .filter_map(|s| {
                     let n = self.cmp.findings.iter().filter(|f| f.status == *s).count();
-                    format!("{n} {}", status_word(*s).to_lowercase())
+                    let always = matches!(
+                        s,
+                        FindingStatus::Conflict
+                            | FindingStatus::SingleSource
+                            | FindingStatus::Agree
+                    );
+                    (always || n > 0).then(|| format!("{n} {}", status_word(*s).to_lowercase()))
                 })
                 .collect();
             ui.label(RichText::new(counts.join(" · ")).color(p.weak));
