@@ -332,6 +332,17 @@ pub(crate) fn singular(w: &str) -> String {
     w.strip_suffix('s').unwrap_or(w).to_string()
 }
 
+/// One spelling for nouns that British and American English spell apart ("metre" and "meter"
+/// count the same thing).
+fn one_spelling(noun: &str) -> String {
+    for (british, american) in [("metre", "meter"), ("litre", "liter")] {
+        if let Some(stem) = noun.strip_suffix(british) {
+            return format!("{stem}{american}");
+        }
+    }
+    noun.to_string()
+}
+
 /// A number read at token `i`: value, tokens used, and a unit carried by the token itself.
 struct Read {
     value: f64,
@@ -686,7 +697,7 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
         }
         let w = t.key.trim_end_matches("'s").trim_end_matches('\'');
         if is_plural_noun(w) {
-            let noun = singular(w);
+            let noun = one_spelling(&singular(w));
             if let Some(e) = event_word(w) {
                 return Some((k, format!("people {e}")));
             }
@@ -980,6 +991,41 @@ mod tests {
         .into_iter()
         .map(|f| (f.text, f.value, f.subject))
         .collect()
+    }
+
+    #[test]
+    fn one_unit_spelled_two_ways_is_one_subject() {
+        let a = q("The wave rose 12 metres above the harbour wall.");
+        let b = q("The wave rose 12 meters above the harbor wall.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "meter");
+        assert_eq!(a[0].1, b[0].1);
+    }
+
+    #[test]
+    fn counts_of_people_by_what_happened_to_them() {
+        let found = q("The blast, killing at least five people and injuring 20, shook the port.");
+        assert!(
+            found
+                .iter()
+                .any(|(t, v, _)| t == "at least five people" && v == ">= 5 people killed"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, v, _)| t == "20" && v == "20 people injured"),
+            "{found:?}"
+        );
+        let found = q("Police said 18 were injured and 12 arrested.");
+        assert!(
+            found.iter().any(|(_, v, _)| v == "18 people injured"),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(_, v, _)| v == "12 people arrested"),
+            "{found:?}"
+        );
     }
 
     #[test]
