@@ -730,3 +730,25 @@ fn two_lower_bounds_that_differ_are_not_an_agreement() {
     );
     assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
 }
+
+/// A ferry story with no dateline.
+fn undated(sentence: &str) -> String {
+    ferry("2022-09-14", sentence).replacen("date 2022-09-14\n\n", "", 1)
+}
+
+#[test]
+fn a_day_without_any_year_agrees_by_month_and_day_but_never_conflicts() {
+    let same = "The ferry was last inspected on November 18 in the dry dock at Brannock.";
+    let cmp = two(&undated(same), &undated(same));
+    let f = finding_with(&cmp, FactKind::Date, "d0", "on November 18");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    let cmp = two(
+        &undated(same),
+        &undated("The ferry was last inspected on November 11 in the dry dock at Brannock."),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Date).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}

@@ -590,6 +590,10 @@ impl<'a> Cx<'a> {
                 && ra.grain == rb.grain
                 // A bare year is most often a background event's ("first hosted in 2007").
                 && ra.grain != Grain::Year
+                // A date no source gives a year is told too loosely to contradict another
+                // ("November 11" may be the rescue, "November 19" the sinking).
+                && !ra.yearless
+                && !rb.yearless
                 && lone(a)
                 && lone(b)
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
@@ -1683,12 +1687,23 @@ struct DateRange {
     from: NaiveDate,
     to: NaiveDate,
     time: Option<String>,
+    /// Written without a year and with nothing to give it one ("November 18" in an article
+    /// with no dateline, `--11-18`): compared by month and day only.
+    yearless: bool,
 }
+
+/// The year a yearless date is put in to be a date at all (a leap year, so "February 29" is one).
+const NO_YEAR: i32 = 2000;
 
 impl DateRange {
     /// Reads a date fact's value; `None` when it is unresolved.
     fn parse(value: &str) -> Option<Self> {
         let core = date_core(value);
+        if let Some(md) = core.strip_prefix("--") {
+            let mut r = Self::parse(&format!("{NO_YEAR}-{md}"))?;
+            r.yearless = true;
+            return Some(r);
+        }
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         if core.len() == 5 && core.as_bytes().get(2) == Some(&b':') {
             let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
@@ -1697,6 +1712,7 @@ impl DateRange {
                 from: epoch,
                 to: epoch,
                 time: Some(core.to_string()),
+                yearless: false,
             });
         }
         if let Some((a, b)) = core.split_once('/') {
@@ -1705,6 +1721,7 @@ impl DateRange {
                 from: day(a)?,
                 to: day(b)?,
                 time: None,
+                yearless: false,
             });
         }
         if let Some(d) = day(core) {
@@ -1713,6 +1730,7 @@ impl DateRange {
                 from: d,
                 to: d,
                 time: None,
+                yearless: false,
             });
         }
         if core.len() == 7 {
@@ -1723,6 +1741,7 @@ impl DateRange {
                 from,
                 to,
                 time: None,
+                yearless: false,
             });
         }
         if core.len() == 4 {
@@ -1732,13 +1751,22 @@ impl DateRange {
                 from: NaiveDate::from_ymd_opt(y, 1, 1)?,
                 to: NaiveDate::from_ymd_opt(y, 12, 31)?,
                 time: None,
+                yearless: false,
             });
         }
         None
     }
 
-    /// The same value at the same grain (a time-zone remark aside).
+    /// The same value at the same grain (a time-zone remark aside). A yearless date is the
+    /// same as a dated one of its month and day.
     fn same_as(&self, o: &Self) -> bool {
+        if self.yearless || o.yearless {
+            return self.grain == o.grain
+                && self.from.month() == o.from.month()
+                && self.from.day() == o.from.day()
+                && self.to.month() == o.to.month()
+                && self.to.day() == o.to.day();
+        }
         self.grain == o.grain && self.from == o.from && self.to == o.to && self.time == o.time
     }
 
@@ -1749,6 +1777,17 @@ impl DateRange {
         }
         if self.grain == Grain::Time {
             return self.time == o.time;
+        }
+        if self.yearless || o.yearless {
+            // By month (and day): "November" holds "November 18" in any year.
+            let within = |a: &Self, b: &Self| {
+                a.from.month() <= b.from.month()
+                    && b.to.month() <= a.to.month()
+                    && (a.grain != Grain::Day || (a.from.day() == b.from.day()))
+            };
+            return self.grain != Grain::Year
+                && o.grain != Grain::Year
+                && (within(self, o) || within(o, self));
         }
         (self.from <= o.from && o.to <= self.to) || (o.from <= self.from && self.to <= o.to)
     }
