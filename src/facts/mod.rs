@@ -1421,21 +1421,27 @@ impl<'a> Cx<'a> {
             // People hold several posts at once and over time ("Rep. Rahall", "committee
             // chairman Rahall"; "Senator Obama" in a look back): two titles contradict each other
             // only when two sources give them in passages aligned as one report.
-            let role = |m: usize| people::role_of(&title(m)).to_string();
+            // Each mention as (group, document, role), once: a person many sources name is
+            // weighed per distinct statement, not per pair of mentions.
+            let stated: BTreeSet<(&str, usize, String)> = ms
+                .iter()
+                .filter_map(|&m| {
+                    let t = title(m);
+                    let group = self.items[m].group?;
+                    (!t.starts_with("former "))
+                        .then(|| (group, self.items[m].doc, people::role_of(&t).to_string()))
+                })
+                .collect();
             let conflict = disjoint
-                && ms.iter().any(|&x| {
-                    ms.iter().any(|&y| {
-                        self.items[x].doc != self.items[y].doc
-                            && self.same_group(x, y)
-                            && !title(x).starts_with("former ")
-                            && !title(y).starts_with("former ")
-                            && roles.get(&self.items[x].doc).is_some_and(|rx| {
-                                roles
-                                    .get(&self.items[y].doc)
-                                    .is_some_and(|ry| rx.is_disjoint(ry))
-                            })
-                            && role(x) != role(y)
-                            && !people::roles_compatible(&role(x), &role(y))
+                && stated.iter().any(|(gx, dx, rx)| {
+                    stated.iter().any(|(gy, dy, ry)| {
+                        gx == gy
+                            && dx != dy
+                            && rx != ry
+                            && !people::roles_compatible(rx, ry)
+                            && roles
+                                .get(dx)
+                                .is_some_and(|a| roles.get(dy).is_some_and(|b| a.is_disjoint(b)))
                     })
                 });
             let listing = shown

@@ -143,18 +143,25 @@ fn paragraph_bounds(text: &str, span: Span) -> (usize, usize) {
 /// omission. Words in brackets inside a quote ("to her [Tara] and", "(the mayor)") are the
 /// writer's, not the speaker's, and are left out; "[…]" stays an omission.
 pub(crate) fn quote_words(s: &str) -> Vec<String> {
-    let mut depth = 0usize;
-    let mut out = Vec::new();
-    for t in tokenize(s) {
-        match t.key.as_str() {
-            "[" | "(" => depth += 1,
-            "]" | ")" => depth = depth.saturating_sub(1),
-            "…" => out.push(t.key),
-            _ if t.is_word && depth == 0 => out.push(t.key),
-            _ => {}
+    let words = |skip_brackets: bool| {
+        let mut depth = 0usize;
+        let mut out = Vec::new();
+        for t in tokenize(s) {
+            match t.key.as_str() {
+                "[" | "(" if skip_brackets => depth += 1,
+                "]" | ")" if skip_brackets => depth = depth.saturating_sub(1),
+                "…" => out.push(t.key),
+                _ if t.is_word && depth == 0 => out.push(t.key),
+                _ => {}
+            }
         }
+        (out, depth)
+    };
+    match words(true) {
+        // A bracket that never closes (":(" or "1) first…") hides nothing.
+        (_, open) if open > 0 => words(false).0,
+        (out, _) => out,
     }
-    out
 }
 
 /// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end
@@ -611,6 +618,11 @@ mod tests {
         assert_eq!(
             w("we thank her [Tara] and (the crew) for … it"),
             vec!["we", "thank", "her", "and", "for", "…", "it"]
+        );
+        // A bracket that never closes hides nothing.
+        assert_eq!(
+            w("we smiled :( and then sailed on"),
+            vec!["we", "smiled", "and", "then", "sailed", "on"]
         );
         assert!(quotes("Critics called the plan “reckless” on Monday.").is_empty());
         assert_eq!(quotes("Ortiz said the plan was “reckless”.").len(), 1);

@@ -152,6 +152,13 @@ static MONTH_WORD_RE: LazyLock<Regex> =
 
 /// What the words of a date fact state.
 pub(crate) fn wording(written: &str) -> Wording {
+    // A time of day ("Thursday at 3 p.m.", "at 14:30") says nothing of the date.
+    static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b")
+            .expect("valid time regex")
+    });
+    let written = TIME_RE.replace_all(written, "");
+    let written = written.as_ref();
     let year = written
         .split(|c: char| !c.is_ascii_digit())
         .any(|w| w.len() == 4)
@@ -740,6 +747,17 @@ fn offset_date(c: &Captures, ctx: &Ctx) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wording_tells_what_a_date_states() {
+        assert_eq!(wording("on Thursday"), Wording::Relative);
+        assert_eq!(wording("Thursday at 3 p.m."), Wording::Relative);
+        assert_eq!(wording("at 14:30 on Friday"), Wording::Relative);
+        assert_eq!(wording("October 5"), Wording::NoYear);
+        assert_eq!(wording("October 5, 2022"), Wording::Full);
+        assert_eq!(wording("in May '09"), Wording::Full);
+        assert_eq!(wording("Thursday's"), Wording::Relative);
+    }
 
     fn dates(s: &str, dl: Option<&str>) -> Vec<(String, String)> {
         let dl = dl.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
