@@ -390,48 +390,76 @@ impl<'a> Cx<'a> {
     }
 
     /// The different figures a component of compatible quantities states, each as written with
-    /// its sources ("at least 3 (d0)"), in the order of the earliest dateline that gives it
-    /// (sources without a dateline last). Mentions are one figure when they state one number
+    /// its sources (“at least 3 people” (Harbor Fire Spreads (#1))), in the order of the
+    /// earliest dateline that gives it (sources without a dateline last). Mentions are one figure when they state one number
     /// in one unit (a conversion in brackets counts), within rounding ("over €80 million" and
     /// "€82 million" are one figure; "at least 3" and "11", two).
     fn figures(&self, comp: &[usize]) -> Vec<String> {
-        let mut figures: Vec<(Vec<Amount>, Option<&str>, Vec<usize>)> = Vec::new();
+        // Identical values are one figure; distinct values are joined when any of their amounts
+        // state one figure (union of all such pairs, so the order of the sources never matters).
+        let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &m in comp {
-            let it = &self.items[m];
-            let amounts = Amount::parse_all(&it.fact.value);
-            if amounts.is_empty() {
-                continue;
+            by_value
+                .entry(self.items[m].fact.value.as_str())
+                .or_default()
+                .push(m);
+        }
+        let values: Vec<(Vec<Amount>, Vec<usize>)> = by_value
+            .into_iter()
+            .map(|(v, ms)| (Amount::parse_all(v), ms))
+            .filter(|(a, _)| !a.is_empty())
+            .collect();
+        let mut root: Vec<usize> = (0..values.len()).collect();
+        fn find(root: &mut [usize], mut i: usize) -> usize {
+            while root[i] != i {
+                root[i] = root[root[i]];
+                i = root[i];
             }
-            let dateline = self
-                .cmp
-                .documents
-                .get(it.doc)
-                .and_then(|d| d.dateline.as_deref());
-            let same = |f: &(Vec<Amount>, Option<&str>, Vec<usize>)| {
-                f.0.iter()
-                    .any(|a| amounts.iter().any(|b| quantity::one_figure(a, b)))
-            };
-            match figures.iter_mut().find(|f| same(f)) {
-                Some(f) => {
-                    f.0.extend(amounts);
-                    f.2.push(m);
-                    if dateline.is_some() && (f.1.is_none() || dateline < f.1) {
-                        f.1 = dateline;
-                    }
+            i
+        }
+        for i in 0..values.len() {
+            for j in i + 1..values.len() {
+                let one = values[i]
+                    .0
+                    .iter()
+                    .any(|a| values[j].0.iter().any(|b| quantity::one_figure(a, b)));
+                if one {
+                    let (ri, rj) = (find(&mut root, i), find(&mut root, j));
+                    root[ri.max(rj)] = ri.min(rj);
                 }
-                None => figures.push((amounts, dateline, vec![m])),
             }
         }
+        let mut figures: BTreeMap<usize, (Option<&str>, f64, Vec<usize>)> = BTreeMap::new();
+        for (i, (amounts, ms)) in values.iter().enumerate() {
+            let r = find(&mut root, i);
+            let entry = figures
+                .entry(r)
+                .or_insert((None, amounts[0].number, Vec::new()));
+            entry.1 = entry.1.min(amounts[0].number);
+            for &m in ms {
+                let dateline = self
+                    .cmp
+                    .documents
+                    .get(self.items[m].doc)
+                    .and_then(|d| d.dateline.as_deref());
+                if dateline.is_some() && (entry.0.is_none() || dateline < entry.0) {
+                    entry.0 = dateline;
+                }
+                entry.2.push(m);
+            }
+        }
+        let mut figures: Vec<(Option<&str>, f64, Vec<usize>)> = figures.into_values().collect();
         figures.sort_by(|a, b| {
-            (a.1.is_none(), a.1)
-                .cmp(&(b.1.is_none(), b.1))
-                .then(a.0[0].number.total_cmp(&b.0[0].number))
+            (a.0.is_none(), a.0)
+                .cmp(&(b.0.is_none(), b.0))
+                .then(a.1.total_cmp(&b.1))
         });
         figures
-            .iter()
-            .map(|(_, _, ms)| {
+            .into_iter()
+            .map(|(_, _, mut ms)| {
+                ms.sort_unstable();
                 let first = &self.items[ms[0]];
-                format!("“{}” ({})", first.fact.text, self.docs_label(ms))
+                format!("“{}” ({})", first.fact.text, self.docs_label(&ms))
             })
             .collect()
     }
@@ -833,13 +861,13 @@ impl<'a> Cx<'a> {
                     FindingStatus::Conflict,
                     format!("{what} differs: {}", parts.join(" vs ")),
                 )
-            } else if docs.len() >= 2 && self.figures(&comp).len() >= 2 {
+            } else if docs.len() >= 2
+                && let figures = self.figures(&comp)
+                && figures.len() >= 2
+            {
                 (
                     FindingStatus::Developing,
-                    format!(
-                        "{what} differs, all may hold: {}",
-                        self.figures(&comp).join(" → ")
-                    ),
+                    format!("{what} differs, all may hold: {}", figures.join(" → ")),
                 )
             } else if docs.len() >= 2 {
                 (
