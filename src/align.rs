@@ -212,9 +212,7 @@ pub fn align_with(
     let is_year: Vec<bool> = {
         let mut v = vec![false; nterms];
         for (s, &id) in &vocab {
-            v[id as usize] = s.len() == 4
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && (1900..=2100).contains(&s.parse::<u32>().unwrap_or(0));
+            v[id as usize] = crate::text::is_year(s);
         }
         v
     };

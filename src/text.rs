@@ -436,6 +436,13 @@ pub fn terms(sentence: &str) -> Vec<Term> {
     out
 }
 
+/// A word that is a year as news writes it: four digits, 1900 to 2100.
+pub fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
 /// The value of a number written as a word: "three" → 3, "forty-two" → 42, "dozen" → 12.
 pub fn word_number(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [

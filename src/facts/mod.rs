@@ -233,13 +233,12 @@ struct Contexts {
     years: Vec<Vec<u16>>,
 }
 
-/// The years (1900–2099) a text names as four-digit numbers.
+/// The years a text names ([`crate::text::is_year`]).
 fn years_in(text: &str) -> Vec<u16> {
     let mut out: Vec<u16> = text
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
+        .filter(|w| crate::text::is_year(w))
         .filter_map(|w| w.parse::<u16>().ok())
-        .filter(|y| (1900..2100).contains(y))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -485,7 +484,7 @@ impl<'a> Cx<'a> {
                     && t.key.chars().next().is_some_and(|c| c.is_ascii_digit())
                     || crate::text::word_number(&t.key).is_some_and(|n| n >= 2.0));
             number
-                && years_in(&t.key).is_empty()
+                && !crate::text::is_year(&t.key)
                 && !passage.facts.iter().any(|f| f.start < b && a < f.end)
         })
     }
