@@ -13,6 +13,9 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use crate::dates;
 use crate::model::{DatelineOrigin, DatelineSource};
 
+mod html;
+pub use html::MAX_HTML_DEPTH;
+
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16_000_000;
@@ -67,12 +70,52 @@ pub fn read_source(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     let meta = file.metadata().map_err(|e| io_reason(&e))?;
     check_kind(&meta)?;
     check_size(meta.len(), max_bytes)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
+    let bytes = if meta.len() == 0 {
+        // A file that says it is empty may be a kernel file (`/proc`, `/sys`) whose read blocks
+        // until something happens (`/proc/kmsg`): read it on the side, for a bounded time.
+        read_with_timeout(file, max_bytes, SPECIAL_READ_TIMEOUT)?
+    } else {
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_reason(&e))?;
+        bytes
+    };
     check_size(bytes.len() as u64, max_bytes)?;
     Ok(bytes)
+}
+
+/// How long a read of a file that gives no size may take before it is refused.
+pub const SPECIAL_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Reads at most `max_bytes + 1` bytes of `source` on a thread of its own, giving up after
+/// `timeout`. A read that never returns keeps its thread blocked, but not the program.
+pub fn read_with_timeout(
+    source: impl std::io::Read + Send + 'static,
+    max_bytes: u64,
+    timeout: std::time::Duration,
+) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("read-special-file".into())
+        .spawn(move || {
+            let mut bytes = Vec::new();
+            let read = source
+                .take(max_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map(|_| bytes);
+            let _ = tx.send(read);
+        })
+        .map_err(|e| format!("cannot read ({e})"))?;
+    match rx.recv_timeout(timeout) {
+        Ok(read) => read.map_err(|e| io_reason(&e)),
+        Err(_) => Err(format!(
+            "reading did not finish within {} s (a special file that waits for data, not an \
+             article file)",
+            timeout.as_secs_f32()
+        )),
+    }
 }
 
 /// Why `path` is a special file (a pipe, device or socket) that must not be read as an article,
@@ -93,7 +136,7 @@ fn check_kind(meta: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
-fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
+pub(crate) fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
     if len > max_bytes {
         return Err(format!(
             "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
@@ -157,8 +200,8 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let kind = kind_of(path);
     let (text, title, meta_date) = match kind {
         "html" => {
-            let (extracted, note) = html_article(path, &text)?;
-            repairs.extend(note);
+            let (extracted, notes) = html::article(path, &text)?;
+            repairs.extend(notes);
             extracted
         }
         "md" => markdown_text(&text),
@@ -310,155 +353,10 @@ pub fn normalize_newlines(text: &str) -> String {
     out
 }
 
-type Extracted = (String, Option<String>, Option<(NaiveDate, DatelineSource)>);
-
-/// The article of an HTML page, and a note when the readability extractor found none and the
-/// whole page's visible text is used instead (short pages, pages without article markup).
-fn html_article(path: &str, html: &str) -> Result<(Extracted, Option<String>), LoadError> {
-    use dom_smoothie::{Config, Readability, TextMode};
-    let cfg = Config {
-        text_mode: TextMode::Formatted,
-        ..Default::default()
-    };
-    let mut reader = Readability::new(html, None, Some(cfg))
-        .map_err(|e| LoadError::new(path, format!("cannot parse HTML ({e})")))?;
-    let Ok(article) = reader.parse() else {
-        let text = page_text(html);
-        if text.trim().is_empty() {
-            return Err(LoadError::new(
-                path,
-                "no text in HTML page (only scripts, styles or markup)",
-            ));
-        }
-        let note = "no article found in the HTML page; kept all of its visible text";
-        return Ok(((text, None, None), Some(note.to_string())));
-    };
-    let text = tidy_extracted(&article.text_content);
-    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    let date = article
-        .published_time
-        .as_deref()
-        .and_then(|raw| dates::parse_date_prefix(raw).map(|d| (d, raw)))
-        .map(|(d, raw)| {
-            (
-                d,
-                DatelineSource {
-                    origin: DatelineOrigin::Metadata,
-                    start: None,
-                    end: None,
-                    text: raw.to_string(),
-                },
-            )
-        });
-    Ok(((text, title, date), None))
-}
-
-/// Appends HTML text with each run of whitespace (line ends included) shown as one space.
-fn push_collapsed(out: &mut String, text: &str) {
-    for (k, word) in text.split_ascii_whitespace().enumerate() {
-        if (k > 0 || text.starts_with(|c: char| c.is_ascii_whitespace())) && !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if text.ends_with(|c: char| c.is_ascii_whitespace()) && !text.trim().is_empty() {
-        out.push(' ');
-    }
-}
-
-/// Elements whose content is never shown as text.
-const HIDDEN_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "title", "head", "iframe", "object",
-];
-
-/// Elements that break text into paragraphs.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "main",
-    "aside",
-    "nav",
-    "table",
-    "tr",
-    "pre",
-    "figure",
-    "figcaption",
-    "dd",
-    "dt",
-    "hr",
-];
-
-/// The visible text of a whole page, in one linear pass: tags removed, hidden elements (scripts,
-/// styles, the head) skipped, block elements separated by blank lines, entities decoded.
-/// Tolerates broken markup: an unclosed hidden element hides the rest of the page, as in a
-/// browser; a stray `<` that starts no tag is kept as text.
-fn page_text(html: &str) -> String {
-    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `html`.
-    let lower = html.to_ascii_lowercase();
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut i = 0;
-    while let Some(rel) = html[i..].find('<') {
-        let lt = i + rel;
-        push_collapsed(&mut out, &html[i..lt]);
-        let rest = &lower[lt..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
-            continue;
-        }
-        let name_start = lt + 1 + usize::from(rest[1..].starts_with('/'));
-        let name_len = lower[name_start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(lower.len() - name_start);
-        if name_len == 0 && !rest.starts_with("<!") && !rest.starts_with("<?") {
-            out.push('<');
-            i = lt + 1;
-            continue;
-        }
-        let name = &lower[name_start..name_start + name_len];
-        let Some(gt) = lower[lt..].find('>').map(|e| lt + e + 1) else {
-            break;
-        };
-        i = gt;
-        let closing = name_start > lt + 1;
-        if !closing && HIDDEN_ELEMENTS.contains(&name) && !lower[lt..gt].ends_with("/>") {
-            let end_tag = format!("</{name}");
-            i = lower[gt..].find(&end_tag).map_or(html.len(), |e| {
-                let close = gt + e;
-                lower[close..]
-                    .find('>')
-                    .map_or(html.len(), |g| close + g + 1)
-            });
-        } else if name == "br" {
-            out.push('\n');
-        } else if BLOCK_ELEMENTS.contains(&name) {
-            out.push_str("\n\n");
-        } else if matches!(name, "td" | "th") {
-            out.push(' ');
-        }
-    }
-    if i < html.len() {
-        push_collapsed(&mut out, &html[i..]);
-    }
-    let decoded = html_escape::decode_html_entities(&out);
-    tidy_extracted(&decoded.replace('\u{a0}', " "))
-}
+pub(crate) type Extracted = (String, Option<String>, Option<(NaiveDate, DatelineSource)>);
 
 /// Trims each line and folds runs of blank lines into one, so paragraphs are `\n\n`-separated.
-fn tidy_extracted(text: &str) -> String {
+pub(crate) fn tidy_extracted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
@@ -586,6 +484,19 @@ mod tests {
         assert_eq!(megabytes(16_000_001), "16.1");
         assert_eq!(megabytes(2_430_000), "2.5");
         assert_eq!(megabytes(999), "0.1");
+    }
+
+    #[test]
+    fn a_read_that_blocks_is_refused_after_the_timeout() {
+        // A pipe whose writer stays open blocks its reader, as `/proc/kmsg` does with no news.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        let timeout = std::time::Duration::from_millis(200);
+        let err = read_with_timeout(reader, 1_000, timeout).expect_err("blocked read");
+        assert!(err.starts_with("reading did not finish within 0.2 s"), "{err}");
+        drop(writer);
+        // A reader that ends is read whole, up to one byte past the limit.
+        let read = read_with_timeout(&b"0123456789"[..], 4, timeout).expect("read");
+        assert_eq!(read, b"01234");
     }
 
     #[test]

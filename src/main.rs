@@ -12,6 +12,28 @@ use crosscheck::report::{self, Format};
 use crosscheck::session::{self, SessionFile};
 use crosscheck::{Options, Source, dates};
 
+/// Prints `error: …` on standard error, with control characters of file names made visible so
+/// that a name cannot start a line of its own.
+macro_rules! error {
+    ($($arg:tt)*) => {
+        eprintln!("error: {}", crosscheck::report::visible(&format!($($arg)*)))
+    };
+}
+
+/// Prints `warning: …` on standard error, as [`error!`] does.
+macro_rules! warning {
+    ($($arg:tt)*) => {
+        eprintln!("warning: {}", crosscheck::report::visible(&format!($($arg)*)))
+    };
+}
+
+/// Prints `note: …` on standard error, as [`error!`] does.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        eprintln!("note: {}", crosscheck::report::visible(&format!($($arg)*)))
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "crosscheck",
@@ -67,6 +89,12 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Stopped by Ctrl+C or `kill`: no half-written report or comparison file is left behind.
+    let _ = ctrlc::set_handler(|| {
+        report::remove_pending_temporaries();
+        std::process::exit(130);
+    });
+    crosscheck::pipeline::use_compare_threads();
     match cli.command {
         Some(Command::Report(args)) => run_report(args),
         None => run_app(cli.files),
@@ -78,7 +106,7 @@ fn run_app(files: Vec<PathBuf>) -> ExitCode {
     match crosscheck::gui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot open the app window: {e}");
+            error!("cannot open the app window: {e}");
             ExitCode::from(1)
         }
     }
@@ -86,8 +114,8 @@ fn run_app(files: Vec<PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn run_app(_files: Vec<PathBuf>) -> ExitCode {
-    eprintln!(
-        "error: this build has no app window (built without the `gui` feature); use `crosscheck report FILE...`"
+    error!(
+        "this build has no app window (built without the `gui` feature); use `crosscheck report FILE...`"
     );
     ExitCode::from(2)
 }
@@ -101,20 +129,29 @@ fn run_report(args: ReportArgs) -> ExitCode {
         (None, true) => Some(Format::Json),
     };
     let Some(format) = format else {
-        eprintln!("error: unknown report format");
+        error!("unknown report format");
         return ExitCode::from(2);
     };
     let mut overrides: Vec<(PathBuf, chrono::NaiveDate)> = Vec::new();
     for d in &args.dates {
         let Some((file, date)) = d.rsplit_once('=') else {
-            eprintln!("error: --date takes FILE=YYYY-MM-DD: {d}");
+            error!("--date takes FILE=YYYY-MM-DD: {d}");
             return ExitCode::from(2);
         };
         let Some(date) = dates::parse_iso(date) else {
-            eprintln!("error: --date needs a date as YYYY-MM-DD: {d}");
+            error!("--date needs a date as YYYY-MM-DD: {d}");
             return ExitCode::from(2);
         };
         overrides.push((PathBuf::from(file), date));
+    }
+    // Where the results go is checked before the compare, which can take minutes.
+    let given: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    let outputs = [(!to_stdout).then_some(out_path.as_path()), args.save_comparison.as_deref()];
+    for out in outputs.into_iter().flatten() {
+        if let Err(e) = report::check_writable(out, &given) {
+            error!("{e}");
+            return ExitCode::from(2);
+        }
     }
     let is_session = |p: &PathBuf| {
         p.extension()
@@ -122,19 +159,19 @@ fn run_report(args: ReportArgs) -> ExitCode {
     };
     let (mut file, mut errors, mut notes) = if args.files.iter().any(is_session) {
         let [path] = args.files.as_slice() else {
-            eprintln!(
-                "error: a comparison file (.{}) is compared on its own, not with other files",
+            error!(
+                "a comparison file (.{}) is compared on its own, not with other files",
                 session::EXTENSION
             );
             return ExitCode::from(2);
         };
-        match session::open(path) {
+        match session::open_with_limit(path, args.max_file_size.saturating_mul(1_000_000)) {
             Ok(opened) => {
                 let notes = opened.notes();
                 (opened.file, Vec::new(), notes)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                error!("{e}");
                 return ExitCode::from(2);
             }
         }
@@ -170,8 +207,8 @@ fn run_report(args: ReportArgs) -> ExitCode {
             if args.files.iter().any(|p| same_file(f, p)) {
                 continue; // unreadable: reported with the other load errors below
             }
-            eprintln!(
-                "error: --date names a file that is not compared: {}",
+            error!(
+                "--date names a file that is not compared: {}",
                 f.display()
             );
             return ExitCode::from(2);
@@ -179,8 +216,8 @@ fn run_report(args: ReportArgs) -> ExitCode {
         s.dateline = Some(date.to_string());
     }
     for n in &notes {
-        eprintln!(
-            "note: {}: {}",
+        note!(
+            "{}: {}",
             n.path.as_deref().unwrap_or_default(),
             n.message
         );
@@ -189,10 +226,19 @@ fn run_report(args: ReportArgs) -> ExitCode {
     let (mut cmp, mut compare_errors) = match file.compare(&|_| {}, &never) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             return ExitCode::from(1);
         }
     };
+    // What the compare repaired or left out of a source is said here as well as in the report.
+    for w in &cmp.warnings {
+        let is_error = compare_errors
+            .iter()
+            .any(|e| w.path.as_deref() == Some(e.path.as_str()) && w.message == e.reason);
+        if !is_error {
+            warning!("{}: {}", w.path.as_deref().unwrap_or_default(), w.message);
+        }
+    }
     notes.append(&mut cmp.warnings);
     cmp.warnings = notes;
     let undecodable: Vec<String> = compare_errors.iter().map(|e| e.path.clone()).collect();
@@ -212,11 +258,11 @@ fn run_report(args: ReportArgs) -> ExitCode {
     }
     let mut unreadable = false;
     for e in &errors {
-        eprintln!("error: {}: {}", e.reason, e.path);
+        error!("{}: {}", e.reason, e.path);
         unreadable |= !e.reason.starts_with("given more than once");
     }
     if cmp.documents.is_empty() {
-        eprintln!("error: no readable articles to compare");
+        error!("no readable articles to compare");
         return ExitCode::from(2);
     }
     let mut srcs: Vec<PathBuf> = args.files.clone();
@@ -224,7 +270,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
     if let Some(save_to) = &args.save_comparison {
         file.sources.retain(|s| !undecodable.contains(&s.path));
         if let Err(e) = session::save(save_to, &file) {
-            eprintln!("error: {e}");
+            error!("{e}");
             return ExitCode::from(1);
         }
         srcs.push(save_to.clone());
@@ -236,13 +282,13 @@ fn run_report(args: ReportArgs) -> ExitCode {
         if let Err(e) = report::render_to(&cmp, format, &mut out).and_then(|()| out.flush())
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
-            eprintln!("error: cannot write report ({e}): standard output");
+            error!("cannot write report ({e}): standard output");
             return ExitCode::from(1);
         }
     } else {
         let srcs: Vec<&Path> = srcs.iter().map(PathBuf::as_path).collect();
         if let Err(e) = report::save(&out_path, &cmp, format, &srcs) {
-            eprintln!("error: {e}");
+            error!("{e}");
             return ExitCode::from(1);
         }
     }

@@ -29,6 +29,21 @@ impl Source {
     }
 }
 
+/// The stack of every thread that compares: the app's compare thread and the worker threads
+/// (set by [`use_compare_threads`]). The deepest recursion is in the HTML extractor, bounded by
+/// [`load::MAX_HTML_DEPTH`]; a page at that depth needs well under the 2 MiB a thread gets by
+/// default (a test checks it there), so this leaves a wide margin.
+pub const COMPARE_STACK_BYTES: usize = 16 << 20;
+
+/// Makes the worker threads of every compare in this process have [`COMPARE_STACK_BYTES`] of
+/// stack. Call once, before the first compare (the program's `main` does); later calls do nothing.
+pub fn use_compare_threads() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(COMPARE_STACK_BYTES)
+        .thread_name(|i| format!("crosscheck-worker-{i}"))
+        .build_global();
+}
+
 /// Limits and settings of a compare.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -189,6 +204,11 @@ pub const MAX_ALIGNED_SENTENCES: usize = 5_000;
 /// whole text were given; in longer ones a quote opened further back is not followed.
 pub const FACT_CONTEXT_BYTES: usize = 10_000;
 
+/// The most facts read in one sentence. A real sentence states a handful; one with more is a
+/// table, a list or generated text (`May 13, May 13, …`), and reading all of them made one 4 MB
+/// source cost 700 MB. The first ones are kept, and a warning counts the sentences cut.
+pub const MAX_FACTS_PER_SENTENCE: usize = 32;
+
 pub(crate) fn build_document(
     i: usize,
     l: Loaded,
@@ -274,6 +294,7 @@ pub(crate) fn build_document(
         (None, None) => (None, None),
     };
     let id = format!("d{i}");
+    let mut capped = 0;
     let passages: Vec<Passage> = seg
         .sentences
         .iter()
@@ -295,13 +316,29 @@ pub(crate) fn build_document(
                 facts: if s.boilerplate.is_some() {
                     Vec::new()
                 } else {
-                    facts_in_context(&l.text, span, dateline)
+                    let mut facts = facts_in_context(&l.text, span, dateline);
+                    if facts.len() > MAX_FACTS_PER_SENTENCE {
+                        facts.truncate(MAX_FACTS_PER_SENTENCE);
+                        capped += 1;
+                    }
+                    facts
                 },
                 group: None,
                 inner_boilerplate: Vec::new(),
             }
         })
         .collect();
+    if capped > 0 {
+        warnings.push(Warning {
+            path: Some(l.path.clone()),
+            message: format!(
+                "{capped} sentence{} with more than {MAX_FACTS_PER_SENTENCE} figures, dates or \
+                 quotes (a table or a list): only the first {MAX_FACTS_PER_SENTENCE} of each are \
+                 compared",
+                if capped == 1 { "" } else { "s" }
+            ),
+        });
+    }
     let title = l
         .title
         .clone()

@@ -73,9 +73,14 @@ pub fn segment(text: &str) -> Segmented {
             end: lines[j].span.end,
         };
         let reason = boiler[i].clone();
+        // A stretch without sentence ends reaches `cut_long` in several splitter pieces: it is
+        // counted once.
+        let mut in_long = false;
         for s in split_sentences(text, unit) {
             let pieces = cut_long(text, s);
-            out.long_sentences_split += usize::from(pieces.len() > 1);
+            let long = pieces.len() > 1;
+            out.long_sentences_split += usize::from(long && !in_long);
+            in_long = long;
             for s in pieces {
                 out.sentences.push(Sentence {
                     span: s,
@@ -178,7 +183,62 @@ fn is_soft_wrap(text: &str, lines: &[Line], j: usize, width: usize) -> bool {
     (40..=110).contains(&width) && len * 4 >= width * 3
 }
 
+/// The longest stretch handed to the sentence splitter at once, in bytes. `sentencex` pairs each
+/// opening quotation mark with the next closing one by searching to the end of its input, so a
+/// paragraph of many unclosed quotes (`“a “a “a …`) costs time in the square of its length. Longer
+/// units are first cut at the last sentence end (or, failing that, space) before this length,
+/// which bounds the splitter's work per byte. Real paragraphs are shorter, so it changes nothing
+/// for them.
+pub const SPLITTER_INPUT_BYTES: usize = 4_000;
+
+/// Splits a unit into sentences, handing the splitter pieces of at most
+/// [`SPLITTER_INPUT_BYTES`].
 fn split_sentences(text: &str, unit: Span) -> Vec<Span> {
+    splitter_pieces(text, unit)
+        .into_iter()
+        .flat_map(|piece| split_piece(text, piece))
+        .collect()
+}
+
+/// Cuts a long unit into pieces of at most [`SPLITTER_INPUT_BYTES`], at a sentence end where
+/// there is one in the second half of the piece, else at a space, else at a character boundary.
+fn splitter_pieces(text: &str, unit: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = unit.start;
+    while unit.end - start > SPLITTER_INPUT_BYTES {
+        let limit = crate::load::floor_char_boundary(text, start + SPLITTER_INPUT_BYTES);
+        let window = &text[start..limit];
+        let half = SPLITTER_INPUT_BYTES / 2;
+        let cut = last_sentence_end(window)
+            .filter(|&k| k >= half)
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&k| k >= half))
+            .map_or(limit, |k| start + k);
+        let cut = if cut <= start { limit } else { cut };
+        out.push(Span { start, end: cut });
+        start = cut;
+    }
+    out.push(Span {
+        start,
+        end: unit.end,
+    });
+    out
+}
+
+/// The byte offset of the last space in `window` that follows a sentence's final mark (with any
+/// closing quote or bracket) and comes before a capital letter or an opening quote.
+fn last_sentence_end(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    window.rmatch_indices(' ').map(|(k, _)| k).find(|&k| {
+        let before = window[..k].trim_end_matches(['"', '\'', '”', '’', ')']);
+        let next = window[k + 1..].chars().next();
+        k > 0
+            && bytes[k - 1] != b' '
+            && before.ends_with(['.', '!', '?'])
+            && next.is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+    })
+}
+
+fn split_piece(text: &str, unit: Span) -> Vec<Span> {
     let slice = &text[unit.start..unit.end];
     let mut out = Vec::new();
     for b in sentencex::get_sentence_boundaries("en", slice) {
@@ -452,6 +512,47 @@ mod tests {
                 "He left."
             ]
         );
+    }
+
+    #[test]
+    fn a_long_paragraph_reaches_the_splitter_in_pieces_cut_at_sentence_ends() {
+        let sentence = "The minister said the plan would \"cost more than expected.\" ";
+        let para = sentence.repeat(200);
+        let unit = Span {
+            start: 0,
+            end: para.trim_end().len(),
+        };
+        let pieces = splitter_pieces(&para, unit);
+        assert!(pieces.len() > 1);
+        for p in &pieces {
+            assert!(p.end - p.start <= SPLITTER_INPUT_BYTES);
+            assert!(para[p.start..p.end].trim_end().ends_with(".\""), "{:?}", p);
+        }
+        // Cut at sentence ends, the pieces give the sentences the whole paragraph gives.
+        let whole: Vec<&str> = split_piece(&para, unit)
+            .iter()
+            .map(|s| &para[s.start..s.end])
+            .collect();
+        let cut: Vec<&str> = split_sentences(&para, unit)
+            .iter()
+            .map(|s| &para[s.start..s.end])
+            .collect();
+        assert_eq!(whole.len(), 200);
+        assert_eq!(cut, whole);
+    }
+
+    #[test]
+    fn a_paragraph_of_unclosed_quotes_is_cut_at_spaces() {
+        let para = "“a ".repeat(10_000);
+        let unit = Span {
+            start: 0,
+            end: para.trim_end().len(),
+        };
+        let pieces = splitter_pieces(&para, unit);
+        assert!(pieces.iter().all(|p| p.end - p.start <= SPLITTER_INPUT_BYTES));
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(unit.end));
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
     }
 
     #[test]

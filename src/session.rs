@@ -226,9 +226,22 @@ impl SessionFile {
     ) -> Result<(Comparison, Vec<LoadError>), Cancelled> {
         let mut docs = Vec::new();
         let mut errors = Vec::new();
+        let mut seen = HashSet::new();
         for s in &self.sources {
+            if !seen.insert(s.absolute.as_deref().unwrap_or(&s.path)) {
+                errors.push(LoadError::new(
+                    &s.path,
+                    "given more than once; compared once",
+                ));
+                continue;
+            }
             let loaded = s
                 .bytes()
+                .and_then(|b| {
+                    load::check_size(b.len() as u64, self.settings.max_file_bytes)
+                        .map_err(|reason| format!("stored copy: {reason}"))?;
+                    Ok(b)
+                })
                 .and_then(|b| {
                     let date = s.dateline_date()?;
                     Ok((b, date))
@@ -265,10 +278,18 @@ impl SessionFile {
 
     /// Reads a comparison file's text; `path` only names the file in errors.
     pub fn from_json(text: &str, path: &str) -> Result<Self, SessionError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // The format and version are read first, without building the rest (the stored copies
+        // are most of the file), so that another kind of file is named as such.
+        #[derive(Deserialize)]
+        struct Head {
+            format: Option<serde_json::Value>,
+            version: Option<serde_json::Value>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|e| {
             // A cut-off or edited comparison file still names its format near the top.
-            let head = text.get(..text.len().min(200)).unwrap_or_default();
-            if head.contains(SESSION_FORMAT) {
+            let start = text.get(..text.len().min(200)).unwrap_or_default();
+            if start.contains(SESSION_FORMAT) {
                 SessionError::Damaged {
                     path: path.to_string(),
                     reason: e.to_string(),
@@ -280,12 +301,13 @@ impl SessionFile {
                 }
             }
         })?;
-        match value.get("format").and_then(|f| f.as_str()) {
-            Some(SESSION_FORMAT) => {}
-            Some(other) => {
+        match head.format.as_ref().map(|f| f.as_str()) {
+            Some(Some(SESSION_FORMAT)) => {}
+            Some(_) => {
+                let other = head.format.unwrap_or_default();
                 return Err(SessionError::NotSession {
                     path: path.to_string(),
-                    reason: format!("its format is {other:?}"),
+                    reason: format!("its format is {other}"),
                 });
             }
             None => {
@@ -295,7 +317,7 @@ impl SessionFile {
                 });
             }
         }
-        let found = value.get("version").and_then(serde_json::Value::as_u64);
+        let found = head.version.as_ref().and_then(serde_json::Value::as_u64);
         match found {
             Some(v) if v == u64::from(SESSION_VERSION) => {}
             Some(v) => {
@@ -312,7 +334,7 @@ impl SessionFile {
             }
         }
         let file: SessionFile =
-            serde_json::from_value(value).map_err(|e| SessionError::Damaged {
+            serde_json::from_str(text).map_err(|e| SessionError::Damaged {
                 path: path.to_string(),
                 reason: e.to_string(),
             })?;
@@ -445,20 +467,36 @@ impl Opened {
     }
 }
 
-/// Opens a comparison file and checks each source against the disk. Never writes anything.
+/// How many times the source size limit a comparison file may be: room for several sources at
+/// the limit (with JSON's escapes), or for hundreds of news articles.
+pub const SESSION_SIZE_FACTOR: u64 = 8;
+
+/// Opens a comparison file with the default size limit ([`open_with_limit`]).
 pub fn open(path: &Path) -> Result<Opened, SessionError> {
+    open_with_limit(path, crate::load::DEFAULT_MAX_FILE_BYTES)
+}
+
+/// Opens a comparison file and checks each source against the disk. Never writes anything.
+/// `max_file_bytes` is the user's limit on a source: the comparison file may be
+/// [`SESSION_SIZE_FACTOR`] times that, and its stored copies are held to it when compared (the
+/// file's own setting can lower the limit, never raise it).
+pub fn open_with_limit(path: &Path, max_file_bytes: u64) -> Result<Opened, SessionError> {
     let shown = path.display().to_string();
     // The same checks as for a source (no pipe or device, which would hang or never end).
-    let bytes =
-        crate::load::read_source(path, u64::MAX / 2).map_err(|reason| SessionError::Read {
-            path: shown.clone(),
-            reason,
-        })?;
+    let limit = max_file_bytes.saturating_mul(SESSION_SIZE_FACTOR);
+    let bytes = crate::load::read_source(path, limit).map_err(|reason| SessionError::Read {
+        path: shown.clone(),
+        reason: reason.replace(
+            "(raise it with --max-file-size)",
+            &format!("for a comparison file, {SESSION_SIZE_FACTOR} × the source limit"),
+        ),
+    })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotSession {
         path: shown.clone(),
         reason: "not UTF-8 text".to_string(),
     })?;
     let mut file = SessionFile::from_json(text, &shown)?;
+    file.settings.max_file_bytes = file.settings.max_file_bytes.min(max_file_bytes);
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut status = Vec::with_capacity(file.sources.len());
     for s in &mut file.sources {

@@ -14,10 +14,46 @@ use crosscheck::model::{Comparison, Document};
 const HANG: Duration = Duration::from_secs(20);
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    run_bounded(Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args))
+}
+
+/// Runs a command to its end, or kills it once it has run for [`HANG`] and fails: a hang fails
+/// the test instead of stopping the whole run.
+fn run_bounded(cmd: &mut Command) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = r.read_to_end(&mut v);
+            v
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("wait") {
+            break st;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still running after {HANG:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: out.join().expect("stdout"),
+        stderr: err.join().expect("stderr"),
+    }
 }
 
 /// `crosscheck report FILE...` with a hang guard; returns the output and how long it took.
@@ -806,4 +842,304 @@ fn library_segments_every_script_on_char_boundaries() {
             .sum::<usize>();
         assert!(covered >= visible, "text lost in segmenting");
     }
+}
+
+// ---- Hostile structure: deep nesting and pathological paragraphs ----
+
+/// An HTML page nested `depth` times in `open`…`close` around one short article.
+fn nested_page(open: &str, close: &str, depth: usize) -> String {
+    format!(
+        "<html><body>{}<p>The bridge reopened on Monday after repairs.</p>{}</body></html>",
+        open.repeat(depth),
+        close.repeat(depth)
+    )
+}
+
+#[test]
+fn deeply_nested_html_is_flattened_with_a_warning_and_compared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ok = write(dir.path(), "ok.txt", ARTICLE);
+    // 150,000 nested spans overflowed the stack (the whole process aborted, no report for the
+    // good file either); 10,000 nested tables took 51 s and 100,000 divs about 19 minutes.
+    let pages = [
+        ("spans.html", nested_page("<span>", "</span>", 150_000)),
+        (
+            "tables.html",
+            nested_page("<table><tr><td>", "</td></tr></table>", 10_000),
+        ),
+        ("divs.html", nested_page("<div>", "</div>", 100_000)),
+    ];
+    for (name, page) in pages {
+        let p = write(dir.path(), name, page);
+        let (o, _) = report(&[ok.as_path(), p.as_path()]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let cmp = parse(&o);
+        assert_eq!(cmp.documents.len(), 2, "{name}");
+        assert!(
+            cmp.documents[1]
+                .text
+                .contains("The bridge reopened on Monday after repairs."),
+            "{name}: {}",
+            cmp.documents[1].text
+        );
+        let warned = "HTML nested deeper than 256 elements";
+        assert!(
+            warning_for(&cmp, &p).iter().any(|w| w.starts_with(warned)),
+            "{name}: {:?}",
+            cmp.warnings
+        );
+        assert!(
+            stderr(&o).contains(&format!("warning: {}: {warned}", s(&p))),
+            "{name}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn a_paragraph_of_unclosed_quotes_or_repeated_dates_is_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // One paragraph of 1 MB of unclosed opening quotes: the sentence splitter searched for a
+    // closing mark from each of them (124 s). 1 MB of "May 13, ": 125,000 dates, each reading
+    // the whole passage for its event words (a minute; 16 MB took hours and gigabytes).
+    let quotes = write(
+        dir.path(),
+        "quotes.txt",
+        format!("Quotes\n\n{}\n", "“a ".repeat(250_000)),
+    );
+    let dates = write(
+        dir.path(),
+        "dates.txt",
+        format!("Dates\n\n{}\n", "May 13, ".repeat(125_000)),
+    );
+    for p in [&quotes, &dates] {
+        let (cmp, o) = compared_alone(p);
+        spans_hold(&cmp.documents[0]);
+        // A passage joins up to three sentences.
+        assert!(
+            cmp.documents[0].passages.iter().all(|q| q.facts.len()
+                <= crosscheck::pipeline::MAX_FACTS_PER_SENTENCE * q.sentences.len()),
+            "{}",
+            s(p)
+        );
+        let capped = "with more than 32 figures, dates or quotes";
+        assert_eq!(
+            warning_for(&cmp, p).iter().any(|w| w.contains(capped)),
+            p == &dates,
+            "{:?}",
+            cmp.warnings
+        );
+        assert!(
+            stderr(&o).contains(&format!("warning: {}: ", s(p))),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+// ---- Comparison files from elsewhere ----
+
+/// Saves a comparison of `files` to `dir/name.crosscheck` and returns its path and JSON.
+fn saved_comparison(dir: &Path, files: &[&Path]) -> (PathBuf, serde_json::Value) {
+    let path = dir.join("story.crosscheck");
+    let out = dir.join("first.json");
+    let mut args = vec!["report", "-o", s(&out), "--save-comparison", s(&path)];
+    args.extend(files.iter().map(|p| s(p)));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json = std::fs::read_to_string(&path).expect("saved");
+    (path, serde_json::from_str(&json).expect("json"))
+}
+
+#[test]
+fn a_comparison_file_is_held_to_the_size_limit_and_its_stored_copies_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let b = write(dir.path(), "b.txt", "The council voted on Thursday. Work starts in March.\n");
+    let (path, mut json) = saved_comparison(dir.path(), &[&a, &b]);
+    // A stored copy of 2 MB, over a 1 MB source limit: that source is refused, the other compared.
+    json["sources"][1]["text"] = serde_json::Value::String("word ".repeat(400_000));
+    std::fs::write(&path, serde_json::to_string(&json).expect("json")).expect("write");
+    let o = run(&["report", "--max-file-size", "1", s(&path)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: stored copy: file is 2 MB, over the 1 MB limit (raise it with \
+             --max-file-size): {}",
+            s(&b)
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(parse(&o).documents.len(), 1);
+    // The comparison file itself may be 8 times the source limit: 9 MB is refused unread.
+    json["sources"][1]["text"] = serde_json::Value::String("word ".repeat(1_800_000));
+    std::fs::write(&path, serde_json::to_string(&json).expect("json")).expect("write");
+    let o = run(&["report", "--max-file-size", "1", s(&path)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("over the 8 MB limit for a comparison file, 8 × the source limit"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_comparison_file_with_a_bom_or_a_source_twice_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let b = write(dir.path(), "b.txt", "The council voted on Thursday. Work starts in March.\n");
+    let (path, mut json) = saved_comparison(dir.path(), &[&a, &b]);
+    let again = json["sources"][0].clone();
+    json["sources"]
+        .as_array_mut()
+        .expect("sources")
+        .push(again);
+    let text = format!("\u{feff}{}", serde_json::to_string(&json).expect("json"));
+    std::fs::write(&path, text).expect("write");
+    let o = run(&["report", s(&path)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(parse(&o).documents.len(), 2);
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: given more than once; compared once: {}",
+            s(&a)
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---- Names and paths as data ----
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_a_file_name_cannot_forge_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let evil = write(
+        dir.path(),
+        "b\n<img src=x onerror=alert(1)>\nerror: forged.txt",
+        "The council voted on Thursday. Work starts in March.\n",
+    );
+    let missing = dir.path().join("gone\nerror: all good.txt");
+    let md = dir.path().join("r.md");
+    let o = run(&["report", "-o", s(&md), s(&a), s(&evil), s(&missing)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let report = std::fs::read_to_string(&md).expect("report");
+    // Outside code spans, every `<` is escaped: no line holds a tag.
+    for line in report.lines() {
+        let outside: String = line.split('`').step_by(2).collect();
+        assert!(
+            !outside.replace("\\<", "").contains('<'),
+            "raw markup in {line:?}"
+        );
+    }
+    assert!(report.contains("b\\n"), "{report}");
+    // On standard error every line is the tool's own.
+    for line in stderr(&o).lines() {
+        assert!(
+            !line.starts_with("error: forged") && !line.starts_with("error: all good"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert!(stderr(&o).contains("gone\\nerror: all good.txt"), "{}", stderr(&o));
+}
+
+// ---- Writing reports ----
+
+#[test]
+fn the_output_path_is_checked_before_the_compare() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", "The council\0 voted on Thursday. Work starts in March.\n");
+    for out in [
+        dir.path().join("no such folder").join("r.json"),
+        dir.path().to_path_buf(),
+    ] {
+        let o = run(&["report", "-o", s(&out), s(&a)]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.starts_with("error: cannot write report ("), "{err}");
+        // Nothing was compared: the warning the compare gives for the NUL byte never came.
+        assert!(!err.contains("removed NUL bytes"), "{err}");
+    }
+    // With a good output path the same compare runs and warns on standard error.
+    let out = dir.path().join("r.json");
+    let o = run(&["report", "-o", s(&out), s(&a)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("warning: {}: removed NUL bytes", s(&a))),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_gets_the_permissions_of_a_new_file_or_keeps_the_old_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    // What any new file gets here (0666 less the umask).
+    let probe = write(dir.path(), "probe", "");
+    let new_mode = std::fs::metadata(&probe).expect("meta").permissions().mode() & 0o777;
+    let out = dir.path().join("r.html");
+    let o = run(&["report", "-o", s(&out), s(&a)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, new_mode, "{mode:o} vs {new_mode:o}");
+    // An existing report keeps its mode when written again.
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let o = run(&["report", "-o", s(&out), s(&a)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "{mode:o}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // One long source whose report (about 13 MB) takes a while to write.
+    let long = write(
+        dir.path(),
+        "long.txt",
+        format!(
+            "Toll\n\n{}\n",
+            "The mayor said on May 13, 2020 that 45 people had died. ".repeat(15_000)
+        ),
+    );
+    let out = dir.path().join("big.json");
+    let list = |d: &Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".crosscheck-"))
+            .collect()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["report", "-o", s(&out), s(&long)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let start = Instant::now();
+    let mut seen = false;
+    while child.try_wait().expect("wait").is_none() && start.elapsed() < HANG {
+        if !list(dir.path()).is_empty() {
+            seen = true;
+            let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("pid"));
+            nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("kill");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let status = child.wait().expect("wait");
+    assert!(seen, "the report was written before its temporary file was seen");
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(list(dir.path()), Vec::<String>::new());
+    assert!(!out.exists(), "a half-written report");
 }

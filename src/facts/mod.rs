@@ -75,41 +75,63 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
     facts.extend(quantity::extract(text, sentence, &claimed));
     facts.extend(quote::extract(text, sentence));
     facts.extend(people::extract(text, sentence));
-    for f in &mut facts {
-        if f.kind == FactKind::Date && f.subject.is_empty() {
-            f.subject = event_words(text, sentence, f);
+    if facts.iter().any(|f| f.kind == FactKind::Date && f.subject.is_empty()) {
+        let s = &text[sentence.start..sentence.end];
+        let words = content_words(s);
+        for f in &mut facts {
+            if f.kind == FactKind::Date && f.subject.is_empty() {
+                f.subject = event_words(s, &words, f.start - sentence.start, f.end - sentence.start);
+            }
         }
     }
     facts.sort_by_key(|f| (f.start, f.kind, f.end));
     facts
 }
 
-/// A few content words of the sentence nearest the date: what happened then.
-fn event_words(text: &str, sentence: Span, f: &Fact) -> String {
-    let s = &text[sentence.start..sentence.end];
-    let (fs, fe) = (f.start - sentence.start, f.end - sentence.start);
-    let mut words: Vec<(usize, usize, &str)> = crate::text::tokenize(s)
+/// The spans of a sentence's content words (no stopwords, figures or short words), in order.
+fn content_words(s: &str) -> Vec<(usize, usize)> {
+    crate::text::tokenize(s)
         .into_iter()
         .filter(|t| {
             t.is_word
-                && (t.end <= fs || t.start >= fe)
                 && !crate::text::is_stopword(&t.key)
                 && t.key.chars().all(char::is_alphabetic)
                 && t.key.len() > 2
         })
-        .map(|t| {
-            let d = if t.end <= fs {
-                fs - t.end
-            } else {
-                t.start - fe
-            };
-            (d, t.start, &s[t.start..t.end])
-        })
-        .collect();
-    words.sort();
-    words.truncate(3);
-    words.sort_by_key(|w| w.1);
-    words.iter().map(|w| w.2).collect::<Vec<_>>().join(" ")
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+/// The three content words nearest the date at `fs..fe` of sentence `s`: what happened then.
+/// Walks outward from the date (the nearer word first, the earlier one on a tie), so the cost
+/// does not grow with the sentence.
+fn event_words(s: &str, words: &[(usize, usize)], fs: usize, fe: usize) -> String {
+    let before = words.partition_point(|w| w.1 <= fs);
+    let after = words.partition_point(|w| w.0 < fe);
+    let (mut l, mut r) = (before, after);
+    let mut picked = Vec::with_capacity(3);
+    while picked.len() < 3 {
+        let left = l.checked_sub(1).map(|i| (fs - words[i].1, i));
+        let right = words.get(r).map(|w| (w.0 - fe, r));
+        let take = match (left, right) {
+            (Some(a), Some(b)) if a.0 <= b.0 => a,
+            (Some(a), None) => a,
+            (_, Some(b)) => b,
+            (None, None) => break,
+        };
+        if take.1 < before {
+            l -= 1;
+        } else {
+            r += 1;
+        }
+        picked.push(take.1);
+    }
+    picked.sort_unstable();
+    picked
+        .iter()
+        .map(|&i| &s[words[i].0..words[i].1])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One fact of the comparison, with where it sits.

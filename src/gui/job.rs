@@ -168,6 +168,7 @@ impl Jobs {
             JobMode::Background => {
                 let spawned = std::thread::Builder::new()
                     .name("crosscheck-compare".into())
+                    .stack_size(crate::pipeline::COMPARE_STACK_BYTES)
                     .spawn(move || work(&cancel));
                 if let Err(e) = spawned {
                     let _ = self.tx.send(Msg::Finished(

@@ -180,7 +180,7 @@ fn sources(h: &mut String, cmp: &Comparison) {
             esc(&d.id),
             i + 1,
             esc(&d.title),
-            esc(&d.path),
+            esc(&super::visible(&d.path)),
             d.dateline
                 .as_deref()
                 .map_or("<span class=\"weak\">none found</span>".into(), esc),
@@ -288,7 +288,12 @@ fn warnings(h: &mut String, cmp: &Comparison) {
     for w in &cmp.warnings {
         match &w.path {
             Some(p) => {
-                let _ = writeln!(h, "<li><code>{}</code>: {}</li>", esc(p), esc(&w.message));
+                let _ = writeln!(
+                    h,
+                    "<li><code>{}</code>: {}</li>",
+                    esc(&super::visible(p)),
+                    esc(&w.message)
+                );
             }
             None => {
                 let _ = writeln!(h, "<li>{}</li>", esc(&w.message));

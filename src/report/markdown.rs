@@ -111,7 +111,7 @@ fn sources(m: &mut String, cmp: &Comparison) {
             "| {} | {} | `{}` | {} | {} |",
             i + 1,
             esc(&d.title),
-            d.path.replace('`', "'").replace('|', "\\|"),
+            super::visible(&d.path).replace('`', "'").replace('|', "\\|"),
             d.dateline.as_deref().map_or("none found".to_string(), esc),
             esc(&dateline_origin(d)),
         );
@@ -196,7 +196,7 @@ fn warnings(m: &mut String, cmp: &Comparison) {
     for w in &cmp.warnings {
         match &w.path {
             Some(p) => {
-                let _ = writeln!(m, "- {}: {}", esc(p), esc(&w.message));
+                let _ = writeln!(m, "- {}: {}", esc(&super::visible(p)), esc(&w.message));
             }
             None => {
                 let _ = writeln!(m, "- {}", esc(&w.message));

@@ -9,6 +9,9 @@
 
 mod html;
 mod markdown;
+mod write;
+
+pub use write::{check_writable, remove_pending_temporaries, write_atomic, write_atomic_with};
 
 use crate::marks::status_symbol;
 
@@ -146,69 +149,6 @@ pub fn save(
 /// Reads a JSON report back.
 pub fn read_json(s: &str) -> Result<Comparison, serde_json::Error> {
     serde_json::from_str(s)
-}
-
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, then a rename, so
-/// a failure leaves any existing file as it was. Refuses to overwrite one of `sources`.
-pub fn write_atomic(path: &Path, contents: &[u8], sources: &[&Path]) -> Result<(), ReportError> {
-    write_atomic_with(path, sources, |out| out.write_all(contents))
-}
-
-/// Like [`write_atomic`], with the contents written by `fill` (through a buffer) into the
-/// temporary file; when `fill` fails, the temporary file is removed and `path` left as it was.
-pub fn write_atomic_with(
-    path: &Path,
-    sources: &[&Path],
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), ReportError> {
-    let shown = path.display().to_string();
-    let target = std::fs::canonicalize(path).ok();
-    if let Some(t) = &target
-        && sources
-            .iter()
-            .any(|s| std::fs::canonicalize(s).ok().as_ref() == Some(t))
-    {
-        return Err(ReportError::WouldOverwriteSource(shown));
-    }
-    let err = |e: std::io::Error| ReportError::Write {
-        path: shown.clone(),
-        reason: e.to_string(),
-    };
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(ReportError::Write {
-                path: shown,
-                reason: "is a directory".into(),
-            });
-        }
-        // A device or pipe (`/dev/null`, a FIFO) is written to, never replaced by a rename.
-        if !meta.is_file() {
-            let f = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(err)?;
-            let mut out = std::io::BufWriter::new(f);
-            fill(&mut out).map_err(err)?;
-            return out.flush().map_err(err);
-        }
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".crosscheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut tmp);
-        fill(&mut out).map_err(err)?;
-        out.flush().map_err(err)?;
-    }
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
 }
 
 /// The order findings are listed in, with the heading of each section.
@@ -373,6 +313,28 @@ fn quoted(text: &str) -> String {
     }
 }
 
+/// A path (or other name from outside) as it can be printed: line breaks, tabs and other control
+/// characters (and the Unicode line and paragraph separators) are shown as escapes (`\n`,
+/// `\u{1b}`), so a file name cannot start a new line of a report or forge a line on standard
+/// error. Everything else is kept as written.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !s.contains(hidden) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// Collapses runs of whitespace (line breaks of hard-wrapped text) into single spaces.
 fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -407,6 +369,13 @@ fn change_count(g: &Group, p: &Passage) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_in_paths_are_made_visible() {
+        assert_eq!(visible("a b/é.txt"), "a b/é.txt");
+        assert_eq!(visible("a\nb\t\r"), "a\\nb\\t\\r");
+        assert_eq!(visible("x\u{1b}[31m\u{2028}"), "x\\u{1b}[31m\\u{2028}");
+    }
 
     #[test]
     fn one_line_collapses_line_breaks() {

@@ -1,0 +1,379 @@
+//! HTML pages: the article text of a page (readability extraction with `dom_smoothie`, or the
+//! page's visible text when no article is found), after the page's nesting depth is bounded.
+
+use crate::dates;
+use crate::model::{DatelineOrigin, DatelineSource};
+
+use super::{Extracted, LoadError, tidy_extracted};
+
+/// The deepest nesting of elements read as markup. Real pages nest a few dozen levels; a page
+/// nested deeper (150,000 `<span>`s in 900 KB) made the HTML parser's scope checks and the
+/// extractor's scoring take time in the square of the depth, and the extractor's recursive
+/// descendant search overflow the stack. Tags deeper than this are dropped before parsing, with
+/// their text kept in place, and a warning says so.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// The article of an HTML page, with notes on what was repaired or left out: tags nested past
+/// [`MAX_HTML_DEPTH`] dropped, or no article found so that all of the page's visible text is
+/// used instead (short pages, pages without article markup).
+pub(super) fn article(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadError> {
+    use dom_smoothie::{Config, Readability, TextMode};
+    let mut notes = Vec::new();
+    let flattened = limit_depth(html, MAX_HTML_DEPTH);
+    let html = match &flattened {
+        Some((flat, dropped)) => {
+            notes.push(format!(
+                "HTML nested deeper than {MAX_HTML_DEPTH} elements: {dropped} tags past that depth \
+                 were dropped and their text kept"
+            ));
+            flat.as_str()
+        }
+        None => html,
+    };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut reader = Readability::new(html, None, Some(cfg))
+        .map_err(|e| LoadError::new(path, format!("cannot parse HTML ({e})")))?;
+    let Ok(article) = reader.parse() else {
+        let text = page_text(html);
+        if text.trim().is_empty() {
+            return Err(LoadError::new(
+                path,
+                "no text in HTML page (only scripts, styles or markup)",
+            ));
+        }
+        notes.push("no article found in the HTML page; kept all of its visible text".into());
+        return Ok(((text, None, None), notes));
+    };
+    let text = tidy_extracted(&article.text_content);
+    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
+    let date = article
+        .published_time
+        .as_deref()
+        .and_then(|raw| dates::parse_date_prefix(raw).map(|d| (d, raw)))
+        .map(|(d, raw)| {
+            (
+                d,
+                DatelineSource {
+                    origin: DatelineOrigin::Metadata,
+                    start: None,
+                    end: None,
+                    text: raw.to_string(),
+                },
+            )
+        });
+    Ok(((text, title, date), notes))
+}
+
+/// Elements that never hold other elements (no end tag).
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose end tag may be left out: the next sibling closes them, so a page of unclosed
+/// `<p>`s or `<li>`s is not deep. They are never counted as depth and never dropped.
+const SELF_ENDING_ELEMENTS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "rt", "rp", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is text up to their end tag, never markup.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// The page with every start and end tag nested deeper than `max_depth` removed (their text
+/// stays where it was), and how many tags were removed; `None` when the page is not that deep.
+/// One linear pass with a stack of at most `max_depth` names, so the cost is linear in the page.
+/// An end tag closes the innermost open element of its name, as a parser would; an end tag of a
+/// dropped element is dropped with it.
+fn limit_depth(html: &str, max_depth: usize) -> Option<(String, usize)> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::new();
+    let mut stack: Vec<&str> = Vec::new();
+    let mut dropped_open: std::collections::HashMap<&str, usize> = Default::default();
+    let mut dropped = 0;
+    let (mut i, mut copied) = (0, 0);
+    while let Some(rel) = lower[i..].find('<') {
+        let lt = i + rel;
+        let Some(tag) = Tag::at(&lower, lt) else {
+            i = lt + 1;
+            continue;
+        };
+        i = tag.end;
+        let keep = match tag.kind {
+            TagKind::Open(name) if RAW_TEXT_ELEMENTS.contains(&name) && !tag.self_closing => {
+                i = raw_text_end(&lower, tag.end, name);
+                true
+            }
+            TagKind::Open(name) if opens_level(name, tag.self_closing) => {
+                if stack.len() < max_depth {
+                    stack.push(name);
+                    true
+                } else {
+                    *dropped_open.entry(name).or_default() += 1;
+                    false
+                }
+            }
+            TagKind::Close(name) => match dropped_open.get_mut(name) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => {
+                    if let Some(k) = stack.iter().rposition(|&open| open == name) {
+                        stack.truncate(k);
+                    }
+                    true
+                }
+            },
+            TagKind::Open(_) | TagKind::Skip => true,
+        };
+        if !keep {
+            if dropped == 0 {
+                out.reserve(html.len());
+            }
+            out.push_str(&html[copied..lt]);
+            copied = tag.end;
+            dropped += 1;
+        }
+    }
+    if dropped == 0 {
+        return None;
+    }
+    out.push_str(&html[copied..]);
+    Some((out, dropped))
+}
+
+enum TagKind<'a> {
+    Open(&'a str),
+    Close(&'a str),
+    /// A comment, doctype or processing instruction.
+    Skip,
+}
+
+struct Tag<'a> {
+    kind: TagKind<'a>,
+    self_closing: bool,
+    /// Just past the tag's `>` (or the end of the page when it never closes).
+    end: usize,
+}
+
+impl<'a> Tag<'a> {
+    /// The tag starting at `lt` in the lowercased page, or `None` for a `<` that starts no tag.
+    fn at(lower: &'a str, lt: usize) -> Option<Self> {
+        let rest = &lower[lt..];
+        let to_gt = |from: usize| lower[from..].find('>').map_or(lower.len(), |e| from + e + 1);
+        if rest.starts_with("<!--") {
+            let end = rest.find("-->").map_or(lower.len(), |e| lt + e + 3);
+            return Some(Tag { kind: TagKind::Skip, self_closing: false, end });
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            return Some(Tag { kind: TagKind::Skip, self_closing: false, end: to_gt(lt) });
+        }
+        let closing = rest[1..].starts_with('/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = lower[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(lower.len() - name_start);
+        if name_len == 0 || !lower[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let name = &lower[name_start..name_start + name_len];
+        let end = to_gt(name_start + name_len);
+        let self_closing = lower[..end].ends_with("/>");
+        let kind = if closing { TagKind::Close(name) } else { TagKind::Open(name) };
+        Some(Tag { kind, self_closing, end })
+    }
+}
+
+/// Does a start tag of `name` open a level of nesting that its end tag closes?
+fn opens_level(name: &str, self_closing: bool) -> bool {
+    !self_closing && !VOID_ELEMENTS.contains(&name) && !SELF_ENDING_ELEMENTS.contains(&name)
+}
+
+/// Where the raw text of element `name` opened before `from` ends: just past its end tag, or the
+/// end of the page.
+fn raw_text_end(lower: &str, from: usize, name: &str) -> usize {
+    let end_tag = format!("</{name}");
+    lower[from..].find(&end_tag).map_or(lower.len(), |e| {
+        let close = from + e;
+        lower[close..].find('>').map_or(lower.len(), |g| close + g + 1)
+    })
+}
+
+/// Appends HTML text with each run of whitespace (line ends included) shown as one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    for (k, word) in text.split_ascii_whitespace().enumerate() {
+        if (k > 0 || text.starts_with(|c: char| c.is_ascii_whitespace())) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) && !text.trim().is_empty() {
+        out.push(' ');
+    }
+}
+
+/// Elements whose content is never shown as text.
+const HIDDEN_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "title", "head", "iframe", "object",
+];
+
+/// Elements that break text into paragraphs.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "table",
+    "tr",
+    "pre",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+];
+
+/// The visible text of a whole page, in one linear pass: tags removed, hidden elements (scripts,
+/// styles, the head) skipped, block elements separated by blank lines, entities decoded.
+/// Tolerates broken markup: an unclosed hidden element hides the rest of the page, as in a
+/// browser; a stray `<` that starts no tag is kept as text.
+fn page_text(html: &str) -> String {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut i = 0;
+    while let Some(rel) = html[i..].find('<') {
+        let lt = i + rel;
+        push_collapsed(&mut out, &html[i..lt]);
+        let rest = &lower[lt..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        let name_start = lt + 1 + usize::from(rest[1..].starts_with('/'));
+        let name_len = lower[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(lower.len() - name_start);
+        if name_len == 0 && !rest.starts_with("<!") && !rest.starts_with("<?") {
+            out.push('<');
+            i = lt + 1;
+            continue;
+        }
+        let name = &lower[name_start..name_start + name_len];
+        let Some(gt) = lower[lt..].find('>').map(|e| lt + e + 1) else {
+            break;
+        };
+        i = gt;
+        let closing = name_start > lt + 1;
+        if !closing && HIDDEN_ELEMENTS.contains(&name) && !lower[lt..gt].ends_with("/>") {
+            let end_tag = format!("</{name}");
+            i = lower[gt..].find(&end_tag).map_or(html.len(), |e| {
+                let close = gt + e;
+                lower[close..]
+                    .find('>')
+                    .map_or(html.len(), |g| close + g + 1)
+            });
+        } else if name == "br" {
+            out.push('\n');
+        } else if BLOCK_ELEMENTS.contains(&name) {
+            out.push_str("\n\n");
+        } else if matches!(name, "td" | "th") {
+            out.push(' ');
+        }
+    }
+    if i < html.len() {
+        push_collapsed(&mut out, &html[i..]);
+    }
+    let decoded = html_escape::decode_html_entities(&out);
+    tidy_extracted(&decoded.replace('\u{a0}', " "))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(open: &str, close: &str, depth: usize, inner: &str) -> String {
+        format!(
+            "<html><body>{}{inner}{}</body></html>",
+            open.repeat(depth),
+            close.repeat(depth)
+        )
+    }
+
+    #[test]
+    fn a_page_within_the_depth_is_left_as_it_is() {
+        let page = nested("<div class=a>", "</div>", 40, "<p>Text one.<p>Text two.");
+        assert_eq!(limit_depth(&page, MAX_HTML_DEPTH), None);
+        // Unclosed paragraphs, list items and cells are siblings, not depth.
+        let flat = format!("<ul>{}</ul>", "<li><p>item".repeat(5_000));
+        assert_eq!(limit_depth(&flat, MAX_HTML_DEPTH), None);
+    }
+
+    #[test]
+    fn tags_past_the_depth_are_dropped_and_their_text_kept() {
+        let page = nested("<span>", "</span>", 10, "deep <b>words</b>");
+        let (flat, dropped) = limit_depth(&page, 4).expect("flattened");
+        // Four levels stay (html and body are not counted); six spans and the bold, opening and
+        // closing tags, go.
+        assert_eq!(dropped, 14);
+        assert_eq!(
+            flat,
+            "<html><body><span><span><span><span>deep words</span></span></span></span></body></html>"
+        );
+    }
+
+    #[test]
+    fn raw_text_and_comments_are_not_read_as_tags() {
+        let page = format!(
+            "<div><script>var s = '{}';</script><!-- {} --><div>kept</div></div>",
+            "<div>".repeat(50),
+            "<div>".repeat(50)
+        );
+        assert_eq!(limit_depth(&page, 3), None);
+    }
+
+    #[test]
+    fn a_deep_page_loads_on_a_default_sized_stack() {
+        // 150,000 nested spans overflowed the stack in the extractor's recursive search, even
+        // on the main thread; tables nest four elements a level. Loaded here on a thread with
+        // the 2 MiB stack that threads get by default.
+        let spans = nested("<span>", "</span>", 150_000, "<p>The quake struck at dawn.</p>");
+        let tables = nested("<table><tr><td>", "</td></tr></table>", 5_000, "<p>Deep cell.</p>");
+        let load = move || {
+            let a = super::super::load_bytes("spans.html", spans.as_bytes()).expect("spans");
+            let b = super::super::load_bytes("tables.html", tables.as_bytes()).expect("tables");
+            (a, b)
+        };
+        let (a, b) = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(load)
+            .expect("thread")
+            .join()
+            .expect("no stack overflow");
+        assert!(a.text.contains("The quake struck at dawn."), "{}", a.text);
+        assert!(a.repairs.iter().any(|r| r.starts_with("HTML nested deeper than 256")));
+        assert!(b.text.contains("Deep cell."), "{}", b.text);
+    }
+}
