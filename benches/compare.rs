@@ -153,3 +153,29 @@ fn json_report_of_seeds(bencher: divan::Bencher) {
     let cmp = run(&seeds());
     bencher.bench(|| report::json(divan::black_box(&cmp)));
 }
+
+/// Hostile inputs of 1 MB (docs/bad-input.md): a page nested 150,000 spans deep, a paragraph of
+/// unclosed opening quotes, a paragraph of 125,000 dates. Each was minutes or a crash before the
+/// bounds of issue #12; the figures show the bounds hold in linear time.
+#[divan::bench(args = ["nested spans", "unclosed quotes", "repeated dates"], sample_count = 3, sample_size = 1)]
+fn hostile_input(bencher: divan::Bencher, kind: &str) {
+    let (name, bytes) = match kind {
+        "nested spans" => (
+            "deep.html",
+            format!(
+                "<html><body>{}<p>The bridge reopened.</p></body></html>",
+                "<span>".repeat(150_000)
+            ),
+        ),
+        "unclosed quotes" => (
+            "quotes.txt",
+            format!("Quotes\n\n{}\n", "“a ".repeat(250_000)),
+        ),
+        _ => (
+            "dates.txt",
+            format!("Dates\n\n{}\n", "May 13, ".repeat(125_000)),
+        ),
+    };
+    let texts = [(name, bytes.as_str())];
+    bencher.bench(|| compare_texts(divan::black_box(&texts), &Options::default()));
+}

@@ -20,6 +20,9 @@ pub use html::MAX_HTML_DEPTH;
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16_000_000;
 
+/// The reason given for a source named twice in one compare: it is compared once.
+pub const GIVEN_TWICE: &str = "given more than once; compared once";
+
 /// Why a file could not be loaded. Displayed as `<what>: <path>`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}: {path}")]
@@ -492,7 +495,10 @@ mod tests {
         let (reader, writer) = std::io::pipe().expect("pipe");
         let timeout = std::time::Duration::from_millis(200);
         let err = read_with_timeout(reader, 1_000, timeout).expect_err("blocked read");
-        assert!(err.starts_with("reading did not finish within 0.2 s"), "{err}");
+        assert!(
+            err.starts_with("reading did not finish within 0.2 s"),
+            "{err}"
+        );
         drop(writer);
         // A reader that ends is read whole, up to one byte past the limit.
         let read = read_with_timeout(&b"0123456789"[..], 4, timeout).expect("read");

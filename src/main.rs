@@ -144,19 +144,38 @@ fn run_report(args: ReportArgs) -> ExitCode {
         };
         overrides.push((PathBuf::from(file), date));
     }
-    // Where the results go is checked before the compare, which can take minutes.
-    let given: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-    let outputs = [(!to_stdout).then_some(out_path.as_path()), args.save_comparison.as_deref()];
-    for out in outputs.into_iter().flatten() {
-        if let Err(e) = report::check_writable(out, &given) {
-            error!("{e}");
-            return ExitCode::from(2);
-        }
-    }
     let is_session = |p: &PathBuf| {
         p.extension()
             .is_some_and(|e| e.eq_ignore_ascii_case(session::EXTENSION))
     };
+    // Where the results go is checked before the compare, which can take minutes. A comparison
+    // file may be saved over itself (it is not a source); a report may not.
+    let given: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    let articles: Vec<&Path> = args
+        .files
+        .iter()
+        .filter(|p| !is_session(p))
+        .map(PathBuf::as_path)
+        .collect();
+    if let (false, Some(save_to)) = (to_stdout, &args.save_comparison)
+        && same_file(&out_path, save_to)
+    {
+        error!(
+            "the report and the saved comparison would be one file: {}",
+            out_path.display()
+        );
+        return ExitCode::from(2);
+    }
+    let outputs = [
+        (!to_stdout).then_some((out_path.as_path(), &given)),
+        args.save_comparison.as_deref().map(|p| (p, &articles)),
+    ];
+    for (out, sources) in outputs.into_iter().flatten() {
+        if let Err(e) = report::check_writable(out, sources) {
+            error!("{e}");
+            return ExitCode::from(2);
+        }
+    }
     let (mut file, mut errors, mut notes) = if args.files.iter().any(is_session) {
         let [path] = args.files.as_slice() else {
             error!(
@@ -207,20 +226,13 @@ fn run_report(args: ReportArgs) -> ExitCode {
             if args.files.iter().any(|p| same_file(f, p)) {
                 continue; // unreadable: reported with the other load errors below
             }
-            error!(
-                "--date names a file that is not compared: {}",
-                f.display()
-            );
+            error!("--date names a file that is not compared: {}", f.display());
             return ExitCode::from(2);
         };
         s.dateline = Some(date.to_string());
     }
     for n in &notes {
-        note!(
-            "{}: {}",
-            n.path.as_deref().unwrap_or_default(),
-            n.message
-        );
+        note!("{}: {}", n.path.as_deref().unwrap_or_default(), n.message);
     }
     let never = AtomicBool::new(false);
     let (mut cmp, mut compare_errors) = match file.compare(&|_| {}, &never) {
@@ -241,7 +253,13 @@ fn run_report(args: ReportArgs) -> ExitCode {
     }
     notes.append(&mut cmp.warnings);
     cmp.warnings = notes;
-    let undecodable: Vec<String> = compare_errors.iter().map(|e| e.path.clone()).collect();
+    // Sources that did not decode are left out of a saved comparison; a source given twice is
+    // kept once.
+    let undecodable: Vec<String> = compare_errors
+        .iter()
+        .filter(|e| e.reason != crosscheck::load::GIVEN_TWICE)
+        .map(|e| e.path.clone())
+        .collect();
     errors.append(&mut compare_errors);
     // The report says which files it left out, as the terminal does.
     for e in &errors {
@@ -259,7 +277,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
     let mut unreadable = false;
     for e in &errors {
         error!("{}: {}", e.reason, e.path);
-        unreadable |= !e.reason.starts_with("given more than once");
+        unreadable |= e.reason != crosscheck::load::GIVEN_TWICE;
     }
     if cmp.documents.is_empty() {
         error!("no readable articles to compare");
@@ -269,6 +287,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
     srcs.extend(file.sources.iter().map(|s| PathBuf::from(&s.path)));
     if let Some(save_to) = &args.save_comparison {
         file.sources.retain(|s| !undecodable.contains(&s.path));
+        file.keep_first_of_each_source();
         if let Err(e) = session::save(save_to, &file) {
             error!("{e}");
             return ExitCode::from(1);

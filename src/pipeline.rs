@@ -98,7 +98,7 @@ pub fn compare_sources(
         } else {
             errors.push(LoadError::new(
                 &s.path.display().to_string(),
-                "given more than once; compared once",
+                load::GIVEN_TWICE,
             ));
         }
     }

@@ -201,10 +201,7 @@ impl SessionFile {
             let shown = s.path.display().to_string();
             let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
             if !seen.insert(key) {
-                errors.push(LoadError::new(
-                    &shown,
-                    "given more than once; compared once",
-                ));
+                errors.push(LoadError::new(&shown, crate::load::GIVEN_TWICE));
                 continue;
             }
             match crate::load::read_source(&s.path, opts.max_file_bytes) {
@@ -229,10 +226,7 @@ impl SessionFile {
         let mut seen = HashSet::new();
         for s in &self.sources {
             if !seen.insert(s.absolute.as_deref().unwrap_or(&s.path)) {
-                errors.push(LoadError::new(
-                    &s.path,
-                    "given more than once; compared once",
-                ));
+                errors.push(LoadError::new(&s.path, crate::load::GIVEN_TWICE));
                 continue;
             }
             let loaded = s
@@ -256,6 +250,14 @@ impl SessionFile {
         let mut cmp = compare_loaded(docs, &self.settings.options(), progress, cancel)?;
         crate::pipeline::prepend_load_warnings(&mut cmp, &errors);
         Ok((cmp, errors))
+    }
+
+    /// Drops every source after the first that names the same file (as a comparison file from
+    /// elsewhere may).
+    pub fn keep_first_of_each_source(&mut self) {
+        let mut seen = HashSet::new();
+        self.sources
+            .retain(|s| seen.insert(s.absolute.clone().unwrap_or_else(|| s.path.clone())));
     }
 
     /// The sources as pipeline inputs (paths and dateline overrides).
@@ -333,11 +335,10 @@ impl SessionFile {
                 });
             }
         }
-        let file: SessionFile =
-            serde_json::from_str(text).map_err(|e| SessionError::Damaged {
-                path: path.to_string(),
-                reason: e.to_string(),
-            })?;
+        let file: SessionFile = serde_json::from_str(text).map_err(|e| SessionError::Damaged {
+            path: path.to_string(),
+            reason: e.to_string(),
+        })?;
         if file.sources.is_empty() {
             return Err(SessionError::Damaged {
                 path: path.to_string(),
@@ -488,7 +489,10 @@ pub fn open_with_limit(path: &Path, max_file_bytes: u64) -> Result<Opened, Sessi
         path: shown.clone(),
         reason: reason.replace(
             "(raise it with --max-file-size)",
-            &format!("for a comparison file, {SESSION_SIZE_FACTOR} × the source limit"),
+            &format!(
+                "for a comparison file, {SESSION_SIZE_FACTOR} × the source limit; raise it with \
+                 --max-file-size"
+            ),
         ),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotSession {
@@ -528,7 +532,8 @@ fn locate(s: &SavedSource, dir: &Path) -> SourceStatus {
     // differs without being read; otherwise no more than the copy's size is read (and no pipe).
     let same = |p: &Path| {
         let meta = std::fs::metadata(p).ok()?;
-        if meta.is_file() && meta.len() != stored.len() as u64 {
+        // A file of another size differs; a file that gives no size (`/proc`) is never read.
+        if meta.is_file() && (meta.len() != stored.len() as u64 || meta.len() == 0) {
             return std::fs::File::open(p).ok().map(|_| false);
         }
         crate::load::read_source(p, stored.len() as u64)

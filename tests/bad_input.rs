@@ -955,7 +955,11 @@ fn saved_comparison(dir: &Path, files: &[&Path]) -> (PathBuf, serde_json::Value)
 fn a_comparison_file_is_held_to_the_size_limit_and_its_stored_copies_too() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(dir.path(), "a.txt", ARTICLE);
-    let b = write(dir.path(), "b.txt", "The council voted on Thursday. Work starts in March.\n");
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "The council voted on Thursday. Work starts in March.\n",
+    );
     let (path, mut json) = saved_comparison(dir.path(), &[&a, &b]);
     // A stored copy of 2 MB, over a 1 MB source limit: that source is refused, the other compared.
     json["sources"][1]["text"] = serde_json::Value::String("word ".repeat(400_000));
@@ -989,13 +993,14 @@ fn a_comparison_file_is_held_to_the_size_limit_and_its_stored_copies_too() {
 fn a_comparison_file_with_a_bom_or_a_source_twice_is_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(dir.path(), "a.txt", ARTICLE);
-    let b = write(dir.path(), "b.txt", "The council voted on Thursday. Work starts in March.\n");
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "The council voted on Thursday. Work starts in March.\n",
+    );
     let (path, mut json) = saved_comparison(dir.path(), &[&a, &b]);
     let again = json["sources"][0].clone();
-    json["sources"]
-        .as_array_mut()
-        .expect("sources")
-        .push(again);
+    json["sources"].as_array_mut().expect("sources").push(again);
     let text = format!("\u{feff}{}", serde_json::to_string(&json).expect("json"));
     std::fs::write(&path, text).expect("write");
     let o = run(&["report", s(&path)]);
@@ -1006,6 +1011,41 @@ fn a_comparison_file_with_a_bom_or_a_source_twice_is_read() {
             "error: given more than once; compared once: {}",
             s(&a)
         )),
+        "{}",
+        stderr(&o)
+    );
+    // Saved over itself, it keeps each source once (and both of them).
+    let out = dir.path().join("again.json");
+    let o = run(&[
+        "report",
+        s(&path),
+        "-o",
+        s(&out),
+        "--save-comparison",
+        s(&path),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("saved")).expect("json");
+    let paths: Vec<&str> = saved["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .filter_map(|x| x["path"].as_str())
+        .collect();
+    assert_eq!(paths, [s(&a), s(&b)]);
+    // A report and a saved comparison in one file is refused before the compare.
+    let o = run(&[
+        "report",
+        s(&path),
+        "-o",
+        s(&path),
+        "--save-comparison",
+        s(&path),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the report and the saved comparison would be one file"),
         "{}",
         stderr(&o)
     );
@@ -1045,7 +1085,11 @@ fn control_characters_in_a_file_name_cannot_forge_lines() {
             stderr(&o)
         );
     }
-    assert!(stderr(&o).contains("gone\\nerror: all good.txt"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("gone\\nerror: all good.txt"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // ---- Writing reports ----
@@ -1053,7 +1097,11 @@ fn control_characters_in_a_file_name_cannot_forge_lines() {
 #[test]
 fn the_output_path_is_checked_before_the_compare() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let a = write(dir.path(), "a.txt", "The council\0 voted on Thursday. Work starts in March.\n");
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "The council\0 voted on Thursday. Work starts in March.\n",
+    );
     for out in [
         dir.path().join("no such folder").join("r.json"),
         dir.path().to_path_buf(),
@@ -1082,17 +1130,23 @@ fn a_report_gets_the_permissions_of_a_new_file_or_keeps_the_old_ones() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(dir.path(), "a.txt", ARTICLE);
-    // What any new file gets here (0666 less the umask).
-    let probe = write(dir.path(), "probe", "");
-    let new_mode = std::fs::metadata(&probe).expect("meta").permissions().mode() & 0o777;
+    // Under umask 022 a new file is 0644 (0666 less the umask); the old behaviour gave 0600.
     let out = dir.path().join("r.html");
-    let o = run(&["report", "-o", s(&out), s(&a)]);
+    let with_umask = |args: &[&str]| {
+        run_bounded(
+            Command::new("sh")
+                .args(["-c", "umask 022 && exec \"$0\" \"$@\""])
+                .arg(env!("CARGO_BIN_EXE_crosscheck"))
+                .args(args),
+        )
+    };
+    let o = with_umask(&["report", "-o", s(&out), s(&a)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
-    assert_eq!(mode, new_mode, "{mode:o} vs {new_mode:o}");
+    assert_eq!(mode, 0o644, "{mode:o}");
     // An existing report keeps its mode when written again.
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-    let o = run(&["report", "-o", s(&out), s(&a)]);
+    let o = with_umask(&["report", "-o", s(&out), s(&a)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o640, "{mode:o}");
@@ -1102,15 +1156,12 @@ fn a_report_gets_the_permissions_of_a_new_file_or_keeps_the_old_ones() {
 #[test]
 fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    // One long source whose report (about 13 MB) takes a while to write.
-    let long = write(
-        dir.path(),
-        "long.txt",
-        format!(
-            "Toll\n\n{}\n",
-            "The mayor said on May 13, 2020 that 45 people had died. ".repeat(15_000)
-        ),
-    );
+    // Eighty copies of one 10 KB article: a quick compare (identical passages are weighed
+    // once) with an 8 MB report that takes a while to write (0.3 s of 2 s in a debug build).
+    let article = include_str!("fixtures/seeds/002_ee265cb217250f5d.txt");
+    let copies: Vec<PathBuf> = (0..80)
+        .map(|i| write(dir.path(), &format!("copy{i:02}.txt"), article))
+        .collect();
     let out = dir.path().join("big.json");
     let list = |d: &Path| -> Vec<String> {
         std::fs::read_dir(d)
@@ -1120,8 +1171,11 @@ fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
             .filter(|n| n.starts_with(".crosscheck-"))
             .collect()
     };
+    // The report's own temporary file, not the one made to check the folder before the compare.
+    let writing = |d: &Path| list(d).iter().any(|n| !n.starts_with(".crosscheck-check-"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(["report", "-o", s(&out), s(&long)])
+        .args(["report", "-o", s(&out)])
+        .args(copies.iter().map(|p| s(p)))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -1129,7 +1183,7 @@ fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
     let start = Instant::now();
     let mut seen = false;
     while child.try_wait().expect("wait").is_none() && start.elapsed() < HANG {
-        if !list(dir.path()).is_empty() {
+        if writing(dir.path()) {
             seen = true;
             let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("pid"));
             nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("kill");
@@ -1138,8 +1192,15 @@ fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
         std::thread::sleep(Duration::from_millis(2));
     }
     let status = child.wait().expect("wait");
-    assert!(seen, "the report was written before its temporary file was seen");
+    assert!(
+        seen,
+        "the report was written before its temporary file was seen"
+    );
     assert_eq!(status.code(), Some(130), "{status:?}");
     assert_eq!(list(dir.path()), Vec::<String>::new());
-    assert!(!out.exists(), "a half-written report");
+    // No report, or (had the signal come as the file was put in place) a whole one.
+    if out.exists() {
+        let text = std::fs::read_to_string(&out).expect("read");
+        serde_json::from_str::<Comparison>(&text).expect("a whole report, not a half-written one");
+    }
 }

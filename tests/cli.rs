@@ -155,7 +155,8 @@ fn the_report_is_never_written_over_a_source() {
     let original = "The mayor resigned on Friday after a long dispute with the council.\n";
     std::fs::write(&src, original).expect("write");
     let o = run(&["report", "--format", "json", "-o", s(&src), s(&src)]);
-    assert_eq!(o.status.code(), Some(1));
+    // Checked before the compare, as a bad argument.
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("over a source article"),
         "{}",
@@ -172,7 +173,8 @@ fn an_unwritable_report_path_fails_cleanly() {
         "/nonexistent-dir/sub/out.json",
         s(&fixture("invented/bridge_a.txt")),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    // Checked before the compare, as a bad argument.
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with("error: cannot write report"),
         "{}",
@@ -283,7 +285,8 @@ fn a_directory_as_report_path_is_refused() {
         s(dir.path()),
         s(&fixture("invented/bridge_a.txt")),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    // Checked before the compare, as a bad argument.
+    assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
     assert!(dir.path().is_dir());
 }

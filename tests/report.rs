@@ -580,7 +580,8 @@ fn cli_never_writes_a_report_over_a_source() {
         .arg(&b)
         .output()
         .expect("run");
-    assert_eq!(st.status.code(), Some(1));
+    // Refused before the compare, as a bad argument.
+    assert_eq!(st.status.code(), Some(2));
     let err = String::from_utf8_lossy(&st.stderr);
     assert!(
         err.contains("source article") && err.contains("a.txt"),
@@ -593,7 +594,7 @@ fn cli_never_writes_a_report_over_a_source() {
 fn a_failed_write_leaves_the_old_file_and_says_why() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (a, b) = two_articles(dir.path());
-    // The target is a folder with a file in it: the rename fails, and nothing is lost.
+    // The target is a folder with a file in it: refused before the compare, nothing is lost.
     let target = dir.path().join("out.html");
     std::fs::create_dir(&target).expect("mkdir");
     std::fs::write(target.join("keep.txt"), "keep").expect("write");
@@ -604,7 +605,8 @@ fn a_failed_write_leaves_the_old_file_and_says_why() {
         .arg(&b)
         .output()
         .expect("run");
-    assert_eq!(st.status.code(), Some(1));
+    // Refused before the compare, as a bad argument.
+    assert_eq!(st.status.code(), Some(2));
     let err = String::from_utf8_lossy(&st.stderr);
     assert!(
         err.contains("cannot write report") && err.contains("out.html"),
@@ -629,7 +631,7 @@ fn a_failed_write_leaves_the_old_file_and_says_why() {
         .arg(&b)
         .output()
         .expect("run");
-    assert_eq!(st.status.code(), Some(1));
+    assert_eq!(st.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&st.stderr).contains("no/such/dir/r.md"));
 }
 

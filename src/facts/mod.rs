@@ -75,12 +75,16 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
     facts.extend(quantity::extract(text, sentence, &claimed));
     facts.extend(quote::extract(text, sentence));
     facts.extend(people::extract(text, sentence));
-    if facts.iter().any(|f| f.kind == FactKind::Date && f.subject.is_empty()) {
+    if facts
+        .iter()
+        .any(|f| f.kind == FactKind::Date && f.subject.is_empty())
+    {
         let s = &text[sentence.start..sentence.end];
         let words = content_words(s);
         for f in &mut facts {
             if f.kind == FactKind::Date && f.subject.is_empty() {
-                f.subject = event_words(s, &words, f.start - sentence.start, f.end - sentence.start);
+                f.subject =
+                    event_words(s, &words, f.start - sentence.start, f.end - sentence.start);
             }
         }
     }
@@ -132,6 +136,29 @@ fn event_words(s: &str, words: &[(usize, usize)], fs: usize, fe: usize) -> Strin
         .map(|&i| &s[words[i].0..words[i].1])
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A quote's mention cut to its words `range` (counted without `…`, as [`quote::covered`] gives
+/// them), with a note saying so; the whole mention when the range is all of it or the words
+/// cannot be placed.
+fn narrowed(mut m: Mention, words: &[String], range: (usize, usize)) -> Mention {
+    let at: Vec<(usize, usize)> = quote::quote_words_at(&m.text)
+        .into_iter()
+        .filter(|(w, _, _)| w != "…")
+        .map(|(_, a, b)| (a, b))
+        .collect();
+    let (a, b) = range;
+    let whole = words.iter().filter(|w| *w != "…").count();
+    if at.len() != whole || a >= b || b > at.len() || (a, b) == (0, at.len()) {
+        return m;
+    }
+    let (start, end) = (at[a].0, at[b - 1].1);
+    m.text = m.text[start..end].to_string();
+    m.start += start;
+    m.end = m.start + (end - start);
+    m.note
+        .push_str("; the part of the reference this version quotes");
+    m
 }
 
 /// One fact of the comparison, with where it sits.
@@ -1166,25 +1193,44 @@ impl<'a> Cx<'a> {
                 &notes,
             ));
         }
-        // Every altered version cites all the consistent ones: build their mentions once.
-        let consistent_mentions: Vec<Mention> = consistent
+        // An altered version is shown against the part of the reference it quotes, and against
+        // the consistent versions that quote some of that part (a version of another sentence
+        // of the same statement is no evidence about this one).
+        let spans: BTreeMap<usize, Option<(usize, usize)>> = consistent
             .iter()
-            .map(|&m| self.mention(m, notes.get(&m).map(String::as_str)))
+            .chain(altered.iter().map(|(m, _)| m))
+            .map(|&m| (m, quote::covered(w(m), w(reference))))
             .collect();
-        let consistent_group = self.common_group(&consistent);
         for (m, diffs) in &altered {
-            let mut mentions = Vec::with_capacity(1 + consistent.len());
+            let part = spans.get(m).copied().flatten();
+            let overlaps = |c: usize| match (part, spans.get(&c).copied().flatten()) {
+                (Some((a, b)), Some((c0, c1))) => a < c1 && c0 < b,
+                _ => true,
+            };
+            let cited: Vec<usize> = consistent
+                .iter()
+                .copied()
+                .filter(|&c| c == reference || overlaps(c))
+                .collect();
+            let cited_docs = self.docs_label(&cited);
+            let mut mentions = Vec::with_capacity(1 + cited.len());
             mentions.push(self.mention(*m, notes.get(m).map(String::as_str)));
-            mentions.extend(consistent_mentions.iter().cloned());
-            let group = consistent_group
-                .clone()
+            for &c in &cited {
+                let mention = self.mention(c, notes.get(&c).map(String::as_str));
+                mentions.push(match part {
+                    Some(range) if c == reference => narrowed(mention, w(c), range),
+                    _ => mention,
+                });
+            }
+            let group = self
+                .common_group(&cited)
                 .filter(|g| self.items[*m].group == Some(g.as_str()));
             let shown = diffs
                 .iter()
                 .take(3)
                 .map(|(v, r)| {
-                    let verb = if consistent.len() > 1 { "have" } else { "has" };
-                    format!("“{v}” where {consistent_docs} {verb} “{r}”")
+                    let verb = if cited.len() > 1 { "have" } else { "has" };
+                    format!("“{v}” where {cited_docs} {verb} “{r}”")
                 })
                 .collect::<Vec<_>>()
                 .join("; ");

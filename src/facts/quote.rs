@@ -143,6 +143,11 @@ fn paragraph_bounds(text: &str, span: Span) -> (usize, usize) {
 /// omission. Words in brackets inside a quote ("to her [Tara] and", "(the mayor)") are the
 /// writer's, not the speaker's, and are left out; "[…]" stays an omission.
 pub(crate) fn quote_words(s: &str) -> Vec<String> {
+    quote_words_at(s).into_iter().map(|(w, _, _)| w).collect()
+}
+
+/// [`quote_words`] with each word's byte span in `s`.
+pub(crate) fn quote_words_at(s: &str) -> Vec<(String, usize, usize)> {
     let words = |skip_brackets: bool| {
         let mut depth = 0usize;
         let mut out = Vec::new();
@@ -150,8 +155,8 @@ pub(crate) fn quote_words(s: &str) -> Vec<String> {
             match t.key.as_str() {
                 "[" | "(" if skip_brackets => depth += 1,
                 "]" | ")" if skip_brackets => depth = depth.saturating_sub(1),
-                "…" => out.push(t.key),
-                _ if t.is_word && depth == 0 => out.push(t.key),
+                "…" => out.push((t.key, t.start, t.end)),
+                _ if t.is_word && depth == 0 => out.push((t.key, t.start, t.end)),
                 _ => {}
             }
         }
@@ -162,6 +167,30 @@ pub(crate) fn quote_words(s: &str) -> Vec<String> {
         (_, open) if open > 0 => words(false).0,
         (out, _) => out,
     }
+}
+
+/// The words of `reference` (counted without its `…` marks, as [`relate`] reads it) that a
+/// version of it quotes: from the first word they share in order to the last, or `None` when
+/// they share none.
+pub(crate) fn covered(version: &[String], reference: &[String]) -> Option<(usize, usize)> {
+    let reference: Vec<&str> = reference
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "…")
+        .collect();
+    let v: Vec<&str> = version
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "…")
+        .collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &v, &reference);
+    let mut equal = ops.iter().filter_map(|o| match *o {
+        DiffOp::Equal { new_index, len, .. } => Some((new_index, new_index + len)),
+        _ => None,
+    });
+    let first = equal.next()?;
+    let last = equal.next_back().unwrap_or(first);
+    Some((first.0, last.1))
 }
 
 /// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end

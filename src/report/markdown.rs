@@ -111,7 +111,9 @@ fn sources(m: &mut String, cmp: &Comparison) {
             "| {} | {} | `{}` | {} | {} |",
             i + 1,
             esc(&d.title),
-            super::visible(&d.path).replace('`', "'").replace('|', "\\|"),
+            super::visible(&d.path)
+                .replace('`', "'")
+                .replace('|', "\\|"),
             d.dateline.as_deref().map_or("none found".to_string(), esc),
             esc(&dateline_origin(d)),
         );

@@ -314,11 +314,17 @@ fn quoted(text: &str) -> String {
 }
 
 /// A path (or other name from outside) as it can be printed: line breaks, tabs and other control
-/// characters (and the Unicode line and paragraph separators) are shown as escapes (`\n`,
+/// characters (and the Unicode line and paragraph separators and bidirectional controls) are
+/// shown as escapes (`\n`,
 /// `\u{1b}`), so a file name cannot start a new line of a report or forge a line on standard
 /// error. Everything else is kept as written.
 pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    // Controls, line and paragraph separators, and the bidirectional overrides and isolates
+    // that can make a name display as another.
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if !s.contains(hidden) {
         return s.into();
     }
@@ -375,6 +381,7 @@ mod tests {
         assert_eq!(visible("a b/é.txt"), "a b/é.txt");
         assert_eq!(visible("a\nb\t\r"), "a\\nb\\t\\r");
         assert_eq!(visible("x\u{1b}[31m\u{2028}"), "x\\u{1b}[31m\\u{2028}");
+        assert_eq!(visible("cv\u{202e}fdp.txt"), "cv\\u{202e}fdp.txt");
     }
 
     #[test]

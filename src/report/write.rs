@@ -14,27 +14,47 @@ use super::ReportError;
 /// is stopped by a signal.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes every temporary file a write in progress has made. Called from the signal handler
-/// (SIGINT, SIGTERM, SIGHUP) just before the program exits.
+/// Removes every temporary file a write in progress has made. Only for the signal handler
+/// (SIGINT, SIGTERM, SIGHUP), just before the program exits: the registry stays locked when this
+/// returns, so that no write in progress can put its file in place before the program ends.
 pub fn remove_pending_temporaries() {
-    let pending = match PENDING.lock() {
-        Ok(p) => p.clone(),
-        Err(poisoned) => poisoned.into_inner().clone(),
-    };
-    for p in pending {
+    let pending = PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for p in pending.iter() {
         let _ = std::fs::remove_file(p);
     }
+    // Held until the process ends.
+    std::mem::forget(pending);
 }
 
-/// Registers a temporary file for the time of a write.
+/// A temporary file registered for removal for the time of a write.
 struct Pending(PathBuf);
 
 impl Pending {
-    fn new(path: &Path) -> Self {
-        if let Ok(mut p) = PENDING.lock() {
-            p.push(path.to_path_buf());
-        }
-        Self(path.to_path_buf())
+    /// Creates a temporary file in `dir` and registers it, under the registry's lock so that a
+    /// signal cannot come between the two.
+    fn create(dir: &Path, prefix: &str) -> std::io::Result<(tempfile::NamedTempFile, Self)> {
+        let mut registry = PENDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tmp = temporary_in(dir, prefix)?;
+        registry.push(tmp.path().to_path_buf());
+        let pending = Self(tmp.path().to_path_buf());
+        Ok((tmp, pending))
+    }
+
+    /// Renames the finished temporary file to `path` while holding the registry, so that a
+    /// signal handler either runs before (and removes the temporary file) or after (when the
+    /// file is complete in its place): never in between.
+    fn persist(self, tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+        let mut registry = PENDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let done = tmp.persist(path).map(drop).map_err(|e| e.error);
+        registry.retain(|q| *q != self.0);
+        drop(registry);
+        done
     }
 }
 
@@ -70,8 +90,16 @@ pub fn check_writable(path: &Path, sources: &[&Path]) -> Result<(), ReportError>
         Ok(_) => return Err(fail(format!("{} is not a folder", dir.display()))),
         Err(_) => return Err(fail(format!("no such folder: {}", dir.display()))),
     }
-    temporary_in(dir).map(drop).map_err(|e| fail(e.to_string()))
+    // A file is made and removed: the only sure test that the folder takes new files.
+    Pending::create(dir, PROBE_PREFIX)
+        .map(drop)
+        .map_err(|e| fail(e.to_string()))
 }
+
+/// The names of the temporary files a report or comparison file is written to before it is
+/// renamed into place, and of the empty file made to check a folder takes new files.
+pub const TEMPORARY_PREFIX: &str = ".crosscheck-";
+const PROBE_PREFIX: &str = ".crosscheck-check-";
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, then a rename, so
 /// a failure leaves any existing file as it was. Refuses to overwrite one of `sources`.
@@ -111,8 +139,7 @@ pub fn write_atomic_with(
             return out.flush().map_err(err);
         }
     }
-    let mut tmp = temporary_in(folder_of(path)).map_err(err)?;
-    let _pending = Pending::new(tmp.path());
+    let (mut tmp, pending) = Pending::create(folder_of(path), TEMPORARY_PREFIX).map_err(err)?;
     if let Some(meta) = &existing {
         tmp.as_file()
             .set_permissions(meta.permissions())
@@ -124,8 +151,7 @@ pub fn write_atomic_with(
         out.flush().map_err(err)?;
     }
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    pending.persist(tmp, path).map_err(err)
 }
 
 fn refuse_source(path: &Path, sources: &[&Path]) -> Result<(), ReportError> {
@@ -151,9 +177,9 @@ fn folder_of(path: &Path) -> &Path {
 
 /// A hidden temporary file in `dir`, created with the permissions of any new file there: mode
 /// 0666 less the umask on Unix (the `tempfile` default, 0600, would make every report private).
-fn temporary_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+fn temporary_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
     let mut b = tempfile::Builder::new();
-    b.prefix(".crosscheck-").suffix(".tmp");
+    b.prefix(prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
