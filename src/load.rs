@@ -14,7 +14,7 @@ use crate::dates;
 use crate::model::{DatelineOrigin, DatelineSource};
 
 mod html;
-pub use html::MAX_HTML_DEPTH;
+pub use html::{MAX_HTML_DEPTH, MAX_PARSED_DEPTH};
 
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).

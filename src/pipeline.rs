@@ -264,6 +264,7 @@ pub(crate) fn build_document(
             .filter(|s| s.boilerplate.is_none())
             .skip(MAX_ALIGNED_SENTENCES)
             .for_each(|s| s.boilerplate = Some(left_out.clone()));
+        join_left_out(&mut seg.sentences, &left_out);
         notes.push(format!(
             "very long source ({content} sentences): only the first {MAX_ALIGNED_SENTENCES} are \
              aligned and read for facts; the other {} are shown but left out",
@@ -388,6 +389,28 @@ fn facts_in_context(
         f.end += lo;
     }
     found
+}
+
+/// Joins adjacent left-out sentences of one paragraph into passages of up to
+/// [`segment::MAX_SENTENCE_BYTES`], so that a source of millions of tiny sentences (16 MB of
+/// `My{!`: 3.9 million, 2.9 GB and a 1.8 GB report) has a bounded number of passages: at most
+/// the aligned ones plus one per 3,000 bytes of the rest.
+fn join_left_out(sentences: &mut Vec<segment::Sentence>, left_out: &str) {
+    let is_left_out = |s: &segment::Sentence| s.boilerplate.as_deref() == Some(left_out);
+    let mut joined: Vec<segment::Sentence> = Vec::with_capacity(sentences.len());
+    for s in sentences.drain(..) {
+        if let Some(last) = joined.last_mut()
+            && is_left_out(last)
+            && is_left_out(&s)
+            && last.paragraph == s.paragraph
+            && s.span.end - last.span.start <= segment::MAX_SENTENCE_BYTES
+        {
+            last.span.end = s.span.end;
+            continue;
+        }
+        joined.push(s);
+    }
+    *sentences = joined;
 }
 
 fn ceil_char_boundary(s: &str, i: usize) -> usize {
