@@ -439,22 +439,31 @@ fn a_200000_character_paragraph_is_bounded() {
 #[test]
 fn ten_thousand_one_word_lines_are_bounded() {
     let dir = tempfile::tempdir().expect("tempdir");
-    // Capitalized: each line is its own passage; past 5,000 they are left out, with a warning.
+    // Capitalized: each line is its own passage; past 5,000 they are left out, with a warning,
+    // and joined into passages of up to 3,000 bytes (about 300 of these lines each).
     let lines: String = (0..10_000).map(|i| format!("Word{i}\n")).collect();
     let p = write(dir.path(), "lines.txt", &lines);
     let (cmp, _) = compared_alone(&p);
     let d = &cmp.documents[0];
-    assert_eq!(d.passages.len(), 10_000);
-    let left_out = d
-        .passages
-        .iter()
-        .filter(|p| {
-            p.boilerplate_reason
-                .as_deref()
-                .is_some_and(|r| r.starts_with("left out"))
-        })
-        .count();
-    assert_eq!(left_out, 5_000);
+    let is_left_out = |p: &&crosscheck::model::Passage| {
+        p.boilerplate_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("left out"))
+    };
+    let (left_out, aligned): (Vec<_>, Vec<_>) = d.passages.iter().partition(is_left_out);
+    assert_eq!(aligned.len(), 5_000);
+    assert!(aligned.iter().all(|p| !p.text.contains('\n')));
+    assert!(
+        (5_000 * 9 / 3_000..=5_000 * 10 / 2_000).contains(&left_out.len()),
+        "{}",
+        left_out.len()
+    );
+    assert!(left_out.iter().all(|p| p.text.len() <= 3_000));
+    assert_eq!(left_out[0].text.lines().next(), Some("Word5000"));
+    assert_eq!(
+        left_out.last().and_then(|p| p.text.lines().last()),
+        Some("Word9999")
+    );
     assert!(
         warning_for(&cmp, &p).iter().any(|w| w
             .starts_with("very long source (10000 sentences): only the first 5000 are aligned")),
