@@ -752,3 +752,52 @@ fn a_day_without_any_year_agrees_by_month_and_day_but_never_conflicts() {
         cmp.findings
     );
 }
+
+/// A statement of two sentences, quoted whole by one source, its second sentence altered by
+/// another and its first sentence quoted alone by a third: the alteration is shown against the
+/// words of the whole statement it quotes, and not against the quote of the other sentence.
+#[test]
+fn an_altered_sentence_is_shown_against_the_part_of_the_statement_it_quotes() {
+    let whole = "Governor Ilse Brandt spoke at the reservoir on Tuesday. \"The dam will be \
+                 repaired before the autumn rains arrive in the valley, and we will not raise \
+                 water rates for farmers this year,\" Brandt said.\n";
+    let altered = "The governor visited the reservoir. \"We will not raise water prices for \
+                   farmers this year,\" Brandt said on Tuesday.\n";
+    let first = "At the reservoir, Brandt said: \"The dam will be repaired before the autumn \
+                 rains arrive in the valley.\"\n";
+    let cmp = compare_texts(
+        &[
+            ("whole.txt", whole),
+            ("altered.txt", altered),
+            ("first.txt", first),
+        ],
+        &Options::default(),
+    );
+    let f = finding_with(
+        &cmp,
+        FactKind::Quote,
+        "d1",
+        "\"We will not raise water prices for farmers this year,\"",
+    );
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(
+        f.summary.contains("prices") && f.summary.contains("rates"),
+        "{}",
+        f.summary
+    );
+    // Cited: the altered version and the part of the whole statement it quotes; not the
+    // quote of the first sentence, which says nothing about water rates.
+    let docs: Vec<&str> = f.mentions.iter().map(|m| m.document.as_str()).collect();
+    assert_eq!(docs, ["d1", "d0"], "{}", f.summary);
+    let reference = &f.mentions[1];
+    assert_eq!(
+        reference.text,
+        "we will not raise water rates for farmers this year"
+    );
+    assert_eq!(
+        reference.value,
+        "we will not raise water rates for farmers this year"
+    );
+    assert_eq!(&whole[reference.start..reference.end], reference.text);
+    assert!(!f.summary.contains("(#3)"), "{}", f.summary);
+}

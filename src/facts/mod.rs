@@ -139,8 +139,8 @@ fn event_words(s: &str, words: &[(usize, usize)], fs: usize, fe: usize) -> Strin
 }
 
 /// A quote's mention cut to its words `range` (counted without `…`, as [`quote::covered`] gives
-/// them), with a note saying so; the whole mention when the range is all of it or the words
-/// cannot be placed.
+/// them), text and value, with a note saying so; the whole mention when the range is all of it
+/// or the words cannot be placed.
 fn narrowed(mut m: Mention, words: &[String], range: (usize, usize)) -> Mention {
     let at: Vec<(usize, usize)> = quote::quote_words_at(&m.text)
         .into_iter()
@@ -154,6 +154,14 @@ fn narrowed(mut m: Mention, words: &[String], range: (usize, usize)) -> Mention 
     }
     let (start, end) = (at[a].0, at[b - 1].1);
     m.text = m.text[start..end].to_string();
+    m.value = words
+        .iter()
+        .filter(|w| *w != "…")
+        .skip(a)
+        .take(b - a)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
     m.start += start;
     m.end = m.start + (end - start);
     m.note
