@@ -441,13 +441,7 @@ fn page_text(html: &str) -> String {
         i = gt;
         let closing = name_start > lt + 1;
         if !closing && HIDDEN_ELEMENTS.contains(&name) && !lower[lt..gt].ends_with("/>") {
-            let end_tag = format!("</{name}");
-            i = lower[gt..].find(&end_tag).map_or(html.len(), |e| {
-                let close = gt + e;
-                lower[close..]
-                    .find('>')
-                    .map_or(html.len(), |g| close + g + 1)
-            });
+            i = raw_text_end(&lower, gt, name);
         } else if name == "br" {
             out.push('\n');
         } else if BLOCK_ELEMENTS.contains(&name) {
