@@ -801,3 +801,95 @@ fn an_altered_sentence_is_shown_against_the_part_of_the_statement_it_quotes() {
     assert_eq!(&whole[reference.start..reference.end], reference.text);
     assert!(!f.summary.contains("(#3)"), "{}", f.summary);
 }
+
+/// A statement quoted over several lines (one sentence a line, the speaker named after the
+/// last): each line's part is compared with the other sources' versions of it, and the
+/// evidence of an alteration is the altered sentence, not the whole statement. Two sources that
+/// give one wording are the reference the third is read against.
+#[test]
+fn a_quotation_over_several_lines_is_compared_a_sentence_at_a_time() {
+    let full = "The mayor spoke after the storm.\n\
+                \"We lost the harbor wall in the night.\n\
+                The old pier is gone as well.\n\
+                We will rebuild the fish market before winter,\" Mayor Ana Ruiz said.\n";
+    let altered = "Ruiz addressed reporters on Monday.\n\
+                   \"We lost the harbor wall in the night.\n\
+                   We will rebuild the fish market before spring,\" she said.\n";
+    let copy = "Ruiz spoke to the press on Monday.\n\
+                \"We lost the harbor wall in the night.\n\
+                We will rebuild the fish market before spring,\" she said.\n";
+    let cmp = compare_texts(
+        &[
+            ("full.txt", full),
+            ("altered.txt", altered),
+            ("copy.txt", copy),
+        ],
+        &Options::default(),
+    );
+    let f = finding_with(
+        &cmp,
+        FactKind::Quote,
+        "d0",
+        "We will rebuild the fish market before winter,\"",
+    );
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(
+        f.summary.contains("spring") && f.summary.contains("winter"),
+        "{}",
+        f.summary
+    );
+    let docs: Vec<&str> = f.mentions.iter().map(|m| m.document.as_str()).collect();
+    assert_eq!(docs, ["d0", "d1", "d2"], "{}", f.summary);
+    assert!(
+        f.mentions[0].note.contains("speaker Mayor Ana Ruiz"),
+        "{:?}",
+        f.mentions[0]
+    );
+    // The first sentence is the same in all three: an agreement, not part of the conflict.
+    let same = finding_with(
+        &cmp,
+        FactKind::Quote,
+        "d0",
+        "\"We lost the harbor wall in the night.",
+    );
+    assert_eq!(same.status, FindingStatus::Agree, "{}", same.summary);
+    assert_eq!(same.mentions.len(), 3, "{}", same.summary);
+    // One finding says the statement was altered.
+    let altered_findings = cmp
+        .findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && f.status == FindingStatus::Conflict)
+        .count();
+    assert_eq!(altered_findings, 1);
+}
+
+/// Two sources that alter a statement alike are one finding, citing both.
+#[test]
+fn sources_that_alter_a_quote_alike_are_one_finding() {
+    let full = "\"We will not raise water rates for farmers this year or next,\" Governor Ilse Brandt said.\n";
+    let a = "\"We will not raise water prices for farmers this year,\" Brandt said on Tuesday.\n";
+    let b = "On Tuesday, \"We will not raise water prices for farmers this year,\" Brandt said.\n";
+    let cmp = compare_texts(
+        &[("full.txt", full), ("a.txt", a), ("b.txt", b)],
+        &Options::default(),
+    );
+    let conflicts: Vec<&Finding> = cmp
+        .findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && f.status == FindingStatus::Conflict)
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let docs: Vec<&str> = conflicts[0]
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert_eq!(docs, ["d1", "d2", "d0"], "{}", conflicts[0].summary);
+    assert!(
+        conflicts[0]
+            .summary
+            .starts_with("Quote altered in a (#2), b (#3):"),
+        "{}",
+        conflicts[0].summary
+    );
+}

@@ -1074,7 +1074,11 @@ impl<'a> Cx<'a> {
                         && (!other_speaker || overlap >= TUNING.quote_verbatim)
                 });
             match home {
-                Some(u) => out[u].members.extend(members),
+                // A version that names its speaker names the utterance's.
+                Some(u) => {
+                    out[u].members.extend(members);
+                    out[u].speakers.extend(said_by);
+                }
                 None => {
                     for w in content {
                         index.entry(w).or_default().push(out.len());
@@ -1209,8 +1213,18 @@ impl<'a> Cx<'a> {
             .chain(altered.iter().map(|(m, _)| m))
             .map(|&m| (m, quote::covered(w(m), w(reference))))
             .collect();
+        // Sources that give one altered version word for word are one finding.
+        type Diffs = Vec<(String, String)>;
+        let mut alike: Vec<(Vec<usize>, &Diffs)> = Vec::new();
         for (m, diffs) in &altered {
-            let part = spans.get(m).copied().flatten();
+            match alike.iter_mut().find(|(ms, _)| w(ms[0]) == w(*m)) {
+                Some((ms, _)) => ms.push(*m),
+                None => alike.push((vec![*m], diffs)),
+            }
+        }
+        for (versions, diffs) in alike {
+            let m = versions[0];
+            let part = spans.get(&m).copied().flatten();
             let overlaps = |c: usize| match (part, spans.get(&c).copied().flatten()) {
                 (Some((a, b)), Some((c0, c1))) => a < c1 && c0 < b,
                 _ => true,
@@ -1221,8 +1235,10 @@ impl<'a> Cx<'a> {
                 .filter(|&c| c == reference || overlaps(c))
                 .collect();
             let cited_docs = self.docs_label(&cited);
-            let mut mentions = Vec::with_capacity(1 + cited.len());
-            mentions.push(self.mention(*m, notes.get(m).map(String::as_str)));
+            let mut mentions = Vec::with_capacity(versions.len() + cited.len());
+            for &v in &versions {
+                mentions.push(self.mention(v, notes.get(&v).map(String::as_str)));
+            }
             for &c in &cited {
                 let mention = self.mention(c, notes.get(&c).map(String::as_str));
                 mentions.push(match part {
@@ -1232,7 +1248,7 @@ impl<'a> Cx<'a> {
             }
             let group = self
                 .common_group(&cited)
-                .filter(|g| self.items[*m].group == Some(g.as_str()));
+                .filter(|g| self.items[m].group == Some(g.as_str()));
             let shown = diffs
                 .iter()
                 .take(3)
@@ -1246,10 +1262,7 @@ impl<'a> Cx<'a> {
                 id: String::new(),
                 kind: FactKind::Quote,
                 status: FindingStatus::Conflict,
-                summary: format!(
-                    "Quote altered in {}: {shown}",
-                    self.source(self.items[*m].doc)
-                ),
+                summary: format!("Quote altered in {}: {shown}", self.docs_label(&versions)),
                 group,
                 mentions,
             });

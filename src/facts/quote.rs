@@ -47,13 +47,31 @@ pub(crate) const UNCLOSED: &str = "no closing mark, quote taken to the paragraph
 /// Most words of a term in quotation marks (longer runs are quotations even unattributed).
 const SCARE_WORDS: usize = 3;
 
-/// A quotation's byte span (marks included) in the document text.
+/// Most lines a quotation is followed over, and most bytes of them, when the text gives one
+/// paragraph a line (`"I partied.` / `I had fun.` / `I don't need to do anything anymore," she
+/// said.`). A quotation still open past them is taken to its first line's end, as unclosed.
+const CONTINUED_LINES: usize = 12;
+const CONTINUED_BYTES: usize = 1_500;
+
+/// The mark a quotation opened with, which decides the mark that closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `“…”`, `"…"`, `„…“`, `«…»`.
+    Double,
+    /// `‘…’` or `'…'` (single marks used as quotation marks).
+    Single,
+}
+
+/// A quotation's byte span (marks included) in the document text: one piece per line it runs
+/// over.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Region {
     start: usize,
     end: usize,
-    /// The closing mark was found (else the quote runs to the paragraph's end).
+    /// The closing mark was found (else the quote runs to its line's end).
     closed: bool,
+    /// Its parts, one per line: `[(start, end)]` for a quotation within one line.
+    pieces: Vec<(usize, usize)>,
 }
 
 fn is_open_mark(c: char) -> bool {
@@ -64,63 +82,222 @@ fn is_close_mark(c: char) -> bool {
     matches!(c, '”' | '"' | '»' | '“')
 }
 
-/// Quotation regions of one paragraph (`lo..hi` of `text`).
-fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
-    let para = &text[lo..hi];
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+/// What stands either side of a quotation mark.
+struct Around {
+    /// Nothing, a space or an opening bracket or dash before it.
+    space_before: bool,
+    /// A space after a comma or stop before it: `anymore, ' she said` still closes there.
+    set_off: bool,
+    /// Nothing, a space or punctuation after it.
+    space_after: bool,
+    /// An `s` before it and a lowercase word after: `players' union`, a plural possessive.
+    possessive: bool,
+    /// A letter or digit after it.
+    word_after: bool,
+}
+
+impl Around {
+    /// A mark that reads as closing: `word" said`, `word, ' she`.
+    fn closing(&self) -> bool {
+        self.space_after
+            && !self.word_after
+            && (!self.space_before || self.set_off)
+            && !self.possessive
+    }
+
+    /// A mark that reads as opening: ` "Word`, ` 'Word`.
+    fn opening(&self) -> bool {
+        self.space_before && !self.set_off && self.word_after
+    }
+}
+
+fn around(chars: &[(usize, char)], k: usize) -> Around {
+    let prev = k.checked_sub(1).map(|p| chars[p].1);
+    let before_prev = k.checked_sub(2).map(|p| chars[p].1);
+    let next = chars.get(k + 1).map(|x| x.1);
+    let after_next = chars.get(k + 2).map(|x| x.1);
+    Around {
+        space_before: prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)),
+        set_off: prev.is_some_and(char::is_whitespace)
+            && before_prev.is_some_and(|b| ",.!?".contains(b)),
+        space_after: next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n)),
+        possessive: prev == Some('s')
+            && next.is_some_and(char::is_whitespace)
+            && after_next.is_some_and(char::is_lowercase),
+        word_after: next.is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// A byte span of the text.
+type Piece = (usize, usize);
+
+/// How a line read with a quotation already open (from the lines before) goes on.
+enum Carried {
+    /// The line opens a quotation of its own first: the one before was never closed.
+    Broken,
+    /// The line is all inside the quotation.
+    Inside,
+    /// The quotation closes at this byte offset (after the mark).
+    ClosesAt(usize),
+}
+
+/// One line's marks read left to right: the quotations closed in it, and the one still open at
+/// its end.
+fn scan_line(text: &str, lo: usize, hi: usize) -> (Vec<Piece>, Option<(usize, Mark)>) {
+    let chars: Vec<(usize, char)> = text[lo..hi].char_indices().collect();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<(usize, Mark)> = None;
     let mut single_open: Option<usize> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-        let next = chars.get(k + 1).map(|x| x.1);
-        let space_before = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
-        let space_after = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+        let at = around(&chars, k);
         match open {
-            Some(s) => {
-                // A curly opening mark after a word is a misprinted closing mark.
-                let closes = match c {
-                    '“' => space_after && !space_before,
-                    _ => is_close_mark(c),
+            Some((s, mark)) => {
+                let closes = match (mark, c) {
+                    // A curly opening mark after a word is a misprinted closing mark.
+                    (Mark::Double, '“') => at.space_after && !at.space_before,
+                    (Mark::Double, _) => is_close_mark(c),
+                    (Mark::Single, '’' | '\'') => {
+                        at.space_after && !at.possessive && !at.word_after
+                    }
+                    (Mark::Single, _) => false,
                 };
                 if closes {
-                    out.push(Region {
-                        start: lo + s,
-                        end: lo + i + c.len_utf8(),
-                        closed: true,
-                    });
+                    out.push((s, lo + i + c.len_utf8()));
                     open = None;
                 }
             }
             None => {
-                if is_open_mark(c) && !(c == '"' && space_after && !space_before) {
-                    open = Some(i);
+                if is_open_mark(c) && !(c == '"' && at.space_after && !at.space_before) {
+                    open = Some((lo + i, Mark::Double));
                     single_open = None;
-                } else if c == '‘' && space_before {
-                    single_open = Some(i);
-                } else if c == '’'
-                    && space_after
+                } else if matches!(c, '‘' | '\'') && at.opening() {
+                    single_open = Some(lo + i);
+                } else if matches!(c, '’' | '\'')
+                    && at.space_after
+                    && !at.possessive
                     && let Some(s) = single_open.take()
                 {
-                    out.push(Region {
-                        start: lo + s,
-                        end: lo + i + c.len_utf8(),
-                        closed: true,
-                    });
+                    out.push((s, lo + i + c.len_utf8()));
                 }
             }
         }
     }
-    if let Some(s) = open {
-        let end = lo + para.trim_end().len();
-        if end > lo + s + 1 {
-            out.push(Region {
-                start: lo + s,
-                end,
-                closed: false,
-            });
+    // A single mark left open may be an apostrophe ('90s, 'em): only a line's last open
+    // quotation is followed onto the next, and a single one only from the line's start.
+    let open = open.or_else(|| single_open.filter(|&s| s == lo).map(|s| (s, Mark::Single)));
+    (out, open)
+}
+
+/// How a line goes on with a quotation open from the lines before.
+fn carried(text: &str, lo: usize, hi: usize, mark: Mark) -> Carried {
+    let chars: Vec<(usize, char)> = text[lo..hi].char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let is_mark = match mark {
+            Mark::Double => is_open_mark(c) || is_close_mark(c),
+            Mark::Single => matches!(c, '‘' | '’' | '\''),
+        };
+        if !is_mark {
+            continue;
+        }
+        let at = around(&chars, k);
+        let end = lo + i + c.len_utf8();
+        // `not weaken it, "Obama said.`: a mark set off after a comma, before the
+        // attribution, closes.
+        let attributed = || at.set_off && AFTER_RE.is_match(&text[end..hi]);
+        if matches!(c, '”' | '»') || at.closing() || attributed() {
+            return Carried::ClosesAt(end);
+        }
+        if at.opening() || matches!(c, '“' | '„' | '«' | '‘') {
+            return Carried::Broken;
         }
     }
+    Carried::Inside
+}
+
+/// The lines around `lo..hi` (one of them) that a quotation touching it may run over: up to
+/// [`CONTINUED_LINES`] either side, no blank line, at most [`CONTINUED_BYTES`] either side.
+fn block_lines(text: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+    let mut before = Vec::new();
+    let mut start = lo;
+    while before.len() < CONTINUED_LINES && start > 0 {
+        let end = start - 1;
+        let s = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if text[s..end].trim().is_empty() || lo - s > CONTINUED_BYTES {
+            break;
+        }
+        before.push((s, end));
+        start = s;
+    }
+    before.reverse();
+    let mut lines = before;
+    lines.push((lo, hi));
+    let mut end = hi;
+    while lines.len() < 2 * CONTINUED_LINES + 1 && end < text.len() {
+        let s = end + 1;
+        let e = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        if text[s..e].trim().is_empty() || e - hi > CONTINUED_BYTES {
+            break;
+        }
+        lines.push((s, e));
+        end = e;
+    }
+    lines
+}
+
+/// The quotations that have a piece in the line `lo..hi`, each followed over the lines it
+/// runs on: a quotation left open at a line's end goes on while the next lines have no mark,
+/// up to the line whose first mark closes it. One never closed is taken to its first line's
+/// end.
+fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
+    let lines = block_lines(text, lo, hi);
+    let mut out: Vec<Region> = Vec::new();
+    // The quotation open across lines: where it starts and its pieces so far.
+    let mut running: Option<(Mark, Vec<(usize, usize)>)> = None;
+    let unclosed = |pieces: &[(usize, usize)]| -> Option<Region> {
+        let (s, e) = pieces[0];
+        let e = s + text[s..e].trim_end().len();
+        (e > s + 1).then(|| Region {
+            start: s,
+            end: e,
+            closed: false,
+            pieces: vec![(s, e)],
+        })
+    };
+    for &(a, b) in &lines {
+        let mut from = a;
+        if let Some((mark, mut pieces)) = running.take() {
+            match carried(text, a, b, mark) {
+                Carried::Inside => {
+                    pieces.push((a, b));
+                    running = Some((mark, pieces));
+                    continue;
+                }
+                Carried::ClosesAt(end) => {
+                    pieces.push((a, end));
+                    out.push(Region {
+                        start: pieces[0].0,
+                        end,
+                        closed: true,
+                        pieces,
+                    });
+                    from = end;
+                }
+                Carried::Broken => out.extend(unclosed(&pieces)),
+            }
+        }
+        let (closed, open) = scan_line(text, from, b);
+        out.extend(closed.into_iter().map(|(s, e)| Region {
+            start: s,
+            end: e,
+            closed: true,
+            pieces: vec![(s, e)],
+        }));
+        running = open.map(|(s, mark)| (mark, vec![(s, b)]));
+    }
+    if let Some((_, pieces)) = running {
+        out.extend(unclosed(&pieces));
+    }
+    out.retain(|r| r.pieces.iter().any(|&(s, _)| (lo..hi).contains(&s)));
     out
 }
 
@@ -184,66 +361,97 @@ pub(crate) fn covered(version: &[String], reference: &[String]) -> Option<(usize
         .filter(|w| *w != "…")
         .collect();
     let ops = capture_diff_slices(Algorithm::Myers, &v, &reference);
-    let mut equal = ops.iter().filter_map(|o| match *o {
-        DiffOp::Equal { new_index, len, .. } => Some((new_index, new_index + len)),
-        _ => None,
-    });
+    let mut equal = ops
+        .iter()
+        .filter(|o| anchors(o, &v))
+        .filter_map(|o| match *o {
+            DiffOp::Equal { new_index, len, .. } => Some((new_index, new_index + len)),
+            _ => None,
+        });
     let first = equal.next()?;
     let last = equal.next_back().unwrap_or(first);
     Some((first.0, last.1))
 }
 
 /// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end
-/// keeps its full span.
+/// keeps its full span; one that runs over several lines gives a fact for each line's part of
+/// it (of more than [`SCARE_WORDS`] words), all with the speaker named around the whole.
 pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
     let (lo, hi) = paragraph_bounds(text, span);
     let mut out = Vec::new();
     for r in regions(text, lo, hi) {
-        if r.start < span.start || r.start >= span.end {
-            continue;
+        let multiline = r.pieces.len() > 1;
+        let mut speaker_found = None;
+        for (k, &(start, end)) in r.pieces.iter().enumerate() {
+            if start < span.start || start >= span.end {
+                continue;
+            }
+            let end = start + text[start..end].trim_end().len();
+            let words = quote_words(&text[start..end]);
+            let count = words.iter().filter(|w| *w != "…").count();
+            if count == 0 || (multiline && count <= SCARE_WORDS) {
+                continue;
+            }
+            // `area, "Captain Ana Ruiz, spokeswoman, said.`: a closing mark typed as an opening
+            // one leaves an "unclosed quote" that is the attribution, not anyone's words.
+            if !r.closed && ends_in_speech_verb(&words) {
+                continue;
+            }
+            let (speaker, how) = speaker_found
+                .get_or_insert_with(|| {
+                    let from = if multiline {
+                        line_start(text, r.start)
+                    } else {
+                        span.start
+                    };
+                    speaker(text, from, &r, span.end)
+                })
+                .clone();
+            // A few words in quotation marks with no one named as saying them are a term or
+            // scare quotes ("the Pacific Ring of Fire", "abandon"), not a quotation.
+            if speaker.is_none() && count <= SCARE_WORDS {
+                continue;
+            }
+            let mut note = match &speaker {
+                Some(s) => format!("speaker {s} ({how})"),
+                None => "no speaker named".to_string(),
+            };
+            if multiline {
+                note.push_str(&format!(
+                    "; line {} of a quotation over {} lines",
+                    k + 1,
+                    r.pieces.len()
+                ));
+            } else if r.end > span.end {
+                note.push_str("; the quote runs past the sentence's end");
+            }
+            if !r.closed {
+                note.push_str("; ");
+                note.push_str(UNCLOSED);
+            }
+            out.push(Fact {
+                kind: FactKind::Quote,
+                start,
+                end,
+                text: text[start..end].to_string(),
+                value: words.join(" "),
+                subject: speaker.unwrap_or_default(),
+                note,
+            });
         }
-        let words = quote_words(&text[r.start..r.end]);
-        if words.iter().filter(|w| *w != "…").count() == 0 {
-            continue;
-        }
-        // `area, "Captain Ana Ruiz, spokeswoman, said.`: a closing mark typed as an opening
-        // one leaves an "unclosed quote" that is the attribution, not anyone's words.
-        if !r.closed && ends_in_speech_verb(&words) {
-            continue;
-        }
-        let (speaker, how) = speaker(text, span, r, hi);
-        // A few words in quotation marks with no one named as saying them are a term or scare
-        // quotes ("the Pacific Ring of Fire", "abandon"), not a quotation.
-        if speaker.is_none() && words.iter().filter(|w| *w != "…").count() <= SCARE_WORDS {
-            continue;
-        }
-        let mut note = match &speaker {
-            Some(s) => format!("speaker {s} ({how})"),
-            None => "no speaker named".to_string(),
-        };
-        if r.end > span.end {
-            note.push_str("; the quote runs past the sentence's end");
-        }
-        if !r.closed {
-            note.push_str("; ");
-            note.push_str(UNCLOSED);
-        }
-        out.push(Fact {
-            kind: FactKind::Quote,
-            start: r.start,
-            end: r.end,
-            text: text[r.start..r.end].to_string(),
-            value: words.join(" "),
-            subject: speaker.unwrap_or_default(),
-            note,
-        });
     }
     out
 }
 
-fn speaker(text: &str, span: Span, r: Region, hi: usize) -> (Option<String>, &'static str) {
-    let after_end = (r.end + 120).min(hi);
-    let mut after_end = after_end;
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Who said the quotation `r`: named after its end (on its last line), before it (from
+/// `from`), or "according to" someone up to `tail` or its end.
+fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>, &'static str) {
+    let hi = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    let mut after_end = (r.end + 120).min(hi);
     while !text.is_char_boundary(after_end) {
         after_end -= 1;
     }
@@ -257,13 +465,13 @@ fn speaker(text: &str, span: Span, r: Region, hi: usize) -> (Option<String>, &'s
             return (Some(clean_name(n.as_str())), "named after the quote");
         }
     }
-    let before = &text[span.start..r.start];
+    let before = &text[from..r.start];
     if let Some(c) = BEFORE_RE.captures_iter(before).last()
         && let Some(n) = c.name("n")
     {
         return (Some(clean_name(n.as_str())), "named before the quote");
     }
-    let tail_end = span.end.max(r.end).min(hi);
+    let tail_end = tail.max(r.end).min(hi);
     if r.end <= tail_end
         && let Some(c) = ACCORDING_RE.captures(&text[r.end..tail_end])
         && let Some(n) = c.name("n")
@@ -287,6 +495,19 @@ pub(crate) enum Relation {
     Altered(Vec<(String, String)>),
 }
 
+/// A run of words a version shares with the reference that places it there: more than one
+/// word, or one that is not a stopword. A lone "I" or "the" matched far from the rest is where
+/// a version quoting from a later sentence happens to begin ("I dated…" against "I ate and
+/// drank and dated…"), not a sign that words between were dropped.
+fn anchors(op: &DiffOp, version: &[&str]) -> bool {
+    match *op {
+        DiffOp::Equal { old_index, len, .. } => {
+            len > 1 || !crate::text::is_stopword(version[old_index])
+        }
+        _ => false,
+    }
+}
+
 /// Compares a version of a quote with a reference version, word by word.
 pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
     let reference: Vec<&str> = reference
@@ -299,8 +520,8 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
         return r;
     }
     let ops = capture_diff_slices(Algorithm::Myers, &v, &reference);
-    let first_equal = ops.iter().position(|o| matches!(o, DiffOp::Equal { .. }));
-    let last_equal = ops.iter().rposition(|o| matches!(o, DiffOp::Equal { .. }));
+    let first_equal = ops.iter().position(|o| anchors(o, &v));
+    let last_equal = ops.iter().rposition(|o| anchors(o, &v));
     let mut altered = Vec::new();
     let mut shortened = false;
     let ellipsis_near = |i: usize| v.get(i) == Some(&"…") || (i > 0 && v.get(i - 1) == Some(&"…"));
@@ -523,28 +744,34 @@ fn by_segments(v: &[&str], reference: &[&str]) -> Option<Relation> {
     }
 }
 
+/// Most changed words a finding shows of one change; a longer run is cut with "…".
+const SHOWN_WORDS: usize = 6;
+
 /// The words `at..at+len` of `ws` with one word of context either side.
 fn context(ws: &[&str], at: usize, len: usize) -> String {
-    let lo = at.saturating_sub(1);
-    let hi = (at + len + 1).min(ws.len());
-    ws[lo..hi]
-        .iter()
-        .filter(|w| **w != "…")
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    shown(ws, at.saturating_sub(1), at, len)
 }
 
 /// Like [`context`], with two words before.
 fn context_wide(ws: &[&str], at: usize, len: usize) -> String {
-    let lo = at.saturating_sub(2);
-    let hi = (at + len + 1).min(ws.len());
-    ws[lo..hi]
-        .iter()
-        .filter(|w| **w != "…")
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    shown(ws, at.saturating_sub(2), at, len)
+}
+
+/// The words of `ws` from `lo` through the run `at..at+len` and one word after it; a run of
+/// more than [`SHOWN_WORDS`] is cut after its first ones.
+fn shown(ws: &[&str], lo: usize, at: usize, len: usize) -> String {
+    let cut = len > SHOWN_WORDS;
+    let hi = if cut {
+        at + SHOWN_WORDS - 2
+    } else {
+        at + len + 1
+    }
+    .min(ws.len());
+    let mut out: Vec<&str> = ws[lo..hi].iter().filter(|w| **w != "…").copied().collect();
+    if cut {
+        out.push("…");
+    }
+    out.join(" ")
 }
 
 /// For words the version adds, the reference's words around the same place.
@@ -617,6 +844,73 @@ mod tests {
         assert!(f[0].note.contains("past the sentence"));
     }
 
+    /// Each line's quote facts: (text, speaker), read sentence by sentence as the pipeline
+    /// does (one sentence a line here).
+    fn line_quotes(text: &str) -> Vec<(String, String)> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for line in text.split_inclusive('\n') {
+            let span = Span {
+                start: at,
+                end: at + line.trim_end().len(),
+            };
+            out.extend(extract(text, span).into_iter().map(|f| (f.text, f.subject)));
+            at += line.len();
+        }
+        out
+    }
+
+    #[test]
+    fn a_quote_runs_over_lines_to_its_closing_mark() {
+        let text = "Reid said she was done with it.\n\"I have partied enough for a lifetime.\n\
+                    I had fun.\nI do not need any of that anymore,\" she told the magazine.\n";
+        let ruiz = |t: &str| (t.to_string(), "she".to_string());
+        // Lines of three words or fewer ("I had fun.") are no quote of their own.
+        assert_eq!(
+            line_quotes(text),
+            vec![
+                ruiz("\"I have partied enough for a lifetime."),
+                ruiz("I do not need any of that anymore,\""),
+            ]
+        );
+        // Single marks used as quotation marks, the closing one set off after a comma.
+        let single = "'We have seen the worst of the storm by now.\n\
+                      The harbor will reopen on Friday, ' the mayor said.\n";
+        assert_eq!(
+            line_quotes(single),
+            vec![
+                (
+                    "'We have seen the worst of the storm by now.".into(),
+                    "the mayor".into()
+                ),
+                (
+                    "The harbor will reopen on Friday, '".into(),
+                    "the mayor".into()
+                ),
+            ]
+        );
+        // `, "Obama said`: a misplaced closing mark before the attribution still closes.
+        let misplaced = "\"The law has protected our wildlife for decades.\n\
+                         We should improve it, not weaken it, \"Obama said.\n";
+        assert_eq!(line_quotes(misplaced).len(), 2);
+        assert!(line_quotes(misplaced).iter().all(|(_, s)| s == "Obama"));
+    }
+
+    #[test]
+    fn a_quote_never_closed_stays_on_its_line() {
+        // The next line opens a quote of its own: the first was never closed.
+        let text = "\"The harbor is closed until further notice.\n\
+                    \"We expect the ferries back on Friday,\" Ruiz said.\n";
+        let found = line_quotes(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "\"The harbor is closed until further notice.");
+        assert_eq!(found[0].1, "");
+        // Plural possessives and apostrophes are no marks.
+        let text = "The players' union said it would meet the owners' group.\n\
+                    'Tis the season, said the 'old hands' of the league.\n";
+        assert!(line_quotes(text).is_empty(), "{:?}", line_quotes(text));
+    }
+
     #[test]
     fn a_closing_mark_typed_as_an_opening_one_makes_no_quote_of_the_attribution() {
         // The quote opened in the paragraph before; this one only closes it, misprinted.
@@ -671,6 +965,17 @@ mod tests {
         let short = v("a “wholly inappropriate use of the Endangered Species Act”");
         assert!(short.names.contains("species") && !long.names.contains("shameful"));
         assert!(overlap(&short, &long) < 0.6);
+    }
+
+    #[test]
+    fn a_version_beginning_at_a_later_sentence_is_shortened_not_altered() {
+        // "I" matches the reference's first word, far from the rest of the version.
+        let full = w("I ate and drank and dated a million guys but I am happy now");
+        assert_eq!(
+            relate(&w("I dated a million guys but I am happy now"), &full),
+            Relation::Shortened
+        );
+        assert_eq!(covered(&w("I dated a million guys"), &full), Some((5, 9)));
     }
 
     #[test]
