@@ -7,7 +7,11 @@
 //! when facts are compared.
 
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
+
+use super::{Cx, par_map};
+use crate::model::{Finding, FindingStatus};
 
 use regex::Regex;
 
@@ -395,6 +399,235 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+// Comparison of the sources' facts of this kind.
+
+impl Cx<'_> {
+    /// Speakers named as people, linked to one full name across documents; descriptions ("the
+    /// president") and pronouns are left out, since they cannot be compared by name.
+    pub(super) fn canonical_speakers(&self, members: &[usize]) -> BTreeMap<usize, String> {
+        let names = self.known_people();
+        let mut out = BTreeMap::new();
+        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
+        for &m in members {
+            let (raw, doc) = (self.items[m].fact.subject.as_str(), self.items[m].doc);
+            let Some(first) = raw.chars().next() else {
+                continue;
+            };
+            if !first.is_uppercase() || matches!(raw, "I" | "He" | "She" | "They" | "We" | "It") {
+                continue;
+            }
+            let speaker = linked.entry((raw, doc)).or_insert_with(|| {
+                // "Mayor Ana Ruiz": the name is what follows a title.
+                let titled = extract(
+                    raw,
+                    Span {
+                        start: 0,
+                        end: raw.len(),
+                    },
+                );
+                let name = titled
+                    .first()
+                    .map_or_else(|| raw.to_string(), |f| f.subject.clone());
+                self.link_person(&name, doc, &names)
+            });
+            out.insert(m, speaker.clone());
+        }
+        out
+    }
+
+    /// Full names (two words or more) given to titled people anywhere.
+    fn known_people(&self) -> BTreeSet<String> {
+        self.items
+            .iter()
+            .filter(|it| it.fact.kind == FactKind::Title && it.fact.subject.contains(' '))
+            .map(|it| it.fact.subject.clone())
+            .collect()
+    }
+
+    /// Links a one-word name to a full name: this document's, then any known, then any
+    /// document's.
+    fn link_person(&self, name: &str, doc: usize, known: &BTreeSet<String>) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        if let Some(full) = self.full_name(name, Some(doc)) {
+            return full;
+        }
+        let hits: Vec<&String> = known
+            .iter()
+            .filter(|k| {
+                let ws: Vec<&str> = k.split(' ').collect();
+                ws.first() == Some(&name) || ws.last() == Some(&name)
+            })
+            .collect();
+        if hits.len() == 1 {
+            return hits[0].clone();
+        }
+        self.full_name(name, None)
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The full name a one-word name is given in document `doc`, or (`None`) the one full name
+    /// all documents give it, if there is exactly one. Remembered: quotes and titles ask for the
+    /// same names again and again.
+    fn full_name(&self, name: &str, doc: Option<usize>) -> Option<String> {
+        let key = (name.to_string(), doc);
+        if let Some(known) = self.people.lock().ok().and_then(|p| p.get(&key).cloned()) {
+            return known;
+        }
+        let full = match doc {
+            Some(d) => self
+                .cmp
+                .documents
+                .get(d)
+                .and_then(|d| full_name_in(&d.text, name)),
+            None => {
+                let found: BTreeSet<String> =
+                    par_map(&self.cmp.documents, |d| full_name_in(&d.text, name))
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                if found.len() == 1 {
+                    found.into_iter().next()
+                } else {
+                    None
+                }
+            }
+        };
+        if let Ok(mut p) = self.people.lock() {
+            p.insert(key, full.clone());
+        }
+        full
+    }
+
+    pub(super) fn titles(&self) -> Vec<Finding> {
+        let members = self.of_kind(FactKind::Title);
+        let known = self.known_people();
+        let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut notes: BTreeMap<usize, String> = BTreeMap::new();
+        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
+        for &m in &members {
+            let it = &self.items[m];
+            let person = linked
+                .entry((it.fact.subject.as_str(), it.doc))
+                .or_insert_with(|| self.link_person(&it.fact.subject, it.doc, &known))
+                .clone();
+            if person != it.fact.subject {
+                notes.insert(
+                    m,
+                    format!(
+                        "“{}” linked to {person} named in another source",
+                        it.fact.subject
+                    ),
+                );
+            }
+            by_person.entry(person).or_default().push(m);
+        }
+        let mut out = Vec::new();
+        for (person, ms) in by_person {
+            let title = |m: usize| -> String {
+                let v = &self.items[m].fact.value;
+                v.rsplit_once(": ")
+                    .map_or(v.clone(), |(_, t)| t.to_string())
+            };
+            let mut roles: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+            let mut shown: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            for &m in &ms {
+                let t = title(m);
+                shown
+                    .entry(t.clone())
+                    .or_default()
+                    .insert(self.items[m].doc);
+                if t.starts_with("former ") {
+                    continue;
+                }
+                roles
+                    .entry(self.items[m].doc)
+                    .or_default()
+                    .insert(role_of(&t).to_string());
+            }
+            let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
+            // Two documents give disjoint roles. Each document has one (non-empty) set of
+            // roles, so two different sets come from two documents: compare the sets only.
+            let role_sets: BTreeSet<&BTreeSet<String>> = roles.values().collect();
+            let disjoint = role_sets
+                .iter()
+                .any(|r1| role_sets.iter().any(|r2| r1.is_disjoint(r2)));
+            // People hold several posts at once and over time ("Rep. Rahall", "committee
+            // chairman Rahall"; "Senator Obama" in a look back): two titles contradict each other
+            // only when two sources give them in passages aligned as one report.
+            // Each mention as (group, document, role), once: a person many sources name is
+            // weighed per distinct statement, not per pair of mentions.
+            let stated: BTreeSet<(&str, usize, String)> = ms
+                .iter()
+                .filter_map(|&m| {
+                    let t = title(m);
+                    let group = self.items[m].group?;
+                    (!t.starts_with("former "))
+                        .then(|| (group, self.items[m].doc, role_of(&t).to_string()))
+                })
+                .collect();
+            let conflict = disjoint
+                && stated.iter().any(|(gx, dx, rx)| {
+                    stated.iter().any(|(gy, dy, ry)| {
+                        gx == gy
+                            && dx != dy
+                            && rx != ry
+                            && !roles_compatible(rx, ry)
+                            && roles
+                                .get(dx)
+                                .is_some_and(|a| roles.get(dy).is_some_and(|b| a.is_disjoint(b)))
+                    })
+                });
+            let listing = shown
+                .iter()
+                .map(|(t, ds)| {
+                    format!(
+                        "{t} ({})",
+                        ds.iter()
+                            .map(|&d| self.source(d))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+                .collect::<Vec<_>>();
+            let (status, summary) = if conflict {
+                (
+                    FindingStatus::Conflict,
+                    format!("{person}'s title differs: {}", listing.join(" vs ")),
+                )
+            } else if docs.len() >= 2 {
+                (
+                    FindingStatus::Agree,
+                    format!("{person}'s title agrees: {}", listing.join(", ")),
+                )
+            } else {
+                (
+                    FindingStatus::SingleSource,
+                    format!(
+                        "Only {} gives {person}'s title: {}",
+                        self.docs_label(&ms),
+                        listing
+                            .iter()
+                            .map(|l| l.rsplit_once(" (").map_or(l.as_str(), |x| x.0))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            };
+            let mut ms = ms;
+            ms.sort_unstable();
+            let mut f = self.finding(FactKind::Title, status, summary, &ms, &notes);
+            // A title holds across the whole document, not one passage.
+            if docs.len() >= 2 {
+                f.group = None;
+            }
+            out.push(f);
+        }
+        out
+    }
 }
 
 #[cfg(test)]

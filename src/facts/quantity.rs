@@ -6,7 +6,13 @@
 //! `> 17000000000 USD`, `7 year`, and read back by [`Amount::parse`] to compare with the
 //! qualifier and rounding in mind.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
+
+use super::classes::{Classes, Links};
+use super::{Cx, par_map};
+use crate::model::{Finding, FindingStatus};
+use crate::text::terms;
 
 use regex::Regex;
 
@@ -972,6 +978,401 @@ fn noun_form(w: &str) -> String {
         "banned" | "ban" | "bans" => "ban".into(),
         _ if is_plural_noun(w) => singular(w),
         _ => w.to_string(),
+    }
+}
+
+// Comparison of the sources' facts of this kind.
+
+impl Cx<'_> {
+    /// The different figures a component of compatible quantities states, each as written with
+    /// its sources (“at least 3 people” (Harbor Fire Spreads (#1))), in the order of the
+    /// earliest dateline that gives it (sources without a dateline last). Mentions are one figure when they state one number
+    /// in one unit (a conversion in brackets counts), within rounding ("over €80 million" and
+    /// "€82 million" are one figure; "at least 3" and "11", two).
+    fn figures(&self, comp: &[usize]) -> Vec<String> {
+        // Identical values are one figure; distinct values are joined when any of their amounts
+        // state one figure (union of all such pairs, so the order of the sources never matters).
+        let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &m in comp {
+            by_value
+                .entry(self.items[m].fact.value.as_str())
+                .or_default()
+                .push(m);
+        }
+        let values: Vec<(Vec<Amount>, Vec<usize>)> = by_value
+            .into_iter()
+            .map(|(v, ms)| (Amount::parse_all(v), ms))
+            .filter(|(a, _)| !a.is_empty())
+            .collect();
+        let mut root: Vec<usize> = (0..values.len()).collect();
+        fn find(root: &mut [usize], mut i: usize) -> usize {
+            while root[i] != i {
+                root[i] = root[root[i]];
+                i = root[i];
+            }
+            i
+        }
+        for i in 0..values.len() {
+            for j in i + 1..values.len() {
+                let one = values[i]
+                    .0
+                    .iter()
+                    .any(|a| values[j].0.iter().any(|b| one_figure(a, b)));
+                if one {
+                    let (ri, rj) = (find(&mut root, i), find(&mut root, j));
+                    root[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+        let mut figures: BTreeMap<usize, (Option<&str>, f64, Vec<usize>)> = BTreeMap::new();
+        for (i, (amounts, ms)) in values.iter().enumerate() {
+            let r = find(&mut root, i);
+            let entry = figures
+                .entry(r)
+                .or_insert((None, amounts[0].number, Vec::new()));
+            entry.1 = entry.1.min(amounts[0].number);
+            for &m in ms {
+                let dateline = self
+                    .cmp
+                    .documents
+                    .get(self.items[m].doc)
+                    .and_then(|d| d.dateline.as_deref());
+                if dateline.is_some() && (entry.0.is_none() || dateline < entry.0) {
+                    entry.0 = dateline;
+                }
+                entry.2.push(m);
+            }
+        }
+        let mut figures: Vec<(Option<&str>, f64, Vec<usize>)> = figures.into_values().collect();
+        figures.sort_by(|a, b| {
+            (a.0.is_none(), a.0)
+                .cmp(&(b.0.is_none(), b.0))
+                .then(a.1.total_cmp(&b.1))
+        });
+        figures
+            .into_iter()
+            .map(|(_, _, mut ms)| {
+                ms.sort_unstable();
+                let first = &self.items[ms[0]];
+                format!("“{}” ({})", first.fact.text, self.docs_label(&ms))
+            })
+            .collect()
+    }
+
+    /// The passage of item `m` has a number outside every fact of it (a year aside).
+    fn loose_number(&self, m: usize) -> bool {
+        let it = &self.items[m];
+        let Some(passage) = self
+            .cmp
+            .documents
+            .get(it.doc)
+            .and_then(|d| d.passages.get(it.passage))
+        else {
+            return false;
+        };
+        crate::text::tokenize(&passage.text).iter().any(|t| {
+            let (a, b) = (passage.start + t.start, passage.start + t.end);
+            let number = t.is_word
+                && (t
+                    .key
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    && t.key.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || crate::text::word_number(&t.key).is_some_and(|n| n >= 2.0));
+            number
+                && !crate::text::is_year(&t.key)
+                && !passage.facts.iter().any(|f| f.start < b && a < f.end)
+        })
+    }
+
+    /// Two figures measured from different places: "150 miles east of Aden" and "13 miles
+    /// from the ship" are two distances, whatever else their passages share.
+    fn placed_apart(&self, a: usize, b: usize) -> bool {
+        let place = |m: usize| -> Option<String> {
+            let it = &self.items[m];
+            let text = &self.cmp.documents.get(it.doc)?.text;
+            place_after(text.get(it.fact.end..)?)
+        };
+        // One measured from a place the other does not name cannot be set against it either.
+        let (pa, pb) = (place(a), place(b));
+        match (&pa, &pb) {
+            (Some(x), Some(y)) => x != y,
+            (None, None) => false,
+            // "as a player", "in the NBA" say what a count is of, but a count without them may
+            // still be of the same thing: only two different ones set two counts apart.
+            (Some(x), None) | (None, Some(x)) => !x.starts_with(WEAK_PLACE),
+        }
+    }
+
+    pub(super) fn quantities(&self) -> Vec<Finding> {
+        let members = self.of_kind(FactKind::Quantity);
+        let amounts: BTreeMap<usize, Vec<Amount>> = members
+            .iter()
+            .map(|&m| (m, Amount::parse_all(&self.items[m].fact.value)))
+            .collect();
+        let units = |m: usize| -> BTreeSet<&str> {
+            amounts
+                .get(&m)
+                .map(|a| a.iter().map(|x| x.unit.as_str()).collect())
+                .unwrap_or_default()
+        };
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| {
+                let it = &self.items[m];
+                (
+                    it.fact.value.as_str(),
+                    it.fact.subject.as_str(),
+                    it.group,
+                    it.context,
+                )
+            },
+        );
+        // Per passage (its words, so copies count alike) and subject: the values stated. Only a
+        // passage's one figure of a thing can contradict another source's: a passage giving two
+        // ("12 magazines this time, 31 in all") says what each is of in words a count cannot read.
+        let mut per_passage: BTreeMap<(usize, &str), BTreeSet<&str>> = BTreeMap::new();
+        for &m in &members {
+            let it = &self.items[m];
+            per_passage
+                .entry((it.context, it.fact.subject.as_str()))
+                .or_default()
+                .insert(it.fact.value.as_str());
+        }
+        // A passage with a number no fact accounts for ("32 million people, compared with 55.3
+        // million a decade ago") may give a second figure of the same thing, its noun left out.
+        let mut first_of_context: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in &members {
+            first_of_context.entry(self.items[m].context).or_insert(m);
+        }
+        let loose: BTreeMap<usize, bool> = first_of_context
+            .into_iter()
+            .map(|(c, m)| (c, self.loose_number(m)))
+            .collect();
+        let lone = |m: usize| {
+            let it = &self.items[m];
+            per_passage
+                .get(&(it.context, it.fact.subject.as_str()))
+                .is_some_and(|v| v.len() == 1)
+                && loose.get(&it.context) == Some(&false)
+        };
+        // Every link needs the same subject.
+        let pairs = classes.pairs(|c| {
+            let subject = &self.items[classes.rep(c)].fact.subject;
+            if subject.is_empty() {
+                Vec::new()
+            } else {
+                vec![subject.as_str()]
+            }
+        });
+        let skips: BTreeMap<&str, Vec<u32>> = (0..classes.len())
+            .map(|c| self.items[classes.rep(c)].fact.subject.as_str())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|s| (s, self.contexts.ids_of(s)))
+            .collect();
+        // Per pair of classes: (link within a document, link across documents: conflicting?).
+        let links: Vec<(bool, Option<bool>)> = par_map(&pairs, |&(x, y)| {
+            let (a, b) = (classes.rep(x), classes.rep(y));
+            let (x, y) = (&self.items[a], &self.items[b]);
+            let (ua, ub) = (units(a), units(b));
+            if ua.is_disjoint(&ub) {
+                return (false, None);
+            }
+            let same_subject = !x.fact.subject.is_empty() && x.fact.subject == y.fact.subject;
+            let grouped = self.same_group(a, b);
+            let compatible = match (amounts.get(&a), amounts.get(&b)) {
+                (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
+                _ => false,
+            };
+            // The same figure repeated in one source is one statement.
+            let within = same_subject && compatible && x.fact.value == y.fact.value;
+            if !same_subject {
+                return (within, None);
+            }
+            let shared = || {
+                let skip = skips
+                    .get(x.fact.subject.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                self.contexts.shared(x.context, y.context, skip).1
+            };
+            // Different figures that may both hold ("at least 3", "11") are one thing only
+            // inside one aligned group: a lower bound fits every larger count anywhere.
+            let one_figure = match (amounts.get(&a), amounts.get(&b)) {
+                (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| one_figure(s, t))),
+                _ => false,
+            };
+            let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
+                Some(false)
+            } else if !compatible
+                && grouped
+                && lone(a)
+                && lone(b)
+                && !self.contexts.other_times(x.context, y.context)
+                && !modified_apart(x.fact, y.fact)
+                && !self.placed_apart(a, b)
+            {
+                Some(true)
+            } else {
+                None
+            };
+            (within, apart)
+        });
+        let mut sets = Links::new(&classes);
+        for (&(x, y), (within, apart)) in pairs.iter().zip(links) {
+            if within {
+                sets.link_within(x, y);
+            }
+            if let Some(conflict) = apart {
+                sets.link_apart(x, y, conflict);
+            }
+        }
+        let mut out = Vec::new();
+        for (comp, has_conflict) in sets.components(&members) {
+            let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
+            let first = &self.items[comp[0]];
+            let what = describe_quantity(first.fact);
+            // Each mention as written, with its document: “over 70,000” (d0).
+            let parts: Vec<String> = comp
+                .iter()
+                .map(|&m| {
+                    format!(
+                        "“{}” ({})",
+                        self.items[m].fact.text,
+                        self.source(self.items[m].doc)
+                    )
+                })
+                .collect();
+            let (status, summary) = if has_conflict {
+                (
+                    FindingStatus::Conflict,
+                    format!("{what} differs: {}", parts.join(" vs ")),
+                )
+            } else if docs.len() >= 2
+                && let figures = self.figures(&comp)
+                && figures.len() >= 2
+            {
+                (
+                    FindingStatus::Developing,
+                    format!("{what} differs, all may hold: {}", figures.join(" → ")),
+                )
+            } else if docs.len() >= 2 {
+                (
+                    FindingStatus::Agree,
+                    format!("{what} agrees: {}", parts.join(", ")),
+                )
+            } else {
+                (
+                    FindingStatus::SingleSource,
+                    format!(
+                        "Only {} states {what}: “{}” ({})",
+                        self.source(first.doc),
+                        first.fact.text,
+                        readable_value(&first.fact.value)
+                    ),
+                )
+            };
+            out.push(self.finding(FactKind::Quantity, status, summary, &comp, &BTreeMap::new()));
+        }
+        out
+    }
+}
+
+/// How a quantity reads in a summary: "employees (> 70,000)", "ban (7 years)".
+fn describe_quantity(f: &Fact) -> String {
+    let amounts = Amount::parse_all(&f.value);
+    let Some(a) = amounts.first() else {
+        return f.subject.clone();
+    };
+    let unit = match a.unit.as_str() {
+        "year" | "month" | "week" | "day" | "hour" | "minute" => "duration",
+        "%" => "percentage",
+        u if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => "amount",
+        _ => "count",
+    };
+    match (unit, f.subject.is_empty()) {
+        ("count", _) => format!("number of {}", plural(&f.subject)),
+        (u, true) => u.to_string(),
+        (u, false) => format!("{u} of {}", f.subject),
+    }
+}
+
+/// Two counts of one noun told apart by the words in front of it: "23 Somali pirates" and "11
+/// Yemeni pirates" count different pirates; "two speed boats" and "two boats" may count the same.
+fn modified_apart(a: &Fact, b: &Fact) -> bool {
+    let modifiers = |f: &Fact| -> BTreeSet<String> {
+        let subject: BTreeSet<String> = terms(&f.subject).into_iter().map(|t| t.stem).collect();
+        terms(&f.text)
+            .into_iter()
+            .filter(|t| {
+                let word = t.surface.to_lowercase();
+                word.chars().all(char::is_alphabetic)
+                    && crate::text::word_number(&word).is_none()
+                    && !subject.contains(&t.stem)
+                    && !is_qualifier_word(&word)
+            })
+            .map(|t| t.stem)
+            .collect()
+    };
+    let (x, y) = (modifiers(a), modifiers(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
+/// Marks a place read after "as", "in" or "with", which narrows a count rather than measuring
+/// it from somewhere.
+const WEAK_PLACE: &str = "~";
+
+/// What a figure is measured from or narrowed to, when the words right after it say: "… east
+/// of Aden", "… away from the merchant vessel" (the first word after the preposition other than
+/// an article; a conversion in brackets, "(about 24km)", is passed over); "… as a player", "… in
+/// the NBA" (marked [`WEAK_PLACE`]).
+fn place_after(rest: &str) -> Option<String> {
+    let mut preposition: Option<bool> = None;
+    let mut depth = 0usize;
+    for w in rest.split_whitespace().take(12) {
+        let opens = w.matches('(').count();
+        let closes = w.matches(')').count();
+        if depth > 0 || opens > 0 {
+            depth = (depth + opens).saturating_sub(closes);
+            continue;
+        }
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        match (preposition, bare.as_str()) {
+            (None, "from" | "of" | "off" | "near") => preposition = Some(true),
+            (None, "as" | "in" | "with") => preposition = Some(false),
+            (
+                None,
+                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast"
+                | "southwest" | "away" | "inland" | "offshore",
+            ) => {}
+            (None, _) => return None,
+            (Some(_), "the" | "a" | "an" | "coast" | "his" | "her" | "their" | "its") => {}
+            (Some(strong), _) => {
+                return Some(if strong {
+                    bare
+                } else {
+                    format!("{WEAK_PLACE}{bare}")
+                });
+            }
+        }
+    }
+    None
+}
+
+/// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
+fn plural(noun: &str) -> String {
+    if noun.contains(' ') || noun.ends_with('s') || noun == "people" {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
     }
 }
 

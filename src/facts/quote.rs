@@ -4,7 +4,12 @@
 //! comparison half lines up two versions of one quote word by word, treating "…"/"..." as a marked
 //! omission, and says whether a version is verbatim, shortened consistently, or altered (and where).
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
+
+use super::classes::{Classes, Links};
+use super::{Cx, TUNING, par_map};
+use crate::model::{Finding, FindingStatus, Mention};
 
 use regex::Regex;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -781,6 +786,515 @@ fn context_missing(_v: &[&str], reference: &[&str], ops: &[DiffOp], k: usize) ->
         _ => 0,
     };
     context(reference, at, 0)
+}
+
+// Comparison of the sources' facts of this kind.
+
+impl Cx<'_> {
+    pub(super) fn quotes(&self) -> Vec<Finding> {
+        let members = self.of_kind(FactKind::Quote);
+        let words: BTreeMap<usize, Vec<String>> = members
+            .iter()
+            .map(|&m| {
+                (
+                    m,
+                    self.items[m]
+                        .fact
+                        .value
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                )
+            })
+            .collect();
+        let empty = Vec::new();
+        let w = |m: usize| words.get(&m).unwrap_or(&empty);
+        // Quotes with the same words are weighed as one.
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| self.items[m].fact.value.as_str(),
+        );
+        // Candidates share a run of four words (short quotes: all their words).
+        let pairs = classes.pairs(|c| {
+            let ws: Vec<&str> = w(classes.rep(c))
+                .iter()
+                .map(String::as_str)
+                .filter(|x| *x != "…")
+                .collect();
+            if ws.len() < 4 {
+                vec![ws.join(" ")]
+            } else {
+                ws.windows(4).map(|x| x.join(" ")).collect()
+            }
+        });
+        let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
+            same_quote(w(classes.rep(x)), w(classes.rep(y)))
+        });
+        let mut sets = Links::new(&classes);
+        for (&(x, y), same) in pairs.iter().zip(same) {
+            if same {
+                sets.link_apart(x, y, false);
+            }
+        }
+        let speakers = self.canonical_speakers(&members);
+        sets.components(&members)
+            .iter()
+            .flat_map(|(comp, _)| self.utterances(comp, &w, &speakers))
+            .flat_map(|utterance| self.quote_findings(&utterance, &w, &speakers))
+            .collect()
+    }
+
+    /// Splits linked quotes into utterances. Versions are taken fullest first (as the reference
+    /// of [`Self::quote_findings`] is chosen); each joins the first utterance whose fullest
+    /// version shares enough of its own words ([`overlap`]), else starts one. Two
+    /// speakers' versions must be near verbatim to be one utterance: two people saying alike
+    /// things are two statements, the same words in two mouths one quote misattributed.
+    /// Identical versions are weighed once.
+    fn utterances<'w>(
+        &self,
+        comp: &[usize],
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Vec<usize>> {
+        /// The sources giving one version, and its mentions.
+        type Givers = (BTreeSet<usize>, Vec<usize>);
+        let mut versions: BTreeMap<&[String], Givers> = BTreeMap::new();
+        for &m in comp {
+            let v = versions.entry(w(m).as_slice()).or_default();
+            v.0.insert(self.items[m].doc);
+            v.1.push(m);
+        }
+        let len = |ws: &[String]| ws.iter().filter(|x| *x != "…").count();
+        let mut order: Vec<(&[String], &Givers)> = versions.iter().map(|(k, v)| (*k, v)).collect();
+        order.sort_by(|a, b| {
+            len(b.0)
+                .cmp(&len(a.0))
+                .then_with(|| b.1.0.len().cmp(&a.1.0.len()))
+                .then_with(|| a.0.cmp(b.0))
+        });
+        struct Utterance {
+            fullest: Version,
+            speakers: BTreeSet<String>,
+            members: Vec<usize>,
+        }
+        let surnames = |ms: &[usize]| -> BTreeSet<String> {
+            ms.iter()
+                .filter_map(|m| speakers.get(m))
+                .map(|s| super::people::surname(s))
+                .collect()
+        };
+        let mut out: Vec<Utterance> = Vec::new();
+        // Word → the utterances whose fullest version has it: a version is weighed only
+        // against utterances that have at least a quarter of its content words (one utterance
+        // shares far more), not against every statement of a large component.
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (words, (_, members)) in order {
+            let version = Version::new(words, &self.items[members[0]].fact.text);
+            let said_by = surnames(members);
+            let content: BTreeSet<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| *w != "…" && !crate::text::is_stopword(w))
+                .collect();
+            let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
+            for w in &content {
+                for &u in index.get(w).map_or(&[][..], Vec::as_slice) {
+                    *hits.entry(u).or_default() += 1;
+                }
+            }
+            let home = hits
+                .iter()
+                .filter(|&(_, &n)| 4 * n >= content.len())
+                .map(|(&u, _)| u)
+                .find(|&u| {
+                    let u = &out[u];
+                    let overlap = overlap(&version, &u.fullest);
+                    let other_speaker = !said_by.is_empty()
+                        && !u.speakers.is_empty()
+                        && said_by.is_disjoint(&u.speakers);
+                    overlap >= TUNING.quote_overlap
+                        && (!other_speaker || overlap >= TUNING.quote_verbatim)
+                });
+            match home {
+                // A version that names its speaker names the utterance's.
+                Some(u) => {
+                    out[u].members.extend(members);
+                    out[u].speakers.extend(said_by);
+                }
+                None => {
+                    for w in content {
+                        index.entry(w).or_default().push(out.len());
+                    }
+                    out.push(Utterance {
+                        fullest: version,
+                        speakers: said_by,
+                        members: members.clone(),
+                    });
+                }
+            }
+        }
+        out.into_iter()
+            .map(|u| {
+                let mut ms = u.members;
+                ms.sort_unstable();
+                ms
+            })
+            .collect()
+    }
+
+    /// The findings of one component of linked quotes.
+    fn quote_findings<'w>(
+        &self,
+        comp: &[usize],
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
+        if docs.len() < 2 {
+            return self.single_source_quotes(comp, speakers);
+        }
+        // The fullest version is the reference the others are read against. Among equally
+        // full versions: the one the most documents give, then the first in word order, so
+        // that the order the documents were given in never picks it (identical words can
+        // only differ in which of their mentions is named the reference).
+        let mut givers: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
+        for &m in comp {
+            givers
+                .entry(w(m).as_slice())
+                .or_default()
+                .insert(self.items[m].doc);
+        }
+        let Some(&reference) = comp.iter().max_by(|&&a, &&b| {
+            let len = |m: usize| w(m).iter().filter(|x| *x != "…").count();
+            let given = |m: usize| givers.get(w(m).as_slice()).map_or(0, BTreeSet::len);
+            len(a)
+                .cmp(&len(b))
+                .then_with(|| given(a).cmp(&given(b)))
+                .then_with(|| w(b).cmp(w(a)))
+                .then_with(|| b.cmp(&a))
+        }) else {
+            return out;
+        };
+        let ref_doc = self.source(self.items[reference].doc).to_string();
+        let excerpt = short(&self.items[reference].fact.text);
+        let mut consistent = vec![reference];
+        let mut notes: BTreeMap<usize, String> = BTreeMap::new();
+        notes.insert(reference, "fullest version, the reference".to_string());
+        let mut altered: Vec<(usize, Vec<(String, String)>)> = Vec::new();
+        // Copies of one version relate to the reference alike.
+        let mut relations: BTreeMap<&[String], Relation> = BTreeMap::new();
+        for &m in comp {
+            if m == reference {
+                continue;
+            }
+            let relation = relations
+                .entry(w(m).as_slice())
+                .or_insert_with(|| relate(w(m), w(reference)))
+                .clone();
+            match relation {
+                Relation::Verbatim => {
+                    notes.insert(m, format!("verbatim as in {ref_doc}"));
+                    consistent.push(m);
+                }
+                Relation::Shortened => {
+                    notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
+                    consistent.push(m);
+                }
+                // A source that quotes one utterance twice, once more fully, does not
+                // contradict itself.
+                Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {
+                    notes.insert(m, format!("another version {ref_doc} gives itself"));
+                    consistent.push(m);
+                }
+                Relation::Altered(diffs) => {
+                    let shown = diffs
+                        .iter()
+                        .take(3)
+                        .map(|(v, r)| format!("“{v}” for “{r}”"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    notes.insert(m, format!("altered against {ref_doc}: {shown}"));
+                    altered.push((m, diffs));
+                }
+            }
+        }
+        consistent.sort_unstable();
+        let consistent_docs = self.docs_label(&consistent);
+        let consistent_sources: BTreeSet<usize> =
+            consistent.iter().map(|&m| self.items[m].doc).collect();
+        if consistent_sources.len() >= 2 {
+            let how: Vec<String> = consistent
+                .iter()
+                .filter(|&&m| m != reference)
+                .map(|&m| {
+                    let verb = if notes.get(&m).is_some_and(|n| n.starts_with("verbatim")) {
+                        "verbatim"
+                    } else {
+                        "shortened, consistent"
+                    };
+                    format!("{} {verb}", self.source(self.items[m].doc))
+                })
+                .collect();
+            out.push(self.finding(
+                FactKind::Quote,
+                FindingStatus::Agree,
+                format!(
+                    "Same quote {excerpt} in {consistent_docs}: {} against {ref_doc}",
+                    how.join("; ")
+                ),
+                &consistent,
+                &notes,
+            ));
+        }
+        // An altered version is shown against the part of the reference it quotes, and against
+        // the consistent versions that quote some of that part (a version of another sentence
+        // of the same statement is no evidence about this one).
+        let spans: BTreeMap<usize, Option<(usize, usize)>> = consistent
+            .iter()
+            .chain(altered.iter().map(|(m, _)| m))
+            .map(|&m| (m, covered(w(m), w(reference))))
+            .collect();
+        // Sources that give one altered version word for word are one finding.
+        type Diffs = Vec<(String, String)>;
+        let mut alike: Vec<(Vec<usize>, &Diffs)> = Vec::new();
+        for (m, diffs) in &altered {
+            match alike.iter_mut().find(|(ms, _)| w(ms[0]) == w(*m)) {
+                Some((ms, _)) => ms.push(*m),
+                None => alike.push((vec![*m], diffs)),
+            }
+        }
+        for (versions, diffs) in alike {
+            let m = versions[0];
+            let part = spans.get(&m).copied().flatten();
+            let overlaps = |c: usize| match (part, spans.get(&c).copied().flatten()) {
+                (Some((a, b)), Some((c0, c1))) => a < c1 && c0 < b,
+                _ => true,
+            };
+            let cited: Vec<usize> = consistent
+                .iter()
+                .copied()
+                .filter(|&c| c == reference || overlaps(c))
+                .collect();
+            let cited_docs = self.docs_label(&cited);
+            let mut mentions = Vec::with_capacity(versions.len() + cited.len());
+            for &v in &versions {
+                mentions.push(self.mention(v, notes.get(&v).map(String::as_str)));
+            }
+            for &c in &cited {
+                let mention = self.mention(c, notes.get(&c).map(String::as_str));
+                mentions.push(match part {
+                    Some(range) if c == reference => narrowed(mention, w(c), range),
+                    _ => mention,
+                });
+            }
+            let group = self
+                .common_group(&cited)
+                .filter(|g| self.items[m].group == Some(g.as_str()));
+            let shown = diffs
+                .iter()
+                .take(3)
+                .map(|(v, r)| {
+                    let verb = if cited.len() > 1 { "have" } else { "has" };
+                    format!("“{v}” where {cited_docs} {verb} “{r}”")
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push(Finding {
+                id: String::new(),
+                kind: FactKind::Quote,
+                status: FindingStatus::Conflict,
+                summary: format!("Quote altered in {}: {shown}", self.docs_label(&versions)),
+                group,
+                mentions,
+            });
+        }
+        if let Some(f) = self.misattribution(comp, reference, w, speakers) {
+            out.push(f);
+        }
+        out
+    }
+
+    /// A finding per quote that only one source gives.
+    fn single_source_quotes(
+        &self,
+        comp: &[usize],
+        speakers: &BTreeMap<usize, String>,
+    ) -> Vec<Finding> {
+        comp.iter()
+            .map(|&m| {
+                let it = &self.items[m];
+                let by = match speakers.get(&m) {
+                    Some(s) => format!(" by {s}"),
+                    None => String::new(),
+                };
+                self.finding(
+                    FactKind::Quote,
+                    FindingStatus::SingleSource,
+                    format!(
+                        "Only {} quotes{by}: {}",
+                        self.source(it.doc),
+                        short(&it.fact.text)
+                    ),
+                    &[m],
+                    &BTreeMap::new(),
+                )
+            })
+            .collect()
+    }
+
+    /// The same words put in different mouths: a conflict only when the quote is long enough to
+    /// be one person's, the speakers are different people (not "Lt. Gregg Hastings" and
+    /// "Hastings"), and no source names both with it (a joint statement).
+    fn misattribution<'w>(
+        &self,
+        comp: &[usize],
+        reference: usize,
+        w: &(dyn Fn(usize) -> &'w Vec<String> + Sync),
+        speakers: &BTreeMap<usize, String>,
+    ) -> Option<Finding> {
+        let length = w(reference).iter().filter(|x| *x != "…").count();
+        if length < TUNING.attribution_words {
+            return None;
+        }
+        // One speaker per person: "Lt. Gregg Hastings" and "Hastings" are one, "Barack Obama"
+        // and "Michelle Obama" two (a bare surname joins the one full name that has it).
+        let named: Vec<(usize, &str)> = comp
+            .iter()
+            .filter_map(|&m| speakers.get(&m).map(|s| (m, s.as_str())))
+            .collect();
+        let mut given_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (_, s) in &named {
+            if let Some(g) = super::people::given_name(s) {
+                given_names
+                    .entry(super::people::surname(s))
+                    .or_default()
+                    .insert(g);
+            }
+        }
+        /// The names one speaker is given, and the quotes given to them.
+        type Said<'n> = (BTreeSet<&'n str>, Vec<usize>);
+        let mut by_speaker: BTreeMap<(String, String), Said> = BTreeMap::new();
+        for (m, s) in named {
+            let surname = super::people::surname(s);
+            let given = super::people::given_name(s).or_else(|| {
+                given_names
+                    .get(&surname)
+                    .filter(|g| g.len() == 1)
+                    .and_then(|g| g.first().cloned())
+            });
+            let entry = by_speaker
+                .entry((surname, given.unwrap_or_default()))
+                .or_default();
+            entry.0.insert(s);
+            entry.1.push(m);
+        }
+        if by_speaker.len() < 2 {
+            return None;
+        }
+        let mut passages: BTreeMap<usize, usize> = BTreeMap::new();
+        for &m in comp {
+            passages.entry(self.items[m].context).or_insert(m);
+        }
+        let joint = passages.values().any(|&m| {
+            let it = &self.items[m];
+            let passage = &self.cmp.documents[it.doc].passages[it.passage].text;
+            by_speaker
+                .keys()
+                .filter(|(surname, _)| !surname.is_empty())
+                .filter(|(surname, _)| super::people::names_word(passage, surname))
+                .count()
+                >= 2
+        });
+        if joint {
+            return None;
+        }
+        let excerpt = short(&self.items[reference].fact.text);
+        let parts: Vec<String> = by_speaker
+            .values()
+            .map(|(names, ms)| {
+                let names: Vec<&str> = names.iter().copied().collect();
+                format!("{} ({})", names.join(" / "), self.docs_label(ms))
+            })
+            .collect();
+        let mut ms: Vec<usize> = by_speaker.values().flat_map(|x| x.1.clone()).collect();
+        ms.sort_unstable();
+        Some(self.finding(
+            FactKind::Quote,
+            FindingStatus::Conflict,
+            format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
+            &ms,
+            &BTreeMap::new(),
+        ))
+    }
+}
+
+/// A quote's mention cut to its words `range` (counted without `…`, as [`covered`] gives
+/// them), text and value, with a note saying so; the whole mention when the range is all of it
+/// or the words cannot be placed.
+fn narrowed(mut m: Mention, words: &[String], range: (usize, usize)) -> Mention {
+    let at: Vec<(usize, usize)> = quote_words_at(&m.text)
+        .into_iter()
+        .filter(|(w, _, _)| w != "…")
+        .map(|(_, a, b)| (a, b))
+        .collect();
+    let (a, b) = range;
+    let whole = words.iter().filter(|w| *w != "…").count();
+    if at.len() != whole || a >= b || b > at.len() || (a, b) == (0, at.len()) {
+        return m;
+    }
+    let (start, end) = (at[a].0, at[b - 1].1);
+    m.text = m.text[start..end].to_string();
+    m.value = words
+        .iter()
+        .filter(|w| *w != "…")
+        .skip(a)
+        .take(b - a)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    m.start += start;
+    m.end = m.start + (end - start);
+    m.note
+        .push_str("; the part of the reference this version quotes");
+    m
+}
+
+/// A short excerpt of a quote for summaries.
+fn short(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 12 {
+        return words.join(" ");
+    }
+    format!("{} …", words[..12].join(" "))
+}
+
+/// Two quotes are the same when they share a run of four words, or (short quotes) all words.
+fn same_quote(a: &[String], b: &[String]) -> bool {
+    let a: Vec<&str> = a.iter().map(String::as_str).filter(|w| *w != "…").collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).filter(|w| *w != "…").collect();
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.len() < 4 || b.len() < 4 {
+        return a.len() >= 2 && a == b;
+    }
+    // Longest common run of words, two rows of the table at a time.
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in &a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            if cur[j + 1] >= 4 {
+                return true;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    false
 }
 
 #[cfg(test)]

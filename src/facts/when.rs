@@ -5,7 +5,13 @@
 //! `2018-05-07/2018-05-13`, a time as `20:30`) and every note says how it was derived, including
 //! the alternative when the reading is ambiguous and the reason when nothing could resolve it.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
+
+use super::classes::{Classes, Links};
+use super::{Cx, TUNING, par_map};
+use crate::model::{Finding, FindingStatus};
+use crate::text::terms;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
@@ -742,6 +748,415 @@ fn offset_date(c: &Captures, ctx: &Ctx) -> (String, String) {
         _ => (base.year() + i32::try_from(sign * n).unwrap_or(0)).to_string(),
     };
     (value, format!("“{written}”: counted from {base_note}"))
+}
+
+// Comparison of the sources' facts of this kind.
+
+impl Cx<'_> {
+    pub(super) fn dates(&self) -> Vec<Finding> {
+        let members = self.of_kind(FactKind::Date);
+        let parsed: BTreeMap<usize, Option<DateRange>> = members
+            .iter()
+            .map(|&m| (m, DateRange::parse(&self.items[m].fact.value)))
+            .collect();
+        // Per passage, how many resolved dates of each grain it states.
+        let mut per_passage: BTreeMap<(usize, usize, Grain), usize> = BTreeMap::new();
+        for &m in &members {
+            if let Some(Some(r)) = parsed.get(&m) {
+                let it = &self.items[m];
+                *per_passage
+                    .entry((it.doc, it.passage, r.grain))
+                    .or_default() += 1;
+            }
+        }
+        // The only date of its grain in its passage: only such dates can conflict.
+        let lone = |m: usize| {
+            let it = &self.items[m];
+            parsed
+                .get(&m)
+                .and_then(Option::as_ref)
+                .is_some_and(|r| per_passage.get(&(it.doc, it.passage, r.grain)) == Some(&1))
+        };
+        let classes = Classes::new(
+            &members,
+            self.items.len(),
+            |m| self.items[m].doc,
+            |m| {
+                let it = &self.items[m];
+                (
+                    it.fact.value.as_str(),
+                    it.fact.subject.as_str(),
+                    it.group,
+                    it.context,
+                    lone(m),
+                )
+            },
+        );
+        // Candidates share a group, a value, or a word of the event.
+        let pairs = classes.pairs(|c| {
+            let it = &self.items[classes.rep(c)];
+            let mut keys = vec![DateKey::Value(date_core(&it.fact.value))];
+            if let Some(g) = it.group {
+                keys.push(DateKey::Group(g));
+            }
+            keys.extend(
+                terms(&it.fact.subject)
+                    .into_iter()
+                    .map(|t| DateKey::Event(t.stem)),
+            );
+            keys
+        });
+        let links: Vec<Option<bool>> = par_map(&pairs, |&(x, y)| {
+            let (a, b) = (classes.rep(x), classes.rep(y));
+            let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
+                return None;
+            };
+            let grouped = self.same_group(a, b);
+            let related = grouped || {
+                let sim = self
+                    .contexts
+                    .similarity(self.items[a].context, self.items[b].context);
+                (ra.same_as(rb) && sim >= 0.2) || sim >= TUNING.date_similarity
+            };
+            if !related {
+                None
+            } else if ra.same_as(rb) {
+                Some(false)
+            } else if grouped
+                && !ra.compatible(rb)
+                && ra.grain == rb.grain
+                // A bare year is most often a background event's ("first hosted in 2007").
+                && ra.grain != Grain::Year
+                // A date no source gives a year is told too loosely to contradict another
+                // ("November 11" may be the rescue, "November 19" the sinking).
+                && !ra.yearless
+                && !rb.yearless
+                && lone(a)
+                && lone(b)
+                && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
+                && same_event_words(self.items[a].fact, self.items[b].fact)
+            {
+                // Only passages aligned as one report of one event can give two dates of it:
+                // alike passages elsewhere are often two happenings told alike.
+                Some(true)
+            } else {
+                None
+            }
+        });
+        let mut sets = Links::new(&classes);
+        for (&(x, y), link) in pairs.iter().zip(links) {
+            if let Some(conflict) = link {
+                sets.link_apart(x, y, conflict);
+            }
+        }
+        let mut out = Vec::new();
+        for (comp, has_conflict) in sets.components(&members) {
+            let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
+            let quoted = |m: usize| {
+                format!(
+                    "{} “{}”",
+                    self.source(self.items[m].doc),
+                    self.items[m].fact.text
+                )
+            };
+            let first = &self.items[comp[0]];
+            let (status, summary) = if has_conflict {
+                let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &m in &comp {
+                    by_value
+                        .entry(self.items[m].fact.value.as_str())
+                        .or_default()
+                        .push(m);
+                }
+                let parts: Vec<String> = by_value
+                    .iter()
+                    .map(|(v, ms)| {
+                        format!(
+                            "{v} ({})",
+                            ms.iter().map(|&m| quoted(m)).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect();
+                (
+                    FindingStatus::Conflict,
+                    format!(
+                        "Date of “{}” differs: {}",
+                        first.fact.subject,
+                        parts.join(" vs ")
+                    ),
+                )
+            } else if docs.len() >= 2 {
+                let values: BTreeSet<&str> = comp
+                    .iter()
+                    .map(|&m| date_core(&self.items[m].fact.value))
+                    .collect();
+                let shown = values.into_iter().collect::<Vec<_>>().join(" / ");
+                (
+                    FindingStatus::Agree,
+                    format!(
+                        "Same date {shown} in {}",
+                        comp.iter()
+                            .map(|&m| quoted(m))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                )
+            } else if parsed.get(&comp[0]).is_some_and(Option::is_some) {
+                (
+                    FindingStatus::SingleSource,
+                    format!(
+                        "Only {} states the date “{}” ({}), near “{}”",
+                        self.source(first.doc),
+                        first.fact.text,
+                        first.fact.value,
+                        first.fact.subject
+                    ),
+                )
+            } else {
+                // A relative date with nothing to resolve it against is no finding of its own:
+                // it stays marked in the text, its note saying why it has no value.
+                continue;
+            };
+            out.push(self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new()));
+        }
+        out
+    }
+}
+
+/// The dates of a sentence ([`extract`]), each with the event words around it as its subject
+/// when it has none of its own.
+pub(super) fn facts(s: &super::Sentence) -> Vec<Fact> {
+    let mut facts = extract(s.text, s.span, s.dateline);
+    if facts.iter().any(|f| f.subject.is_empty()) {
+        let text = &s.text[s.span.start..s.span.end];
+        let words = content_words(text);
+        for f in &mut facts {
+            if f.subject.is_empty() {
+                f.subject = event_words(text, &words, f.start - s.span.start, f.end - s.span.start);
+            }
+        }
+    }
+    facts
+}
+
+/// The spans of a sentence's content words (no stopwords, figures or short words), in order.
+fn content_words(s: &str) -> Vec<(usize, usize)> {
+    crate::text::tokenize(s)
+        .into_iter()
+        .filter(|t| {
+            t.is_word
+                && !crate::text::is_stopword(&t.key)
+                && t.key.chars().all(char::is_alphabetic)
+                && t.key.len() > 2
+        })
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+/// The three content words nearest the date at `fs..fe` of sentence `s`: what happened then.
+/// Walks outward from the date (the nearer word first, the earlier one on a tie), so the cost
+/// does not grow with the sentence.
+fn event_words(s: &str, words: &[(usize, usize)], fs: usize, fe: usize) -> String {
+    let before = words.partition_point(|w| w.1 <= fs);
+    let after = words.partition_point(|w| w.0 < fe);
+    let (mut l, mut r) = (before, after);
+    let mut picked = Vec::with_capacity(3);
+    while picked.len() < 3 {
+        let left = l.checked_sub(1).map(|i| (fs - words[i].1, i));
+        let right = words.get(r).map(|w| (w.0 - fe, r));
+        let take = match (left, right) {
+            (Some(a), Some(b)) if a.0 <= b.0 => a,
+            (Some(a), None) => a,
+            (_, Some(b)) => b,
+            (None, None) => break,
+        };
+        if take.1 < before {
+            l -= 1;
+        } else {
+            r += 1;
+        }
+        picked.push(take.1);
+    }
+    picked.sort_unstable();
+    picked
+        .iter()
+        .map(|&i| &s[words[i].0..words[i].1])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two dates told with a word of the same happening nearest them ("was arrested on Monday",
+/// "his arrest on Tuesday"): one passage can date two happenings, and only dates of one can
+/// contradict each other.
+fn same_event_words(a: &Fact, b: &Fact) -> bool {
+    let stems =
+        |f: &Fact| -> BTreeSet<String> { terms(&f.subject).into_iter().map(|t| t.stem).collect() };
+    !stems(a).is_disjoint(&stems(b))
+}
+
+/// Two dates whose difference comes from the datelines they were resolved against, not from
+/// their words: both say "Thursday" (two articles a week apart may mean one Thursday), or both
+/// give the same day of the month and one leaves its year to be guessed.
+fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
+    let (wa, wb) = (wording(&a.text), wording(&b.text));
+    let words = |f: &Fact| -> Vec<String> {
+        crate::text::tokenize(&f.text)
+            .into_iter()
+            .filter(|t| t.is_word && !matches!(t.key.as_str(), "on" | "this" | "last" | "past"))
+            .map(|t| t.key)
+            .collect()
+    };
+    // "Sunday" and "Sunday, March 2, 2014" may be one day: the weekday alone cannot say which.
+    let within = |x: &Fact, y: &Fact| {
+        let wy = words(y);
+        words(x).iter().all(|w| wy.contains(w))
+    };
+    if (wa == Wording::Relative && within(a, b)) || (wb == Wording::Relative && within(b, a)) {
+        return true;
+    }
+    let no_year = wa != Wording::Full || wb != Wording::Full;
+    no_year
+        && ra.grain == rb.grain
+        && ra.time.is_none()
+        && ra.from.month() == rb.from.month()
+        && ra.from.day() == rb.from.day()
+}
+
+/// A date value without its time-zone remark.
+pub(super) fn date_core(value: &str) -> &str {
+    value.split(" (").next().unwrap_or(value).trim()
+}
+
+/// What two dates must share to be weighed against each other: the value, the group, or a word
+/// of the event.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum DateKey<'a> {
+    Value(&'a str),
+    Group(&'a str),
+    Event(String),
+}
+
+/// The grain of a resolved date value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Time,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A resolved date value as a range of days (or a time of day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DateRange {
+    grain: Grain,
+    from: NaiveDate,
+    to: NaiveDate,
+    time: Option<String>,
+    /// Written without a year and with nothing to give it one ("November 18" in an article
+    /// with no dateline, `--11-18`): compared by month and day only.
+    yearless: bool,
+}
+
+/// The year a yearless date is put in to be a date at all (a leap year, so "February 29" is one).
+const NO_YEAR: i32 = 2000;
+
+impl DateRange {
+    /// Reads a date fact's value; `None` when it is unresolved.
+    fn parse(value: &str) -> Option<Self> {
+        let core = date_core(value);
+        if let Some(md) = core.strip_prefix("--") {
+            let mut r = Self::parse(&format!("{NO_YEAR}-{md}"))?;
+            r.yearless = true;
+            return Some(r);
+        }
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        if core.len() == 5 && core.as_bytes().get(2) == Some(&b':') {
+            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+            return Some(Self {
+                grain: Grain::Time,
+                from: epoch,
+                to: epoch,
+                time: Some(core.to_string()),
+                yearless: false,
+            });
+        }
+        if let Some((a, b)) = core.split_once('/') {
+            return Some(Self {
+                grain: Grain::Week,
+                from: day(a)?,
+                to: day(b)?,
+                time: None,
+                yearless: false,
+            });
+        }
+        if let Some(d) = day(core) {
+            return Some(Self {
+                grain: Grain::Day,
+                from: d,
+                to: d,
+                time: None,
+                yearless: false,
+            });
+        }
+        if core.len() == 7 {
+            let from = day(&format!("{core}-01"))?;
+            let to = from.checked_add_months(chrono::Months::new(1))? - chrono::Duration::days(1);
+            return Some(Self {
+                grain: Grain::Month,
+                from,
+                to,
+                time: None,
+                yearless: false,
+            });
+        }
+        if core.len() == 4 {
+            let y: i32 = core.parse().ok()?;
+            return Some(Self {
+                grain: Grain::Year,
+                from: NaiveDate::from_ymd_opt(y, 1, 1)?,
+                to: NaiveDate::from_ymd_opt(y, 12, 31)?,
+                time: None,
+                yearless: false,
+            });
+        }
+        None
+    }
+
+    /// The same value at the same grain (a time-zone remark aside). A yearless date is the
+    /// same as a dated one of its month and day.
+    fn same_as(&self, o: &Self) -> bool {
+        if self.yearless || o.yearless {
+            return self.grain == o.grain
+                && self.from.month() == o.from.month()
+                && self.from.day() == o.from.day()
+                && self.to.month() == o.to.month()
+                && self.to.day() == o.to.day();
+        }
+        self.grain == o.grain && self.from == o.from && self.to == o.to && self.time == o.time
+    }
+
+    /// One contains the other (a day in a month, the same time of day).
+    fn compatible(&self, o: &Self) -> bool {
+        if (self.grain == Grain::Time) != (o.grain == Grain::Time) {
+            return false;
+        }
+        if self.grain == Grain::Time {
+            return self.time == o.time;
+        }
+        if self.yearless || o.yearless {
+            // By month (and day): "November" holds "November 18" in any year.
+            let within = |a: &Self, b: &Self| {
+                a.from.month() <= b.from.month()
+                    && b.to.month() <= a.to.month()
+                    && (a.grain != Grain::Day || (a.from.day() == b.from.day()))
+            };
+            return self.grain != Grain::Year
+                && o.grain != Grain::Year
+                && (within(self, o) || within(o, self));
+        }
+        (self.from <= o.from && o.to <= self.to) || (o.from <= self.from && self.to <= o.to)
+    }
 }
 
 #[cfg(test)]
