@@ -77,6 +77,9 @@ struct Region {
     closed: bool,
     /// Its parts, one per line: `[(start, end)]` for a quotation within one line.
     pieces: Vec<(usize, usize)>,
+    /// The attribution a one-line quotation is interrupted by (`today," Obama said, "and`),
+    /// which is not the speaker's words.
+    attribution: Option<(usize, usize)>,
 }
 
 fn is_open_mark(c: char) -> bool {
@@ -266,6 +269,7 @@ fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
             end: e,
             closed: false,
             pieces: vec![(s, e)],
+            attribution: None,
         })
     };
     for &(a, b) in &lines {
@@ -284,6 +288,7 @@ fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
                         end,
                         closed: true,
                         pieces,
+                        attribution: None,
                     });
                     from = end;
                 }
@@ -296,12 +301,14 @@ fn regions(text: &str, lo: usize, hi: usize) -> Vec<Region> {
             end: e,
             closed: true,
             pieces: vec![(s, e)],
+            attribution: None,
         }));
         running = open.map(|(s, mark)| (mark, vec![(s, b)]));
     }
     if let Some((_, pieces)) = running {
         out.extend(unclosed(&pieces));
     }
+    let mut out = join_interrupted(text, out);
     out.retain(|r| r.pieces.iter().any(|&(s, _)| (lo..hi).contains(&s)));
     out
 }
@@ -378,6 +385,45 @@ pub(crate) fn covered(version: &[String], reference: &[String]) -> Option<(usize
     Some((first.0, last.1))
 }
 
+/// `"We can grow our economy today," Obama said, "and preserve the environment."`: one
+/// sentence quoted in two parts around its attribution is one quotation.
+fn join_interrupted(text: &str, regions: Vec<Region>) -> Vec<Region> {
+    /// Most bytes of an attribution between two parts of a quotation.
+    const ATTRIBUTION_BYTES: usize = 80;
+    let mut out: Vec<Region> = Vec::new();
+    for r in regions {
+        if let Some(prev) = out.last_mut()
+            && prev.closed
+            && prev.attribution.is_none()
+            && prev.pieces.len() == 1
+            && r.pieces.len() == 1
+            && prev.end <= r.start
+            && r.start - prev.end <= ATTRIBUTION_BYTES
+        {
+            let first = text[prev.start..prev.end]
+                .trim_end_matches(|c: char| is_close_mark(c) || matches!(c, '’' | '\''))
+                .trim_end();
+            let gap = &text[prev.end..r.start];
+            let then = text[r.start..r.end]
+                .trim_start_matches(|c: char| is_open_mark(c) || matches!(c, '‘' | '\''));
+            if first.ends_with(',')
+                && gap.trim_end().ends_with(',')
+                && !gap.contains('\n')
+                && AFTER_RE.is_match(gap)
+                && then.chars().next().is_some_and(char::is_lowercase)
+            {
+                prev.attribution = Some((prev.end, r.start));
+                prev.end = r.end;
+                prev.closed = r.closed;
+                prev.pieces = vec![(prev.start, r.end)];
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
 /// Quote facts starting in the sentence at `span`. A quote that runs past the sentence's end
 /// keeps its full span; one that runs over several lines gives a fact for each line's part of
 /// it (of more than [`SCARE_WORDS`] words), all with the speaker named around the whole.
@@ -392,7 +438,14 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 continue;
             }
             let end = start + text[start..end].trim_end().len();
-            let words = quote_words(&text[start..end]);
+            let words = match r.attribution {
+                Some((a, b)) => {
+                    let mut w = quote_words(&text[start..a]);
+                    w.extend(quote_words(&text[b..end]));
+                    w
+                }
+                None => quote_words(&text[start..end]),
+            };
             let count = words.iter().filter(|w| *w != "…").count();
             if count == 0 || (multiline && count <= SCARE_WORDS) {
                 continue;
@@ -409,7 +462,12 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                     } else {
                         span.start
                     };
-                    speaker(text, from, &r, span.end)
+                    // An interrupted quotation's speaker is named after its first part.
+                    let said = Region {
+                        end: r.attribution.map_or(r.end, |(a, _)| a),
+                        ..r.clone()
+                    };
+                    speaker(text, from, &said, span.end)
                 })
                 .clone();
             // A few words in quotation marks with no one named as saying them are a term or
@@ -429,6 +487,9 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 ));
             } else if r.end > span.end {
                 note.push_str("; the quote runs past the sentence's end");
+            }
+            if r.attribution.is_some() {
+                note.push_str("; one sentence quoted in two parts around its attribution");
             }
             if !r.closed {
                 note.push_str("; ");
@@ -1408,6 +1469,29 @@ mod tests {
                          We should improve it, not weaken it, \"Obama said.\n";
         assert_eq!(line_quotes(misplaced).len(), 2);
         assert!(line_quotes(misplaced).iter().all(|(_, s)| s == "Obama"));
+    }
+
+    #[test]
+    fn a_quote_interrupted_by_its_attribution_is_one_quotation() {
+        let text =
+            "\"We can rebuild the harbor this year,\" Ruiz said, \"and open the market by May.\"";
+        let f = extract(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text, text);
+        assert_eq!(
+            f[0].value,
+            "we can rebuild the harbor this year and open the market by may"
+        );
+        assert_eq!(f[0].subject, "Ruiz");
+        // Two sentences, each quoted whole, stay two quotations.
+        let two = "\"We can rebuild the harbor.\" Ruiz said, \"The market opens by May.\"";
+        assert_eq!(quotes(two).len(), 2);
     }
 
     #[test]
