@@ -676,6 +676,8 @@ mod tests {
             id: "f0".into(),
             kind: FactKind::Date,
             status: FindingStatus::Conflict,
+            slot: String::new(),
+            reason: String::new(),
             summary: "day".into(),
             group: Some("g0".into()),
             mentions: vec![Mention {
@@ -684,6 +686,7 @@ mod tests {
                 end: 18,
                 text: "3 May".into(),
                 value: "05-03".into(),
+                qualifier: String::new(),
                 note: String::new(),
             }],
         });
@@ -745,6 +748,8 @@ mod tests {
                 id: format!("f{i}"),
                 kind: FactKind::Quantity,
                 status: FindingStatus::Conflict,
+                slot: String::new(),
+                reason: String::new(),
                 summary: String::new(),
                 group: Some("g0".into()),
                 mentions: vec![Mention {
@@ -753,6 +758,7 @@ mod tests {
                     end: start + words.len(),
                     text: (*words).into(),
                     value: String::new(),
+                    qualifier: String::new(),
                     note: String::new(),
                 }],
             });
@@ -819,6 +825,7 @@ mod tests {
             end,
             text: text[start..end].into(),
             value: String::new(),
+            qualifier: String::new(),
             note: String::new(),
         };
         let mut cmp = Comparison::empty();
@@ -830,6 +837,8 @@ mod tests {
                 id: format!("f{}", cmp.findings.len()),
                 kind,
                 status: FindingStatus::Conflict,
+                slot: String::new(),
+                reason: String::new(),
                 summary: String::new(),
                 group: Some("g0".into()),
                 mentions: vec![mention(s, e)],

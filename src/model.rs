@@ -272,6 +272,14 @@ pub struct Finding {
     pub status: FindingStatus,
     /// One line a person can read.
     pub summary: String,
+    /// What the finding is about, in a reader's words: "number of magazines", "Xi Jinping's
+    /// title", "the date of “Reid checked in”", "a statement by Obama". Empty for a mark.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub slot: String,
+    /// Why it has its status: "the figures cannot both hold, in passages aligned as one
+    /// report", "one source states it". Empty for a mark.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
     /// The group the finding belongs to, or `None` for document-wide findings.
     pub group: Option<String>,
     pub mentions: Vec<Mention>,
@@ -286,6 +294,10 @@ pub struct Mention {
     pub end: usize,
     pub text: String,
     pub value: String,
+    /// For a figure, the words that bound it as the source wrote them ("more than", "at least",
+    /// "about", "nearly", "up to", "under"); empty when it is stated exactly or is no figure.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub qualifier: String,
     pub note: String,
 }
 

@@ -360,8 +360,9 @@ pub(crate) fn build_document(
     (doc, warnings)
 }
 
-/// The facts of one sentence, read in a window of the text: the sentence's lines and at least
-/// 1,500 bytes either side (all the fact readers look at), at most [`FACT_CONTEXT_BYTES`]. The
+/// The facts of one sentence, read in a window of the text: the sentence's lines (at most
+/// [`FACT_CONTEXT_BYTES`] of them either side) and 2,000 bytes around them, more than any fact
+/// reader looks past a line (a quotation followed over lines: 1,500). The
 /// same facts as reading the whole text, at a cost that does not grow with the paragraph.
 fn facts_in_context(
     text: &str,
@@ -377,8 +378,8 @@ fn facts_in_context(
     let line_end = text[span.end..far_end]
         .find('\n')
         .map_or(far_end, |k| span.end + k);
-    let lo = load::floor_char_boundary(text, line_start.min(span.start.saturating_sub(NEAR)));
-    let hi = ceil_char_boundary(text, line_end.max(span.end + NEAR));
+    let lo = load::floor_char_boundary(text, line_start.saturating_sub(NEAR));
+    let hi = ceil_char_boundary(text, line_end + NEAR);
     let local = Span {
         start: span.start - lo,
         end: span.end - lo,

@@ -143,6 +143,7 @@ fn comparison() -> Comparison {
         end: [a, b][doc].find(text).unwrap_or(0) + text.len(),
         text: text.into(),
         value: value.into(),
+        qualifier: String::new(),
         note: "as written".into(),
     };
     cmp.findings = vec![
@@ -150,6 +151,8 @@ fn comparison() -> Comparison {
             id: "f0".into(),
             kind: FactKind::Quantity,
             status: FindingStatus::Conflict,
+            slot: String::new(),
+            reason: String::new(),
             summary: "People forced from their homes: 1200 or 1500".into(),
             group: Some("g0".into()),
             mentions: vec![
@@ -161,6 +164,8 @@ fn comparison() -> Comparison {
             id: "f1".into(),
             kind: FactKind::Date,
             status: FindingStatus::Agree,
+            slot: String::new(),
+            reason: String::new(),
             summary: "Day of the flooding: 2030-06-01".into(),
             group: Some("g0".into()),
             mentions: vec![

@@ -152,6 +152,7 @@ fn with_findings() -> Comparison {
             end: start + text.len(),
             text: text.into(),
             value: value.into(),
+            qualifier: String::new(),
             note: note.into(),
         }
     };
@@ -160,6 +161,8 @@ fn with_findings() -> Comparison {
             id: "f0".into(),
             kind: FactKind::Quantity,
             status: FindingStatus::Conflict,
+            slot: String::new(),
+            reason: String::new(),
             summary: "How far the river rose: 4 m or 6 m".into(),
             group: Some("g0".into()),
             mentions: vec![
@@ -171,6 +174,8 @@ fn with_findings() -> Comparison {
             id: "f1".into(),
             kind: FactKind::Title,
             status: FindingStatus::SingleSource,
+            slot: String::new(),
+            reason: String::new(),
             summary: "Only source 1 names the mayor: Ilse Brandt".into(),
             group: None,
             mentions: vec![mention(
@@ -185,6 +190,8 @@ fn with_findings() -> Comparison {
             id: "f2".into(),
             kind: FactKind::Date,
             status: FindingStatus::Agree,
+            slot: String::new(),
+            reason: String::new(),
             summary: "The day the river rose: Tuesday 2031-03-04".into(),
             group: Some("g0".into()),
             mentions: vec![
@@ -400,6 +407,8 @@ fn hostile_article_text_is_shown_never_run_in_html() {
         id: "f0".into(),
         kind: FactKind::Quote,
         status: FindingStatus::Conflict,
+        slot: String::new(),
+        reason: String::new(),
         summary: "<script>alert(3)</script>".into(),
         group: None,
         mentions: vec![Mention {
@@ -408,6 +417,7 @@ fn hostile_article_text_is_shown_never_run_in_html() {
             end: 17,
             text: "<script>".into(),
             value: "<img src=x onerror=alert(4)>".into(),
+            qualifier: String::new(),
             note: "\" onmouseover=\"alert(5)".into(),
         }],
     });

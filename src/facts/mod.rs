@@ -377,6 +377,7 @@ impl<'a> Cx<'a> {
             end: it.fact.end,
             text: it.fact.text.clone(),
             value: it.fact.value.clone(),
+            qualifier: String::new(),
             note,
         }
     }
@@ -421,6 +422,8 @@ impl<'a> Cx<'a> {
             id: String::new(),
             kind,
             status,
+            slot: String::new(),
+            reason: String::new(),
             summary,
             group: self.common_group(members),
             mentions: members
