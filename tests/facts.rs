@@ -699,6 +699,11 @@ fn a_toll_that_rose_is_a_developing_figure_in_publication_order() {
     );
     let f = finding_with(&cmp, FactKind::Quantity, "d0", "11 people");
     assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
+    // The finding says what it is about and why it is no conflict; the bound is its own field.
+    assert_eq!(f.slot, "number of people killed");
+    assert!(f.reason.contains("may all hold"), "{}", f.reason);
+    let bounds: Vec<&str> = f.mentions.iter().map(|m| m.qualifier.as_str()).collect();
+    assert_eq!(bounds, ["", "at least"], "{:?}", f.mentions);
     let (early, late) = (
         f.summary.find("at least 3 people"),
         f.summary.find("11 people"),

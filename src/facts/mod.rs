@@ -122,6 +122,19 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
     facts
 }
 
+/// Why a single-source finding is one.
+const ONE_SOURCE: &str = "one source states it; no other source gives this fact";
+
+impl Finding {
+    /// The finding with what it is about ([`Finding::slot`]) and why it has its status
+    /// ([`Finding::reason`]).
+    fn about(mut self, slot: impl Into<String>, reason: &str) -> Self {
+        self.slot = slot.into();
+        self.reason = reason.to_string();
+        self
+    }
+}
+
 /// One fact of the comparison, with where it sits.
 struct Item<'a> {
     doc: usize,
@@ -377,7 +390,11 @@ impl<'a> Cx<'a> {
             end: it.fact.end,
             text: it.fact.text.clone(),
             value: it.fact.value.clone(),
-            qualifier: String::new(),
+            qualifier: if it.fact.kind == FactKind::Quantity {
+                quantity::bound_words(&it.fact.value)
+            } else {
+                String::new()
+            },
             note,
         }
     }

@@ -619,7 +619,17 @@ impl Cx<'_> {
             };
             let mut ms = ms;
             ms.sort_unstable();
-            let mut f = self.finding(FactKind::Title, status, summary, &ms, &notes);
+            let reason = match status {
+                FindingStatus::Conflict => {
+                    "two sources give this person roles one cannot hold at once, in passages \
+                     aligned as one report"
+                }
+                FindingStatus::Agree => "the sources' titles name the same or compatible roles",
+                _ => super::ONE_SOURCE,
+            };
+            let mut f = self
+                .finding(FactKind::Title, status, summary, &ms, &notes)
+                .about(format!("{person}'s title"), reason);
             // A title holds across the whole document, not one passage.
             if docs.len() >= 2 {
                 f.group = None;

@@ -32,6 +32,19 @@ pub(crate) enum Qual {
 }
 
 impl Qual {
+    /// The bound in words ("more than"), empty for an exact figure.
+    fn words(self) -> &'static str {
+        match self {
+            Qual::Exact => "",
+            Qual::Over => "more than",
+            Qual::AtLeast => "at least",
+            Qual::About => "about",
+            Qual::Nearly => "nearly",
+            Qual::UpTo => "up to",
+            Qual::Under => "less than",
+        }
+    }
+
     fn symbol(self) -> &'static str {
         match self {
             Qual::Exact => "",
@@ -1274,10 +1287,31 @@ impl Cx<'_> {
                     ),
                 )
             };
-            out.push(self.finding(FactKind::Quantity, status, summary, &comp, &BTreeMap::new()));
+            let reason = match status {
+                FindingStatus::Conflict => {
+                    "figures of one thing that cannot both hold, in passages aligned as one report"
+                }
+                FindingStatus::Developing => {
+                    "different figures that may all hold: a bound, a rounding or a count that grew"
+                }
+                FindingStatus::Agree => "the same figure, within rounding and units",
+                _ => super::ONE_SOURCE,
+            };
+            out.push(
+                self.finding(FactKind::Quantity, status, summary, &comp, &BTreeMap::new())
+                    .about(what.clone(), reason),
+            );
         }
         out
     }
+}
+
+/// The bound a quantity fact's value states, in words ("more than"); empty when exact.
+pub(crate) fn bound_words(value: &str) -> String {
+    Amount::parse_all(value)
+        .first()
+        .map_or("", |a| a.qual.words())
+        .to_string()
 }
 
 /// How a quantity reads in a summary: "employees (> 70,000)", "ban (7 years)".

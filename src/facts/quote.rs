@@ -1147,16 +1147,22 @@ impl Cx<'_> {
                     format!("{} {verb}", self.source(self.items[m].doc))
                 })
                 .collect();
-            out.push(self.finding(
-                FactKind::Quote,
-                FindingStatus::Agree,
-                format!(
-                    "Same quote {excerpt} in {consistent_docs}: {} against {ref_doc}",
-                    how.join("; ")
+            out.push(
+                self.finding(
+                    FactKind::Quote,
+                    FindingStatus::Agree,
+                    format!(
+                        "Same quote {excerpt} in {consistent_docs}: {} against {ref_doc}",
+                        how.join("; ")
+                    ),
+                    &consistent,
+                    &notes,
+                )
+                .about(
+                    utterance_slot(comp, speakers, &excerpt),
+                    "verbatim, or shortened with its omissions marked or at its ends",
                 ),
-                &consistent,
-                &notes,
-            ));
+            );
         }
         // An altered version is shown against the part of the reference it quotes, and against
         // the consistent versions that quote some of that part (a version of another sentence
@@ -1215,9 +1221,9 @@ impl Cx<'_> {
                 id: String::new(),
                 kind: FactKind::Quote,
                 status: FindingStatus::Conflict,
-                slot: String::new(),
-                reason: String::new(),
                 summary: format!("Quote altered in {}: {shown}", self.docs_label(&versions)),
+                slot: utterance_slot(comp, speakers, &excerpt),
+                reason: "words differ inside one quotation, without a mark of omission".into(),
                 group,
                 mentions,
             });
@@ -1251,6 +1257,10 @@ impl Cx<'_> {
                     ),
                     &[m],
                     &BTreeMap::new(),
+                )
+                .about(
+                    utterance_slot(&[m], speakers, &short(&it.fact.text)),
+                    super::ONE_SOURCE,
                 )
             })
             .collect()
@@ -1332,13 +1342,19 @@ impl Cx<'_> {
             .collect();
         let mut ms: Vec<usize> = by_speaker.values().flat_map(|x| x.1.clone()).collect();
         ms.sort_unstable();
-        Some(self.finding(
-            FactKind::Quote,
-            FindingStatus::Conflict,
-            format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
-            &ms,
-            &BTreeMap::new(),
-        ))
+        Some(
+            self.finding(
+                FactKind::Quote,
+                FindingStatus::Conflict,
+                format!("Quote {excerpt} attributed to {}", parts.join(" vs ")),
+                &ms,
+                &BTreeMap::new(),
+            )
+            .about(
+                format!("who said {excerpt}"),
+                "the same words given to different speakers",
+            ),
+        )
     }
 }
 
@@ -1371,6 +1387,14 @@ fn narrowed(mut m: Mention, words: &[String], range: (usize, usize)) -> Mention 
     m.note
         .push_str("; the part of the reference this version quotes");
     m
+}
+
+/// What a quote finding is about: the statement, by its speaker when a source names one.
+fn utterance_slot(members: &[usize], speakers: &BTreeMap<usize, String>, excerpt: &str) -> String {
+    match members.iter().find_map(|m| speakers.get(m)) {
+        Some(s) => format!("the words of {s}'s statement {excerpt}"),
+        None => format!("the words of the statement {excerpt}"),
+    }
 }
 
 /// A short excerpt of a quote for summaries.

@@ -917,7 +917,23 @@ impl Cx<'_> {
                 // it stays marked in the text, its note saying why it has no value.
                 continue;
             };
-            out.push(self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new()));
+            let reason = match status {
+                FindingStatus::Conflict => {
+                    "two dates of one event that cannot both be right, in passages aligned as one \
+                     report"
+                }
+                FindingStatus::Agree => "the same date, however written",
+                _ => super::ONE_SOURCE,
+            };
+            let slot = if first.fact.subject.is_empty() {
+                "a date".to_string()
+            } else {
+                format!("the date of “{}”", first.fact.subject)
+            };
+            out.push(
+                self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new())
+                    .about(slot, reason),
+            );
         }
         out
     }

@@ -189,6 +189,9 @@ impl App {
                     ui.label(RichText::new(kind_word(f.kind)).color(p.weak));
                     ui.add(egui::Label::new(RichText::new(&f.summary).strong()).wrap());
                 });
+                if let Some(why) = crate::report::about(f) {
+                    ui.add(egui::Label::new(RichText::new(why).small().color(p.weak)).wrap());
+                }
                 for m in &f.mentions {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(self.title_of(&m.document)).strong());

@@ -341,6 +341,9 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
         let _ = write!(h, " · <a href=\"#{0}\">group {0}</a>", esc(g));
     }
     h.push_str("</div>\n");
+    if let Some(why) = super::about(f) {
+        let _ = writeln!(h, "<div class=\"weak why\">{}</div>", esc(&why));
+    }
     let said = |m: &crate::model::Mention| {
         let q = quoted(&m.text);
         match passage_at(cmp, &m.document, m.start) {

@@ -234,6 +234,9 @@ fn findings(m: &mut String, cmp: &Comparison, flush: &mut dyn FnMut(&mut String)
                 let _ = write!(m, ", group {}", esc(g));
             }
             m.push_str("\n\n");
+            if let Some(why) = super::about(f) {
+                let _ = write!(m, "_{}_\n\n", esc(&why));
+            }
             for men in &f.mentions {
                 let _ = write!(
                     m,

@@ -313,6 +313,32 @@ fn quoted(text: &str) -> String {
     }
 }
 
+/// What a finding is about and why it has its status, as every view shows it under the
+/// summary of a conflict or a developing figure (the findings a reader has to weigh):
+/// "About number of people killed — different figures that may all hold: …". `None` for other
+/// findings, whose summary says it all, and for a mark.
+pub fn about(f: &crate::model::Finding) -> Option<String> {
+    use crate::model::FindingStatus;
+    if !matches!(
+        f.status,
+        FindingStatus::Conflict | FindingStatus::Developing
+    ) {
+        return None;
+    }
+    match (f.slot.is_empty(), f.reason.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("About {}", f.slot)),
+        (true, false) => Some(upper_first(&f.reason)),
+        (false, false) => Some(format!("About {} — {}", f.slot, f.reason)),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 /// A path (or other name from outside) as it can be printed: line breaks, tabs and other control
 /// characters (and the Unicode line and paragraph separators and bidirectional controls) are
 /// shown as escapes (`\n`,
