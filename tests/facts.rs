@@ -898,3 +898,42 @@ fn sources_that_alter_a_quote_alike_are_one_finding() {
         conflicts[0].summary
     );
 }
+
+/// A person holds one rank at a time beside a post: two ranks conflict, a rank and a post do
+/// not.
+#[test]
+fn ranks_are_compared_with_ranks_and_posts_with_posts() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The crew was safe, coast guard spokesman Commander Ilse Brandt told reporters.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The crew was safe, Commodore Ilse Brandt, a coast guard spokesman, told reporters.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Title, "d1", "Commodore Ilse Brandt");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(
+        f.summary.contains("commander") && f.summary.contains("commodore"),
+        "{}",
+        f.summary
+    );
+    // A rank in one source and a post in the other are two things a person can be at once.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The crew was safe, coast guard spokesman Ilse Brandt told reporters.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The crew was safe, Commodore Ilse Brandt told reporters.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Title).is_empty(),
+        "{:?}",
+        conflicts(&cmp, FactKind::Title)
+    );
+}

@@ -17,7 +17,7 @@ use regex::Regex;
 
 use crate::model::{Fact, FactKind, Span};
 
-const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
+const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
 const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
 const PERSON: &str =
     r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|van|von|de|da|do|dos|del|der|al-\w+)){0,2}";
@@ -152,6 +152,10 @@ pub(crate) fn normalize_title(org: &str, title: &str) -> String {
         "gen" => "general".to_string(),
         "adm" => "admiral".to_string(),
         "col" => "colonel".to_string(),
+        "capt" => "captain".to_string(),
+        "lt" => "lieutenant".to_string(),
+        "sgt" => "sergeant".to_string(),
+        "cmdr" => "commander".to_string(),
         "prof" => "professor".to_string(),
         "spokesman" | "spokeswoman" => "spokesperson".to_string(),
         "vice-president" => "vice president".to_string(),
@@ -191,6 +195,33 @@ pub(crate) fn role_of(title: &str) -> &str {
         }
     }
     t.rsplit(' ').next().unwrap_or(t)
+}
+
+/// Ranks of armed forces and police. A person holds one rank at a time, beside any post
+/// ("navy spokesman Commander Nirad Sinha"): ranks are compared with ranks, posts with posts.
+const RANKS: &[&str] = &[
+    "admiral",
+    "commodore",
+    "captain",
+    "commander",
+    "lieutenant",
+    "colonel",
+    "general",
+    "brigadier",
+    "sergeant",
+];
+
+/// A role ([`role_of`]) that is a rank.
+pub(crate) fn is_rank(role: &str) -> bool {
+    RANKS.contains(&role)
+}
+
+/// A rank written as the first word of a name ("Commander Nirad Sinha" after "navy
+/// spokesman"): the rank as written and the name without it.
+fn rank_in_name(person: &str) -> Option<(&str, &str)> {
+    let (first, rest) = person.split_once(' ')?;
+    let role = normalize_title("", first);
+    (is_rank(&role) && rest.contains(' ')).then_some((first, rest))
 }
 
 fn clean_person(name: &str) -> Option<String> {
@@ -355,9 +386,25 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         if taken.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
             continue;
         }
-        let Some(person) = clean_person(name.as_str()) else {
+        let Some(mut person) = clean_person(name.as_str()) else {
             continue;
         };
+        // "navy spokesman Commander Nirad Sinha": the name begins with a rank, a title of its
+        // own.
+        if let Some((rank, rest)) = rank_in_name(&person) {
+            let at = span.start + name.start();
+            let end = span.start + name.end();
+            out.push(Fact {
+                kind: FactKind::Title,
+                start: at,
+                end,
+                text: text[at..end].to_string(),
+                value: format!("{rest}: {}", normalize_title("", rank)),
+                subject: rest.to_string(),
+                note: format!("rank as written: “{rank}”"),
+            });
+            person = rest.to_string();
+        }
         let org = c.name("org").map_or("", |o| o.as_str());
         let org = org
             .split_whitespace()
@@ -549,12 +596,23 @@ impl Cx<'_> {
                     .insert(role_of(&t).to_string());
             }
             let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
-            // Two documents give disjoint roles. Each document has one (non-empty) set of
-            // roles, so two different sets come from two documents: compare the sets only.
+            // Two documents give disjoint roles of one kind (ranks, or posts): a person holds
+            // one rank at a time beside any post. Each document has one set of each kind, so
+            // two different sets come from two documents: compare the sets only.
+            let kind_of = |r: &str| is_rank(r);
+            let of_kind = |rs: &BTreeSet<String>, rank: bool| -> BTreeSet<String> {
+                rs.iter().filter(|r| kind_of(r) == rank).cloned().collect()
+            };
+            let apart = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+                [false, true].iter().any(|&rank| {
+                    let (x, y) = (of_kind(a, rank), of_kind(b, rank));
+                    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+                })
+            };
             let role_sets: BTreeSet<&BTreeSet<String>> = roles.values().collect();
             let disjoint = role_sets
                 .iter()
-                .any(|r1| role_sets.iter().any(|r2| r1.is_disjoint(r2)));
+                .any(|r1| role_sets.iter().any(|r2| apart(r1, r2)));
             // People hold several posts at once and over time ("Rep. Rahall", "committee
             // chairman Rahall"; "Senator Obama" in a look back): two titles contradict each other
             // only when two sources give them in passages aligned as one report.
@@ -575,10 +633,11 @@ impl Cx<'_> {
                         gx == gy
                             && dx != dy
                             && rx != ry
+                            && kind_of(rx) == kind_of(ry)
                             && !roles_compatible(rx, ry)
                             && roles
                                 .get(dx)
-                                .is_some_and(|a| roles.get(dy).is_some_and(|b| a.is_disjoint(b)))
+                                .is_some_and(|a| roles.get(dy).is_some_and(|b| apart(a, b)))
                     })
                 });
             let listing = shown
