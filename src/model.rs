@@ -230,6 +230,21 @@ pub enum FactKind {
     Quantity,
     Quote,
     Title,
+    /// A competitor's win-loss record ("52-3") or knockout count ("46 KOs").
+    Record,
+}
+
+impl FactKind {
+    /// The kind in a word, as the JSON names it and every view shows it ("date", "record").
+    pub fn word(self) -> &'static str {
+        match self {
+            FactKind::Date => "date",
+            FactKind::Quantity => "quantity",
+            FactKind::Quote => "quote",
+            FactKind::Title => "title",
+            FactKind::Record => "record",
+        }
+    }
 }
 
 /// A fact as one sentence states it.

@@ -937,3 +937,29 @@ fn ranks_are_compared_with_ranks_and_posts_with_posts() {
         conflicts(&cmp, FactKind::Title)
     );
 }
+
+/// A competitor has one record at a time: two sources' records of one fighter conflict, however
+/// far apart in their stories, and the knockout count given with it is its own finding.
+#[test]
+fn two_records_of_one_competitor_conflict() {
+    let cmp = two(
+        "Ruiz Keeps Her Belt in Kessel\n\n\
+         Ana Ruiz (21-2, 14 KOs) stopped Lena Ortiz in the ninth round on Saturday.\n\n\
+         The crowd of 9,000 cheered the champion home.\n",
+        "Champion Stops Ortiz\n\n\
+         The crowd cheered as the champion left the ring in Kessel.\n\n\
+         The win took Ruiz's record to 22-2 with a remarkable 14 wins by knockout.\n",
+    );
+    let f = finding_with(&cmp, FactKind::Record, "d0", "21-2");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(f.summary.contains("22-2"), "{}", f.summary);
+    assert_eq!(f.slot, "Ana Ruiz's win-loss record");
+    let ko = finding_with(&cmp, FactKind::Record, "d0", "14 KOs");
+    assert_eq!(ko.status, FindingStatus::Agree, "{}", ko.summary);
+    // The score of a fight is no record.
+    let cmp = two(
+        "Harbor United won 3-1 on Sunday, coach Ana Ruiz said.\n",
+        "Harbor United won 3-0 on Sunday, coach Ana Ruiz said.\n",
+    );
+    assert!(conflicts(&cmp, FactKind::Record).is_empty());
+}

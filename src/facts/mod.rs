@@ -9,7 +9,8 @@
 //! groups first, and across whole documents by subject (the counted noun, the quote's words, the
 //! person's name, the event words around a date), so that it does not depend on alignment alone.
 //! Each kind of fact lives in one module, its reading and its comparison together: dates in
-//! `when`, figures in `quantity`, quotations in `quote`, people's titles in `people`; `KINDS`
+//! `when`, figures in `quantity`, quotations in `quote`, people's titles in `people`,
+//! competitors' records in `record`; `KINDS`
 //! lists them, and this module holds what they share (the items compared, the passages' words,
 //! how a finding names its sources and cites its mentions, the thresholds in `TUNING`).
 //! Facts a rule cannot tell apart (republished copy states the same fact in the same passage
@@ -21,6 +22,7 @@ mod classes;
 mod people;
 mod quantity;
 mod quote;
+mod record;
 mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -79,10 +81,14 @@ struct Kind {
 
 /// The kinds of fact, in the order they read a sentence. Adding a kind is its module and a line
 /// here (and its name in [`FactKind`]).
-const KINDS: [Kind; 4] = [
+const KINDS: [Kind; 5] = [
     Kind {
         extract: when::facts,
         compare: |cx| cx.dates(),
+    },
+    Kind {
+        extract: |s| record::extract(s.text, s.span),
+        compare: |cx| cx.records(),
     },
     Kind {
         extract: |s| quantity::extract(s.text, s.span, s.claimed),

@@ -19,7 +19,7 @@ use crate::model::{Fact, FactKind, Span};
 
 const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
 const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
-const PERSON: &str =
+pub(super) const PERSON: &str =
     r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|van|von|de|da|do|dos|del|der|al-\w+)){0,2}";
 
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -224,7 +224,7 @@ fn rank_in_name(person: &str) -> Option<(&str, &str)> {
     (is_rank(&role) && rest.contains(' ')).then_some((first, rest))
 }
 
-fn clean_person(name: &str) -> Option<String> {
+pub(super) fn clean_person(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name
         .split_whitespace()
         .map(|w| {
@@ -485,7 +485,7 @@ impl Cx<'_> {
     }
 
     /// Full names (two words or more) given to titled people anywhere.
-    fn known_people(&self) -> BTreeSet<String> {
+    pub(super) fn known_people(&self) -> BTreeSet<String> {
         self.items
             .iter()
             .filter(|it| it.fact.kind == FactKind::Title && it.fact.subject.contains(' '))
@@ -495,7 +495,7 @@ impl Cx<'_> {
 
     /// Links a one-word name to a full name: this document's, then any known, then any
     /// document's.
-    fn link_person(&self, name: &str, doc: usize, known: &BTreeSet<String>) -> String {
+    pub(super) fn link_person(&self, name: &str, doc: usize, known: &BTreeSet<String>) -> String {
         if name.contains(' ') {
             return name.to_string();
         }

@@ -21,14 +21,9 @@ const STATUSES: [FindingStatus; 5] = [
     FindingStatus::Unresolved,
 ];
 
-/// The word for a fact kind.
-pub fn kind_word(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Date => "Date",
-        FactKind::Quantity => "Quantity",
-        FactKind::Quote => "Quote",
-        FactKind::Title => "Title",
-    }
+/// The word for a fact kind, capitalized as a label.
+pub fn kind_word(kind: FactKind) -> String {
+    crate::report::upper_first(kind.word())
 }
 
 /// A status as a coloured word: the word is the cue, the colour repeats it.

@@ -192,12 +192,7 @@ fn status_class(status: FindingStatus) -> &'static str {
 }
 
 fn kind_word(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Date => "date",
-        FactKind::Quantity => "quantity",
-        FactKind::Quote => "quote",
-        FactKind::Title => "title",
-    }
+    kind.word()
 }
 
 /// Where a dateline came from, in words.
@@ -333,7 +328,8 @@ pub fn about(f: &crate::model::Finding) -> Option<String> {
     }
 }
 
-fn upper_first(s: &str) -> String {
+/// `s` with its first letter in capitals.
+pub fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
