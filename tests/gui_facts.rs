@@ -151,8 +151,8 @@ fn comparison() -> Comparison {
             id: "f0".into(),
             kind: FactKind::Quantity,
             status: FindingStatus::Conflict,
-            slot: String::new(),
-            reason: String::new(),
+            slot: "people forced from their homes".into(),
+            reason: "figures of one thing that cannot both hold".into(),
             summary: "People forced from their homes: 1200 or 1500".into(),
             group: Some("g0".into()),
             mentions: vec![
@@ -207,6 +207,13 @@ fn findings_show_status_words_summaries_and_each_sources_wording() {
     );
     assert!(h.query_by_label("\u{201c}1,500 people\u{201d}").is_some());
     assert!(h.query_by_label_contains("1 conflict").is_some());
+    // A conflict says what it is about and why it is one; an agreement does not repeat it.
+    assert!(
+        h.query_by_label(
+            "About people forced from their homes — figures of one thing that cannot both hold"
+        )
+        .is_some()
+    );
     // Conflicts are listed before agreements.
     let conflict = h
         .get_by_label("People forced from their homes: 1200 or 1500")
