@@ -351,3 +351,24 @@ fn pointing_at_a_marked_fact_shows_its_value_and_derivation() {
     assert!(h.query_by_label("as written").is_some(), "the derivation");
     assert!(h.query_by_label("\u{201c}1,500 people\u{201d}").is_some());
 }
+
+#[test]
+fn a_finding_shows_its_mentions_side_by_side_in_their_passages() {
+    let mut h = app();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    let passage = "Flooding in Tarnow forced 1,500 people from their homes on Sunday.";
+    assert!(h.query_by_label_contains(passage).is_none());
+    h.get_all_by_label("Side by side")
+        .next()
+        .expect("a side-by-side toggle")
+        .click();
+    h.run();
+    // The conflict's second source, in its passage, beside the first.
+    assert!(h.query_by_label_contains(passage).is_some());
+    assert!(
+        h.query_by_label_contains("Flooding in Tarnow forced 1,200 people")
+            .is_some()
+    );
+}

@@ -18,7 +18,7 @@ use crate::model::{Fact, FactKind, Finding, FindingStatus, Span};
 /// A record: wins-losses, and draws when given.
 const RECORD: &str = r"(?P<rec>\d{1,3}-\d{1,3}(?:-\d{1,3})?)";
 /// Knockout wins given with a record.
-const KNOCKOUTS: &str = r"(?P<ko>\d{1,3}\s+(?:KOs?|KO['’]s|knockouts?|wins\s+by\s+knockout))\b";
+const KNOCKOUTS: &str = r"(?P<ko>\d{1,3}\s+(?:KO['’]s|KOs?|knockouts?|wins\s+by\s+knockout))\b";
 
 static RECORD_RES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     let re = |s: String| Regex::new(&s).expect("valid record regex");

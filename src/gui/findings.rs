@@ -21,6 +21,18 @@ const STATUSES: [FindingStatus; 5] = [
     FindingStatus::Unresolved,
 ];
 
+/// How many findings of a status there are, in words: "3 conflicts", "1 agreement".
+fn count_of(status: FindingStatus, n: usize) -> String {
+    let (one, many) = match status {
+        FindingStatus::Conflict => ("conflict", "conflicts"),
+        FindingStatus::Developing => ("figure that differs", "figures that differ"),
+        FindingStatus::SingleSource => ("from one source", "from one source"),
+        FindingStatus::Agree => ("agreement", "agreements"),
+        FindingStatus::Unresolved => ("unresolved", "unresolved"),
+    };
+    format!("{n} {}", plural(n, one, many))
+}
+
 /// The word for a fact kind, capitalized as a label.
 pub fn kind_word(kind: FactKind) -> String {
     crate::report::upper_first(kind.word())
@@ -63,7 +75,7 @@ impl App {
                             | FindingStatus::SingleSource
                             | FindingStatus::Agree
                     );
-                    (always || n > 0).then(|| format!("{n} {}", status_word(*s).to_lowercase()))
+                    (always || n > 0).then(|| count_of(*s, n))
                 })
                 .collect();
             ui.label(RichText::new(counts.join(" · ")).color(p.weak));
@@ -211,8 +223,83 @@ impl App {
                         go = Some(g);
                     }
                 }
+                if f.mentions.len() > 1 || group.is_none() {
+                    self.side_by_side(ui, p, f);
+                }
             });
         go
+    }
+
+    /// Each mention in the passage it stands in, one column a source: the evidence of a
+    /// finding read in context, also when it has no group to show (a title or a record holds
+    /// across whole articles).
+    fn side_by_side(&self, ui: &mut egui::Ui, p: &Palette, f: &Finding) {
+        /// Width of one source's column.
+        const COLUMN: f32 = 280.0;
+        egui::CollapsingHeader::new("Side by side")
+            .id_salt(("side-by-side", &f.id))
+            .show(ui, |ui| {
+                egui::ScrollArea::horizontal()
+                    .id_salt(("side-by-side-scroll", &f.id))
+                    .show(ui, |ui| {
+                        ui.horizontal_top(|ui| {
+                            for m in &f.mentions {
+                                ui.vertical(|ui| {
+                                    ui.set_width(COLUMN);
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(self.title_of(&m.document)).strong(),
+                                        )
+                                        .truncate(),
+                                    );
+                                    ui.add(egui::Label::new(self.in_context(p, m)).wrap());
+                                });
+                            }
+                        });
+                    });
+            });
+    }
+
+    /// The passage a mention stands in, its words on the focus background.
+    fn in_context(&self, p: &Palette, m: &crate::model::Mention) -> egui::text::LayoutJob {
+        let mut job = egui::text::LayoutJob::default();
+        let plain = egui::TextFormat {
+            color: p.text,
+            ..Default::default()
+        };
+        let passage = self
+            .cmp
+            .documents
+            .iter()
+            .find(|d| d.id == m.document)
+            .and_then(|d| {
+                d.passages
+                    .iter()
+                    .find(|x| x.start <= m.start && m.start < x.end.max(x.start + 1))
+            });
+        let Some(x) = passage else {
+            job.append(&m.text, 0.0, plain);
+            return job;
+        };
+        let (a, b) = (
+            m.start.saturating_sub(x.start),
+            m.end.saturating_sub(x.start),
+        );
+        match (
+            x.text.get(..a),
+            x.text.get(a..b.min(x.text.len())),
+            x.text.get(b..),
+        ) {
+            (Some(before), Some(said), after) => {
+                job.append(before, 0.0, plain.clone());
+                let mut hit = plain.clone();
+                hit.background = p.match_bg;
+                job.append(said, 0.0, hit);
+                job.append(after.unwrap_or(""), 0.0, plain);
+            }
+            _ => job.append(&x.text, 0.0, plain),
+        }
+        job
     }
 
     pub(super) fn details_panel(&mut self, ui: &mut egui::Ui) {
