@@ -310,7 +310,7 @@ pub struct Mention {
     pub text: String,
     pub value: String,
     /// For a figure, the words that bound it as the source wrote them ("more than", "at least",
-    /// "about", "nearly", "up to", "under"); empty when it is stated exactly or is no figure.
+    /// "about", "nearly", "up to", "less than"); empty when it is stated exactly or is no figure.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub qualifier: String,
     pub note: String,

@@ -87,7 +87,7 @@ const KINDS: [Kind; 5] = [
         compare: |cx| cx.dates(),
     },
     Kind {
-        extract: |s| record::extract(s.text, s.span),
+        extract: |s| record::extract(s.text, s.span, s.claimed),
         compare: |cx| cx.records(),
     },
     Kind {

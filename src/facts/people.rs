@@ -17,7 +17,7 @@ use regex::Regex;
 
 use crate::model::{Fact, FactKind, Span};
 
-const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
+const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant\s+Governor|Lieutenant\s+(?:Colonel|General|Commander)|(?:Rear|Vice)\s+Admiral|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
 const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
 pub(super) const PERSON: &str =
     r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|van|von|de|da|do|dos|del|der|al-\w+)){0,2}";
@@ -57,6 +57,21 @@ const NOT_NAMES: &[&str] = &[
     "This",
     "That",
     "Mr",
+    "Captain",
+    "Capt",
+    "Commander",
+    "Cmdr",
+    "Commodore",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Brigadier",
+    "Colonel",
+    "Col",
+    "Admiral",
+    "Adm",
+    "Gen",
     "Mr.",
     "Mrs",
     "Mrs.",
@@ -386,12 +401,13 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         if taken.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
             continue;
         }
-        let Some(mut person) = clean_person(name.as_str()) else {
-            continue;
-        };
         // "navy spokesman Commander Nirad Sinha": the name begins with a rank, a title of its
         // own.
-        if let Some((rank, rest)) = rank_in_name(&person) {
+        let ranked = rank_in_name(name.as_str());
+        let Some(person) = clean_person(ranked.map_or(name.as_str(), |(_, rest)| rest)) else {
+            continue;
+        };
+        if let Some((rank, _)) = ranked {
             let at = span.start + name.start();
             let end = span.start + name.end();
             out.push(Fact {
@@ -399,11 +415,10 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 start: at,
                 end,
                 text: text[at..end].to_string(),
-                value: format!("{rest}: {}", normalize_title("", rank)),
-                subject: rest.to_string(),
+                value: format!("{person}: {}", normalize_title("", rank)),
+                subject: person.clone(),
                 note: format!("rank as written: “{rank}”"),
             });
-            person = rest.to_string();
         }
         let org = c.name("org").map_or("", |o| o.as_str());
         let org = org
@@ -756,6 +771,26 @@ mod tests {
         assert_eq!(
             titles("former national security adviser Paul Grant wrote a book"),
             vec!["Paul Grant: former national security adviser"]
+        );
+    }
+
+    #[test]
+    fn ranks_before_names() {
+        assert_eq!(
+            titles("navy spokesman Commander Nirad Sinha said the crew was safe."),
+            vec!["Nirad Sinha: navy spokesman", "Nirad Sinha: commander"]
+        );
+        assert_eq!(
+            titles("Commodore Ana Ruiz and State Lieutenant Governor Kathy Hochul spoke."),
+            vec!["Ana Ruiz: commodore", "Kathy Hochul: lieutenant governor"]
+        );
+        // An abbreviated rank is no one's name.
+        assert!(
+            !titles("navy spokesman Cmdr. Nirad Sinha said so.")
+                .iter()
+                .any(|t| t.starts_with("Cmdr")),
+            "{:?}",
+            titles("navy spokesman Cmdr. Nirad Sinha said so.")
         );
     }
 

@@ -1,10 +1,12 @@
 //! Competitors' records: a win-loss(-draw) record and the knockout wins given with it, each tied
 //! to the competitor named with it: "Wladimir Klitschko (52-3, 46 KOs)", "Riddick Bowe, 43-1,
 //! 33 KO's", "Klitschko improved his record to 52-3", "took Klitschko's record to 52-3 with a
-//! remarkable 46 wins by knockout". A competitor has one record at a time, so two sources that
-//! give one competitor two records in one story contradict each other wherever they say it.
-//! A score ("won 3-1") or a vote ("deadlocked at 9-3") is no record: a record is written right
-//! after a name, in brackets or between commas, or after "record".
+//! remarkable 46 wins by knockout". A record grows fight by fight, so two records of one
+//! competitor that may both hold (21-2 before a fight, 22-2 after it) are a developing figure;
+//! they conflict only when one cannot have grown into the other (22-2 and 21-3), or when two
+//! reports of one event (an aligned group) give them. A score ("won 3-1", "beat Sharapova, 6-4,
+//! 6-3") or a vote ("the Senate, 52-48,") is no record: a record stands in brackets right after a
+//! name, between commas with a knockout count, or after "record".
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -20,13 +22,15 @@ const RECORD: &str = r"(?P<rec>\d{1,3}-\d{1,3}(?:-\d{1,3})?)";
 /// Knockout wins given with a record.
 const KNOCKOUTS: &str = r"(?P<ko>\d{1,3}\s+(?:KO['’]s|KOs?|knockouts?|wins\s+by\s+knockout))\b";
 
-static RECORD_RES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+static RECORD_RES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let re = |s: String| Regex::new(&s).expect("valid record regex");
     [
-        // "Klitschko (52-3, 46 KOs)", "Bowe, 43-1, 33 KO's".
+        // "Klitschko (52-3, 46 KOs)", "Bowe (43-1)".
         re(format!(
-            r"(?P<name>{PERSON})(?:['’]s)?\s*(?:\(|,\s+){RECORD}(?-u:\b)(?:,\s*{KNOCKOUTS})?"
+            r"(?P<name>{PERSON})\s*\({RECORD}(?:,\s*{KNOCKOUTS})?\)"
         )),
+        // "Bowe, 43-1, 33 KO's".
+        re(format!(r"(?P<name>{PERSON}),\s+{RECORD},\s*{KNOCKOUTS}")),
         // "Klitschko's record to 52-3", "Klitschko improved his record to 52-3 with 46 KOs".
         re(format!(
             r"(?P<name>{PERSON})(?:['’]s|\s+improved\s+(?:his|her|its|their))\s+record\s+(?:to|of|at)\s+{RECORD}(?-u:\b)(?:\s+with\s+(?:an?\s+[a-z]+\s+)?{KNOCKOUTS})?"
@@ -43,8 +47,30 @@ fn measure(value: &str) -> &'static str {
     }
 }
 
-/// Record facts of the sentence at `span`.
-pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
+/// Wins, losses and draws of a record value ("45-7-2").
+fn parts(value: &str) -> Option<[u32; 3]> {
+    let mut it = value.split('-').map(str::parse::<u32>);
+    let w = it.next()?.ok()?;
+    let l = it.next()?.ok()?;
+    let d = it.next().transpose().ok()?.unwrap_or(0);
+    Some([w, l, d])
+}
+
+/// Two values of one measure that may both hold at different times: a record or a knockout
+/// count only grows.
+fn may_both_hold(a: &str, b: &str) -> bool {
+    let number = |v: &str| v.split(' ').next().and_then(|n| n.parse::<u32>().ok());
+    match (parts(a), parts(b), number(a), number(b)) {
+        (Some(x), Some(y), _, _) => {
+            x.iter().zip(&y).all(|(p, q)| p >= q) || x.iter().zip(&y).all(|(p, q)| p <= q)
+        }
+        (None, None, Some(_), Some(_)) => true,
+        _ => false,
+    }
+}
+
+/// Record facts of the sentence at `span`, leaving out `claimed` spans (dates).
+pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec<Fact> {
     let sentence = &text[span.start..span.end];
     let mut out: Vec<Fact> = Vec::new();
     for re in RECORD_RES.iter() {
@@ -57,7 +83,8 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             };
             let mut push = |m: regex::Match, value: String, note: &str| {
                 let (start, end) = (span.start + m.start(), span.start + m.end());
-                if out.iter().any(|f| f.start < end && start < f.end) {
+                let taken = |&(a, b): &(usize, usize)| a < end && start < b;
+                if out.iter().any(|f| taken(&(f.start, f.end))) || claimed.iter().any(taken) {
                     return;
                 }
                 out.push(Fact {
@@ -100,56 +127,107 @@ impl Cx<'_> {
         }
         let mut out = Vec::new();
         for ((person, what), ms) in by_slot {
-            let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
-            let mut values: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-            for &m in &ms {
-                values
-                    .entry(self.items[m].fact.value.as_str())
-                    .or_default()
-                    .insert(self.items[m].doc);
-            }
-            let listing = values
-                .iter()
-                .map(|(v, ds)| {
-                    let by: Vec<String> = ds.iter().map(|&d| self.source(d)).collect();
-                    format!("{v} ({})", by.join(", "))
-                })
-                .collect::<Vec<_>>();
-            let slot = format!("{person}'s {what}");
-            let (status, summary, reason) = if docs.len() >= 2 && values.len() >= 2 {
-                (
-                    FindingStatus::Conflict,
-                    format!("{slot} differs: {}", listing.join(" vs ")),
-                    "a competitor has one record at a time: the sources' records cannot both be \
-                     right",
-                )
-            } else if docs.len() >= 2 {
-                (
-                    FindingStatus::Agree,
-                    format!("{slot} agrees: {}", listing.join(", ")),
-                    "the same record",
-                )
-            } else {
-                (
-                    FindingStatus::SingleSource,
-                    format!(
-                        "Only {} gives {slot}: {}",
-                        self.docs_label(&ms),
-                        listing.join(", ")
-                    ),
-                    super::ONE_SOURCE,
-                )
-            };
-            let mut f = self
-                .finding(FactKind::Record, status, summary, &ms, &BTreeMap::new())
-                .about(slot, reason);
-            // A record holds across the whole document, not one passage.
-            if docs.len() >= 2 {
-                f.group = None;
-            }
-            out.push(f);
+            out.push(self.record_finding(&person, what, ms));
         }
         out
+    }
+
+    /// The finding of one competitor's record (or knockout count): the values each source
+    /// gives, and whether two sources' values cannot both hold.
+    fn record_finding(&self, person: &str, what: &str, ms: Vec<usize>) -> Finding {
+        let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
+        let mut values: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        let mut per_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for &m in &ms {
+            let it = &self.items[m];
+            values
+                .entry(it.fact.value.as_str())
+                .or_default()
+                .insert(it.doc);
+            per_doc
+                .entry(it.doc)
+                .or_default()
+                .insert(it.fact.value.as_str());
+        }
+        // Two sources differ when they give no value in common; a source that gives two
+        // values of its own (before and after) differs from no one by them. Only sources
+        // that tell one story can contradict each other.
+        let story = |d: usize| self.cmp.documents.get(d).map(|x| x.story);
+        let differing: Vec<(usize, usize)> = ms
+            .iter()
+            .flat_map(|&a| ms.iter().map(move |&b| (a, b)))
+            .filter(|&(a, b)| {
+                let (x, y) = (&self.items[a], &self.items[b]);
+                x.doc < y.doc && per_doc[&x.doc].is_disjoint(&per_doc[&y.doc])
+            })
+            .collect();
+        let conflict = differing.iter().any(|&(a, b)| {
+            let (x, y) = (&self.items[a], &self.items[b]);
+            story(x.doc) == story(y.doc)
+                && (!may_both_hold(&x.fact.value, &y.fact.value) || self.same_group(a, b))
+        });
+        // Smallest first: the order a record grows in.
+        let mut values: Vec<(&str, BTreeSet<usize>)> = values.into_iter().collect();
+        values.sort_by_key(|(v, _)| {
+            parts(v).unwrap_or([
+                v.split(' ')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0),
+                0,
+                0,
+            ])
+        });
+        let listing = values
+            .iter()
+            .map(|(v, ds)| {
+                let by: Vec<String> = ds.iter().map(|&d| self.source(d)).collect();
+                format!("{v} ({})", by.join(", "))
+            })
+            .collect::<Vec<_>>();
+        let slot = format!("{person}'s {what}");
+        let (status, summary, reason) = if conflict {
+            (
+                FindingStatus::Conflict,
+                format!("{slot} differs: {}", listing.join(" vs ")),
+                "one record cannot have grown into the other, or two reports of one event give \
+                 them",
+            )
+        } else if !differing.is_empty() {
+            (
+                FindingStatus::Developing,
+                format!("{slot} differs, all may hold: {}", listing.join(" → ")),
+                "records that may all hold: a record grows with each fight",
+            )
+        } else if docs.len() >= 2 {
+            (
+                FindingStatus::Agree,
+                format!("{slot} agrees: {}", listing.join(", ")),
+                "the same record",
+            )
+        } else {
+            (
+                FindingStatus::SingleSource,
+                format!(
+                    "Only {} gives {slot}: {}",
+                    self.docs_label(&ms),
+                    values
+                        .iter()
+                        .map(|(v, _)| *v)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                super::ONE_SOURCE,
+            )
+        };
+        let mut f = self
+            .finding(FactKind::Record, status, summary, &ms, &BTreeMap::new())
+            .about(slot, reason);
+        // A record holds across the whole document, not one passage.
+        if docs.len() >= 2 {
+            f.group = None;
+        }
+        f
     }
 }
 
@@ -164,6 +242,7 @@ mod tests {
                 start: 0,
                 end: s.len(),
             },
+            &[],
         )
         .into_iter()
         .map(|f| (f.subject, f.value))
@@ -199,11 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn a_record_that_grew_may_hold_beside_the_old_one() {
+        assert!(may_both_hold("21-2", "22-2"));
+        assert!(may_both_hold("45-7-2", "45-7"));
+        assert!(may_both_hold("46 knockouts", "47 knockouts"));
+        assert!(!may_both_hold("22-2", "21-3"));
+    }
+
+    #[test]
     fn scores_votes_and_dates_are_no_records() {
         for s in [
             "Harbor United won 3-1 on Sunday.",
             "The jury was deadlocked at 9-3 after four days.",
             "The festival runs on June 9-11 in Kessel.",
+            "Ruiz beat Maria Sharapova, 6-4, 6-3, in the final.",
+            "The bill passed the Senate, 52-48, on Tuesday.",
+            "The guard, Tom Smith, 6-4, 220 pounds, signed on Monday.",
+            "Call Jane Doe, 212-555-0123, for tickets.",
         ] {
             assert!(records(s).is_empty(), "{s}: {:?}", records(s));
         }
