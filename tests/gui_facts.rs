@@ -372,3 +372,66 @@ fn a_finding_shows_its_mentions_side_by_side_in_their_passages() {
             .is_some()
     );
 }
+
+#[test]
+fn a_sources_name_in_a_finding_leads_to_its_passage_in_the_documents() {
+    let mut h = app();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    assert!(h.query_by_label("Synchronized scrolling").is_none());
+    // The first card's first evidence line: the source's name is a link.
+    h.get_all_by_label("Valley Post")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Link)
+        .expect("the source's name as a link")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Synchronized scrolling").is_some(),
+        "the documents view"
+    );
+}
+
+#[test]
+fn a_fact_table_row_brings_its_finding_into_view() {
+    let mut cmp = comparison();
+    // Enough findings that a card is below the window while its row is in view.
+    let first = cmp.findings[0].clone();
+    for k in 0..40 {
+        let mut f = first.clone();
+        f.id = format!("f{}", k + 2);
+        f.summary = format!("People forced from their homes, count {k}");
+        cmp.findings.push(f);
+    }
+    let mut h = Harness::builder()
+        .with_max_steps(64)
+        .with_size([1400.0, 850.0])
+        .build_eframe(|cc| {
+            App::new(
+                cc,
+                AppConfig {
+                    startup: Startup::Comparison(Box::new(cmp)),
+                    jobs: JobMode::Inline,
+                    dialogs: Box::new(NativeDialogs),
+                },
+            )
+        });
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    let card = "People forced from their homes, count 20";
+    let below = |h: &Harness<'static, App>| {
+        h.get_all_by_label(card)
+            .map(|n| n.rect().top())
+            .fold(f32::MIN, f32::max)
+    };
+    assert!(below(&h) > 850.0, "the card starts below the window");
+    h.get_all_by_label_contains(card)
+        .find(|n| {
+            n.accesskit_node().role() != egui::accesskit::Role::Link && n.rect().top() < 850.0
+        })
+        .expect("its row in the fact table")
+        .click();
+    h.run();
+    assert!(below(&h) < 850.0, "the card was brought into view");
+}

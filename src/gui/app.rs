@@ -213,6 +213,8 @@ pub struct App {
     pub(super) cursor: Option<DiffLoc>,
     /// A group row (and, for a difference, its cell) to bring into view on the next frame.
     pub(super) scroll_to: Option<usize>,
+    /// The finding the findings view brings into view (a fact-table row was clicked).
+    pub(super) focus_finding: Option<String>,
     /// How the aligned rows are ordered.
     pub(super) order: nav::RowOrder,
     /// Rows of passages only one source has, in the aligned view.
@@ -268,6 +270,7 @@ impl App {
             search: String::new(),
             cursor: None,
             scroll_to: None,
+            focus_finding: None,
             order: settings.order.unwrap_or_default(),
             show_only: settings.show_only.unwrap_or(true),
             stale: false,

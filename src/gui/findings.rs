@@ -33,6 +33,14 @@ fn count_of(status: FindingStatus, n: usize) -> String {
     format!("{n} {}", plural(n, one, many))
 }
 
+/// What a finding card asks the app to show.
+enum Card {
+    /// The group's passages in the aligned view.
+    Aligned(usize),
+    /// A mention's passage, in the documents view (by its group).
+    Documents(usize),
+}
+
 /// The word for a fact kind, capitalized as a label.
 pub fn kind_word(kind: FactKind) -> String {
     crate::report::upper_first(kind.word())
@@ -90,6 +98,8 @@ impl App {
             return;
         }
         let mut go = None;
+        let mut docs_at = None;
+        let mut focus: Option<String> = None;
         egui::ScrollArea::vertical()
             .id_salt("findings-scroll")
             .auto_shrink(false)
@@ -97,17 +107,32 @@ impl App {
                 egui::CollapsingHeader::new(RichText::new("Fact table: who says what").strong())
                     .id_salt("fact-table")
                     .default_open(true)
-                    .show(ui, |ui| self.fact_table(ui, &p));
+                    .show(ui, |ui| {
+                        if let Some(id) = self.fact_table(ui, &p) {
+                            focus = Some(id);
+                        }
+                    });
                 ui.add_space(6.0);
                 for status in STATUSES {
                     for f in self.cmp.findings.iter().filter(|f| f.status == status) {
-                        if let Some(g) = self.finding_card(ui, &p, f) {
-                            go = Some(g);
+                        let (action, rect) = self.finding_card(ui, &p, f);
+                        match action {
+                            Some(Card::Aligned(g)) => go = Some(g),
+                            Some(Card::Documents(g)) => docs_at = Some(g),
+                            None => {}
+                        }
+                        if self.focus_finding.as_deref() == Some(f.id.as_str()) {
+                            ui.scroll_to_rect(rect, Some(egui::Align::TOP));
                         }
                         ui.add_space(6.0);
                     }
                 }
             });
+        // A finding asked for last frame has been scrolled to; one asked for now is next.
+        self.focus_finding = focus;
+        if let Some(g) = docs_at {
+            self.commands.push(Command::ShowInDocuments(g));
+        }
         if let Some(g) = go {
             self.commands.push(Command::Select(g));
             self.commands.push(Command::SetView(View::Aligned));
@@ -116,8 +141,10 @@ impl App {
     }
 
     /// Rows are findings (conflicts first), columns are sources; each cell the words and value
-    /// that source gives, empty when it does not state the fact.
-    fn fact_table(&self, ui: &mut egui::Ui, p: &Palette) {
+    /// that source gives, empty when it does not state the fact. Clicking a row's fact brings
+    /// its finding below into view: its id is returned.
+    fn fact_table(&self, ui: &mut egui::Ui, p: &Palette) -> Option<String> {
+        let mut clicked = None;
         let docs = &self.cmp.documents;
         egui::ScrollArea::horizontal()
             .id_salt("fact-table-h")
@@ -136,15 +163,21 @@ impl App {
                         ui.end_row();
                         for status in STATUSES {
                             for f in self.cmp.findings.iter().filter(|f| f.status == status) {
-                                ui.add(
-                                    egui::Label::new(format!(
-                                        "{}: {}",
-                                        kind_word(f.kind),
-                                        f.summary
-                                    ))
-                                    .truncate(),
-                                )
-                                .on_hover_text(&f.summary);
+                                let row = ui
+                                    .add(
+                                        egui::Label::new(format!(
+                                            "{}: {}",
+                                            kind_word(f.kind),
+                                            f.summary
+                                        ))
+                                        .truncate()
+                                        .sense(egui::Sense::click()),
+                                    )
+                                    .on_hover_text(&f.summary)
+                                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                                if row.clicked() {
+                                    clicked = Some(f.id.clone());
+                                }
                                 ui.label(
                                     RichText::new(format!(
                                         "{} {}",
@@ -182,12 +215,19 @@ impl App {
                         }
                     });
             });
+        clicked
     }
 
-    /// One finding with its mentions; returns the group to show when the user asks for it.
-    fn finding_card(&self, ui: &mut egui::Ui, p: &Palette, f: &Finding) -> Option<usize> {
+    /// One finding with its mentions; returns what the user asked for (the group's passages,
+    /// or a mention's place in its document) and where the card stands.
+    fn finding_card(
+        &self,
+        ui: &mut egui::Ui,
+        p: &Palette,
+        f: &Finding,
+    ) -> (Option<Card>, egui::Rect) {
         let mut go = None;
-        egui::Frame::group(ui.style())
+        let shown = egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(1.0, p.status(f.status)))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -201,7 +241,22 @@ impl App {
                 }
                 for m in &f.mentions {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(self.title_of(&m.document)).strong());
+                        // The source's name leads to the mention in the documents view when
+                        // its passage is aligned (the view shows a group's passages).
+                        let title = RichText::new(self.title_of(&m.document));
+                        match self.group_of(m) {
+                            Some(g) => {
+                                let r = ui
+                                    .link(title.underline())
+                                    .on_hover_text("Show this passage in the documents view");
+                                if r.clicked() {
+                                    go = Some(Card::Documents(g));
+                                }
+                            }
+                            None => {
+                                ui.label(title.strong());
+                            }
+                        }
                         ui.label(format!("\u{201c}{}\u{201d}", m.text));
                         ui.label(RichText::new("means").small().color(p.weak));
                         ui.label(RichText::new(&m.value).monospace());
@@ -220,14 +275,24 @@ impl App {
                         .small_button("Show passages")
                         .accessible_name(format!("Show passages of finding {}", f.id));
                     if r.clicked() {
-                        go = Some(g);
+                        go = Some(Card::Aligned(g));
                     }
                 }
                 if f.mentions.len() > 1 || group.is_none() {
                     self.side_by_side(ui, p, f);
                 }
             });
-        go
+        (go, shown.response.rect)
+    }
+
+    /// The aligned group of the passage a mention stands in.
+    fn group_of(&self, m: &crate::model::Mention) -> Option<usize> {
+        let doc = self.cmp.documents.iter().find(|d| d.id == m.document)?;
+        let passage = doc
+            .passages
+            .iter()
+            .find(|x| x.start <= m.start && m.start < x.end)?;
+        crate::model::parse_group_id(passage.group.as_deref()?)
     }
 
     /// Each mention in the passage it stands in, one column a source: the evidence of a
