@@ -232,6 +232,8 @@ pub enum FactKind {
     Title,
     /// A competitor's win-loss record ("52-3") or knockout count ("46 KOs").
     Record,
+    /// A direction from a named place, read with its distance ("150 miles west of Aden").
+    Direction,
 }
 
 impl FactKind {
@@ -243,6 +245,7 @@ impl FactKind {
             FactKind::Quote => "quote",
             FactKind::Title => "title",
             FactKind::Record => "record",
+            FactKind::Direction => "direction",
         }
     }
 }

@@ -998,3 +998,36 @@ fn two_records_of_one_competitor_conflict_only_when_both_cannot_hold() {
         cmp.findings
     );
 }
+
+/// One distance from one place in two directions is a conflict on the direction; another
+/// distance is another position.
+#[test]
+fn two_directions_at_one_distance_conflict() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The ferry struck the sandbank 12 miles west of Brannock in heavy fog.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The ferry struck the sandbank about 12 miles east of Brannock in heavy fog.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Direction, "d1", "east of Brannock");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert_eq!(f.slot, "the direction from Brannock");
+    // The same direction agrees; a direction at another distance is not compared.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The ferry struck the sandbank 12 miles west of Brannock in heavy fog.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The ferry struck the sandbank 19 kilometres west of Brannock in heavy fog, and a buoy 40 miles east of Brannock.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Direction, "d0", "west of Brannock");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    assert!(conflicts(&cmp, FactKind::Direction).is_empty());
+}

@@ -10,7 +10,7 @@
 //! person's name, the event words around a date), so that it does not depend on alignment alone.
 //! Each kind of fact lives in one module, its reading and its comparison together: dates in
 //! `when`, figures in `quantity`, quotations in `quote`, people's titles in `people`,
-//! competitors' records in `record`; `KINDS`
+//! competitors' records in `record`, directions from a place in `direction`; `KINDS`
 //! lists them, and this module holds what they share (the items compared, the passages' words,
 //! how a finding names its sources and cites its mentions, the thresholds in `TUNING`).
 //! Facts a rule cannot tell apart (republished copy states the same fact in the same passage
@@ -19,6 +19,7 @@
 //! comparing every pair.
 
 mod classes;
+mod direction;
 mod people;
 mod quantity;
 mod quote;
@@ -81,7 +82,7 @@ struct Kind {
 
 /// The kinds of fact, in the order they read a sentence. Adding a kind is its module and a line
 /// here (and its name in [`FactKind`]).
-const KINDS: [Kind; 5] = [
+const KINDS: [Kind; 6] = [
     Kind {
         extract: when::facts,
         compare: |cx| cx.dates(),
@@ -101,6 +102,10 @@ const KINDS: [Kind; 5] = [
     Kind {
         extract: |s| people::extract(s.text, s.span),
         compare: |cx| cx.titles(),
+    },
+    Kind {
+        extract: |s| direction::extract(s.text, s.span),
+        compare: |cx| cx.directions(),
     },
 ];
 
