@@ -178,14 +178,19 @@ fn comparison() -> Comparison {
 }
 
 fn app() -> Harness<'static, App> {
+    app_with(comparison())
+}
+
+/// The app opened on `cmp`, inline jobs, a 1400×850 window.
+fn app_with(cmp: Comparison) -> Harness<'static, App> {
     Harness::builder()
         .with_max_steps(64)
         .with_size([1400.0, 850.0])
-        .build_eframe(|cc| {
+        .build_eframe(move |cc| {
             App::new(
                 cc,
                 AppConfig {
-                    startup: Startup::Comparison(Box::new(comparison())),
+                    startup: Startup::Comparison(Box::new(cmp)),
                     jobs: JobMode::Inline,
                     dialogs: Box::new(NativeDialogs),
                 },
@@ -403,19 +408,7 @@ fn a_fact_table_row_brings_its_finding_into_view() {
         f.summary = format!("People forced from their homes, count {k}");
         cmp.findings.push(f);
     }
-    let mut h = Harness::builder()
-        .with_max_steps(64)
-        .with_size([1400.0, 850.0])
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                AppConfig {
-                    startup: Startup::Comparison(Box::new(cmp)),
-                    jobs: JobMode::Inline,
-                    dialogs: Box::new(NativeDialogs),
-                },
-            )
-        });
+    let mut h = app_with(cmp);
     h.run();
     h.get_by_label("Findings").click();
     h.run();
