@@ -50,6 +50,12 @@ impl Comparison {
         (p.id == id).then_some((doc, p))
     }
 
+    /// The passage containing byte `at` of the document with id `doc`, if any.
+    pub fn passage_at(&self, doc: &str, at: usize) -> Option<&Passage> {
+        let d = self.documents.iter().find(|d| d.id == doc)?;
+        d.passages.iter().find(|p| p.start <= at && at < p.end)
+    }
+
     /// Finds a group by id.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.get(parse_group_id(id)?).filter(|g| g.id == id)

@@ -287,11 +287,7 @@ impl App {
 
     /// The aligned group of the passage a mention stands in.
     fn group_of(&self, m: &crate::model::Mention) -> Option<usize> {
-        let doc = self.cmp.documents.iter().find(|d| d.id == m.document)?;
-        let passage = doc
-            .passages
-            .iter()
-            .find(|x| x.start <= m.start && m.start < x.end)?;
+        let passage = self.cmp.passage_at(&m.document, m.start)?;
         crate::model::parse_group_id(passage.group.as_deref()?)
     }
 
@@ -332,17 +328,7 @@ impl App {
             color: p.text,
             ..Default::default()
         };
-        let passage = self
-            .cmp
-            .documents
-            .iter()
-            .find(|d| d.id == m.document)
-            .and_then(|d| {
-                d.passages
-                    .iter()
-                    .find(|x| x.start <= m.start && m.start < x.end.max(x.start + 1))
-            });
-        let Some(x) = passage else {
+        let Some(x) = self.cmp.passage_at(&m.document, m.start) else {
             job.append(&m.text, 0.0, plain);
             return job;
         };

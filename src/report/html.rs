@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use super::{
     STATUS_SECTIONS, Summary, aligned_documents, always_counted, change_count, dateline_origin,
-    diff_of, findings_with, kind_word, members, passage_at, quoted, source_name, status_class,
-    status_symbol, status_word, summary_limit,
+    diff_of, findings_with, kind_word, members, quoted, source_name, status_class, status_symbol,
+    status_word, summary_limit,
 };
 use crate::marks::{FactMark, MentionIndex, Piece};
 use crate::model::{Comparison, Document, Finding, Passage};
@@ -346,7 +346,7 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
     }
     let said = |m: &crate::model::Mention| {
         let q = quoted(&m.text);
-        match passage_at(cmp, &m.document, m.start) {
+        match cmp.passage_at(&m.document, m.start) {
             Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(&q)),
             None => esc(&q).into_owned(),
         }

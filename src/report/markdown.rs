@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use super::{
     STATUS_SECTIONS, Summary, aligned_documents, always_counted, change_count, dateline_origin,
-    diff_of, findings_with, kind_word, members, one_line, passage_at, quoted, source_name,
-    status_symbol, status_word, summary_limit,
+    diff_of, findings_with, kind_word, members, one_line, quoted, source_name, status_symbol,
+    status_word, summary_limit,
 };
 use crate::marks::{MentionIndex, Piece};
 use crate::model::{Comparison, Finding};
@@ -245,7 +245,7 @@ fn findings(m: &mut String, cmp: &Comparison, flush: &mut dyn FnMut(&mut String)
                     esc(&quoted(&men.text)),
                     esc(&men.value)
                 );
-                if let Some(p) = passage_at(cmp, &men.document, men.start) {
+                if let Some(p) = cmp.passage_at(&men.document, men.start) {
                     let _ = write!(m, " (passage {})", esc(&p.id));
                 }
                 if !men.note.trim().is_empty() {

@@ -284,12 +284,6 @@ fn members<'a>(cmp: &'a Comparison, g: &Group) -> Vec<(usize, &'a Passage)> {
     out
 }
 
-/// The passage containing byte `at` of document `doc`, if any.
-fn passage_at<'a>(cmp: &'a Comparison, doc: &str, at: usize) -> Option<&'a Passage> {
-    let d = cmp.documents.iter().find(|d| d.id == doc)?;
-    d.passages.iter().find(|p| p.start <= at && at < p.end)
-}
-
 /// The short name of a document: its number (1-based) and title.
 fn source_name(cmp: &Comparison, doc: &str) -> String {
     match cmp.documents.iter().position(|d| d.id == doc) {
