@@ -95,23 +95,26 @@ impl Cx<'_> {
         }
         let mut out = Vec::new();
         for (place, ms) in by_place {
-            // Positions: mentions whose distances are one figure, joined transitively.
+            // Positions: mentions whose distances are one figure with the position's shortest
+            // (one pass over the sorted distances, so 100, 105, 110 … never chain far).
+            let mut by_distance: Vec<(f64, usize)> = ms
+                .iter()
+                .filter_map(|&m| read(&self.items[m].fact.value).map(|(_, km)| (km, m)))
+                .collect();
+            by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             let mut positions: Vec<Vec<usize>> = Vec::new();
-            for &m in &ms {
-                let Some((_, km)) = read(&self.items[m].fact.value) else {
-                    continue;
-                };
-                let near = positions.iter().position(|p| {
-                    p.iter().any(|&o| {
-                        read(&self.items[o].fact.value).is_some_and(|(_, k)| one_distance(k, km))
-                    })
-                });
-                match near {
-                    Some(i) => positions[i].push(m),
-                    None => positions.push(vec![m]),
+            let mut first: Option<f64> = None;
+            for (km, m) in by_distance {
+                match (first, positions.last_mut()) {
+                    (Some(shortest), Some(p)) if one_distance(shortest, km) => p.push(m),
+                    _ => {
+                        positions.push(vec![m]);
+                        first = Some(km);
+                    }
                 }
             }
-            for p in positions {
+            for mut p in positions {
+                p.sort_unstable();
                 if let Some(f) = self.position_finding(place, &p) {
                     out.push(f);
                 }

@@ -137,35 +137,45 @@ impl Cx<'_> {
     fn record_finding(&self, person: &str, what: &str, ms: Vec<usize>) -> Finding {
         let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
         let mut values: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        let mut per_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        // Per source, each value it gives with the aligned groups it gives it in.
+        let mut said: BTreeMap<usize, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
         for &m in &ms {
             let it = &self.items[m];
             values
                 .entry(it.fact.value.as_str())
                 .or_default()
                 .insert(it.doc);
-            per_doc
-                .entry(it.doc)
+            said.entry(it.doc)
                 .or_default()
-                .insert(it.fact.value.as_str());
+                .entry(it.fact.value.as_str())
+                .or_default()
+                .extend(it.group);
         }
         // Two sources differ when they give no value in common; a source that gives two
         // values of its own (before and after) differs from no one by them. Only sources
         // that tell one story can contradict each other.
         let story = |d: usize| self.cmp.documents.get(d).map(|x| x.story);
-        let differing: Vec<(usize, usize)> = ms
-            .iter()
-            .flat_map(|&a| ms.iter().map(move |&b| (a, b)))
-            .filter(|&(a, b)| {
-                let (x, y) = (&self.items[a], &self.items[b]);
-                x.doc < y.doc && per_doc[&x.doc].is_disjoint(&per_doc[&y.doc])
-            })
-            .collect();
-        let conflict = differing.iter().any(|&(a, b)| {
-            let (x, y) = (&self.items[a], &self.items[b]);
-            story(x.doc) == story(y.doc)
-                && (!may_both_hold(&x.fact.value, &y.fact.value) || self.same_group(a, b))
-        });
+        // Weighed per pair of sources, not of mentions; a source that gives more values of
+        // one competitor than WEIGHED is no list of records and contradicts no one.
+        const WEIGHED: usize = 8;
+        let sources: Vec<(&usize, &BTreeMap<&str, BTreeSet<&str>>)> = said.iter().collect();
+        let (mut differing, mut conflict) = (false, false);
+        for (i, &(&a, x)) in sources.iter().enumerate() {
+            for &(&b, y) in &sources[i + 1..] {
+                if x.keys().any(|v| y.contains_key(v)) {
+                    continue;
+                }
+                differing = true;
+                conflict = conflict
+                    || (story(a) == story(b)
+                        && x.len() <= WEIGHED
+                        && y.len() <= WEIGHED
+                        && x.iter().any(|(v, gx)| {
+                            y.iter()
+                                .any(|(w, gy)| !may_both_hold(v, w) || !gx.is_disjoint(gy))
+                        }));
+            }
+        }
         // Smallest first: the order a record grows in.
         let mut values: Vec<(&str, BTreeSet<usize>)> = values.into_iter().collect();
         values.sort_by_key(|(v, _)| {
@@ -193,7 +203,7 @@ impl Cx<'_> {
                 "one record cannot have grown into the other, or two reports of one event give \
                  them",
             )
-        } else if !differing.is_empty() {
+        } else if differing {
             (
                 FindingStatus::Developing,
                 format!("{slot} differs, all may hold: {}", listing.join(" → ")),
