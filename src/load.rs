@@ -1,9 +1,11 @@
 //! Loading: turn a file's bytes into clean UTF-8 text with a title and, when one is there, a
 //! dateline.
 //!
-//! Handles `.txt`, `.md` and `.html`/`.htm`; any encoding (BOM, UTF-8, UTF-16 with or without a
-//! BOM, legacy single-byte encodings detected with `chardetng`); CRLF and lone CR line ends. HTML
-//! pages are reduced to their main article text with a readability extractor (`dom_smoothie`).
+//! The formats read are listed in one table ([`format::FORMATS`]): plain text, Markdown, web pages
+//! (also saved as MHTML), Word and OpenDocument files, and PDFs. Text formats are read in any
+//! encoding (BOM, UTF-8, UTF-16 with or without a BOM, legacy single-byte encodings detected with
+//! `chardetng`), with CRLF and lone CR line ends. HTML pages are reduced to their main article text
+//! with a readability extractor (`dom_smoothie`).
 
 use std::path::Path;
 
@@ -13,8 +15,15 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use crate::dates;
 use crate::model::{DatelineOrigin, DatelineSource};
 
+pub mod format;
 mod html;
+mod mhtml;
+mod office;
+mod pdf;
+pub use format::{FORMATS, Format};
+use format::{Read, Reader};
 pub use html::{MAX_HTML_DEPTH, MAX_PARSED_DEPTH};
+pub use office::MAX_UNPACKED_BYTES;
 
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
@@ -44,7 +53,7 @@ impl LoadError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub path: String,
-    pub kind: String,
+    pub kind: Format,
     pub encoding: String,
     pub text: String,
     pub title: Option<String>,
@@ -168,26 +177,40 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// The kind of document, from the file name.
-pub fn kind_of(path: &str) -> &'static str {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
-        "html"
-    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        "md"
-    } else {
-        "txt"
-    }
-}
-
-/// Decodes and cleans bytes already read; `path` names the source in errors and decides the kind.
+/// Decodes and cleans bytes already read; `path` names the source in errors and, when the content
+/// does not say, decides the format.
 pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    if let Some(what) = binary_signature(bytes) {
+    let format = Format::detect(path, bytes).map_err(|reason| LoadError::new(path, reason))?;
+    let (read, encoding, mut repairs) = match format.info().reader {
+        Reader::Text(read) => {
+            let (text, encoding, repairs) = decode_text(path, bytes)?;
+            (read(path, &text)?, encoding, repairs)
+        }
+        Reader::Bytes(read) => (read(path, bytes)?, UTF_8.name(), Vec::new()),
+    };
+    let ((text, title, meta_date), notes) = read;
+    repairs.extend(notes);
+    if text.trim().is_empty() {
         return Err(LoadError::new(
             path,
-            format!("binary data ({what}), not text"),
+            "no text in file (empty or whitespace only)",
         ));
     }
+    let dateline = meta_date.or_else(|| find_dateline(&text));
+    let title = title.filter(|t| !t.trim().is_empty());
+    Ok(Loaded {
+        path: path.to_string(),
+        kind: format,
+        encoding: encoding.to_string(),
+        text,
+        title,
+        dateline,
+        repairs,
+    })
+}
+
+/// Text in any encoding, decoded, with NULs dropped and line ends normalized; binary data refused.
+fn decode_text(path: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), LoadError> {
     let (mut text, encoding, mut repairs) = decode(bytes);
     if looks_binary(&text) {
         return Err(LoadError::new(
@@ -199,54 +222,7 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         text = text.replace('\0', "");
         repairs.push("removed NUL bytes".to_string());
     }
-    let text = normalize_newlines(&text);
-    let kind = kind_of(path);
-    let (text, title, meta_date) = match kind {
-        "html" => {
-            let (extracted, notes) = html::article(path, &text)?;
-            repairs.extend(notes);
-            extracted
-        }
-        "md" => markdown_text(&text),
-        _ => (text, None, None),
-    };
-    if text.trim().is_empty() {
-        return Err(LoadError::new(
-            path,
-            "no text in file (empty or whitespace only)",
-        ));
-    }
-    let dateline = meta_date.or_else(|| find_dateline(&text));
-    let title = title.filter(|t| !t.trim().is_empty());
-    Ok(Loaded {
-        path: path.to_string(),
-        kind: kind.to_string(),
-        encoding: encoding.to_string(),
-        text,
-        title,
-        dateline,
-        repairs,
-    })
-}
-
-fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGS: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
-        (b"\xff\xd8\xff", "JPEG image"),
-        (b"GIF87a", "GIF image"),
-        (b"GIF89a", "GIF image"),
-        (b"PK\x03\x04", "ZIP archive or office document"),
-        (b"%PDF-", "PDF document"),
-        (b"\x1f\x8b", "gzip archive"),
-        (b"\x7fELF", "executable"),
-        (b"RIFF", "RIFF media file"),
-        (b"BZh", "bzip2 archive"),
-        (b"\xfd7zXZ\x00", "xz archive"),
-        (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-    ];
-    SIGS.iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|(_, what)| *what)
+    Ok((normalize_newlines(&text), encoding, repairs))
 }
 
 /// Control characters other than whitespace are rare in text and common in binary data.
@@ -265,7 +241,7 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// Decodes bytes: BOM first, then UTF-16 without BOM, then UTF-8, then a detected legacy encoding.
-fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str, Vec<String>) {
     let mut repairs = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -378,7 +354,7 @@ pub(crate) fn tidy_extracted(text: &str) -> String {
 }
 
 /// Markdown to plain text: markup removed, blocks separated by blank lines, first heading as title.
-fn markdown_text(md: &str) -> Extracted {
+pub(crate) fn markdown_text(md: &str) -> Extracted {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::with_capacity(md.len());
     let mut title: Option<String> = None;

@@ -44,7 +44,8 @@ macro_rules! note {
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Articles to open in the app (.txt, .md, .html).
+    /// Articles to open in the app (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF),
+    /// or one saved comparison (.crosscheck).
     files: Vec<PathBuf>,
 }
 
@@ -72,7 +73,8 @@ struct ReportArgs {
     /// .crosscheck file, to reopen later in the app or with `crosscheck report FILE.crosscheck`.
     #[arg(long, value_name = "PATH")]
     save_comparison: Option<PathBuf>,
-    /// Articles to compare (.txt, .md, .html/.htm), or one saved comparison (.crosscheck).
+    /// Articles to compare (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF), or one
+    /// saved comparison (.crosscheck).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }

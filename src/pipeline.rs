@@ -351,7 +351,7 @@ pub(crate) fn build_document(
         title,
         dateline: dateline.map(|d| d.to_string()),
         dateline_source,
-        kind: l.kind,
+        kind: l.kind.name().to_string(),
         encoding: l.encoding,
         text: l.text,
         passages,

@@ -290,3 +290,68 @@ fn a_directory_as_report_path_is_refused() {
     assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
     assert!(dir.path().is_dir());
 }
+
+#[test]
+fn word_opendocument_pdf_and_saved_pages_are_read_and_aligned() {
+    let names = [
+        "park.docx",
+        "park.odt",
+        "park.pdf",
+        "park.mhtml",
+        "park_saved_page",
+    ];
+    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(&format!("formats/{n}"))).collect();
+    let mut args = vec!["report"];
+    args.extend(paths.iter().map(|p| s(p)));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cmp = parse(&o);
+    let kinds: Vec<&str> = cmp.documents.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(kinds, ["docx", "odt", "pdf", "mhtml", "html"]);
+    for d in &cmp.documents {
+        assert!(
+            d.text.contains("Councillor Amina Okafor, who proposed the plan, said the park"),
+            "{}: {}",
+            d.path,
+            d.text
+        );
+        assert!(d.text.contains("“We needed homes more than lawns,”"), "{}", d.path);
+        assert!(!d.text.contains("Copyright"), "{}: page furniture kept", d.path);
+    }
+    assert_eq!(cmp.documents[0].title, "Council approves river park");
+    assert_eq!(cmp.documents[1].title, "Council approves river park");
+    // The quote paragraph is one aligned group across all five formats.
+    assert!(
+        cmp.groups.iter().any(|g| g.passages.len() == 5),
+        "no group holds all five sources"
+    );
+}
+
+#[test]
+fn rtf_files_and_scanned_pdfs_are_refused_with_what_to_do() {
+    let rtf = fixture("formats/letter.rtf");
+    let scan = fixture("formats/scan.pdf");
+    let ok = fixture("formats/park.docx");
+    let o = run(&["report", s(&rtf), s(&scan), s(&ok)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "error: RTF document, which Crosscheck does not read: save it from your word \
+             processor as .docx, .odt or plain text: {}",
+            s(&rtf)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "error: PDF with no text layer (a scanned document?): run it through OCR first, or \
+             paste its text: {}",
+            s(&scan)
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    // The readable source is still compared.
+    assert_eq!(parse(&o).documents.len(), 1);
+}

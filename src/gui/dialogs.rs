@@ -62,7 +62,7 @@ impl Dialogs for NativeDialogs {
         let started = Instant::now();
         let got = rfd::FileDialog::new()
             .set_title("Open articles")
-            .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+            .add_filter("Articles", &crate::load::format::article_extensions())
             .add_filter("All files", &["*"])
             .pick_files();
         judge(started, got)
