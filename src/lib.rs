@@ -11,8 +11,10 @@ pub mod align;
 pub mod dates;
 pub mod diff;
 pub mod facts;
+pub mod fetch;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod inputs;
 pub mod load;
 pub mod marks;
 pub mod model;

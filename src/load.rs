@@ -180,10 +180,23 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Decodes and cleans bytes already read; `path` names the source in errors and, when the content
 /// does not say, decides the format.
 pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let format = Format::detect(path, bytes).map_err(|reason| LoadError::new(path, reason))?;
+    load_with(path, bytes, None)
+}
+
+/// Decodes and cleans a fetched page, with what its server said of it: the `Content-Type`
+/// (format and charset) counts when the content does not say.
+pub fn load_fetched(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
+    load_with(path, bytes, content_type)
+}
+
+fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
+    let hint = content_type.and_then(Format::from_media_type);
+    let format =
+        Format::detect_with(path, bytes, hint).map_err(|reason| LoadError::new(path, reason))?;
+    let charset = content_type.and_then(crate::fetch::charset);
     let (read, encoding, mut repairs) = match format.info().reader {
         Reader::Text(read) => {
-            let (text, encoding, repairs) = decode_text(path, bytes)?;
+            let (text, encoding, repairs) = decode_text(path, bytes, charset)?;
             (read(path, &text)?, encoding, repairs)
         }
         Reader::Bytes(read) => (read(path, bytes)?, UTF_8.name(), Vec::new()),
@@ -210,8 +223,26 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
 }
 
 /// Text in any encoding, decoded, with NULs dropped and line ends normalized; binary data refused.
-fn decode_text(path: &str, bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), LoadError> {
-    let (mut text, encoding, mut repairs) = decode(bytes);
+fn decode_text(
+    path: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+) -> Result<(String, &'static str, Vec<String>), LoadError> {
+    let named = charset
+        .and_then(|c| Encoding::for_label(c.as_bytes()))
+        .filter(|_| Encoding::for_bom(bytes).is_none());
+    let (mut text, encoding, mut repairs) = match named {
+        Some(enc) => {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            let repairs = if had_errors {
+                vec![format!("replaced invalid {} sequences", enc.name())]
+            } else {
+                Vec::new()
+            };
+            (text.into_owned(), enc.name(), repairs)
+        }
+        None => decode(bytes),
+    };
     if looks_binary(&text) {
         return Err(LoadError::new(
             path,

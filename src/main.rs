@@ -69,12 +69,16 @@ struct ReportArgs {
     /// Largest source file accepted, in megabytes.
     #[arg(long, value_name = "MB", default_value_t = crosscheck::load::DEFAULT_MAX_FILE_BYTES / 1_000_000)]
     max_file_size: u64,
+    /// Longest time allowed for fetching one link, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = crosscheck::fetch::DEFAULT_FETCH_TIMEOUT.as_secs())]
+    fetch_timeout: u64,
     /// Also save the comparison (sources, a copy of their text, datelines, settings) to this
     /// .crosscheck file, to reopen later in the app or with `crosscheck report FILE.crosscheck`.
     #[arg(long, value_name = "PATH")]
     save_comparison: Option<PathBuf>,
-    /// Articles to compare (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF), or one
-    /// saved comparison (.crosscheck).
+    /// Articles to compare: files (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF),
+    /// folders of them, http(s) links, `-` for standard input; or one saved comparison
+    /// (.crosscheck).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -96,6 +100,12 @@ fn main() -> ExitCode {
         report::remove_pending_temporaries();
         std::process::exit(130);
     });
+    if cli.command.is_none()
+        && let Some(word) = cli.files.first().and_then(|f| mistyped_command(f))
+    {
+        error!("unknown command: {} (did you mean `crosscheck {word}`?)", cli.files[0].display());
+        return ExitCode::from(2);
+    }
     crosscheck::pipeline::use_compare_threads();
     match cli.command {
         Some(Command::Report(args)) => run_report(args),
@@ -122,18 +132,19 @@ fn run_app(_files: Vec<PathBuf>) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run_report(args: ReportArgs) -> ExitCode {
+fn run_report(mut args: ReportArgs) -> ExitCode {
     let to_stdout = args.output == "-";
     let out_path = PathBuf::from(&args.output);
-    let format = match (&args.format, to_stdout) {
-        (Some(name), _) => Format::from_name(name),
-        (None, false) => Some(Format::from_path(&out_path).unwrap_or(Format::Json)),
-        (None, true) => Some(Format::Json),
+    let format = match report_format(&args, &out_path) {
+        Ok(f) => f,
+        Err(why) => {
+            error!("{why}");
+            return ExitCode::from(2);
+        }
     };
-    let Some(format) = format else {
-        error!("unknown report format");
-        return ExitCode::from(2);
-    };
+    // A folder stands for the articles in it.
+    let (expanded, folder_errors) = crosscheck::inputs::expand_folders(&args.files);
+    args.files = expanded;
     let mut overrides: Vec<(PathBuf, chrono::NaiveDate)> = Vec::new();
     for d in &args.dates {
         let Some((file, date)) = d.rsplit_once('=') else {
@@ -146,10 +157,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
         };
         overrides.push((PathBuf::from(file), date));
     }
-    let is_session = |p: &PathBuf| {
-        p.extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case(session::EXTENSION))
-    };
+    let is_session = |p: &PathBuf| crosscheck::inputs::is_comparison_file(p);
     // Where the results go is checked before the compare, which can take minutes. A comparison
     // file may be saved over itself (it is not a source); a report may not.
     let given: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
@@ -199,6 +207,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
     } else {
         let opts = Options {
             max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+            fetch_timeout: std::time::Duration::from_secs(args.fetch_timeout),
             ..Options::default()
         };
         // Reading a pipe or a device could block forever or never end: refuse those up front.
@@ -219,6 +228,7 @@ fn run_report(args: ReportArgs) -> ExitCode {
         errors.append(&mut special);
         (file, errors, Vec::new())
     };
+    errors.extend(folder_errors);
     for (f, date) in &overrides {
         let Some(s) = file
             .sources
@@ -317,6 +327,48 @@ fn run_report(args: ReportArgs) -> ExitCode {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The command a first argument was meant to be, when it is no file, folder or link but a
+/// near miss of a command's name (`reprot`).
+fn mistyped_command(first: &Path) -> Option<&'static str> {
+    let word = first.to_str()?;
+    if first.exists()
+        || crosscheck::fetch::is_url(word)
+        || word.contains(['/', '\\', '.'])
+        || word == crosscheck::inputs::STDIN
+    {
+        return None;
+    }
+    ["report"]
+        .into_iter()
+        .find(|c| strsim::levenshtein(&word.to_ascii_lowercase(), c) <= 2)
+}
+
+/// The report's format: `--format`, else the extension of `-o` (an unknown one is an error, not
+/// silent JSON), else JSON; on a terminal, with neither, the Markdown summary a person can read.
+fn report_format(args: &ReportArgs, out_path: &Path) -> Result<Format, String> {
+    use std::io::IsTerminal;
+    if let Some(name) = &args.format {
+        return Format::from_name(name).ok_or_else(|| format!("unknown report format: {name}"));
+    }
+    if args.output == "-" {
+        return Ok(if std::io::stdout().is_terminal() {
+            Format::Markdown
+        } else {
+            Format::Json
+        });
+    }
+    match out_path.extension() {
+        None => Ok(Format::Json),
+        Some(_) => Format::from_path(out_path).ok_or_else(|| {
+            format!(
+                "cannot tell the report format from the extension: {} (use .json, .md or .html, \
+                 or --format)",
+                out_path.display()
+            )
+        }),
     }
 }
 

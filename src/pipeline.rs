@@ -51,6 +51,8 @@ pub struct Options {
     pub max_file_bytes: u64,
     /// Time allowed for one word diff; past it the diff is approximate and says so.
     pub diff_timeout: Duration,
+    /// Time allowed for fetching one link.
+    pub fetch_timeout: Duration,
 }
 
 impl Default for Options {
@@ -58,6 +60,7 @@ impl Default for Options {
         Self {
             max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
             diff_timeout: Duration::from_millis(250),
+            fetch_timeout: crate::fetch::DEFAULT_FETCH_TIMEOUT,
         }
     }
 }

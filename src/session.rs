@@ -82,24 +82,88 @@ pub struct SavedSource {
     /// Otherwise the file's bytes in standard base64.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base64: Option<String>,
+    /// Where the copy came from when it is no file on disk: a fetched page or pasted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// A source that is no file on disk. Its stored copy is all there is: it is never looked for on
+/// disk, and a reopened comparison compares it exactly as it was fetched or pasted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Origin {
+    /// A page fetched from the link in `path`.
+    Web {
+        /// The address after redirects.
+        final_url: String,
+        /// When it was fetched, RFC 3339 in UTC.
+        fetched_at: String,
+        /// The server's `Content-Type`, which says the format and charset when the bytes do not.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        content_type: Option<String>,
+    },
+    /// Text pasted into the app or piped in on standard input; `path` is its name.
+    Pasted,
 }
 
 impl SavedSource {
     /// A source with a stored copy of `bytes`.
     pub fn new(path: &str, bytes: Vec<u8>, dateline: Option<NaiveDate>) -> Self {
+        let mut s = Self::stored(path, bytes, dateline, None);
+        s.absolute = std::fs::canonicalize(path)
+            .ok()
+            .map(|p| p.display().to_string());
+        s
+    }
+
+    /// A page fetched from `url`, named by the link as the user gave it.
+    pub fn fetched(url: &str, page: crate::fetch::Fetched, dateline: Option<NaiveDate>) -> Self {
+        let origin = Origin::Web {
+            final_url: page.final_url,
+            fetched_at: page.fetched_at,
+            content_type: page.content_type,
+        };
+        Self::stored(url, page.bytes, dateline, Some(origin))
+    }
+
+    /// Text pasted into the app, under the name `name`.
+    pub fn pasted(name: &str, text: &str) -> Self {
+        Self::stored(name, text.as_bytes().to_vec(), None, Some(Origin::Pasted))
+    }
+
+    fn stored(
+        path: &str,
+        bytes: Vec<u8>,
+        dateline: Option<NaiveDate>,
+        origin: Option<Origin>,
+    ) -> Self {
         let (text, base64) = match String::from_utf8(bytes) {
             Ok(t) => (Some(t), None),
             Err(e) => (None, Some(BASE64.encode(e.into_bytes()))),
         };
         Self {
             path: path.to_string(),
-            absolute: std::fs::canonicalize(path)
-                .ok()
-                .map(|p| p.display().to_string()),
+            absolute: None,
             relative: None,
             dateline: dateline.map(|d| d.to_string()),
             text,
             base64,
+            origin,
+        }
+    }
+
+    /// Whether the source is a file on disk (not a fetched page or pasted text).
+    pub fn is_file(&self) -> bool {
+        self.origin.is_none()
+    }
+
+    /// Reads the stored copy as an article, with what its server said of it when fetched.
+    fn load(&self, bytes: &[u8]) -> Result<load::Loaded, LoadError> {
+        match &self.origin {
+            Some(Origin::Web { content_type, .. }) => {
+                load::load_fetched(&self.path, bytes, content_type.as_deref())
+            }
+            _ => load::load_bytes(&self.path, bytes),
         }
     }
 
@@ -132,6 +196,26 @@ impl SavedSource {
     }
 }
 
+/// The name of the source read from standard input (`-` on the command line).
+pub const STDIN_NAME: &str = "standard input";
+
+/// Standard input, up to `max_bytes`; a terminal is refused (nothing was piped in).
+fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::io::{IsTerminal, Read};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err("is a terminal: pipe an article in (`… | crosscheck report -`)".into());
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read ({e})"))?;
+    load::check_size(bytes.len() as u64, max_bytes)?;
+    Ok(bytes)
+}
+
 /// The compare settings stored with a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -156,6 +240,7 @@ impl Settings {
         Options {
             max_file_bytes: self.max_file_bytes,
             diff_timeout: Duration::from_millis(self.diff_timeout_ms),
+            ..Options::default()
         }
     }
 }
@@ -204,6 +289,29 @@ impl SessionFile {
                 errors.push(LoadError::new(&shown, crate::load::GIVEN_TWICE));
                 continue;
             }
+            if s.path.as_os_str() == crate::inputs::STDIN {
+                match read_stdin(opts.max_file_bytes) {
+                    Ok(bytes) => file.sources.push(SavedSource::stored(
+                        STDIN_NAME,
+                        bytes,
+                        s.dateline,
+                        Some(Origin::Pasted),
+                    )),
+                    Err(reason) => errors.push(LoadError::new(STDIN_NAME, reason)),
+                }
+                continue;
+            }
+            if crate::fetch::is_url(&shown) {
+                match crate::fetch::fetch(&shown, opts.max_file_bytes, opts.fetch_timeout) {
+                    Ok(page) => file
+                        .sources
+                        .push(SavedSource::fetched(&shown, page, s.dateline)),
+                    Err(why) => {
+                        errors.push(LoadError::new(&shown, format!("could not fetch ({why})")));
+                    }
+                }
+                continue;
+            }
             match crate::load::read_source(&s.path, opts.max_file_bytes) {
                 Ok(bytes) => file
                     .sources
@@ -241,7 +349,7 @@ impl SessionFile {
                     Ok((b, date))
                 })
                 .map_err(|reason| LoadError::new(&s.path, reason))
-                .and_then(|(b, date)| load::load_bytes(&s.path, &b).map(|l| (l, date)));
+                .and_then(|(b, date)| s.load(&b).map(|l| (l, date)));
             match loaded {
                 Ok(d) => docs.push(d),
                 Err(e) => errors.push(e),
@@ -519,6 +627,9 @@ pub fn open_with_limit(path: &Path, max_file_bytes: u64) -> Result<Opened, Sessi
 /// Finds a saved source on disk: where it was, then beside the comparison file, then by the path
 /// as given (relative to the working folder).
 fn locate(s: &SavedSource, dir: &Path) -> SourceStatus {
+    if !s.is_file() {
+        return SourceStatus::Unchanged;
+    }
     let Ok(stored) = s.bytes() else {
         return SourceStatus::Missing;
     };

@@ -5,6 +5,9 @@ use std::process::{Command, Output};
 
 use crosscheck::model::Comparison;
 
+mod common;
+use common::http::Server;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
 }
@@ -134,10 +137,11 @@ fn nothing_readable_is_an_error_with_no_report() {
         )),
         "{err}"
     );
+    // The folder stands for the two files in it, named already: each is read once.
     assert!(
         err.contains(&format!(
-            "error: is a directory, not an article file: {}",
-            s(dir.path())
+            "error: given more than once; compared once: {}",
+            s(&empty)
         )),
         "{err}"
     );
@@ -354,4 +358,165 @@ fn rtf_files_and_scanned_pdfs_are_refused_with_what_to_do() {
     assert!(!err.contains("panicked"), "{err}");
     // The readable source is still compared.
     assert_eq!(parse(&o).documents.len(), 1);
+}
+
+#[test]
+fn links_are_fetched_through_redirects_and_failures_are_named_while_the_rest_compares() {
+    let server = Server::start();
+    let story = server.url("/moved");
+    let latin = server.url("/latin1?id=7");
+    let missing = server.url("/missing");
+    let silent = server.url("/silent");
+    let big = server.url("/big");
+    let looping = server.url("/loop");
+    let started = std::time::Instant::now();
+    let o = run(&[
+        "report",
+        "--fetch-timeout",
+        "2",
+        "--max-file-size",
+        "1",
+        &story,
+        &latin,
+        &missing,
+        &silent,
+        &big,
+        &looping,
+    ]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "a fetch hung");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        format!("error: could not fetch (the server answered 404 Not Found): {missing}"),
+        format!("error: could not fetch (no answer in time (timed out)): {silent}"),
+        format!(
+            "error: could not fetch (page is over the 1 MB limit (raise it with --max-file-size)): {big}"
+        ),
+        format!("error: could not fetch (more than 10 redirects): {looping}"),
+    ] {
+        assert!(err.contains(&line), "missing {line:?} in:\n{err}");
+    }
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents.len(), 2);
+    let page = &cmp.documents[0];
+    assert_eq!(page.path, story);
+    assert_eq!(page.kind, "html");
+    assert_eq!(page.dateline.as_deref(), Some("2023-03-09"));
+    assert!(page.text.contains("About 40 homes were evacuated"), "{}", page.text);
+    assert!(!page.text.contains("Copyright"));
+    let latin = &cmp.documents[1];
+    assert_eq!(latin.kind, "html", "the server's Content-Type decides");
+    assert_eq!(latin.encoding, "windows-1252");
+    assert!(latin.text.contains("The café on Main Street"), "{}", latin.text);
+}
+
+#[test]
+fn a_fetched_page_is_saved_with_its_comparison_and_reopens_offline_as_it_was() {
+    let server = Server::start();
+    let url = server.url("/moved");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("flood.crosscheck");
+    let local = fixture("formats/page.html");
+    let o = run(&[
+        "report",
+        "-o",
+        s(&dir.path().join("first.json")),
+        "--save-comparison",
+        s(&saved),
+        &url,
+        s(&local),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("json");
+    let web = &file["sources"][0];
+    assert_eq!(web["path"], url.as_str());
+    assert_eq!(web["origin"]["kind"], "web");
+    assert_eq!(web["origin"]["final_url"], server.url("/story"));
+    assert!(web["origin"]["fetched_at"].as_str().is_some_and(|t| t.ends_with('Z')));
+    assert!(web["text"].as_str().is_some_and(|t| t.contains("Flood closes river road")));
+    // Reopened with no server to ask: the page is compared from the stored copy, with no note
+    // about a missing file.
+    let o = run(&["report", s(&saved)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not found"), "{}", stderr(&o));
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents[0].path, url);
+    assert!(cmp.documents[0].text.contains("About 40 homes were evacuated"));
+}
+
+#[test]
+fn standard_input_and_folders_are_sources() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("invented/bridge_a.txt"), dir.path().join("a.txt")).expect("copy");
+    std::fs::copy(fixture("formats/park.docx"), dir.path().join("b.docx")).expect("copy");
+    std::fs::write(dir.path().join("notes.png"), b"\x89PNG\r\n\x1a\n").expect("write");
+    let piped = std::fs::read(fixture("invented/bridge_b.txt")).expect("read");
+    let mut child = bin()
+        .args(["report", "-", s(dir.path())])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(&piped).expect("pipe");
+    let o = child.wait_with_output().expect("ends");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cmp = parse(&o);
+    let paths: Vec<&str> = cmp.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "standard input",
+            s(&dir.path().join("a.txt")),
+            s(&dir.path().join("b.docx"))
+        ]
+    );
+    assert!(cmp.groups.iter().any(|g| {
+        g.passages.iter().any(|p| p.starts_with("d0."))
+            && g.passages.iter().any(|p| p.starts_with("d1."))
+    }));
+    let empty = tempfile::tempdir().expect("tempdir");
+    let o = run(&["report", s(empty.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!("error: folder holds no article files (.txt, .text, .md")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_mistyped_command_or_report_extension_is_a_usage_error_that_writes_nothing() {
+    let o = run(&["reprot", s(&fixture("invented/bridge_a.txt"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: unknown command: reprot (did you mean `crosscheck report`?)\n"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.pdf");
+    let o = run(&["report", "-o", s(&out), s(&fixture("invented/bridge_a.txt"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: cannot tell the report format from the extension"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_comparison_file_without_its_extension_is_opened_as_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("story.crosscheck");
+    let a = fixture("invented/bridge_a.txt");
+    let o = run(&["report", "--save-comparison", s(&saved), s(&a)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let renamed = dir.path().join("story-copy");
+    std::fs::rename(&saved, &renamed).expect("rename");
+    let o = run(&["report", s(&renamed)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(parse(&o).documents[0].path, s(&a));
 }

@@ -41,6 +41,8 @@ pub struct FormatInfo {
     pub label: &'static str,
     /// File extensions, lower case, without the dot; the first is the usual one.
     pub extensions: &'static [&'static str],
+    /// Media types a web server sends it as.
+    pub media_types: &'static [&'static str],
     pub(super) reader: Reader,
 }
 
@@ -51,6 +53,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "txt",
         label: "Plain text",
         extensions: &["txt", "text"],
+        media_types: &["text/plain"],
         reader: Reader::Text(|_, text| Ok(((text.to_string(), None, None), Vec::new()))),
     },
     FormatInfo {
@@ -58,6 +61,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "md",
         label: "Markdown",
         extensions: &["md", "markdown"],
+        media_types: &["text/markdown", "text/x-markdown"],
         reader: Reader::Text(|_, text| Ok((markdown_text(text), Vec::new()))),
     },
     FormatInfo {
@@ -65,6 +69,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "html",
         label: "Web page",
         extensions: &["html", "htm", "xhtml"],
+        media_types: &["text/html", "application/xhtml+xml"],
         reader: Reader::Text(html::article),
     },
     FormatInfo {
@@ -72,6 +77,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "mhtml",
         label: "Web page saved as one file (MHTML)",
         extensions: &["mhtml", "mht"],
+        media_types: &["multipart/related", "message/rfc822", "application/x-mimearchive"],
         reader: Reader::Bytes(mhtml::read),
     },
     FormatInfo {
@@ -79,6 +85,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "docx",
         label: "Word document",
         extensions: &["docx"],
+        media_types: &["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
         reader: Reader::Bytes(office::read_docx),
     },
     FormatInfo {
@@ -86,6 +93,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "odt",
         label: "OpenDocument text",
         extensions: &["odt"],
+        media_types: &["application/vnd.oasis.opendocument.text"],
         reader: Reader::Bytes(office::read_odt),
     },
     FormatInfo {
@@ -93,6 +101,7 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "pdf",
         label: "PDF document",
         extensions: &["pdf"],
+        media_types: &["application/pdf"],
         reader: Reader::Bytes(pdf::read),
     },
 ];
@@ -120,14 +129,31 @@ impl Format {
             .map(|f| f.format)
     }
 
+    /// The format a media type (a `Content-Type` header, parameters allowed) stands for, if any.
+    pub fn from_media_type(content_type: &str) -> Option<Format> {
+        let media = content_type.split(';').next()?.trim().to_ascii_lowercase();
+        FORMATS
+            .iter()
+            .find(|f| f.media_types.contains(&media.as_str()))
+            .map(|f| f.format)
+    }
+
     /// The format of a file: what its content shows, else what its name says, else plain text.
     /// Content that is no article at all (an image, an archive, an RTF file) is refused with the
     /// reason.
     pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, String> {
+        Self::detect_with(path, bytes, None)
+    }
+
+    /// As [`Format::detect`], with what the server said (`hint`, from a media type) trusted
+    /// before the name.
+    pub fn detect_with(path: &str, bytes: &[u8], hint: Option<Format>) -> Result<Format, String> {
         if let Some(found) = sniff(bytes)? {
             return Ok(found);
         }
-        Ok(Format::from_path(path).unwrap_or(Format::Text))
+        Ok(hint
+            .or_else(|| Format::from_path(path))
+            .unwrap_or(Format::Text))
     }
 }
 
@@ -230,6 +256,11 @@ mod tests {
         assert_eq!(Format::detect("page.txt", page), Ok(Format::Html));
         assert_eq!(Format::detect("notes.md", b"# Title\n"), Ok(Format::Markdown));
         assert_eq!(Format::detect("notes", b"Plain words.\n"), Ok(Format::Text));
+        assert_eq!(
+            Format::from_media_type("text/html; charset=utf-8"),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_media_type("image/png"), None);
         assert_eq!(Format::detect("scan.txt", b"%PDF-1.4\n"), Ok(Format::Pdf));
         let mht = b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"x\"\r\n";
         assert_eq!(Format::detect("page", mht), Ok(Format::Mhtml));

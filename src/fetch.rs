@@ -1,0 +1,131 @@
+//! Articles from links: an `http://` or `https://` address is fetched with `ureq` (rustls, system
+//! roots from `webpki-roots`), following redirects, within a size limit and a time limit. Only
+//! what the user asks for is fetched. The bytes, the final address, the content type and the time
+//! of the fetch are kept with the source ([`crate::session::Origin::Web`]), so a saved comparison
+//! reopens offline exactly as it was fetched.
+
+use std::time::Duration;
+
+/// How long a fetch may take in all (connecting, redirects, reading the page).
+pub const DEFAULT_FETCH_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The most redirects followed.
+pub const MAX_REDIRECTS: u32 = 10;
+
+/// A page as fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The address after redirects.
+    pub final_url: String,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
+    /// When the fetch finished, RFC 3339 in UTC.
+    pub fetched_at: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Whether the user gave a link rather than a path.
+pub fn is_url(given: &str) -> bool {
+    let lower = given.trim_start().get(..8).unwrap_or(given).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Fetches `url`, refusing a body over `max_bytes` and giving up after `timeout`. The error is the
+/// reason alone, for a message `could not fetch: <url>: <reason>`.
+#[cfg(feature = "web")]
+pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, String> {
+    use ureq::ResponseExt;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .max_redirects(MAX_REDIRECTS)
+        .http_status_as_error(false)
+        .user_agent(concat!("Crosscheck/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent.get(url).call().map_err(|e| reason(&e, max_bytes))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(format!(
+            "the server answered {} {}",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or("")
+        )
+        .trim_end()
+        .to_string());
+    }
+    let final_url = response.get_uri().to_string();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(max_bytes)
+        .read_to_vec()
+        .map_err(|e| reason(&e, max_bytes))?;
+    Ok(Fetched {
+        final_url,
+        content_type,
+        fetched_at: chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        bytes,
+    })
+}
+
+#[cfg(not(feature = "web"))]
+pub fn fetch(_url: &str, _max_bytes: u64, _timeout: Duration) -> Result<Fetched, String> {
+    Err("this build fetches no links (built without the `web` feature)".into())
+}
+
+/// An error of the HTTP client in words.
+#[cfg(feature = "web")]
+fn reason(e: &ureq::Error, max_bytes: u64) -> String {
+    match e {
+        ureq::Error::Timeout(_) => "no answer in time (timed out)".into(),
+        ureq::Error::BodyExceedsLimit(_) => format!(
+            "page is over the {} MB limit (raise it with --max-file-size)",
+            max_bytes / 1_000_000
+        ),
+        ureq::Error::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
+        ureq::Error::HostNotFound => "host not found".into(),
+        ureq::Error::ConnectionFailed => "connection failed".into(),
+        ureq::Error::BadUri(why) => format!("not a valid link ({why})"),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "connection refused".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The charset a `Content-Type` header names, if any (`text/html; charset=ISO-8859-1`).
+pub fn charset(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches('"'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_told_from_paths() {
+        assert!(is_url("https://example.org/a"));
+        assert!(is_url("HTTP://example.org"));
+        assert!(!is_url("http.txt"));
+        assert!(!is_url("/home/me/https/a.txt"));
+        assert!(!is_url("ftp://example.org/a"));
+    }
+
+    #[test]
+    fn charset_is_read_from_the_content_type() {
+        assert_eq!(charset("text/html; charset=ISO-8859-1"), Some("ISO-8859-1"));
+        assert_eq!(charset("text/html;Charset=\"utf-8\""), Some("utf-8"));
+        assert_eq!(charset("text/html"), None);
+    }
+}

@@ -1,0 +1,125 @@
+//! What a user names as input, made into sources: a folder stands for the article files in it
+//! (sorted by name), a link or `-` (standard input) passes as it is, and a saved comparison is
+//! told from an article by its extension or its first bytes. The command line and the app both
+//! go through here.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::LoadError;
+use crate::load::format::is_article_path;
+use crate::session;
+
+/// The name standard input goes by, as given on the command line.
+pub const STDIN: &str = "-";
+
+/// Replaces each folder by the article files directly in it (by extension, sorted, hidden files
+/// left out). A folder with no article file is an error naming it; other paths pass unchanged.
+pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for p in given {
+        if !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        match folder_articles(p) {
+            Ok(files) if files.is_empty() => errors.push(LoadError::new(
+                &p.display().to_string(),
+                format!(
+                    "folder holds no article files ({})",
+                    crate::load::format::article_extensions()
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+            Ok(files) => out.extend(files),
+            Err(reason) => errors.push(LoadError::new(&p.display().to_string(), reason)),
+        }
+    }
+    (out, errors)
+}
+
+/// The article files directly in a folder, sorted by name.
+pub fn folder_articles(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder ({e})"))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && is_article_path(p) && !is_comparison_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Whether a path names a saved comparison: by its extension, or by its first bytes (a
+/// comparison file renamed or saved without extension).
+pub fn is_comparison_file(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(session::EXTENSION))
+    {
+        return true;
+    }
+    if !path.is_file() {
+        return false;
+    }
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.trim_start_matches(['\u{feff}', ' ', '\n', '\r', '\t'])
+        .starts_with('{')
+        && head.contains(&format!("\"{}\"", session::SESSION_FORMAT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_its_article_files_sorted_without_hidden_or_other_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["b.txt", "a.html", ".hidden.txt", "photo.png", "c.pdf", "old.crosscheck"] {
+            std::fs::write(dir.path().join(name), "x").expect("write");
+        }
+        std::fs::create_dir(dir.path().join("sub.txt")).expect("subfolder");
+        let other = PathBuf::from("https://example.org/a");
+        let (files, errors) = expand_folders(&[dir.path().to_path_buf(), other.clone()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+            .collect();
+        assert_eq!(names, ["a.html", "b.txt", "c.pdf", "a"]);
+        assert_eq!(files[3], other);
+    }
+
+    #[test]
+    fn a_folder_without_articles_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("photo.png"), "x").expect("write");
+        let (files, errors) = expand_folders(&[dir.path().to_path_buf()]);
+        assert!(files.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].reason.starts_with("folder holds no article files (.txt"), "{}", errors[0]);
+        assert_eq!(errors[0].path, dir.path().display().to_string());
+    }
+
+    #[test]
+    fn a_comparison_file_is_known_by_its_content_too() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let renamed = dir.path().join("story");
+        std::fs::write(&renamed, "{\n  \"format\": \"crosscheck-comparison\",\n  \"version\": 1\n}")
+            .expect("write");
+        assert!(is_comparison_file(&renamed));
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "{ braces in a story }").expect("write");
+        assert!(!is_comparison_file(&article));
+        assert!(is_comparison_file(Path::new("missing.crosscheck")));
+    }
+}
