@@ -26,7 +26,11 @@ pub struct Fetched {
 
 /// Whether the user gave a link rather than a path.
 pub fn is_url(given: &str) -> bool {
-    let lower = given.trim_start().get(..8).unwrap_or(given).to_ascii_lowercase();
+    let lower = given
+        .trim_start()
+        .get(..8)
+        .unwrap_or(given)
+        .to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 

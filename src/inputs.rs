@@ -84,7 +84,14 @@ mod tests {
     #[test]
     fn a_folder_is_its_article_files_sorted_without_hidden_or_other_files() {
         let dir = tempfile::tempdir().expect("tempdir");
-        for name in ["b.txt", "a.html", ".hidden.txt", "photo.png", "c.pdf", "old.crosscheck"] {
+        for name in [
+            "b.txt",
+            "a.html",
+            ".hidden.txt",
+            "photo.png",
+            "c.pdf",
+            "old.crosscheck",
+        ] {
             std::fs::write(dir.path().join(name), "x").expect("write");
         }
         std::fs::create_dir(dir.path().join("sub.txt")).expect("subfolder");
@@ -93,7 +100,11 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let names: Vec<String> = files
             .iter()
-            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+            .map(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
             .collect();
         assert_eq!(names, ["a.html", "b.txt", "c.pdf", "a"]);
         assert_eq!(files[3], other);
@@ -106,7 +117,13 @@ mod tests {
         let (files, errors) = expand_folders(&[dir.path().to_path_buf()]);
         assert!(files.is_empty());
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].reason.starts_with("folder holds no article files (.txt"), "{}", errors[0]);
+        assert!(
+            errors[0]
+                .reason
+                .starts_with("folder holds no article files (.txt"),
+            "{}",
+            errors[0]
+        );
         assert_eq!(errors[0].path, dir.path().display().to_string());
     }
 
@@ -114,8 +131,11 @@ mod tests {
     fn a_comparison_file_is_known_by_its_content_too() {
         let dir = tempfile::tempdir().expect("tempdir");
         let renamed = dir.path().join("story");
-        std::fs::write(&renamed, "{\n  \"format\": \"crosscheck-comparison\",\n  \"version\": 1\n}")
-            .expect("write");
+        std::fs::write(
+            &renamed,
+            "{\n  \"format\": \"crosscheck-comparison\",\n  \"version\": 1\n}",
+        )
+        .expect("write");
         assert!(is_comparison_file(&renamed));
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "{ braces in a story }").expect("write");

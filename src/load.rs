@@ -185,7 +185,11 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
 
 /// Decodes and cleans a fetched page, with what its server said of it: the `Content-Type`
 /// (format and charset) counts when the content does not say.
-pub fn load_fetched(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
+pub fn load_fetched(
+    path: &str,
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Result<Loaded, LoadError> {
     load_with(path, bytes, content_type)
 }
 

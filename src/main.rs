@@ -103,7 +103,10 @@ fn main() -> ExitCode {
     if cli.command.is_none()
         && let Some(word) = cli.files.first().and_then(|f| mistyped_command(f))
     {
-        error!("unknown command: {} (did you mean `crosscheck {word}`?)", cli.files[0].display());
+        error!(
+            "unknown command: {} (did you mean `crosscheck {word}`?)",
+            cli.files[0].display()
+        );
         return ExitCode::from(2);
     }
     crosscheck::pipeline::use_compare_threads();

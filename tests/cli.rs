@@ -304,7 +304,10 @@ fn word_opendocument_pdf_and_saved_pages_are_read_and_aligned() {
         "park.mhtml",
         "park_saved_page",
     ];
-    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(&format!("formats/{n}"))).collect();
+    let paths: Vec<PathBuf> = names
+        .iter()
+        .map(|n| fixture(&format!("formats/{n}")))
+        .collect();
     let mut args = vec!["report"];
     args.extend(paths.iter().map(|p| s(p)));
     let o = run(&args);
@@ -314,13 +317,22 @@ fn word_opendocument_pdf_and_saved_pages_are_read_and_aligned() {
     assert_eq!(kinds, ["docx", "odt", "pdf", "mhtml", "html"]);
     for d in &cmp.documents {
         assert!(
-            d.text.contains("Councillor Amina Okafor, who proposed the plan, said the park"),
+            d.text
+                .contains("Councillor Amina Okafor, who proposed the plan, said the park"),
             "{}: {}",
             d.path,
             d.text
         );
-        assert!(d.text.contains("“We needed homes more than lawns,”"), "{}", d.path);
-        assert!(!d.text.contains("Copyright"), "{}: page furniture kept", d.path);
+        assert!(
+            d.text.contains("“We needed homes more than lawns,”"),
+            "{}",
+            d.path
+        );
+        assert!(
+            !d.text.contains("Copyright"),
+            "{}: page furniture kept",
+            d.path
+        );
     }
     assert_eq!(cmp.documents[0].title, "Council approves river park");
     assert_eq!(cmp.documents[1].title, "Council approves river park");
@@ -383,7 +395,10 @@ fn links_are_fetched_through_redirects_and_failures_are_named_while_the_rest_com
         &big,
         &looping,
     ]);
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "a fetch hung");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "a fetch hung"
+    );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     for line in [
@@ -402,12 +417,20 @@ fn links_are_fetched_through_redirects_and_failures_are_named_while_the_rest_com
     assert_eq!(page.path, story);
     assert_eq!(page.kind, "html");
     assert_eq!(page.dateline.as_deref(), Some("2023-03-09"));
-    assert!(page.text.contains("About 40 homes were evacuated"), "{}", page.text);
+    assert!(
+        page.text.contains("About 40 homes were evacuated"),
+        "{}",
+        page.text
+    );
     assert!(!page.text.contains("Copyright"));
     let latin = &cmp.documents[1];
     assert_eq!(latin.kind, "html", "the server's Content-Type decides");
     assert_eq!(latin.encoding, "windows-1252");
-    assert!(latin.text.contains("The café on Main Street"), "{}", latin.text);
+    assert!(
+        latin.text.contains("The café on Main Street"),
+        "{}",
+        latin.text
+    );
 }
 
 #[test]
@@ -433,8 +456,16 @@ fn a_fetched_page_is_saved_with_its_comparison_and_reopens_offline_as_it_was() {
     assert_eq!(web["path"], url.as_str());
     assert_eq!(web["origin"]["kind"], "web");
     assert_eq!(web["origin"]["final_url"], server.url("/story"));
-    assert!(web["origin"]["fetched_at"].as_str().is_some_and(|t| t.ends_with('Z')));
-    assert!(web["text"].as_str().is_some_and(|t| t.contains("Flood closes river road")));
+    assert!(
+        web["origin"]["fetched_at"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
+    assert!(
+        web["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Flood closes river road"))
+    );
     // Reopened with no server to ask: the page is compared from the stored copy, with no note
     // about a missing file.
     let o = run(&["report", s(&saved)]);
@@ -442,7 +473,11 @@ fn a_fetched_page_is_saved_with_its_comparison_and_reopens_offline_as_it_was() {
     assert!(!stderr(&o).contains("not found"), "{}", stderr(&o));
     let cmp = parse(&o);
     assert_eq!(cmp.documents[0].path, url);
-    assert!(cmp.documents[0].text.contains("About 40 homes were evacuated"));
+    assert!(
+        cmp.documents[0]
+            .text
+            .contains("About 40 homes were evacuated")
+    );
 }
 
 #[test]
@@ -460,7 +495,12 @@ fn standard_input_and_folders_are_sources() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("runs");
-    child.stdin.take().expect("stdin").write_all(&piped).expect("pipe");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&piped)
+        .expect("pipe");
     let o = child.wait_with_output().expect("ends");
     assert!(o.status.success(), "{}", stderr(&o));
     let cmp = parse(&o);
@@ -481,7 +521,9 @@ fn standard_input_and_folders_are_sources() {
     let o = run(&["report", s(empty.path())]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains(&format!("error: folder holds no article files (.txt, .text, .md")),
+        stderr(&o).contains(&format!(
+            "error: folder holds no article files (.txt, .text, .md"
+        )),
         "{}",
         stderr(&o)
     );
@@ -497,7 +539,12 @@ fn a_mistyped_command_or_report_extension_is_a_usage_error_that_writes_nothing()
     );
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("report.pdf");
-    let o = run(&["report", "-o", s(&out), s(&fixture("invented/bridge_a.txt"))]);
+    let o = run(&[
+        "report",
+        "-o",
+        s(&out),
+        s(&fixture("invented/bridge_a.txt")),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).starts_with("error: cannot tell the report format from the extension"),

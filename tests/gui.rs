@@ -12,6 +12,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+mod common;
+
 /// File dialogs that answer with what the test put in them, and count how often they were shown.
 #[derive(Clone, Default)]
 struct FakeDialogs {
@@ -1235,5 +1237,137 @@ fn a_new_comparison_puts_the_documents_back_at_their_tops_and_keeps_the_sync_set
         sync,
         Some(egui::accesskit::Toggled::False),
         "the user's setting stays"
+    );
+}
+
+#[test]
+fn a_link_typed_in_add_by_path_is_fetched_once_and_compared() {
+    let server = common::http::Server::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = app(Startup::Files(files.clone()), FakeDialogs::default());
+    h.run();
+    let link = server.url("/moved");
+    type_into(&mut h, "Add by path or link", &link);
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(
+        status(&h).starts_with("4 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(
+        has_text(&h, "Flood closes river road"),
+        "the page's title is shown"
+    );
+    assert_eq!(server.requests(), 2, "one fetch, through one redirect");
+    // Removing another source compares again from the copy: no new fetch.
+    h.get_by_label(&format!(
+        "Remove {}",
+        files[0]
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ))
+    .click();
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert_eq!(server.requests(), 2, "the link was fetched again");
+}
+
+#[test]
+fn a_link_that_fails_is_named_and_the_rest_still_compare() {
+    let server = common::http::Server::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = app(
+        Startup::Files(bridge_files(dir.path())),
+        FakeDialogs::default(),
+    );
+    h.run();
+    let link = server.url("/missing");
+    type_into(&mut h, "Add by path or link", &link);
+    h.get_by_label("Add").click();
+    h.run();
+    let shown = format!("Cannot read {link}: could not fetch (the server answered 404 Not Found)");
+    assert!(has_text(&h, &shown), "expected a notification {shown:?}");
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+}
+
+#[test]
+fn pasted_text_becomes_a_source_named_by_its_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = bridge_files(dir.path());
+    let mut h = app(Startup::Files(files[..2].to_vec()), FakeDialogs::default());
+    h.run();
+    h.input_mut()
+        .events
+        .push(egui::Event::Paste(BRIDGE_C.to_string()));
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(
+        has_text(&h, "Pasted text 1"),
+        "the Sources panel names the pasted text"
+    );
+    // Text pasted into the box of the Sources panel is added with its button.
+    h.get_by_label("Paste text").click();
+    h.run();
+    type_into(
+        &mut h,
+        "Article text",
+        "Ferries ran every twenty minutes across the bay while the Velmora bridge was shut.",
+    );
+    h.get_by_label("Add as source").click();
+    h.run();
+    assert!(
+        status(&h).starts_with("4 sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(has_text(&h, "Pasted text 2"));
+}
+
+#[test]
+fn a_dropped_folder_adds_its_articles_and_a_comparison_file_opens_as_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    bridge_files(dir.path());
+    let mut h = app(Startup::Empty, FakeDialogs::default());
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(dir.path().to_path_buf())));
+    h.run();
+    assert!(
+        status(&h).starts_with("3 sources"),
+        "status: {}",
+        status(&h)
+    );
+    // A comparison file named on the command line is opened, not read as an article.
+    let saved = dir.path().join("story.crosscheck");
+    let (file, _) = crosscheck::session::SessionFile::capture(
+        &bridge_files(dir.path())[..2]
+            .iter()
+            .map(crosscheck::Source::new)
+            .collect::<Vec<_>>(),
+        &crosscheck::Options::default(),
+    );
+    crosscheck::session::save(&saved, &file).expect("saved");
+    let mut h = app(Startup::Files(vec![saved]), FakeDialogs::default());
+    h.run();
+    assert!(
+        status(&h).starts_with("2 sources"),
+        "status: {}",
+        status(&h)
     );
 }

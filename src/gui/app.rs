@@ -106,11 +106,25 @@ impl SourceEntry {
         self.path.display().to_string()
     }
 
-    /// The file name, for labels.
+    /// The file name, for labels; a link without its scheme; pasted text by its name.
     pub fn name(&self) -> String {
+        let shown = self.shown();
+        if crate::fetch::is_url(&shown) {
+            return shown.split_once("://").map_or(shown.clone(), |(_, rest)| {
+                rest.trim_end_matches('/').to_string()
+            });
+        }
+        if self.stored.as_ref().is_some_and(|s| !s.is_file()) {
+            return shown;
+        }
         self.path
             .file_name()
             .map_or_else(|| self.shown(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// Whether the source must go through a stored copy or a fetch rather than a plain read.
+    fn needs_capture(&self) -> bool {
+        self.stored.is_some() || crate::fetch::is_url(&self.shown())
     }
 }
 
@@ -161,12 +175,17 @@ pub(super) struct Notice {
     pub text: String,
 }
 
+/// What pasted sources are called, numbered from 1.
+const PASTED: &str = "Pasted text";
+
 /// Everything the user can ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Command {
     Open,
     AddFiles(Vec<PathBuf>),
     AddTypedPath,
+    /// Make a source of this pasted text.
+    Paste(String),
     OpenSamples,
     CloseAll,
     Remove(usize),
@@ -227,6 +246,8 @@ pub struct App {
     pub(super) reveal_tries: u8,
     pub(super) docs: DocScroll,
     pub(super) typed_path: String,
+    /// Text in the "Paste text" box of the Sources panel.
+    pub(super) paste_text: String,
     pub(super) commands: Vec<Command>,
     options: Options,
     /// Comparison files opened or saved lately, newest first.
@@ -278,6 +299,7 @@ impl App {
             reveal_tries: 0,
             docs: DocScroll::with_sync(settings.sync.unwrap_or(true)),
             typed_path: String::new(),
+            paste_text: String::new(),
             commands: Vec::new(),
             options: Options::default(),
             recent: settings.recent.iter().take(MAX_RECENT).cloned().collect(),
@@ -289,13 +311,7 @@ impl App {
             _ => false,
         };
         match config.startup {
-            Startup::Files(files) => {
-                app.sources = files
-                    .into_iter()
-                    .map(|p| SourceEntry::new(p, None))
-                    .collect();
-                app.recompare();
-            }
+            Startup::Files(files) => app.add_files(files),
             Startup::Samples => app.open_samples(),
             Startup::Restore if reopened => {}
             Startup::Restore if !settings.sources.is_empty() => {
@@ -412,7 +428,7 @@ impl App {
             self.selected = None;
             return;
         }
-        if self.sources.iter().any(|s| s.stored.is_some()) {
+        if self.sources.iter().any(SourceEntry::needs_capture) {
             let items: Vec<JobSource> = self
                 .sources
                 .iter()
@@ -570,7 +586,52 @@ impl App {
         }
     }
 
+    /// Makes a source of pasted text, named "Pasted text N"; its first line is its title.
+    fn add_pasted(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            self.notify(Level::Info, "Nothing to paste: the clipboard holds no text");
+            return;
+        }
+        let n = 1 + self
+            .sources
+            .iter()
+            .filter(|s| {
+                s.stored
+                    .as_ref()
+                    .is_some_and(|st| st.origin == Some(session::Origin::Pasted))
+            })
+            .count();
+        let name = format!("{PASTED} {n}");
+        let mut entry = SourceEntry::new(PathBuf::from(&name), None);
+        entry.stored = Some(session::SavedSource::pasted(&name, text));
+        self.sources.push(entry);
+        self.paste_text.clear();
+        self.recompare();
+    }
+
+    /// Adds what the user named: files, folders (their article files), links. A comparison file
+    /// among them is opened as a comparison instead.
     fn add_files(&mut self, files: Vec<PathBuf>) {
+        let (comparisons, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+            .into_iter()
+            .partition(|p| crate::inputs::is_comparison_file(p));
+        if let Some(first) = comparisons.first() {
+            if comparisons.len() > 1 || !files.is_empty() {
+                self.notify(
+                    Level::Info,
+                    format!(
+                        "A comparison file opens on its own: opened {}, the rest not added",
+                        first.display()
+                    ),
+                );
+            }
+            self.open_comparison(first);
+            return;
+        }
+        let (files, errors) = crate::inputs::expand_folders(&files);
+        for e in &errors {
+            self.notify(Level::Error, format!("Cannot add {}: {}", e.path, e.reason));
+        }
         let mut added = 0;
         for f in files {
             if self.sources.iter().any(|s| same_file(&s.path, &f)) {
@@ -587,7 +648,17 @@ impl App {
 
     fn on_outcome(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Done(cmp, errors) => {
+            Outcome::Done(cmp, errors, fetched) => {
+                // A fetched page is kept: later compares use the copy, not the network.
+                for copy in fetched {
+                    if let Some(entry) = self
+                        .sources
+                        .iter_mut()
+                        .find(|e| e.stored.is_none() && e.shown() == copy.path)
+                    {
+                        entry.stored = Some(copy);
+                    }
+                }
                 self.stale = false;
                 self.set_comparison(*cmp);
                 self.unreadable = errors
@@ -787,12 +858,13 @@ impl App {
             },
             Command::AddFiles(files) => self.add_files(files),
             Command::AddTypedPath => {
-                let typed = self.typed_path.trim().to_string();
+                let typed = typed_paths(&self.typed_path);
                 if !typed.is_empty() {
                     self.typed_path.clear();
-                    self.add_files(vec![PathBuf::from(typed)]);
+                    self.add_files(typed);
                 }
             }
+            Command::Paste(text) => self.add_pasted(&text),
             Command::OpenSamples => self.open_samples(),
             Command::CloseAll => {
                 self.sources.clear();
@@ -880,6 +952,21 @@ impl App {
                 self.commands.push(Command::Prev);
             }
         });
+        // Ctrl+V outside a text field pastes the clipboard's text as a new source.
+        if !typing {
+            let pasted: Vec<String> = ctx.input(|i| {
+                i.events
+                    .iter()
+                    .filter_map(|e| match e {
+                        egui::Event::Paste(text) => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            });
+            for text in pasted {
+                self.commands.push(Command::Paste(text));
+            }
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -1199,9 +1286,12 @@ impl eframe::App for App {
                 Theme::Dark => "dark".to_string(),
                 Theme::Light => "light".to_string(),
             }),
+            // Pasted text and fetched pages live in a saved comparison, not in the settings: a
+            // restart must not fetch a link nobody asked for again.
             sources: self
                 .sources
                 .iter()
+                .filter(|s| s.stored.as_ref().is_none_or(session::SavedSource::is_file))
                 .map(|s| SavedSource {
                     path: s.path.clone(),
                     dateline: s.dateline.map(|d| d.to_string()),
@@ -1239,6 +1329,27 @@ impl App {
 
 pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
+}
+
+/// The paths (or links) typed in "Add by path": one per line, or several on a line each in
+/// quotes, as a file manager copies them.
+fn typed_paths(typed: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for line in typed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let quoted: Vec<&str> = line
+            .split(['"', '\''])
+            .skip(1)
+            .step_by(2)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if line.starts_with(['"', '\'']) && !quoted.is_empty() {
+            out.extend(quoted.into_iter().map(PathBuf::from));
+        } else {
+            out.push(PathBuf::from(line));
+        }
+    }
+    out
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -40,8 +40,9 @@ pub enum JobMode {
 /// What a finished job produced.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The comparison, and the files that could not be read.
-    Done(Box<Comparison>, Vec<LoadError>),
+    /// The comparison, the sources that could not be read, and the copies of pages fetched from
+    /// links (kept by the app so a link is fetched once, not at every compare).
+    Done(Box<Comparison>, Vec<LoadError>, Vec<SavedSource>),
     /// The job stopped because it was cancelled.
     Cancelled,
     /// The worker thread could not be started or died.
@@ -88,7 +89,10 @@ impl Jobs {
 
     /// Starts comparing `sources`, stopping any job still running.
     pub fn start(&mut self, sources: Vec<Source>, opts: Options) {
-        self.run(move |report, cancel| compare_sources(&sources, &opts, report, cancel));
+        self.run(move |report, cancel| {
+            let (cmp, errors) = compare_sources(&sources, &opts, report, cancel)?;
+            Ok((cmp, errors, Vec::new()))
+        });
     }
 
     /// Starts comparing files on disk together with stored copies; `notes` (what became of the
@@ -97,10 +101,15 @@ impl Jobs {
         self.run(move |report, cancel| {
             let mut file = SessionFile::new(&opts);
             let mut read_errors = Vec::new();
+            let mut fetched = Vec::new();
             for item in items {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Cancelled);
+                }
                 match item {
                     JobSource::Disk(s) => {
                         let (f, mut errors) = SessionFile::capture(std::slice::from_ref(&s), &opts);
+                        fetched.extend(f.sources.iter().filter(|s| !s.is_file()).cloned());
                         file.sources.extend(f.sources);
                         read_errors.append(&mut errors);
                     }
@@ -116,7 +125,7 @@ impl Jobs {
             warnings.append(&mut cmp.warnings);
             cmp.warnings = warnings;
             read_errors.append(&mut errors);
-            Ok((cmp, read_errors))
+            Ok((cmp, read_errors, fetched))
         });
     }
 
@@ -125,7 +134,7 @@ impl Jobs {
         F: FnOnce(
                 &(dyn Fn(Progress) + Sync),
                 &AtomicBool,
-            ) -> Result<(Comparison, Vec<LoadError>), Cancelled>
+            ) -> Result<(Comparison, Vec<LoadError>, Vec<SavedSource>), Cancelled>
             + Send
             + 'static,
     {
@@ -152,9 +161,17 @@ impl Jobs {
                 }
             };
             let report = |p: Progress| notify(Msg::Progress(generation, p));
-            let outcome = match compare(&report, cancel) {
-                Ok((cmp, errors)) => Outcome::Done(Box::new(cmp), errors),
-                Err(_) => Outcome::Cancelled,
+            // A bug that panics inside the compare must not leave the window waiting forever.
+            let run =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compare(&report, cancel)));
+            let outcome = match run {
+                Ok(Ok((cmp, errors, fetched))) => Outcome::Done(Box::new(cmp), errors, fetched),
+                Ok(Err(_)) => Outcome::Cancelled,
+                Err(panic) => Outcome::Failed(format!(
+                    "the compare stopped on an internal error ({}); please report it with the \
+                     articles that caused it",
+                    panic_message(panic.as_ref())
+                )),
             };
             notify(Msg::Finished(generation, outcome));
         };
@@ -178,6 +195,12 @@ impl Jobs {
                 }
             }
         }
+    }
+
+    /// Runs a job that panics, for tests of what the user is told.
+    #[cfg(test)]
+    pub fn start_panicking(&mut self) {
+        self.run(|_, _| panic!("a test panic in the compare"));
     }
 
     /// Runs the jobs held so far ([`JobMode::Held`]) to the end, oldest first: a superseded
@@ -224,6 +247,15 @@ impl Jobs {
     }
 }
 
+/// The message a panic carried, when it is text.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,7 +281,7 @@ mod tests {
             Options::default(),
         );
         match jobs.poll() {
-            Some(Outcome::Done(cmp, errors)) => {
+            Some(Outcome::Done(cmp, errors, _)) => {
                 assert_eq!(cmp.documents.len(), 1);
                 assert_eq!(errors.len(), 1);
                 assert!(errors[0].path.contains("missing.txt"));
@@ -257,6 +289,22 @@ mod tests {
             other => panic!("expected a finished compare, got {other:?}"),
         }
         assert!(jobs.progress().is_none());
+    }
+
+    #[test]
+    fn a_panic_in_the_compare_is_an_outcome_the_user_is_told_of() {
+        let mut jobs = Jobs::new(JobMode::Inline, None);
+        jobs.start_panicking();
+        match jobs.poll() {
+            Some(Outcome::Failed(why)) => {
+                assert!(
+                    why.starts_with("the compare stopped on an internal error (a test panic"),
+                    "{why}"
+                );
+            }
+            other => panic!("expected a failed compare, got {other:?}"),
+        }
+        assert!(jobs.progress().is_none(), "the progress bar would spin on");
     }
 
     #[test]
@@ -276,7 +324,7 @@ mod tests {
         jobs.start(vec![Source::new(&a)], Options::default());
         jobs.start(vec![Source::new(&a), Source::new(&b)], Options::default());
         match jobs.poll() {
-            Some(Outcome::Done(cmp, _)) => assert_eq!(cmp.documents.len(), 2),
+            Some(Outcome::Done(cmp, _, _)) => assert_eq!(cmp.documents.len(), 2),
             other => panic!("expected the second compare, got {other:?}"),
         }
         assert!(jobs.poll().is_none());

@@ -106,10 +106,10 @@ impl App {
                 }
             });
         ui.separator();
-        let label = ui.label("Add by path");
+        let label = ui.label("Add by path or link");
         ui.horizontal(|ui| {
             let edit = egui::TextEdit::singleline(&mut self.typed_path)
-                .hint_text("/path/to/article.html")
+                .hint_text("file, folder or https://…")
                 .desired_width(ui.available_width() - 50.0);
             let r = ui.add(edit).labelled_by(label.id);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -117,6 +117,25 @@ impl App {
                 self.commands.push(Command::AddTypedPath);
             }
         });
+        egui::CollapsingHeader::new("Paste text")
+            .id_salt("paste-text")
+            .show(ui, |ui| {
+                let label = ui.label(RichText::new("Article text").small().color(p.weak));
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.paste_text)
+                        .hint_text("Paste an article here (Ctrl+V)")
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                let any = !self.paste_text.trim().is_empty();
+                if ui
+                    .add_enabled(any, egui::Button::new("Add as source"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Paste(self.paste_text.clone()));
+                }
+            });
         ui.horizontal(|ui| {
             if ui.button("Open samples").clicked() {
                 self.commands.push(Command::OpenSamples);
@@ -126,9 +145,12 @@ impl App {
             }
         });
         ui.label(
-            RichText::new("Tip: drop article files on the window to add them.")
-                .small()
-                .color(p.weak),
+            RichText::new(
+                "Tip: drop files or folders on the window to add them, or press Ctrl+V to add \
+                 copied text.",
+            )
+            .small()
+            .color(p.weak),
         );
     }
 }

@@ -77,7 +77,11 @@ pub static FORMATS: &[FormatInfo] = &[
         name: "mhtml",
         label: "Web page saved as one file (MHTML)",
         extensions: &["mhtml", "mht"],
-        media_types: &["multipart/related", "message/rfc822", "application/x-mimearchive"],
+        media_types: &[
+            "multipart/related",
+            "message/rfc822",
+            "application/x-mimearchive",
+        ],
         reader: Reader::Bytes(mhtml::read),
     },
     FormatInfo {
@@ -159,7 +163,10 @@ impl Format {
 
 /// Every extension of every format, for file dialogs and for the articles of a folder.
 pub fn article_extensions() -> Vec<&'static str> {
-    FORMATS.iter().flat_map(|f| f.extensions.iter().copied()).collect()
+    FORMATS
+        .iter()
+        .flat_map(|f| f.extensions.iter().copied())
+        .collect()
 }
 
 /// Whether a path names an article file by its extension (used to pick the articles of a folder).
@@ -177,9 +184,11 @@ fn sniff(bytes: &[u8]) -> Result<Option<Format>, String> {
         return office::zip_format(bytes).map(Some);
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err("RTF document, which Crosscheck does not read: save it from your word \
+        return Err(
+            "RTF document, which Crosscheck does not read: save it from your word \
                     processor as .docx, .odt or plain text"
-            .into());
+                .into(),
+        );
     }
     if let Some(what) = binary_signature(bytes) {
         return Err(format!("binary data ({what}), not text"));
@@ -218,7 +227,10 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"BZh", "bzip2 archive"),
         (b"\xfd7zXZ\x00", "xz archive"),
         (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word (.doc) or Office file; save it as .docx"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "old Word (.doc) or Office file; save it as .docx",
+        ),
     ];
     SIGS.iter()
         .find(|(sig, _)| bytes.starts_with(sig))
@@ -254,7 +266,10 @@ mod tests {
         let page = b"  <!DOCTYPE html><html><body><p>Hi</p></body></html>";
         assert_eq!(Format::detect("saved-page", page), Ok(Format::Html));
         assert_eq!(Format::detect("page.txt", page), Ok(Format::Html));
-        assert_eq!(Format::detect("notes.md", b"# Title\n"), Ok(Format::Markdown));
+        assert_eq!(
+            Format::detect("notes.md", b"# Title\n"),
+            Ok(Format::Markdown)
+        );
         assert_eq!(Format::detect("notes", b"Plain words.\n"), Ok(Format::Text));
         assert_eq!(
             Format::from_media_type("text/html; charset=utf-8"),
@@ -270,7 +285,8 @@ mod tests {
     fn rtf_and_binary_files_are_refused_with_the_reason() {
         let err = Format::detect("letter.rtf", b"{\\rtf1\\ansi Hello}").expect_err("rtf");
         assert!(err.starts_with("RTF document"), "{err}");
-        let err = Format::detect("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0").expect_err("doc");
+        let err =
+            Format::detect("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0").expect_err("doc");
         assert!(err.contains("old Word (.doc)"), "{err}");
     }
 }

@@ -12,7 +12,8 @@ use super::{format::Format, tidy_extracted};
 pub const MAX_UNPACKED_BYTES: u64 = 200_000_000;
 
 #[cfg(not(feature = "office"))]
-const NOT_BUILT: &str = "this build reads no .docx or .odt files (built without the `office` feature)";
+const NOT_BUILT: &str =
+    "this build reads no .docx or .odt files (built without the `office` feature)";
 
 /// The format of a ZIP archive: a Word or OpenDocument text, or the reason it is no article.
 #[cfg(feature = "office")]
@@ -72,7 +73,10 @@ pub(super) fn read_docx(path: &str, _bytes: &[u8]) -> Read {
 
 #[cfg(not(feature = "office"))]
 pub(super) fn read_odt(path: &str, _bytes: &[u8]) -> Read {
-    Err(LoadError::new(path, format!("OpenDocument text: {NOT_BUILT}")))
+    Err(LoadError::new(
+        path,
+        format!("OpenDocument text: {NOT_BUILT}"),
+    ))
 }
 
 #[cfg(feature = "office")]
@@ -244,7 +248,9 @@ fn element_text(xml: &str, local: &[u8]) -> Option<String> {
             Event::GeneralRef(r) if inside => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     out.push(c);
-                } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(&r.decode().ok()?) {
+                } else if let Some(s) =
+                    quick_xml::escape::resolve_predefined_entity(&r.decode().ok()?)
+                {
                     out.push_str(s);
                 }
             }
@@ -284,7 +290,10 @@ mod tests {
     #[test]
     fn title_property_is_read_from_any_namespace() {
         let core = r#"<cp:coreProperties xmlns:dc="d"><dc:title>Quake  report</dc:title></cp:coreProperties>"#;
-        assert_eq!(element_text(core, b"title").as_deref(), Some("Quake report"));
+        assert_eq!(
+            element_text(core, b"title").as_deref(),
+            Some("Quake report")
+        );
         assert_eq!(element_text("<a><title/></a>", b"title"), None);
     }
 }

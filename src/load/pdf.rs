@@ -109,8 +109,11 @@ mod tests {
 
     #[test]
     fn a_damaged_pdf_is_an_error_not_a_panic() {
-        let err = read("x.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n")
-            .expect_err("damaged");
+        let err = read(
+            "x.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n",
+        )
+        .expect_err("damaged");
         assert!(err.to_string().contains("x.pdf"), "{err}");
         assert!(err.reason.contains("PDF"), "{}", err.reason);
     }

@@ -4,11 +4,14 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// A running server; its threads end with the test process.
 pub struct Server {
     pub base: String,
+    requests: Arc<AtomicUsize>,
 }
 
 /// A page of the test story, served as `/story` (and reached through `/moved`).
@@ -25,12 +28,20 @@ impl Server {
     pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let requests = Arc::new(AtomicUsize::new(0));
+        let counted = requests.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                counted.fetch_add(1, Ordering::SeqCst);
                 std::thread::spawn(move || answer(stream));
             }
         });
-        Server { base }
+        Server { base, requests }
+    }
+
+    /// How many requests the server has had.
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
     }
 
     pub fn url(&self, path: &str) -> String {
