@@ -163,7 +163,14 @@ impl SavedSource {
             Some(Origin::Web { content_type, .. }) => {
                 load::load_fetched(&self.path, bytes, content_type.as_deref())
             }
-            _ => load::load_bytes(&self.path, bytes),
+            // Pasted text has no file name worth showing: its first line is its title.
+            Some(Origin::Pasted) => load::load_bytes(&self.path, bytes).map(|mut l| {
+                if l.title.is_none() {
+                    l.title = first_line_title(&l.text);
+                }
+                l
+            }),
+            None => load::load_bytes(&self.path, bytes),
         }
     }
 
@@ -194,6 +201,12 @@ impl SavedSource {
             }),
         }
     }
+}
+
+/// The first line of a text as its title, when it is short enough to be one.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() <= 150).then(|| line.to_string())
 }
 
 /// The name of the source read from standard input (`-` on the command line).

@@ -202,7 +202,7 @@ fn binary_files_renamed_to_txt_are_refused() {
     zip.extend((0..=255u8).rev().cycle().take(2000));
     refused_alone(
         &write(dir.path(), "archive.txt", zip),
-        "binary data (ZIP archive or office document), not text",
+        "binary data (ZIP archive that cannot be opened), not text",
     );
     // No known signature, but mostly control bytes.
     let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 32) as u8).collect();

@@ -18,7 +18,8 @@ const NOT_BUILT: &str =
 /// The format of a ZIP archive: a Word or OpenDocument text, or the reason it is no article.
 #[cfg(feature = "office")]
 pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, String> {
-    let mut zip = open(bytes)?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| "binary data (ZIP archive that cannot be opened), not text".to_string())?;
     if zip.index_for_name("word/document.xml").is_some() {
         return Ok(Format::Docx);
     }
@@ -32,7 +33,7 @@ pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, String> {
             mimetype.trim()
         ));
     }
-    Err("ZIP archive, not an article (Crosscheck reads .docx and .odt documents)".into())
+    Err("binary data (ZIP archive, not a .docx or .odt document), not text".into())
 }
 
 #[cfg(not(feature = "office"))]
