@@ -46,7 +46,12 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, St
         .user_agent(concat!("Crosscheck/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let mut response = agent.get(url).call().map_err(|e| reason(&e, max_bytes))?;
+    let started = std::time::Instant::now();
+    log::info!("fetching {url}");
+    let mut response = agent.get(url).call().map_err(|e| {
+        log::warn!("fetch failed: {url}: {e}");
+        reason(&e, max_bytes)
+    })?;
     let status = response.status();
     if !status.is_success() {
         return Err(format!(
@@ -69,6 +74,12 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, St
         .limit(max_bytes)
         .read_to_vec()
         .map_err(|e| reason(&e, max_bytes))?;
+    log::info!(
+        "fetched {url} -> {final_url}: {} bytes, {:?}, in {:.2?}",
+        bytes.len(),
+        content_type,
+        started.elapsed()
+    );
     Ok(Fetched {
         final_url,
         content_type,

@@ -215,6 +215,12 @@ fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loa
     }
     let dateline = meta_date.or_else(|| find_dateline(&text));
     let title = title.filter(|t| !t.trim().is_empty());
+    log::debug!(
+        "read {path}: {} bytes as {} ({encoding}), {} characters of text",
+        bytes.len(),
+        format.name(),
+        text.len()
+    );
     Ok(Loaded {
         path: path.to_string(),
         kind: format,

@@ -53,6 +53,13 @@ struct Cli {
 enum Command {
     /// Compare articles and write a report.
     Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: `crosscheck manpage > crosscheck.1`.
+    Manpage,
 }
 
 #[derive(clap::Args)]
@@ -84,6 +91,8 @@ struct ReportArgs {
 }
 
 fn main() -> ExitCode {
+    // `RUST_LOG=crosscheck=debug` shows what is read, fetched and compared, and how long it took.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("error")).init();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -112,6 +121,27 @@ fn main() -> ExitCode {
     crosscheck::pipeline::use_compare_threads();
     match cli.command {
         Some(Command::Report(args)) => run_report(args),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "crosscheck",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+        Some(Command::Manpage) => {
+            use clap::CommandFactory;
+            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    error!("cannot write the manual page ({e}): standard output");
+                    ExitCode::from(1)
+                }
+            }
+        }
         None => run_app(cli.files),
     }
 }
@@ -344,9 +374,10 @@ fn mistyped_command(first: &Path) -> Option<&'static str> {
     {
         return None;
     }
-    ["report"]
+    let word = word.to_ascii_lowercase();
+    ["report", "completions", "manpage"]
         .into_iter()
-        .find(|c| strsim::levenshtein(&word.to_ascii_lowercase(), c) <= 2)
+        .find(|c| strsim::levenshtein(&word, c) <= 2 || (word.len() >= 3 && c.starts_with(&word)))
 }
 
 /// The report's format: `--format`, else the extension of `-o` (an unknown one is an error, not

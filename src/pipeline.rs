@@ -166,6 +166,7 @@ pub fn compare_loaded(
         stage: "segmenting",
         fraction: 0.1,
     });
+    let started = std::time::Instant::now();
     let mut cmp = Comparison::empty();
     let built: Vec<(Document, Vec<Warning>)> = docs
         .into_par_iter()
@@ -183,12 +184,28 @@ pub fn compare_loaded(
         stage: "aligning",
         fraction: 0.3,
     });
+    let segmented = started.elapsed();
     align::align(&mut cmp, opts, cancel)?;
+    let aligned = started.elapsed();
     progress(Progress {
         stage: "comparing facts",
         fraction: 0.9,
     });
     cmp.findings = facts::compare(&cmp);
+    log::info!(
+        "compared {} sources: {} passages, {} groups, {} findings; segmented in {:.2?}, aligned \
+         in {:.2?}, facts in {:.2?}",
+        cmp.documents.len(),
+        cmp.documents
+            .iter()
+            .map(|d| d.passages.len())
+            .sum::<usize>(),
+        cmp.groups.len(),
+        cmp.findings.len(),
+        segmented,
+        aligned - segmented,
+        started.elapsed() - aligned
+    );
     progress(Progress {
         stage: "done",
         fraction: 1.0,

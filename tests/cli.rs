@@ -567,3 +567,28 @@ fn a_comparison_file_without_its_extension_is_opened_as_one() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(parse(&o).documents[0].path, s(&a));
 }
+
+#[test]
+fn completions_and_a_manual_page_are_printed_for_packagers() {
+    let o = run(&["completions", "bash"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let script = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        script.contains("_crosscheck()") && script.contains("--save-comparison"),
+        "{script}"
+    );
+    let o = run(&["manpage"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH crosscheck 1"),
+        "{page}"
+    );
+    let o = run(&["complet", "bash"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `crosscheck completions`?"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -254,6 +254,8 @@ pub struct App {
     recent: Vec<PathBuf>,
     /// The comparison file opened or saved last, until the sources change.
     comparison_file: Option<PathBuf>,
+    /// The window title last asked for.
+    shown_title: Option<String>,
     /// What became of the stored sources of the opened comparison file.
     session_notes: Vec<Warning>,
 }
@@ -304,6 +306,7 @@ impl App {
             options: Options::default(),
             recent: settings.recent.iter().take(MAX_RECENT).cloned().collect(),
             comparison_file: None,
+            shown_title: None,
             session_notes: Vec::new(),
         };
         let reopened = match (&config.startup, &settings.comparison) {
@@ -583,6 +586,28 @@ impl App {
                 self.remember_comparison(&path);
             }
             Err(e) => self.notify(Level::Error, e.to_string()),
+        }
+    }
+
+    /// The window's title: the comparison file, else the first source's headline and how many
+    /// others there are.
+    pub fn window_title(&self) -> String {
+        let what = if let Some(name) = self.comparison_file.as_deref().and_then(Path::file_name) {
+            Some(name.to_string_lossy().into_owned())
+        } else {
+            self.cmp.documents.first().map(|d| {
+                let others = self.cmp.documents.len() - 1;
+                let head: String = d.title.chars().take(60).collect();
+                match others {
+                    0 => head,
+                    1 => format!("{head} and 1 other source"),
+                    n => format!("{head} and {n} other sources"),
+                }
+            })
+        };
+        match what {
+            Some(w) => format!("{w} — Crosscheck"),
+            None => "Crosscheck".to_string(),
         }
     }
 
@@ -1237,6 +1262,11 @@ impl eframe::App for App {
         }
         if let Some(outcome) = self.jobs.poll() {
             self.on_outcome(outcome);
+        }
+        let title = self.window_title();
+        if self.shown_title.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = Some(title);
         }
     }
 

@@ -35,6 +35,10 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Crosscheck")
             .with_app_id("crosscheck")
+            .with_icon(std::sync::Arc::new(
+                eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))
+                    .unwrap_or_default(),
+            ))
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
