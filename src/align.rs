@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use crate::diff;
 use crate::model::{Comparison, Group};
 use crate::pipeline::{Cancelled, Options};
-use crate::text::{Term, terms};
+use crate::text::{Term, terms_in};
 
 /// Thresholds of the aligner. Chosen on general grounds and checked on the development set; not
 /// fitted to any text.
@@ -109,11 +109,12 @@ pub fn align_with(
         .par_iter()
         .enumerate()
         .map(|(d, doc)| {
+            let lang = crate::language::by_code(&doc.language).unwrap_or(crate::language::ENGLISH);
             doc.passages
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| !p.boilerplate)
-                .map(|(i, p)| (d, i, terms(&doc.text[p.start..p.end])))
+                .map(move |(i, p)| (d, i, terms_in(&doc.text[p.start..p.end], lang)))
                 .collect()
         })
         .collect();

@@ -15,6 +15,7 @@ pub mod fetch;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod inputs;
+pub mod language;
 pub mod load;
 pub mod marks;
 pub mod model;

@@ -168,13 +168,6 @@ fn run_app(_files: Vec<PathBuf>) -> ExitCode {
 fn run_report(mut args: ReportArgs) -> ExitCode {
     let to_stdout = args.output == "-";
     let out_path = PathBuf::from(&args.output);
-    let format = match report_format(&args, &out_path) {
-        Ok(f) => f,
-        Err(why) => {
-            error!("{why}");
-            return ExitCode::from(2);
-        }
-    };
     // A folder stands for the articles in it.
     let (expanded, folder_errors) = crosscheck::inputs::expand_folders(&args.files);
     args.files = expanded;
@@ -209,6 +202,13 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let format = match report_format(&args, &out_path) {
+        Ok(f) => f,
+        Err(why) => {
+            error!("{why}");
+            return ExitCode::from(2);
+        }
+    };
     let outputs = [
         (!to_stdout).then_some((out_path.as_path(), &given)),
         args.save_comparison.as_deref().map(|p| (p, &articles)),

@@ -549,6 +549,7 @@ mod tests {
             dateline_source: None,
             kind: "txt".into(),
             encoding: "UTF-8".into(),
+            language: "eng".into(),
             text: text.into(),
             passages: vec![Passage {
                 id: "d0.p0".into(),

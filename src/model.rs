@@ -96,16 +96,27 @@ pub struct Document {
     pub dateline: Option<String>,
     /// Where the dateline came from, when there is one.
     pub dateline_source: Option<DatelineSource>,
-    /// How the file was read: `txt`, `md` or `html`.
+    /// How the source was read: `txt`, `md`, `html`, `mhtml`, `docx`, `odt`, `pdf`.
     pub kind: String,
     /// The encoding the bytes were decoded from (e.g. `UTF-8`, `windows-1252`).
     pub encoding: String,
+    /// The article's language, ISO 639-3 (`"deu"`); absent in JSON for English, the default.
+    #[serde(default = "english_code", skip_serializing_if = "is_english_code")]
+    pub language: String,
     /// The decoded text; every `start`/`end` of this document is a byte offset into it.
     pub text: String,
     /// Passages in text order. Boilerplate passages are kept (marked) but never aligned.
     pub passages: Vec<Passage>,
     /// The story (cluster of documents reporting the same events) this document was put in.
     pub story: usize,
+}
+
+fn english_code() -> String {
+    crate::language::ENGLISH.code.to_string()
+}
+
+fn is_english_code(code: &str) -> bool {
+    code == crate::language::ENGLISH.code
 }
 
 /// How a dateline was found.

@@ -242,7 +242,10 @@ pub(crate) fn build_document(
             message: r.clone(),
         })
         .collect();
-    let mut seg = segment::segment(&l.text);
+    let (lang, unsupported) = crate::language::detect(&l.text);
+    // The fact readers know English only: facts of another language would be misread.
+    let reads_facts = lang.is_english() && unsupported.is_none();
+    let mut seg = segment::segment_in(&l.text, lang);
     let mut notes = Vec::new();
     if seg.long_sentences_split > 0 {
         notes.push(format!(
@@ -334,7 +337,7 @@ pub(crate) fn build_document(
                     start: span.start,
                     end: span.end,
                 }],
-                facts: if s.boilerplate.is_some() {
+                facts: if s.boilerplate.is_some() || !reads_facts {
                     Vec::new()
                 } else {
                     let mut facts = facts_in_context(&l.text, span, dateline);
@@ -360,6 +363,24 @@ pub(crate) fn build_document(
             ),
         });
     }
+    if !lang.is_english() {
+        warnings.push(Warning {
+            path: Some(l.path.clone()),
+            message: format!(
+                "written in {}: aligned with {} word forms, but facts are read in English only, \
+                 so its dates, figures, quotes and titles are not compared",
+                lang.name, lang.name
+            ),
+        });
+    } else if let Some((_, other)) = unsupported {
+        warnings.push(Warning {
+            path: Some(l.path.clone()),
+            message: format!(
+                "written in {other}, which Crosscheck has no word forms for: aligned as if \
+                 English, and its facts are not compared (they are read in English only)"
+            ),
+        });
+    }
     let title = l
         .title
         .clone()
@@ -372,6 +393,7 @@ pub(crate) fn build_document(
         dateline: dateline.map(|d| d.to_string()),
         dateline_source,
         kind: l.kind.name().to_string(),
+        language: unsupported.map_or(lang.code, |(code, _)| code).to_string(),
         encoding: l.encoding,
         text: l.text,
         passages,

@@ -41,6 +41,13 @@ struct Line {
 
 /// Splits `text` into paragraphs and sentences and marks boilerplate.
 pub fn segment(text: &str) -> Segmented {
+    segment_in(text, crate::language::ENGLISH)
+}
+
+/// [`segment`] for a text in `lang`: the sentence splitter uses that language's rules
+/// (abbreviations, quotation marks) where it has them.
+pub fn segment_in(text: &str, lang: &crate::language::Language) -> Segmented {
+    let lang = lang.iso1();
     let lines = lines_of(text);
     let boiler = classify_boilerplate(text, &lines);
     let mut out = Segmented::default();
@@ -76,7 +83,7 @@ pub fn segment(text: &str) -> Segmented {
         // A stretch without sentence ends reaches `cut_long` in several splitter pieces: it is
         // counted once.
         let mut in_long = false;
-        for s in split_sentences(text, unit) {
+        for s in split_sentences(text, unit, lang) {
             let pieces = cut_long(text, s);
             let long = pieces.len() > 1;
             out.long_sentences_split += usize::from(long && !in_long);
@@ -194,12 +201,12 @@ pub const SPLITTER_INPUT_BYTES: usize = 4_000;
 /// past it), and the next window starts where that one starts; a window with no sentence end is
 /// cut at its last space. So the sentences are the splitter's own, bar a quotation that runs
 /// across a window's end, and its work is bounded by the window.
-fn split_sentences(text: &str, unit: Span) -> Vec<Span> {
+fn split_sentences(text: &str, unit: Span, lang: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = unit.start;
     while unit.end - start > SPLITTER_INPUT_BYTES {
         let limit = crate::load::floor_char_boundary(text, start + SPLITTER_INPUT_BYTES);
-        let mut found = split_piece(text, Span { start, end: limit });
+        let mut found = split_piece(text, Span { start, end: limit }, lang);
         if found.len() >= 2 {
             let last = found.pop().map_or(limit, |s| s.start);
             out.extend(found);
@@ -212,7 +219,7 @@ fn split_sentences(text: &str, unit: Span) -> Vec<Span> {
             .filter(|&k| k >= SPLITTER_INPUT_BYTES / 2)
             .map_or(limit, |k| start + k);
         let cut = if cut <= start { limit } else { cut };
-        out.extend(split_piece(text, Span { start, end: cut }));
+        out.extend(split_piece(text, Span { start, end: cut }, lang));
         start = cut;
     }
     out.extend(split_piece(
@@ -221,14 +228,15 @@ fn split_sentences(text: &str, unit: Span) -> Vec<Span> {
             start,
             end: unit.end,
         },
+        lang,
     ));
     out
 }
 
-fn split_piece(text: &str, unit: Span) -> Vec<Span> {
+fn split_piece(text: &str, unit: Span, lang: &str) -> Vec<Span> {
     let slice = &text[unit.start..unit.end];
     let mut out = Vec::new();
-    for b in sentencex::get_sentence_boundaries("en", slice) {
+    for b in sentencex::get_sentence_boundaries(lang, slice) {
         let (s, e) = (b.start_byte.min(slice.len()), b.end_byte.min(slice.len()));
         if s >= e || !slice.is_char_boundary(s) || !slice.is_char_boundary(e) {
             continue;
@@ -520,6 +528,7 @@ mod tests {
                     start: 0,
                     end: block.trim_end().len(),
                 },
+                "en",
             ),
         );
         assert_eq!(one.len(), 4, "{one:?}");
@@ -532,7 +541,7 @@ mod tests {
         // Each window's last sentence is read again with the next window, so no sentence is cut
         // at a window's end: every sentence is one the splitter gives for the block alone (or,
         // as it also does on the whole paragraph, the quotation in two at its inner full stop).
-        let found = cited(&para, split_sentences(&para, unit));
+        let found = cited(&para, split_sentences(&para, unit, "en"));
         let halves = [
             "The minister said the plan would \"cost more than expected.",
             "It is late.\"",
@@ -554,7 +563,7 @@ mod tests {
             start: 0,
             end: para.trim_end().len(),
         };
-        let found = split_sentences(&para, unit);
+        let found = split_sentences(&para, unit, "en");
         assert!(found.len() > 1);
         assert!(
             found

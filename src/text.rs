@@ -1,11 +1,7 @@
 //! Words for matching: tokens with spans, their comparison keys, stems of content words, and
 //! "anchors" — names, numbers and years, the specific words that tell one event from a look-alike.
 
-use std::sync::LazyLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
-
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+use crate::language::{ENGLISH, Language};
 
 /// A token of a passage: a word, a number, or one punctuation mark ("…" is one token).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,8 +324,15 @@ pub struct Term {
     pub maybe_name: bool,
 }
 
-/// Content terms of a sentence: stems of non-stopwords, with anchors flagged.
+/// Content terms of an English sentence: stems of non-stopwords, with anchors flagged.
 pub fn terms(sentence: &str) -> Vec<Term> {
+    terms_in(sentence, ENGLISH)
+}
+
+/// Content terms of a sentence in `lang`: its stop words left out, its stemmer used, and in a
+/// language whose nouns all take a capital (German) capitals taken for names only where they
+/// are one in running text elsewhere, as in a Title Case headline.
+pub fn terms_in(sentence: &str, lang: &Language) -> Vec<Term> {
     let toks = tokenize(sentence);
     // In a headline set in capitals, capitals say nothing about names.
     let letters = sentence.chars().filter(|c| c.is_alphabetic());
@@ -348,7 +351,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
         .filter(|t| sentence[t.start..].starts_with(char::is_uppercase))
         .count();
     let title_case = words.len() >= 4 && capitalized_words * 4 >= words.len() * 3;
-    let caps_say_nothing = shouting || title_case;
+    let caps_say_nothing = shouting || title_case || !lang.capitals_mark_names;
     let mut out = Vec::new();
     let mut sentence_start = true;
     for t in &toks {
@@ -381,7 +384,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
             && !caps_say_nothing
             && raw.chars().next().is_some_and(char::is_uppercase)
             && key.chars().count() >= 2;
-        if is_stopword(&key) && !capital_inside {
+        if lang.is_stopword(&key) && !capital_inside {
             continue;
         }
         let has_digit = key.chars().any(|c| c.is_ascii_digit());
@@ -413,11 +416,11 @@ pub fn terms(sentence: &str) -> Vec<Term> {
         if key.contains('-') {
             let raw_parts: Vec<&str> = raw.split('-').collect();
             for (i, part) in key.split('-').enumerate() {
-                if part.chars().count() < 2 || is_stopword(part) {
+                if part.chars().count() < 2 || lang.is_stopword(part) {
                     continue;
                 }
                 out.push(Term {
-                    stem: STEMMER.stem(part).into_owned(),
+                    stem: lang.stem(part),
                     anchor,
                     surface: raw_parts.get(i).unwrap_or(&raw).to_string(),
                     maybe_name: caps_say_nothing && capitalized,
@@ -425,7 +428,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
             }
             continue;
         }
-        let stem = STEMMER.stem(&key).into_owned();
+        let stem = lang.stem(&key);
         out.push(Term {
             stem,
             anchor,

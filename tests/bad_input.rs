@@ -623,17 +623,21 @@ fn the_same_file_under_two_spellings_is_compared_once() {
 }
 
 #[test]
-fn a_directory_and_a_missing_path_are_named_and_the_rest_compared() {
+fn a_folder_without_articles_and_a_missing_path_are_named_and_the_rest_compared() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = write(dir.path(), "a.txt", ARTICLE);
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("folder");
+    write(&empty, "notes.log", "not an article");
     let missing = dir.path().join("gone.txt");
-    let (o, _) = report(&[dir.path(), a.as_path(), missing.as_path()]);
+    let (o, _) = report(&[empty.as_path(), a.as_path(), missing.as_path()]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
         err.contains(&format!(
-            "error: is a directory, not an article file: {}",
-            s(dir.path())
+            "error: folder holds no article files (.txt, .text, .md, .markdown, .html, .htm, \
+             .xhtml, .mhtml, .mht, .docx, .odt, .pdf): {}",
+            s(&empty)
         )),
         "{err}"
     );

@@ -592,3 +592,49 @@ fn completions_and_a_manual_page_are_printed_for_packagers() {
         stderr(&o)
     );
 }
+
+/// Two invented German reports of one robbery and an English one.
+const DE_A: &str = "Überfall auf Geldtransporter in Berlin\n\nDie Polizei hat am Montag in Berlin drei Männer festgenommen, die einen Geldtransporter überfallen haben sollen. Nach Angaben der Staatsanwaltschaft erbeuteten die Täter mehr als zwei Millionen Euro. Ein Wachmann wurde bei dem Überfall leicht verletzt und kam in ein Krankenhaus. Die Ermittlungen dauern an, teilte ein Sprecher der Polizei mit.\n";
+const DE_B: &str = "Drei Festnahmen nach Raub in Berlin\n\nNach dem Überfall auf einen Geldtransporter hat die Berliner Polizei am Montag drei Männer festgenommen. Die Täter sollen nach Angaben der Staatsanwaltschaft mehr als zwei Millionen Euro erbeutet haben. Ein Wachmann wurde leicht verletzt. Ein Sprecher sagte, die Ermittlungen dauerten noch an.\n";
+
+#[test]
+fn articles_in_german_are_aligned_with_german_word_forms_and_their_facts_left_out_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, DE_A).expect("write");
+    std::fs::write(&b, DE_B).expect("write");
+    let english = fixture("invented/bridge_a.txt");
+    let o = run(&["report", s(&a), s(&b), s(&english)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "warning: {}: written in German: aligned with German word forms, but facts are read \
+             in English only, so its dates, figures, quotes and titles are not compared",
+            s(&a)
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let cmp = parse(&o);
+    let langs: Vec<&str> = cmp.documents.iter().map(|d| d.language.as_str()).collect();
+    assert_eq!(langs, ["deu", "deu", "eng"]);
+    // No finding reads a German figure ("zwei Millionen", "drei Männer").
+    assert!(
+        cmp.findings
+            .iter()
+            .all(|f| f.mentions.iter().all(|m| m.document == "d2"))
+    );
+    // The two German reports of the arrest are aligned: "festgenommen" in both.
+    assert!(
+        cmp.groups.iter().any(|g| {
+            let texts: Vec<&str> = g
+                .passages
+                .iter()
+                .filter_map(|id| cmp.passage(id).map(|(_, p)| p.text.as_str()))
+                .collect();
+            texts.len() >= 2 && texts.iter().all(|t| t.contains("festgenommen"))
+        }),
+        "the arrest sentences are not aligned"
+    );
+}

@@ -39,6 +39,19 @@ impl App {
                                     about.push_str(&format!(" · story {}", d.story + 1));
                                 }
                                 ui.label(RichText::new(about).small().color(p.weak));
+                                // Facts are read in English only: a source in another language
+                                // says so where its facts would be.
+                                if d.language != crate::language::ENGLISH.code {
+                                    let name = crate::language::by_code(&d.language)
+                                        .map_or(d.language.as_str(), |l| l.name);
+                                    ui.label(
+                                        RichText::new(format!(
+                                            "In {name}: facts not compared (read in English only)"
+                                        ))
+                                        .small()
+                                        .color(p.weak),
+                                    );
+                                }
                             }
                             None => {
                                 ui.add(egui::Label::new(RichText::new(&name).strong()).wrap());
