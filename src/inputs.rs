@@ -1,7 +1,7 @@
 //! What a user names as input, made into sources: a folder stands for the article files in it
-//! (sorted by name), a link or `-` (standard input) passes as it is, and a saved comparison is
-//! told from an article by its extension or its first bytes. The command line and the app both
-//! go through here.
+//! (sorted by name), a list file (`@sources.txt`) for the paths and links it lists, a link or `-`
+//! (standard input) passes as it is, and a saved comparison is told from an article by its
+//! extension or its first bytes. The command line and the app both go through here.
 
 use std::path::{Path, PathBuf};
 
@@ -12,12 +12,28 @@ use crate::session;
 /// The name standard input goes by, as given on the command line.
 pub const STDIN: &str = "-";
 
-/// Replaces each folder by the article files directly in it (by extension, sorted, hidden files
-/// left out). A folder with no article file is an error naming it; other paths pass unchanged.
+/// The most entries a list file may hold.
+pub const MAX_LIST_ENTRIES: usize = 10_000;
+
+/// Replaces each list file (`@FILE`: one path or link a line; blank lines and lines starting with
+/// `#` skipped; relative paths taken from the list's folder) by what it lists, then each folder
+/// by the article files directly in it (by extension, sorted, hidden files left out). A list that
+/// cannot be read and a folder with no article file are errors naming them; other paths pass
+/// unchanged.
 pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut out = Vec::new();
+    let mut listed = Vec::new();
     let mut errors = Vec::new();
     for p in given {
+        match p.to_str().and_then(|s| s.strip_prefix('@')) {
+            Some(list) => match read_list(Path::new(list)) {
+                Ok(entries) => listed.extend(entries),
+                Err(reason) => errors.push(LoadError::new(list, reason)),
+            },
+            None => listed.push(p.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for p in &listed {
         if !p.is_dir() {
             out.push(p.clone());
             continue;
@@ -39,6 +55,35 @@ pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         }
     }
     (out, errors)
+}
+
+/// The entries of a list file.
+fn read_list(list: &Path) -> Result<Vec<PathBuf>, String> {
+    let bytes = crate::load::read_source(list, crate::load::DEFAULT_MAX_FILE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| "list file is not UTF-8 text".to_string())?;
+    let dir = list.parent().unwrap_or(Path::new(""));
+    let entries: Vec<PathBuf> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            if crate::fetch::is_url(l) || l == STDIN || Path::new(l).is_absolute() {
+                PathBuf::from(l)
+            } else {
+                dir.join(l)
+            }
+        })
+        .collect();
+    if entries.len() > MAX_LIST_ENTRIES {
+        return Err(format!(
+            "list file names {} sources, over the {MAX_LIST_ENTRIES} limit",
+            entries.len()
+        ));
+    }
+    if entries.is_empty() {
+        return Err("list file names no sources".into());
+    }
+    Ok(entries)
 }
 
 /// The article files directly in a folder, sorted by name.
@@ -108,6 +153,31 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.html", "b.txt", "c.pdf", "a"]);
         assert_eq!(files[3], other);
+    }
+
+    #[test]
+    fn a_list_file_names_paths_from_its_folder_and_links_as_they_are() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("more")).expect("folder");
+        std::fs::write(dir.path().join("more/c.txt"), "x").expect("write");
+        let list = dir.path().join("sources.txt");
+        std::fs::write(
+            &list,
+            "# today's sources\n\na.txt\nhttps://example.org/story\n  more  \n",
+        )
+        .expect("write");
+        let (files, errors) = expand_folders(&[PathBuf::from(format!("@{}", list.display()))]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            files,
+            [
+                dir.path().join("a.txt"),
+                PathBuf::from("https://example.org/story"),
+                dir.path().join("more/c.txt"),
+            ]
+        );
+        let (_, errors) = expand_folders(&[PathBuf::from("@/no/such/list.txt")]);
+        assert_eq!(errors[0].to_string(), "no such file: /no/such/list.txt");
     }
 
     #[test]

@@ -84,8 +84,8 @@ struct ReportArgs {
     #[arg(long, value_name = "PATH")]
     save_comparison: Option<PathBuf>,
     /// Articles to compare: files (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF),
-    /// folders of them, http(s) links, `-` for standard input; or one saved comparison
-    /// (.crosscheck).
+    /// folders of them, http(s) links, `-` for standard input, `@LIST` for the paths and links
+    /// listed in a file (one a line); or one saved comparison (.crosscheck).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -371,6 +371,7 @@ fn mistyped_command(first: &Path) -> Option<&'static str> {
         || crosscheck::fetch::is_url(word)
         || word.contains(['/', '\\', '.'])
         || word == crosscheck::inputs::STDIN
+        || word.starts_with('@')
     {
         return None;
     }

@@ -638,3 +638,26 @@ fn articles_in_german_are_aligned_with_german_word_forms_and_their_facts_left_ou
         "the arrest sentences are not aligned"
     );
 }
+
+#[test]
+fn on_a_terminal_a_report_without_output_is_the_markdown_summary() {
+    // `script` gives the program a terminal for its output, as a user's shell does.
+    let Ok(probe) = Command::new("script").arg("--version").output() else {
+        eprintln!("skipped: no `script` command to give the program a terminal");
+        return;
+    };
+    assert!(probe.status.success());
+    let a = fixture("invented/bridge_a.txt");
+    let cmd = format!("{} report {}", env!("CARGO_BIN_EXE_crosscheck"), s(&a));
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+        .expect("script runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.starts_with("# "), "not Markdown: {shown}");
+    assert!(
+        !shown.contains("\"format\": \"crosscheck-report\""),
+        "JSON on a terminal"
+    );
+}

@@ -356,7 +356,7 @@ fn without_a_file_dialog_the_app_points_to_the_other_ways_in() {
     assert!(has_text(&h, "Add by path"));
     assert!(has_text(&h, "no file dialog could be shown"));
     let typed = files[2].display().to_string();
-    type_into(&mut h, "Add by path", &typed);
+    type_into(&mut h, "Add by path or link", &typed);
     h.get_by_label("Add").click();
     h.run();
     assert!(
@@ -814,7 +814,7 @@ fn while_a_compare_runs_the_window_shows_progress_and_a_newer_compare_wins() {
     // A third article is added before the first compare ends: a newer compare starts, and the
     // older one's result must not land on top of it.
     let typed = files[2].display().to_string();
-    type_into(&mut h, "Add by path", &typed);
+    type_into(&mut h, "Add by path or link", &typed);
     h.get_by_label("Add").click();
     h.run();
     assert!(h.query_by_label_contains("Comparing").is_some());
@@ -1037,7 +1037,6 @@ fn every_refused_file_is_a_notification_naming_it_and_the_others_still_compare()
             write_file(d, "script.html", "<html><script>var x = 1;</script></html>"),
             "no text in HTML page",
         ),
-        (folder, "is a directory"),
         (d.join("gone.txt"), "no such file"),
         (big, "over the 16 MB limit"),
     ];
@@ -1052,12 +1051,19 @@ fn every_refused_file_is_a_notification_naming_it_and_the_others_still_compare()
             cases.push((fifo, "not a regular file"));
         }
     }
-    let mut h = app(
-        Startup::Files(all_files(&good, &cases)),
-        FakeDialogs::default(),
-    );
+    let mut given = all_files(&good, &cases);
+    given.push(folder.clone());
+    let mut h = app(Startup::Files(given), FakeDialogs::default());
     h.run();
     let shown = all_texts(&h);
+    // A folder stands for its articles; one with none is said so.
+    assert!(
+        shown.iter().any(|t| t.starts_with(&format!(
+            "Cannot add {}: folder holds no article files",
+            folder.display()
+        ))),
+        "no notification for the empty folder: {shown:?}"
+    );
     let notice = shown
         .iter()
         .find(|t| t.starts_with(&format!("Cannot read {} files", cases.len())))

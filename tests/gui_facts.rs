@@ -52,6 +52,7 @@ fn document(i: usize, title: &str, text: &str, facts: Vec<Fact>) -> Document {
         dateline_source: None,
         kind: "txt".into(),
         encoding: "UTF-8".into(),
+        language: "eng".into(),
         text: text.into(),
         passages: vec![passage(i, text, facts)],
         story: 0,

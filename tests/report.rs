@@ -78,6 +78,7 @@ fn document(i: usize, title: &str, passages: &[&str], grouped: &[Option<&str>]) 
         dateline_source: None,
         kind: "txt".into(),
         encoding: "UTF-8".into(),
+        language: "eng".into(),
         text,
         passages: ps,
         story: 0,

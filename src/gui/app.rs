@@ -878,7 +878,7 @@ impl App {
                 Picked::Cancelled => {}
                 Picked::Unavailable(why) => self.notify(
                     Level::Warning,
-                    format!("{why}. Type a path under \"Add by path\" in the Sources panel, or drop files on the window."),
+                    format!("{why}. Type a path or a link under \"Add by path or link\" in the Sources panel, paste text with Ctrl+V, or drop files on the window."),
                 ),
             },
             Command::AddFiles(files) => self.add_files(files),
@@ -1388,4 +1388,29 @@ fn same_file(a: &Path, b: &Path) -> bool {
             (std::fs::canonicalize(a), std::fs::canonicalize(b)),
             (Ok(x), Ok(y)) if x == y
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_typed_paths_are_read_one_a_line_or_each_in_quotes() {
+        assert_eq!(
+            typed_paths("  /a/b c.txt \n\nhttps://x.org/s\n"),
+            [
+                PathBuf::from("/a/b c.txt"),
+                PathBuf::from("https://x.org/s")
+            ]
+        );
+        assert_eq!(
+            typed_paths("'/a/one.txt' '/b/two words.pdf'"),
+            [
+                PathBuf::from("/a/one.txt"),
+                PathBuf::from("/b/two words.pdf")
+            ]
+        );
+        assert_eq!(typed_paths("\"/a/x.html\""), [PathBuf::from("/a/x.html")]);
+        assert!(typed_paths("   ").is_empty());
+    }
 }

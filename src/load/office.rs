@@ -101,17 +101,26 @@ fn open(bytes: &[u8]) -> Result<Zip<'_>, String> {
 /// [`MAX_UNPACKED_BYTES`].
 #[cfg(feature = "office")]
 fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, String> {
+    part_within(zip, name, MAX_UNPACKED_BYTES)
+}
+
+#[cfg(feature = "office")]
+fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, String> {
     use std::io::Read as _;
     let entry = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
     let mut out = Vec::new();
     entry
-        .take(MAX_UNPACKED_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut out)
         .map_err(|e| format!("{name}: {e}"))?;
-    if out.len() as u64 > MAX_UNPACKED_BYTES {
+    if out.len() as u64 > limit {
         return Err(format!(
-            "{name} unpacks to more than {} MB",
-            MAX_UNPACKED_BYTES / 1_000_000
+            "{name} unpacks to more than {}",
+            if limit >= 1_000_000 {
+                format!("{} MB", limit / 1_000_000)
+            } else {
+                format!("{limit} bytes")
+            }
         ));
     }
     String::from_utf8(out).map_err(|_| format!("{name} is not UTF-8"))
@@ -286,6 +295,28 @@ mod tests {
         </office:text></office:body></office:document-content>"#;
         let text = tidy_extracted(&xml_text(xml, &ODT).expect("xml"));
         assert_eq!(text, "Quake\n\nFive  dead.");
+    }
+
+    #[test]
+    fn a_part_that_unpacks_past_the_limit_is_refused_and_not_read_whole() {
+        use std::io::Write as _;
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", opts).expect("entry");
+        w.write_all(&vec![b' '; 100_000]).expect("write");
+        w.finish().expect("zip");
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 2_000, "compresses well, as a zip bomb does");
+        let mut zip = open(&bytes).expect("opens");
+        assert_eq!(
+            part_within(&mut zip, "word/document.xml", 10_000),
+            Err("word/document.xml unpacks to more than 10000 bytes".to_string())
+        );
+        assert!(zip_format(&bytes) == Ok(Format::Docx));
+        let err = read_docx("bomb.docx", &bytes).expect_err("no text");
+        assert_eq!(err.to_string(), "Word document with no text: bomb.docx");
     }
 
     #[test]
