@@ -521,9 +521,7 @@ fn standard_input_and_folders_are_sources() {
     let o = run(&["report", s(empty.path())]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains(&format!(
-            "error: folder holds no article files (.txt, .text, .md"
-        )),
+        stderr(&o).contains("error: folder holds no article files (.txt, .text, .md"),
         "{}",
         stderr(&o)
     );
