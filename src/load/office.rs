@@ -44,27 +44,27 @@ pub(super) fn zip_format(_bytes: &[u8]) -> Result<super::format::Format, String>
 /// The article of a Word document.
 #[cfg(feature = "office")]
 pub(super) fn read_docx(path: &str, bytes: &[u8]) -> Read {
-    let fail = |why: String| LoadError::new(path, format!("cannot read Word document ({why})"));
-    let mut zip = open(bytes).map_err(fail)?;
-    let body = part(&mut zip, "word/document.xml").map_err(fail)?;
-    let text = xml_text(&body, &DOCX).map_err(fail)?;
-    let title = part(&mut zip, "docProps/core.xml")
-        .ok()
-        .and_then(|core| element_text(&core, b"title"));
-    finish(path, &text, title, "Word document")
+    read_with(path, bytes, &DOCX)
 }
 
 /// The article of an OpenDocument text.
 #[cfg(feature = "office")]
 pub(super) fn read_odt(path: &str, bytes: &[u8]) -> Read {
-    let fail = |why: String| LoadError::new(path, format!("cannot read OpenDocument text ({why})"));
+    read_with(path, bytes, &ODT)
+}
+
+/// The article of an office file: the text of its body part, the title of its properties part.
+#[cfg(feature = "office")]
+fn read_with(path: &str, bytes: &[u8], rules: &Rules) -> Read {
+    let what = rules.what;
+    let fail = |why: String| LoadError::new(path, format!("cannot read {what} ({why})"));
     let mut zip = open(bytes).map_err(fail)?;
-    let body = part(&mut zip, "content.xml").map_err(fail)?;
-    let text = xml_text(&body, &ODT).map_err(fail)?;
-    let title = part(&mut zip, "meta.xml")
+    let body = part(&mut zip, rules.body).map_err(fail)?;
+    let text = xml_text(&body, rules).map_err(fail)?;
+    let title = part(&mut zip, rules.properties)
         .ok()
-        .and_then(|meta| element_text(&meta, b"title"));
-    finish(path, &text, title, "OpenDocument text")
+        .and_then(|props| element_text(&props, b"title"));
+    finish(path, &text, title, what)
 }
 
 #[cfg(not(feature = "office"))]
@@ -126,9 +126,15 @@ fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, Stri
     String::from_utf8(out).map_err(|_| format!("{name} is not UTF-8"))
 }
 
-/// Which elements of a format's XML hold what.
+/// Where an office format keeps its text and title, and which elements of its XML hold what.
 #[cfg(feature = "office")]
 struct Rules {
+    /// What people call the format, for messages.
+    what: &'static str,
+    /// The part holding the body.
+    body: &'static str,
+    /// The part holding the document's properties (its title).
+    properties: &'static str,
     /// Paragraph-like elements: each ends a paragraph.
     paragraphs: &'static [&'static [u8]],
     /// When set, only text inside these elements is read (Word keeps text in `w:t`).
@@ -143,6 +149,9 @@ struct Rules {
 
 #[cfg(feature = "office")]
 const DOCX: Rules = Rules {
+    what: "Word document",
+    body: "word/document.xml",
+    properties: "docProps/core.xml",
     paragraphs: &[b"p"],
     text_in: &[b"t"],
     tabs: &[b"tab"],
@@ -153,6 +162,9 @@ const DOCX: Rules = Rules {
 
 #[cfg(feature = "office")]
 const ODT: Rules = Rules {
+    what: "OpenDocument text",
+    body: "content.xml",
+    properties: "meta.xml",
     paragraphs: &[b"p", b"h"],
     text_in: &[],
     tabs: &[b"tab"],
