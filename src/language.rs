@@ -64,6 +64,9 @@ pub static LANGUAGES: &[Language] = &[
 /// English, the language of the fact readers and the default.
 pub static ENGLISH: &Language = &LANGUAGES[0];
 
+/// How much of a text the detector reads.
+const SAMPLE_CHARS: usize = 3_000;
+
 /// Below this many letters a text says too little to be told from English with confidence.
 const MIN_LETTERS: usize = 200;
 
@@ -78,7 +81,8 @@ pub type Unsupported = (&'static str, &'static str);
 /// long enough to tell. A language without a stemmer here comes back as English with its code
 /// and name.
 pub fn detect(text: &str) -> (&'static Language, Option<Unsupported>) {
-    let sample: String = text.chars().take(20_000).collect();
+    // A few thousand characters tell a language as well as the whole text, at a fraction of the cost.
+    let sample: String = text.chars().take(SAMPLE_CHARS).collect();
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return (ENGLISH, None);
     }
