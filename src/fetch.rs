@@ -114,6 +114,15 @@ fn reason(e: &ureq::Error, max_bytes: u64) -> String {
     }
 }
 
+/// The host of a link, without `www.`: what names the site when its page does not.
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
 /// The charset a `Content-Type` header names, if any (`text/html; charset=ISO-8859-1`).
 pub fn charset(content_type: &str) -> Option<&str> {
     content_type.split(';').skip(1).find_map(|p| {
@@ -135,6 +144,19 @@ mod tests {
         assert!(!is_url("http.txt"));
         assert!(!is_url("/home/me/https/a.txt"));
         assert!(!is_url("ftp://example.org/a"));
+    }
+
+    #[test]
+    fn the_host_names_a_site() {
+        assert_eq!(
+            host("https://www.example.org/news/a?b=1").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host("http://127.0.0.1:8765/x").as_deref(),
+            Some("127.0.0.1:8765")
+        );
+        assert_eq!(host("not a link"), None);
     }
 
     #[test]

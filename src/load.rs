@@ -57,6 +57,8 @@ pub struct Loaded {
     pub encoding: String,
     pub text: String,
     pub title: Option<String>,
+    /// The publication's name, when the source's metadata gives it.
+    pub site: Option<String>,
     pub dateline: Option<(NaiveDate, DatelineSource)>,
     /// Set when the loader had to repair the input (NUL bytes, invalid sequences).
     pub repairs: Vec<String>,
@@ -205,7 +207,15 @@ fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loa
         }
         Reader::Bytes(read) => (read(path, bytes)?, UTF_8.name(), Vec::new()),
     };
-    let ((text, title, meta_date), notes) = read;
+    let (
+        Extracted {
+            text,
+            title,
+            date: meta_date,
+            site,
+        },
+        notes,
+    ) = read;
     repairs.extend(notes);
     if text.trim().is_empty() {
         return Err(LoadError::new(
@@ -215,6 +225,7 @@ fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loa
     }
     let dateline = meta_date.or_else(|| find_dateline(&text));
     let title = title.filter(|t| !t.trim().is_empty());
+    let site = site.filter(|t| !t.trim().is_empty());
     log::debug!(
         "read {path}: {} bytes as {} ({encoding}), {} characters of text",
         bytes.len(),
@@ -227,6 +238,7 @@ fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loa
         encoding: encoding.to_string(),
         text,
         title,
+        site,
         dateline,
         repairs,
     })
@@ -373,7 +385,26 @@ pub fn normalize_newlines(text: &str) -> String {
     out
 }
 
-pub(crate) type Extracted = (String, Option<String>, Option<(NaiveDate, DatelineSource)>);
+/// What a reader takes out of a source: its article text and what its metadata says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Extracted {
+    pub text: String,
+    pub title: Option<String>,
+    /// The publication date its metadata gives.
+    pub date: Option<(NaiveDate, DatelineSource)>,
+    /// The publication's name its metadata gives (`og:site_name`).
+    pub site: Option<String>,
+}
+
+impl Extracted {
+    /// Text with nothing known about it.
+    pub(crate) fn text(text: String) -> Self {
+        Self {
+            text,
+            ..Self::default()
+        }
+    }
+}
 
 /// Trims each line and folds runs of blank lines into one, so paragraphs are `\n\n`-separated.
 pub(crate) fn tidy_extracted(text: &str) -> String {
@@ -428,7 +459,10 @@ pub(crate) fn markdown_text(md: &str) -> Extracted {
             _ => {}
         }
     }
-    (tidy_extracted(&out), title, None)
+    Extracted {
+        title,
+        ..Extracted::text(tidy_extracted(&out))
+    }
 }
 
 /// Looks for a publication date near the top of the text ("date 2018-05-14", "May 14, 2018",

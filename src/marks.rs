@@ -550,6 +550,7 @@ mod tests {
             kind: "txt".into(),
             encoding: "UTF-8".into(),
             language: "eng".into(),
+            site: None,
             text: text.into(),
             passages: vec![Passage {
                 id: "d0.p0".into(),

@@ -100,6 +100,10 @@ pub struct Document {
     pub kind: String,
     /// The encoding the bytes were decoded from (e.g. `UTF-8`, `windows-1252`).
     pub encoding: String,
+    /// The publication the article comes from, when its page says (`og:site_name`) or, for a
+    /// fetched page, the host it came from; absent in JSON when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
     /// The article's language, ISO 639-3 (`"deu"`); absent in JSON for English, the default.
     #[serde(default = "english_code", skip_serializing_if = "is_english_code")]
     pub language: String,

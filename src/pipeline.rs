@@ -392,6 +392,7 @@ pub(crate) fn build_document(
         title,
         dateline: dateline.map(|d| d.to_string()),
         dateline_source,
+        site: l.site.clone(),
         kind: l.kind.name().to_string(),
         language: unsupported.map_or(lang.code, |(code, _)| code).to_string(),
         encoding: l.encoding,

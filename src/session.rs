@@ -160,9 +160,16 @@ impl SavedSource {
     /// Reads the stored copy as an article, with what its server said of it when fetched.
     fn load(&self, bytes: &[u8]) -> Result<load::Loaded, LoadError> {
         match &self.origin {
-            Some(Origin::Web { content_type, .. }) => {
-                load::load_fetched(&self.path, bytes, content_type.as_deref())
-            }
+            Some(Origin::Web {
+                content_type,
+                final_url,
+                ..
+            }) => load::load_fetched(&self.path, bytes, content_type.as_deref()).map(|mut l| {
+                if l.site.is_none() {
+                    l.site = crate::fetch::host(final_url);
+                }
+                l
+            }),
             // Pasted text has no file name worth showing: its first line is its title.
             Some(Origin::Pasted) => load::load_bytes(&self.path, bytes).map(|mut l| {
                 if l.title.is_none() {

@@ -431,6 +431,17 @@ fn links_are_fetched_through_redirects_and_failures_are_named_while_the_rest_com
         "{}",
         latin.text
     );
+    let host = server.base.trim_start_matches("http://");
+    assert_eq!(
+        latin.site.as_deref(),
+        Some(host),
+        "no site name: the host names it"
+    );
+    assert_eq!(
+        page.site.as_deref(),
+        Some("Valley News"),
+        "from og:site_name"
+    );
 }
 
 #[test]

@@ -1266,6 +1266,8 @@ fn a_link_typed_in_add_by_path_is_fetched_once_and_compared() {
         has_text(&h, "Flood closes river road"),
         "the page's title is shown"
     );
+    assert!(has_text(&h, "Valley News · "), "the site's name is shown");
+    assert!(has_text(&h, "Fetched 20"), "when it was fetched is shown");
     assert_eq!(server.requests(), 2, "one fetch, through one redirect");
     // Removing another source compares again from the copy: no new fetch.
     h.get_by_label(&format!(

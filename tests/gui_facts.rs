@@ -53,6 +53,7 @@ fn document(i: usize, title: &str, text: &str, facts: Vec<Fact>) -> Document {
         kind: "txt".into(),
         encoding: "UTF-8".into(),
         language: "eng".into(),
+        site: None,
         text: text.into(),
         passages: vec![passage(i, text, facts)],
         story: 0,

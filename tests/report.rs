@@ -79,6 +79,7 @@ fn document(i: usize, title: &str, passages: &[&str], grouped: &[Option<&str>]) 
         kind: "txt".into(),
         encoding: "UTF-8".into(),
         language: "eng".into(),
+        site: None,
         text,
         passages: ps,
         story: 0,

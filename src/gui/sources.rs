@@ -35,10 +35,29 @@ impl App {
                             Some(d) => {
                                 ui.add(egui::Label::new(RichText::new(&d.title).strong()).wrap());
                                 let mut about = format!("{name} · {} · {}", d.kind, d.encoding);
+                                if let Some(site) = &d.site {
+                                    about = format!("{site} · {about}");
+                                }
                                 if stories > 1 {
                                     about.push_str(&format!(" · story {}", d.story + 1));
                                 }
                                 ui.label(RichText::new(about).small().color(p.weak));
+                                if let Some(crate::session::Origin::Web {
+                                    final_url,
+                                    fetched_at,
+                                    ..
+                                }) = s.stored.as_ref().and_then(|st| st.origin.as_ref())
+                                {
+                                    let when = fetched_at.replace('T', " ").replace('Z', " UTC");
+                                    ui.label(
+                                        RichText::new(format!("Fetched {when}"))
+                                            .small()
+                                            .color(p.weak),
+                                    )
+                                    .on_hover_text(format!(
+                                        "From {final_url}; saved comparisons keep this copy"
+                                    ));
+                                }
                                 // Facts are read in English only: a source in another language
                                 // says so where its facts would be.
                                 if d.language != crate::language::ENGLISH.code {

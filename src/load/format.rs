@@ -54,7 +54,7 @@ pub static FORMATS: &[FormatInfo] = &[
         label: "Plain text",
         extensions: &["txt", "text"],
         media_types: &["text/plain"],
-        reader: Reader::Text(|_, text| Ok(((text.to_string(), None, None), Vec::new()))),
+        reader: Reader::Text(|_, text| Ok((Extracted::text(text.to_string()), Vec::new()))),
     },
     FormatInfo {
         format: Format::Markdown,

@@ -62,7 +62,7 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
             ));
         }
         notes.push("no article found in the HTML page; kept all of its visible text".into());
-        return Ok(((text, None, None), notes));
+        return Ok((Extracted::text(text), notes));
     };
     let text = tidy_extracted(&article.text_content);
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
@@ -81,7 +81,21 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
                 },
             )
         });
-    Ok(((text, title, date), notes))
+    let site = article
+        .site_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    Ok((
+        Extracted {
+            text,
+            title,
+            date,
+            site,
+        },
+        notes,
+    ))
 }
 
 /// The deepest parsed page handed to the article extractor, whose searches recurse once per
@@ -533,7 +547,7 @@ mod tests {
         );
         assert!(tree_depth(&dom_query::Document::from(page.as_str())) > MAX_PARSED_DEPTH);
         // Bypass the bound before parsing, as a page it misses would.
-        let ((text, _, _), notes) = article_of("deep.html", &page).expect("text");
+        let (Extracted { text, .. }, notes) = article_of("deep.html", &page).expect("text");
         assert_eq!(text, "The quake struck at dawn.");
         assert!(
             notes[0].contains("past the 1200 the article extractor is given"),

@@ -25,9 +25,11 @@ pub(super) fn read(path: &str, bytes: &[u8]) -> Read {
         let raw = page.get_body_raw().map_err(|e| fail(e.to_string()))?;
         decode(&raw).0
     };
-    let ((text, title, date), notes) = html::article(path, &normalize_newlines(&html))?;
-    let title = title.or_else(|| mail.headers.get_first_value("Subject"));
-    Ok(((text, title, date), notes))
+    let (mut page, notes) = html::article(path, &normalize_newlines(&html))?;
+    page.title = page
+        .title
+        .or_else(|| mail.headers.get_first_value("Subject"));
+    Ok((page, notes))
 }
 
 /// The first `text/html` part, depth first.
@@ -53,7 +55,8 @@ mod tests {
             ------B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
             ------B--\r\n";
         assert!(looks_like(&page.to_ascii_lowercase()));
-        let ((text, title, _), _) = read("quake.mhtml", page.as_bytes()).expect("reads");
+        let (super::super::Extracted { text, title, .. }, _) =
+            read("quake.mhtml", page.as_bytes()).expect("reads");
         assert_eq!(
             text,
             "Five people died in the quake that struck the café district on Monday."

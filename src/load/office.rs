@@ -86,7 +86,13 @@ fn finish(path: &str, text: &str, title: Option<String>, what: &str) -> Read {
     if text.is_empty() {
         return Err(LoadError::new(path, format!("{what} with no text")));
     }
-    Ok(((text, title, None), Vec::new()))
+    Ok((
+        super::Extracted {
+            title,
+            ..super::Extracted::text(text)
+        },
+        Vec::new(),
+    ))
 }
 
 #[cfg(feature = "office")]

@@ -16,7 +16,7 @@ pub(super) fn read(path: &str, bytes: &[u8]) -> Read {
              its text",
         ));
     }
-    Ok(((text, None, None), Vec::new()))
+    Ok((super::Extracted::text(text), Vec::new()))
 }
 
 #[cfg(not(feature = "pdf"))]
