@@ -49,7 +49,7 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, St
     let started = std::time::Instant::now();
     log::info!("fetching {url}");
     let mut response = agent.get(url).call().map_err(|e| {
-        log::warn!("fetch failed: {url}: {e}");
+        log::info!("fetch failed: {url}: {e}");
         reason(&e, max_bytes)
     })?;
     let status = response.status();

@@ -108,7 +108,9 @@ pub fn is_comparison_file(path: &Path) -> bool {
     {
         return true;
     }
-    if !path.is_file() {
+    // Only a regular file that gives its size is read: a kernel file (`/proc/kmsg`) says it is
+    // empty and may block a read forever.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) {
         return false;
     }
     use std::io::Read;

@@ -92,7 +92,7 @@ struct ReportArgs {
 
 fn main() -> ExitCode {
     // `RUST_LOG=crosscheck=debug` shows what is read, fetched and compared, and how long it took.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("error")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("off")).init();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -263,10 +263,15 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     };
     errors.extend(folder_errors);
     for (f, date) in &overrides {
+        let is_stdin = |s: &crosscheck::session::SavedSource| {
+            f.as_os_str() == crosscheck::inputs::STDIN
+                && s.path == crosscheck::session::STDIN_NAME
+                && !s.is_file()
+        };
         let Some(s) = file
             .sources
             .iter_mut()
-            .find(|s| same_file(f, Path::new(&s.path)))
+            .find(|s| is_stdin(s) || same_file(f, Path::new(&s.path)))
         else {
             if args.files.iter().any(|p| same_file(f, p)) {
                 continue; // unreadable: reported with the other load errors below

@@ -500,7 +500,7 @@ fn standard_input_and_folders_are_sources() {
     std::fs::write(dir.path().join("notes.png"), b"\x89PNG\r\n\x1a\n").expect("write");
     let piped = std::fs::read(fixture("invented/bridge_b.txt")).expect("read");
     let mut child = bin()
-        .args(["report", "-", s(dir.path())])
+        .args(["report", "--date=-=2024-05-01", "-", s(dir.path())])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -516,6 +516,11 @@ fn standard_input_and_folders_are_sources() {
     assert!(o.status.success(), "{}", stderr(&o));
     let cmp = parse(&o);
     let paths: Vec<&str> = cmp.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        cmp.documents[0].dateline.as_deref(),
+        Some("2024-05-01"),
+        "--date -=… names it"
+    );
     assert_eq!(
         paths,
         [
@@ -603,7 +608,7 @@ fn completions_and_a_manual_page_are_printed_for_packagers() {
 }
 
 /// Two invented German reports of one robbery and an English one.
-const DE_A: &str = "Überfall auf Geldtransporter in Berlin\n\nDie Polizei hat am Montag in Berlin drei Männer festgenommen, die einen Geldtransporter überfallen haben sollen. Nach Angaben der Staatsanwaltschaft erbeuteten die Täter mehr als zwei Millionen Euro. Ein Wachmann wurde bei dem Überfall leicht verletzt und kam in ein Krankenhaus. Die Ermittlungen dauern an, teilte ein Sprecher der Polizei mit.\n";
+const DE_A: &str = "Überfall auf Geldtransporter in Berlin\n\nDie Polizei hat am Montag in Berlin drei Männer festgenommen, die einen Geldtransporter überfallen haben sollen. Nach Angaben der Staatsanwaltschaft erbeuteten die Täter am 3. Mai 2024 mehr als 2,5 Millionen Euro. Ein Wachmann wurde bei dem Überfall leicht verletzt und kam in ein Krankenhaus. Die Ermittlungen dauern an, teilte ein Sprecher der Polizei mit.\n";
 const DE_B: &str = "Drei Festnahmen nach Raub in Berlin\n\nNach dem Überfall auf einen Geldtransporter hat die Berliner Polizei am Montag drei Männer festgenommen. Die Täter sollen nach Angaben der Staatsanwaltschaft mehr als zwei Millionen Euro erbeutet haben. Ein Wachmann wurde leicht verletzt. Ein Sprecher sagte, die Ermittlungen dauerten noch an.\n";
 
 #[test]
@@ -628,7 +633,10 @@ fn articles_in_german_are_aligned_with_german_word_forms_and_their_facts_left_ou
     let cmp = parse(&o);
     let langs: Vec<&str> = cmp.documents.iter().map(|d| d.language.as_str()).collect();
     assert_eq!(langs, ["deu", "deu", "eng"]);
-    // No finding reads a German figure ("zwei Millionen", "drei Männer").
+    // No German figure or date is read ("2,5 Millionen", "3. Mai 2024"), so none is compared.
+    for d in &cmp.documents[..2] {
+        assert!(d.passages.iter().all(|p| p.facts.is_empty()), "{}", d.path);
+    }
     assert!(
         cmp.findings
             .iter()

@@ -1302,8 +1302,13 @@ fn a_link_that_fails_is_named_and_the_rest_still_compare() {
     h.run();
     let shown = format!("Cannot read {link}: could not fetch (the server answered 404 Not Found)");
     assert!(has_text(&h, &shown), "expected a notification {shown:?}");
+    // The failed link is not kept: the next compare does not fetch it again.
+    let asked = server.requests();
+    h.get_by_label("Remove bridge_a.txt").click();
+    h.run();
+    assert_eq!(server.requests(), asked, "a failed link was fetched again");
     assert!(
-        status(&h).starts_with("3 sources"),
+        status(&h).starts_with("2 sources"),
         "status: {}",
         status(&h)
     );
@@ -1344,6 +1349,19 @@ fn pasted_text_becomes_a_source_named_by_its_order() {
         status(&h)
     );
     assert!(has_text(&h, "Pasted text 2"));
+    // After a removal, a new paste takes a new name, not the name of one still open.
+    h.get_by_label("Remove Pasted text 1").click();
+    h.run();
+    h.input_mut()
+        .events
+        .push(egui::Event::Paste(BRIDGE_B.to_string()));
+    h.run();
+    assert!(has_text(&h, "Pasted text 3"), "status: {}", status(&h));
+    assert!(
+        status(&h).starts_with("4 sources"),
+        "status: {}",
+        status(&h)
+    );
 }
 
 #[test]

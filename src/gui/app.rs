@@ -553,6 +553,9 @@ impl App {
                     stored.dateline = s.dateline.map(|d| d.to_string());
                     file.sources.push(stored);
                 }
+                None if crate::fetch::is_url(&s.shown()) => {
+                    left_out.push(crate::load::LoadError::new(&s.shown(), "not fetched yet"))
+                }
                 None => {
                     let source = Source {
                         path: s.path.clone(),
@@ -617,15 +620,13 @@ impl App {
             self.notify(Level::Info, "Nothing to paste: the clipboard holds no text");
             return;
         }
+        // One more than the highest number in use: names stay unique after a removal.
         let n = 1 + self
             .sources
             .iter()
-            .filter(|s| {
-                s.stored
-                    .as_ref()
-                    .is_some_and(|st| st.origin == Some(session::Origin::Pasted))
-            })
-            .count();
+            .filter_map(|s| s.shown().strip_prefix(PASTED)?.trim().parse::<usize>().ok())
+            .max()
+            .unwrap_or(0);
         let name = format!("{PASTED} {n}");
         let mut entry = SourceEntry::new(PathBuf::from(&name), None);
         entry.stored = Some(session::SavedSource::pasted(&name, text));
@@ -652,6 +653,17 @@ impl App {
             }
             self.open_comparison(first);
             return;
+        }
+        // The window has no standard input to read: `-` is for `crosscheck report -`.
+        let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+            .into_iter()
+            .partition(|p| p.as_os_str() == crate::inputs::STDIN);
+        if !stdin.is_empty() {
+            self.notify(
+                Level::Info,
+                "The app reads no standard input: pipe text to `crosscheck report -`, or paste it \
+                 here with Ctrl+V",
+            );
         }
         let (files, errors) = crate::inputs::expand_folders(&files);
         for e in &errors {
@@ -684,6 +696,13 @@ impl App {
                         entry.stored = Some(copy);
                     }
                 }
+                // A link that could not be fetched is not kept (it would be fetched again at every
+                // compare): its notice says why; adding it again retries.
+                self.sources.retain(|s| {
+                    s.stored.is_some()
+                        || !crate::fetch::is_url(&s.shown())
+                        || !errors.iter().any(|e| e.path == s.shown())
+                });
                 self.stale = false;
                 self.set_comparison(*cmp);
                 self.unreadable = errors
@@ -1321,7 +1340,10 @@ impl eframe::App for App {
             sources: self
                 .sources
                 .iter()
-                .filter(|s| s.stored.as_ref().is_none_or(session::SavedSource::is_file))
+                .filter(|s| {
+                    s.stored.as_ref().is_none_or(session::SavedSource::is_file)
+                        && !crate::fetch::is_url(&s.shown())
+                })
                 .map(|s| SavedSource {
                     path: s.path.clone(),
                     dateline: s.dateline.map(|d| d.to_string()),

@@ -198,7 +198,15 @@ fn sniff(bytes: &[u8]) -> Result<Option<Format>, String> {
         return Ok(Some(Format::Mhtml));
     }
     let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+    // A page opens with its doctype or its `<html>` tag and has a head or a body; prose that
+    // begins "<html> is the root element" has neither.
+    let html_tag = start
+        .strip_prefix("<html")
+        .is_some_and(|rest| rest.starts_with(|c: char| c == '>' || c.is_whitespace()));
+    let has_parts = ["<head", "<body", "<title", "<meta"]
+        .iter()
+        .any(|t| head.contains(t));
+    if start.starts_with("<!doctype html") || (html_tag && has_parts) {
         return Ok(Some(Format::Html));
     }
     Ok(None)
@@ -271,6 +279,11 @@ mod tests {
             Ok(Format::Markdown)
         );
         assert_eq!(Format::detect("notes", b"Plain words.\n"), Ok(Format::Text));
+        let prose = b"<html> is the root element of a page, the tutorial says.\n";
+        assert_eq!(Format::detect("notes.txt", prose), Ok(Format::Text));
+        let crlf_mail = b"Dear editor,\r\nthe MIME-Version: header and multipart/related parts \
+            confuse me.\r\n";
+        assert_eq!(Format::detect("letter.txt", crlf_mail), Ok(Format::Text));
         assert_eq!(
             Format::from_media_type("text/html; charset=utf-8"),
             Some(Format::Html)

@@ -8,8 +8,15 @@ use super::{LoadError, Read, decode, html, normalize_newlines};
 
 /// Whether the first bytes of a file (lower-cased ASCII) are the headers of a saved page.
 pub(super) fn looks_like(head: &str) -> bool {
+    let head = head.replace("\r\n", "\n");
     let headers = head.split("\n\n").next().unwrap_or_default();
-    headers.contains("mime-version:") && headers.contains("multipart/related")
+    // A message opens with a header line (`Name: value`), not with prose that names one.
+    let opens_with_header = headers.lines().next().is_some_and(|l| {
+        l.split_once(':').is_some_and(|(name, _)| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+    });
+    opens_with_header && headers.contains("mime-version:") && headers.contains("multipart/related")
 }
 
 /// The article of a saved page.

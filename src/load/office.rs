@@ -9,7 +9,10 @@ use super::{format::Format, tidy_extracted};
 
 /// The most an XML part of an office file may unpack to. A page of text is a few kilobytes of
 /// XML; a file that unpacks past this is damaged or built to exhaust memory (a "zip bomb").
-pub const MAX_UNPACKED_BYTES: u64 = 200_000_000;
+pub const MAX_UNPACKED_BYTES: u64 = 64_000_000;
+
+/// The most read of the `mimetype` part, which names the format in a few dozen bytes.
+const MAX_MIMETYPE_BYTES: u64 = 256;
 
 #[cfg(not(feature = "office"))]
 const NOT_BUILT: &str =
@@ -23,7 +26,7 @@ pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, String> {
     if zip.index_for_name("word/document.xml").is_some() {
         return Ok(Format::Docx);
     }
-    let mimetype = part(&mut zip, "mimetype").unwrap_or_default();
+    let mimetype = part_within(&mut zip, "mimetype", MAX_MIMETYPE_BYTES).unwrap_or_default();
     if mimetype.trim() == "application/vnd.oasis.opendocument.text" {
         return Ok(Format::Odt);
     }
