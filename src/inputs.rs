@@ -3,11 +3,92 @@
 //! (standard input) passes as it is, and a saved comparison is told from an article by its
 //! extension or its first bytes. The command line and the app both go through here.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::load::LoadError;
 use crate::load::format::is_article_path;
-use crate::session;
+use crate::model::Comparison;
+use crate::pipeline::{Cancelled, Options, Progress, Source, prepend_load_warnings};
+use crate::session::{self, SavedSource, SessionFile};
+
+/// One input of a compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file, a link or `-` (standard input), read or fetched when the compare runs, with the
+    /// user's dateline.
+    Given(Source),
+    /// A copy taken before: from a saved comparison, a page fetched earlier, pasted text.
+    Stored(SavedSource),
+}
+
+/// What a compare of inputs gives.
+#[derive(Debug, Clone)]
+pub struct Compared {
+    /// The comparison; every source that could not be used is one of its warnings.
+    pub cmp: Comparison,
+    /// The copies compared, in order: what a saved comparison of it holds.
+    pub file: SessionFile,
+    /// The sources that could not be read, fetched or decoded, or were given twice.
+    pub errors: Vec<LoadError>,
+}
+
+/// The one way in to a compare, for the command line, the app and the library: takes a copy of
+/// each given source (reading files, fetching links, reading standard input), adds the stored
+/// copies, and compares them all. A source given twice is compared once; one that cannot be read
+/// is named in `errors` and in the comparison's warnings, and the others are compared.
+pub fn compare(
+    inputs: Vec<Input>,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Compared, Cancelled> {
+    progress(Progress {
+        stage: "reading",
+        fraction: 0.0,
+    });
+    let mut file = SessionFile::new(opts);
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for input in inputs {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Cancelled);
+        }
+        match input {
+            Input::Given(s) => {
+                let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
+                if !seen.insert(key) {
+                    let shown = s.path.display().to_string();
+                    errors.push(LoadError::new(&shown, crate::load::GIVEN_TWICE));
+                    continue;
+                }
+                match SavedSource::take(&s, opts) {
+                    Ok(copy) => file.sources.push(copy),
+                    Err(e) => errors.push(e),
+                }
+            }
+            Input::Stored(copy) => file.sources.push(copy),
+        }
+    }
+    let (mut cmp, mut unusable) = file.compare(progress, cancel)?;
+    prepend_load_warnings(&mut cmp, &errors);
+    errors.append(&mut unusable);
+    Ok(Compared { cmp, file, errors })
+}
+
+/// Compares files (and links, and `-`) as given: [`compare`] of [`Input::Given`] sources.
+/// Returns the comparison and the sources that could not be used.
+pub fn compare_sources(
+    sources: &[Source],
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<(Comparison, Vec<LoadError>), Cancelled> {
+    let inputs = sources.iter().cloned().map(Input::Given).collect();
+    let done = compare(inputs, opts, progress, cancel)?;
+    Ok((done.cmp, done.errors))
+}
 
 /// The name standard input goes by, as given on the command line.
 pub const STDIN: &str = "-";

@@ -25,5 +25,6 @@ pub mod segment;
 pub mod session;
 pub mod text;
 
+pub use inputs::{Compared, Input, compare_sources};
 pub use model::Comparison;
-pub use pipeline::{Cancelled, Options, Progress, Source, compare_sources, compare_texts};
+pub use pipeline::{Cancelled, Options, Progress, Source, compare_texts};

@@ -132,14 +132,6 @@ pub fn read_with_timeout(
     }
 }
 
-/// Why `path` is a special file (a pipe, device or socket) that must not be read as an article,
-/// or `None` for a regular file, a directory or a path that does not exist (those are reported
-/// when read).
-pub fn special_file_reason(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    check_kind(&meta).err().filter(|_| !meta.is_dir())
-}
-
 fn check_kind(meta: &std::fs::Metadata) -> Result<(), String> {
     if meta.is_dir() {
         return Err("is a directory, not an article file".into());

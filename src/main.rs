@@ -7,10 +7,9 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
-use crosscheck::load::LoadError;
 use crosscheck::report::{self, Format};
-use crosscheck::session::{self, SessionFile};
-use crosscheck::{Options, Source, dates};
+use crosscheck::session;
+use crosscheck::{Compared, Input, Options, Source, dates};
 
 /// Prints `error: …` on standard error, with control characters of file names made visible so
 /// that a name cannot start a line of its own.
@@ -219,7 +218,14 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let (mut file, mut errors, mut notes) = if args.files.iter().any(is_session) {
+    let opts = Options {
+        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+        fetch_timeout: std::time::Duration::from_secs(args.fetch_timeout),
+        ..Options::default()
+    };
+    // The inputs: the stored copies of one comparison file (compared with its own settings), or
+    // the sources as given.
+    let (mut inputs, mut notes, opts) = if args.files.iter().any(is_session) {
         let [path] = args.files.as_slice() else {
             error!(
                 "a comparison file (.{}) is compared on its own, not with other files",
@@ -227,10 +233,16 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             );
             return ExitCode::from(2);
         };
-        match session::open_with_limit(path, args.max_file_size.saturating_mul(1_000_000)) {
+        match session::open_with_limit(path, opts.max_file_bytes) {
             Ok(opened) => {
                 let notes = opened.notes();
-                (opened.file, Vec::new(), notes)
+                let opts = Options {
+                    fetch_timeout: opts.fetch_timeout,
+                    ..opened.file.settings.options()
+                };
+                let inputs: Vec<Input> =
+                    opened.file.sources.into_iter().map(Input::Stored).collect();
+                (inputs, notes, opts)
             }
             Err(e) => {
                 error!("{e}");
@@ -238,60 +250,39 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             }
         }
     } else {
-        let opts = Options {
-            max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
-            fetch_timeout: std::time::Duration::from_secs(args.fetch_timeout),
-            ..Options::default()
-        };
-        // Reading a pipe or a device could block forever or never end: refuse those up front.
-        let mut special = Vec::new();
-        let sources: Vec<Source> = args
+        let inputs = args
             .files
             .iter()
-            .filter(|p| match crosscheck::load::special_file_reason(p) {
-                Some(reason) => {
-                    special.push(LoadError::new(&p.display().to_string(), reason));
-                    false
-                }
-                None => true,
-            })
-            .map(Source::new)
+            .map(|p| Input::Given(Source::new(p)))
             .collect();
-        let (file, mut errors) = SessionFile::capture(&sources, &opts);
-        errors.append(&mut special);
-        (file, errors, Vec::new())
+        (inputs, Vec::new(), opts)
     };
-    errors.extend(folder_errors);
     for (f, date) in &overrides {
-        let is_stdin = |s: &crosscheck::session::SavedSource| {
-            f.as_os_str() == crosscheck::inputs::STDIN
-                && s.path == crosscheck::session::STDIN_NAME
-                && !s.is_file()
-        };
-        let Some(s) = file
-            .sources
-            .iter_mut()
-            .find(|s| is_stdin(s) || same_file(f, Path::new(&s.path)))
-        else {
-            if args.files.iter().any(|p| same_file(f, p)) {
-                continue; // unreadable: reported with the other load errors below
-            }
+        let Some(input) = inputs.iter_mut().find(|i| names(f, i)) else {
             error!("--date names a file that is not compared: {}", f.display());
             return ExitCode::from(2);
         };
-        s.dateline = Some(date.to_string());
+        match input {
+            Input::Given(s) => s.dateline = Some(*date),
+            Input::Stored(s) => s.dateline = Some(date.to_string()),
+        }
     }
     for n in &notes {
         note!("{}: {}", n.path.as_deref().unwrap_or_default(), n.message);
     }
     let never = AtomicBool::new(false);
-    let (mut cmp, mut compare_errors) = match file.compare(&|_| {}, &never) {
-        Ok(r) => r,
+    let Compared {
+        mut cmp,
+        mut file,
+        errors: mut compare_errors,
+    } = match crosscheck::inputs::compare(inputs, &opts, &|_| {}, &never) {
+        Ok(done) => done,
         Err(e) => {
             error!("{e}");
             return ExitCode::from(1);
         }
     };
+    let mut errors = folder_errors;
     // What the compare repaired or left out of a source is said here as well as in the report.
     for w in &cmp.warnings {
         let is_error = compare_errors
@@ -410,6 +401,19 @@ fn report_format(args: &ReportArgs, out_path: &Path) -> Result<Format, String> {
             )
         }),
     }
+}
+
+/// Whether a `--date FILE=…` names this input: the same file, the same link, or `-` for
+/// standard input.
+fn names(f: &Path, input: &Input) -> bool {
+    let path = match input {
+        Input::Given(s) => s.path.clone(),
+        Input::Stored(s) if s.path == session::STDIN_NAME && !s.is_file() => {
+            PathBuf::from(crosscheck::inputs::STDIN)
+        }
+        Input::Stored(s) => PathBuf::from(&s.path),
+    };
+    same_file(f, &path)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -1,7 +1,6 @@
 //! The public pipeline: files → load → segment → annotate → align → diff and compare facts →
 //! one [`Comparison`]. Runs on any thread; reports progress and stops when asked to.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -77,57 +76,6 @@ pub struct Progress {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("cancelled")]
 pub struct Cancelled;
-
-/// Loads every source (in parallel) and compares those that could be read. Files that could not
-/// be read become [`Warning`]s naming the file and the reason, and are also returned as errors so
-/// a command line can report them.
-pub fn compare_sources(
-    sources: &[Source],
-    opts: &Options,
-    progress: &(dyn Fn(Progress) + Sync),
-    cancel: &AtomicBool,
-) -> Result<(Comparison, Vec<LoadError>), Cancelled> {
-    progress(Progress {
-        stage: "loading",
-        fraction: 0.0,
-    });
-    let mut seen = HashSet::new();
-    let mut errors = Vec::new();
-    let mut unique = Vec::new();
-    for s in sources {
-        let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
-        if seen.insert(key) {
-            unique.push(s);
-        } else {
-            errors.push(LoadError::new(
-                &s.path.display().to_string(),
-                load::GIVEN_TWICE,
-            ));
-        }
-    }
-    let loaded: Vec<Result<Loaded, LoadError>> = unique
-        .par_iter()
-        .map(|s| {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(LoadError::new("", "cancelled"));
-            }
-            load::load_file(&s.path, opts.max_file_bytes)
-        })
-        .collect();
-    if cancel.load(Ordering::Relaxed) {
-        return Err(Cancelled);
-    }
-    let mut docs = Vec::new();
-    for (s, r) in unique.iter().zip(loaded) {
-        match r {
-            Ok(l) => docs.push((l, s.dateline)),
-            Err(e) => errors.push(e),
-        }
-    }
-    let mut cmp = compare_loaded(docs, opts, progress, cancel)?;
-    prepend_load_warnings(&mut cmp, &errors);
-    Ok((cmp, errors))
-}
 
 /// Puts one warning per file that could not be read at the top of the comparison's warnings, so
 /// every view says which sources are missing and why.

@@ -152,6 +152,34 @@ impl SavedSource {
         }
     }
 
+    /// A copy of a source taken now: the file read, the link fetched, standard input (`-`) read.
+    pub fn take(s: &Source, opts: &Options) -> Result<Self, LoadError> {
+        let shown = s.path.display().to_string();
+        if s.path.as_os_str() == crate::inputs::STDIN {
+            let bytes =
+                read_stdin(opts.max_file_bytes).map_err(|why| LoadError::new(STDIN_NAME, why))?;
+            return Ok(Self::stored(
+                STDIN_NAME,
+                bytes,
+                s.dateline,
+                Some(Origin::Pasted),
+            ));
+        }
+        if crate::fetch::is_url(&shown) {
+            let page = crate::fetch::fetch(&shown, opts.max_file_bytes, opts.fetch_timeout)
+                .map_err(|why| LoadError::new(&shown, format!("could not fetch ({why})")))?;
+            return Ok(Self::fetched(&shown, page, s.dateline));
+        }
+        let bytes = crate::load::read_source(&s.path, opts.max_file_bytes)
+            .map_err(|why| LoadError::new(&shown, why))?;
+        Ok(Self::new(&shown, bytes, s.dateline))
+    }
+
+    /// What tells two copies of one source apart: the absolute path, else the path as given.
+    pub fn key(&self) -> &str {
+        self.absolute.as_deref().unwrap_or(&self.path)
+    }
+
     /// Whether the source is a file on disk (not a fetched page or pasted text).
     pub fn is_file(&self) -> bool {
         self.origin.is_none()
@@ -295,82 +323,61 @@ impl SessionFile {
         }
     }
 
-    /// Reads the sources now and keeps a copy of each. Sources that cannot be read (missing,
-    /// a folder, over the size limit) or are given twice are left out and returned as errors,
-    /// worded as the pipeline words them.
+    /// Reads the sources now and keeps a copy of each: a file read, a link fetched, `-` read
+    /// from standard input. Sources that cannot be read (missing, a folder, over the size limit,
+    /// a failed fetch) or are given twice are left out and returned as errors, worded as the
+    /// pipeline words them.
     pub fn capture(sources: &[Source], opts: &Options) -> (Self, Vec<LoadError>) {
         let mut file = Self::new(opts);
         let mut errors = Vec::new();
         let mut seen = HashSet::new();
         for s in sources {
-            let shown = s.path.display().to_string();
             let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
             if !seen.insert(key) {
-                errors.push(LoadError::new(&shown, crate::load::GIVEN_TWICE));
+                errors.push(LoadError::new(
+                    &s.path.display().to_string(),
+                    crate::load::GIVEN_TWICE,
+                ));
                 continue;
             }
-            if s.path.as_os_str() == crate::inputs::STDIN {
-                match read_stdin(opts.max_file_bytes) {
-                    Ok(bytes) => file.sources.push(SavedSource::stored(
-                        STDIN_NAME,
-                        bytes,
-                        s.dateline,
-                        Some(Origin::Pasted),
-                    )),
-                    Err(reason) => errors.push(LoadError::new(STDIN_NAME, reason)),
-                }
-                continue;
-            }
-            if crate::fetch::is_url(&shown) {
-                match crate::fetch::fetch(&shown, opts.max_file_bytes, opts.fetch_timeout) {
-                    Ok(page) => file
-                        .sources
-                        .push(SavedSource::fetched(&shown, page, s.dateline)),
-                    Err(why) => {
-                        errors.push(LoadError::new(&shown, format!("could not fetch ({why})")));
-                    }
-                }
-                continue;
-            }
-            match crate::load::read_source(&s.path, opts.max_file_bytes) {
-                Ok(bytes) => file
-                    .sources
-                    .push(SavedSource::new(&shown, bytes, s.dateline)),
-                Err(reason) => errors.push(LoadError::new(&shown, reason)),
+            match SavedSource::take(s, opts) {
+                Ok(copy) => file.sources.push(copy),
+                Err(e) => errors.push(e),
             }
         }
         (file, errors)
     }
 
     /// Compares the stored copies. Copies that do not decode to text are returned as errors and
-    /// become warnings of the comparison, as with [`crate::compare_sources`].
+    /// become warnings of the comparison, as [`crate::inputs::compare`] does.
     pub fn compare(
         &self,
         progress: &(dyn Fn(Progress) + Sync),
         cancel: &AtomicBool,
     ) -> Result<(Comparison, Vec<LoadError>), Cancelled> {
-        let mut docs = Vec::new();
+        use rayon::prelude::*;
         let mut errors = Vec::new();
         let mut seen = HashSet::new();
+        let mut unique = Vec::new();
         for s in &self.sources {
-            if !seen.insert(s.absolute.as_deref().unwrap_or(&s.path)) {
+            if seen.insert(s.key()) {
+                unique.push(s);
+            } else {
                 errors.push(LoadError::new(&s.path, crate::load::GIVEN_TWICE));
-                continue;
             }
-            let loaded = s
-                .bytes()
-                .and_then(|b| {
-                    load::check_size(b.len() as u64, self.settings.max_file_bytes)
-                        .map_err(|reason| format!("stored copy: {reason}"))?;
-                    Ok(b)
-                })
-                .and_then(|b| {
-                    let date = s.dateline_date()?;
-                    Ok((b, date))
-                })
-                .map_err(|reason| LoadError::new(&s.path, reason))
-                .and_then(|(b, date)| s.load(&b).map(|l| (l, date)));
-            match loaded {
+        }
+        progress(Progress {
+            stage: "loading",
+            fraction: 0.05,
+        });
+        // Decoding and extracting (HTML, PDF, Word) are the costly part: in parallel, in order.
+        let loaded: Vec<_> = unique.par_iter().map(|s| self.load_copy(s)).collect();
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(Cancelled);
+        }
+        let mut docs = Vec::new();
+        for r in loaded {
+            match r {
                 Ok(d) => docs.push(d),
                 Err(e) => errors.push(e),
             }
@@ -384,8 +391,23 @@ impl SessionFile {
     /// elsewhere may).
     pub fn keep_first_of_each_source(&mut self) {
         let mut seen = HashSet::new();
-        self.sources
-            .retain(|s| seen.insert(s.absolute.clone().unwrap_or_else(|| s.path.clone())));
+        self.sources.retain(|s| seen.insert(s.key().to_string()));
+    }
+
+    /// A stored copy read as an article, held to this file's size limit, with its dateline.
+    fn load_copy(&self, s: &SavedSource) -> Result<(load::Loaded, Option<NaiveDate>), LoadError> {
+        s.bytes()
+            .and_then(|b| {
+                load::check_size(b.len() as u64, self.settings.max_file_bytes)
+                    .map_err(|reason| format!("stored copy: {reason}"))?;
+                Ok(b)
+            })
+            .and_then(|b| {
+                let date = s.dateline_date()?;
+                Ok((b, date))
+            })
+            .map_err(|reason| LoadError::new(&s.path, reason))
+            .and_then(|(b, date)| s.load(&b).map(|l| (l, date)))
     }
 
     /// The sources as pipeline inputs (paths and dateline overrides).

@@ -19,11 +19,12 @@ use crate::session::{self, SessionFile};
 
 use super::dialogs::{Dialogs, NativeDialogs, Picked};
 use super::documents::DocScroll;
-use super::job::{JobMode, JobSource, Jobs, Outcome};
+use super::job::{JobMode, Jobs, Outcome};
 use super::nav::{self, DiffLoc};
 use super::rows;
 use super::samples;
 use super::theme::Palette;
+use crate::inputs::Input;
 
 /// Key under which the app's settings are kept in eframe's storage.
 const SETTINGS_KEY: &str = "crosscheck-settings";
@@ -120,11 +121,6 @@ impl SourceEntry {
         self.path
             .file_name()
             .map_or_else(|| self.shown(), |n| n.to_string_lossy().into_owned())
-    }
-
-    /// Whether the source must go through a stored copy or a fetch rather than a plain read.
-    fn needs_capture(&self) -> bool {
-        self.stored.is_some() || crate::fetch::is_url(&self.shown())
     }
 }
 
@@ -431,44 +427,32 @@ impl App {
             self.selected = None;
             return;
         }
-        if self.sources.iter().any(SourceEntry::needs_capture) {
-            let items: Vec<JobSource> = self
-                .sources
-                .iter()
-                .map(|s| match &s.stored {
-                    Some(stored) => {
-                        let mut stored = stored.clone();
-                        stored.dateline = s.dateline.map(|d| d.to_string());
-                        JobSource::Stored(stored)
-                    }
-                    None => JobSource::Disk(Source {
-                        path: s.path.clone(),
-                        dateline: s.dateline,
-                    }),
-                })
-                .collect();
-            let notes = self
-                .session_notes
-                .iter()
-                .filter(|n| {
-                    self.sources
-                        .iter()
-                        .any(|s| s.stored.is_some() && n.path.as_deref() == Some(&s.shown()))
-                })
-                .cloned()
-                .collect();
-            self.jobs.start_mixed(items, self.options.clone(), notes);
-            return;
-        }
-        let sources = self
+        let items: Vec<Input> = self
             .sources
             .iter()
-            .map(|s| Source {
-                path: s.path.clone(),
-                dateline: s.dateline,
+            .map(|s| match &s.stored {
+                Some(stored) => {
+                    let mut stored = stored.clone();
+                    stored.dateline = s.dateline.map(|d| d.to_string());
+                    Input::Stored(stored)
+                }
+                None => Input::Given(Source {
+                    path: s.path.clone(),
+                    dateline: s.dateline,
+                }),
             })
             .collect();
-        self.jobs.start(sources, self.options.clone());
+        let notes = self
+            .session_notes
+            .iter()
+            .filter(|n| {
+                self.sources
+                    .iter()
+                    .any(|s| s.stored.is_some() && n.path.as_deref() == Some(&s.shown()))
+            })
+            .cloned()
+            .collect();
+        self.jobs.start(items, self.options.clone(), notes);
     }
 
     /// Puts `path` first in the Recent list and remembers it as the last comparison file.

@@ -10,19 +10,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::inputs::Input;
 use crate::load::LoadError;
 use crate::model::{Comparison, Warning};
-use crate::pipeline::{Cancelled, Options, Progress, Source, compare_sources};
-use crate::session::{SavedSource, SessionFile};
-
-/// One input of a compare that mixes files on disk with copies stored in a comparison file.
-#[derive(Debug, Clone)]
-pub enum JobSource {
-    /// Read the file now.
-    Disk(Source),
-    /// Compare this stored copy (from an opened comparison file).
-    Stored(SavedSource),
-}
+use crate::pipeline::{Cancelled, Options, Progress};
+use crate::session::{Origin, SavedSource};
 
 /// Where compare jobs run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,45 +79,22 @@ impl Jobs {
         }
     }
 
-    /// Starts comparing `sources`, stopping any job still running.
-    pub fn start(&mut self, sources: Vec<Source>, opts: Options) {
+    /// Starts comparing `inputs`, stopping any job still running; `notes` (what became of the
+    /// sources of an opened comparison file) come first among the comparison's warnings.
+    pub fn start(&mut self, inputs: Vec<Input>, opts: Options, notes: Vec<Warning>) {
         self.run(move |report, cancel| {
-            let (cmp, errors) = compare_sources(&sources, &opts, report, cancel)?;
-            Ok((cmp, errors, Vec::new()))
-        });
-    }
-
-    /// Starts comparing files on disk together with stored copies; `notes` (what became of the
-    /// stored sources) come first among the comparison's warnings.
-    pub fn start_mixed(&mut self, items: Vec<JobSource>, opts: Options, notes: Vec<Warning>) {
-        self.run(move |report, cancel| {
-            let mut file = SessionFile::new(&opts);
-            let mut read_errors = Vec::new();
-            let mut fetched = Vec::new();
-            for item in items {
-                if cancel.load(Ordering::Relaxed) {
-                    return Err(Cancelled);
-                }
-                match item {
-                    JobSource::Disk(s) => {
-                        let (f, mut errors) = SessionFile::capture(std::slice::from_ref(&s), &opts);
-                        fetched.extend(f.sources.iter().filter(|s| !s.is_file()).cloned());
-                        file.sources.extend(f.sources);
-                        read_errors.append(&mut errors);
-                    }
-                    JobSource::Stored(s) => file.sources.push(s),
-                }
-            }
-            let (mut cmp, mut errors) = file.compare(report, cancel)?;
+            let done = crate::inputs::compare(inputs, &opts, report, cancel)?;
+            let mut cmp = done.cmp;
             let mut warnings = notes;
-            warnings.extend(read_errors.iter().map(|e| Warning {
-                path: Some(e.path.clone()),
-                message: e.reason.clone(),
-            }));
             warnings.append(&mut cmp.warnings);
             cmp.warnings = warnings;
-            read_errors.append(&mut errors);
-            Ok((cmp, read_errors, fetched))
+            let fetched = done
+                .file
+                .sources
+                .into_iter()
+                .filter(|s| matches!(s.origin, Some(Origin::Web { .. })))
+                .collect();
+            Ok((cmp, done.errors, fetched))
         });
     }
 
@@ -259,6 +228,11 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::Source;
+
+    fn given(p: &std::path::Path) -> Input {
+        Input::Given(Source::new(p))
+    }
 
     fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
         let p = dir.join(name);
@@ -277,8 +251,9 @@ mod tests {
         let missing = dir.path().join("missing.txt");
         let mut jobs = Jobs::new(JobMode::Inline, None);
         jobs.start(
-            vec![Source::new(a), Source::new(&missing)],
+            vec![given(&a), given(&missing)],
             Options::default(),
+            Vec::new(),
         );
         match jobs.poll() {
             Some(Outcome::Done(cmp, errors, _)) => {
@@ -321,8 +296,8 @@ mod tests {
             "A landslide closed the coastal road near Ostrava Bay.",
         );
         let mut jobs = Jobs::new(JobMode::Inline, None);
-        jobs.start(vec![Source::new(&a)], Options::default());
-        jobs.start(vec![Source::new(&a), Source::new(&b)], Options::default());
+        jobs.start(vec![given(&a)], Options::default(), Vec::new());
+        jobs.start(vec![given(&a), given(&b)], Options::default(), Vec::new());
         match jobs.poll() {
             Some(Outcome::Done(cmp, _, _)) => assert_eq!(cmp.documents.len(), 2),
             other => panic!("expected the second compare, got {other:?}"),
