@@ -12,6 +12,7 @@ use super::{format::Format, tidy_extracted};
 pub const MAX_UNPACKED_BYTES: u64 = 64_000_000;
 
 /// The most read of the `mimetype` part, which names the format in a few dozen bytes.
+#[cfg(feature = "office")]
 const MAX_MIMETYPE_BYTES: u64 = 256;
 
 #[cfg(not(feature = "office"))]
