@@ -33,6 +33,17 @@ macro_rules! note {
     };
 }
 
+/// The program's exit codes (0 is success).
+mod exit {
+    /// Processing failed (a report or comparison file could not be written).
+    pub const FAILED: u8 = 1;
+    /// Bad arguments, an output that cannot be written (checked before the compare), or a
+    /// source that could not be read (the others are still compared and reported).
+    pub const USAGE: u8 = 2;
+    /// Stopped by Ctrl+C or `kill`.
+    pub const STOPPED: u8 = 130;
+}
+
 #[derive(Parser)]
 #[command(
     name = "crosscheck",
@@ -97,7 +108,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {
-                ExitCode::from(2)
+                ExitCode::from(exit::USAGE)
             } else {
                 ExitCode::SUCCESS
             };
@@ -106,7 +117,7 @@ fn main() -> ExitCode {
     // Stopped by Ctrl+C or `kill`: no half-written report or comparison file is left behind.
     let _ = ctrlc::set_handler(|| {
         report::remove_pending_temporaries();
-        std::process::exit(130);
+        std::process::exit(i32::from(exit::STOPPED));
     });
     if cli.command.is_none()
         && let Some(word) = cli.files.first().and_then(|f| mistyped_command(f))
@@ -115,7 +126,7 @@ fn main() -> ExitCode {
             "unknown command: {} (did you mean `crosscheck {word}`?)",
             cli.files[0].display()
         );
-        return ExitCode::from(2);
+        return ExitCode::from(exit::USAGE);
     }
     crosscheck::pipeline::use_compare_threads();
     match cli.command {
@@ -137,7 +148,7 @@ fn main() -> ExitCode {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
                     error!("cannot write the manual page ({e}): standard output");
-                    ExitCode::from(1)
+                    ExitCode::from(exit::FAILED)
                 }
             }
         }
@@ -151,7 +162,7 @@ fn run_app(files: Vec<PathBuf>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             error!("cannot open the app window: {e}");
-            ExitCode::from(1)
+            ExitCode::from(exit::FAILED)
         }
     }
 }
@@ -161,7 +172,7 @@ fn run_app(_files: Vec<PathBuf>) -> ExitCode {
     error!(
         "this build has no app window (built without the `gui` feature); use `crosscheck report FILE...`"
     );
-    ExitCode::from(2)
+    ExitCode::from(exit::USAGE)
 }
 
 fn run_report(mut args: ReportArgs) -> ExitCode {
@@ -174,11 +185,11 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     for d in &args.dates {
         let Some((file, date)) = d.rsplit_once('=') else {
             error!("--date takes FILE=YYYY-MM-DD: {d}");
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         };
         let Some(date) = dates::parse_iso(date) else {
             error!("--date needs a date as YYYY-MM-DD: {d}");
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         };
         overrides.push((PathBuf::from(file), date));
     }
@@ -199,13 +210,13 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             "the report and the saved comparison would be one file: {}",
             out_path.display()
         );
-        return ExitCode::from(2);
+        return ExitCode::from(exit::USAGE);
     }
     let format = match report_format(&args, &out_path) {
         Ok(f) => f,
         Err(why) => {
             error!("{why}");
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         }
     };
     let outputs = [
@@ -215,7 +226,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     for (out, sources) in outputs.into_iter().flatten() {
         if let Err(e) = report::check_writable(out, sources) {
             error!("{e}");
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         }
     }
     let opts = Options {
@@ -231,7 +242,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
                 "a comparison file (.{}) is compared on its own, not with other files",
                 session::EXTENSION
             );
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         };
         match session::open_with_limit(path, opts.max_file_bytes) {
             Ok(opened) => {
@@ -246,7 +257,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             }
             Err(e) => {
                 error!("{e}");
-                return ExitCode::from(2);
+                return ExitCode::from(exit::USAGE);
             }
         }
     } else {
@@ -260,7 +271,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     for (f, date) in &overrides {
         let Some(input) = inputs.iter_mut().find(|i| names(f, i)) else {
             error!("--date names a file that is not compared: {}", f.display());
-            return ExitCode::from(2);
+            return ExitCode::from(exit::USAGE);
         };
         match input {
             Input::Given(s) => s.dateline = Some(*date),
@@ -279,7 +290,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
         Ok(done) => done,
         Err(e) => {
             error!("{e}");
-            return ExitCode::from(1);
+            return ExitCode::from(exit::FAILED);
         }
     };
     let mut errors = folder_errors;
@@ -322,7 +333,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     }
     if cmp.documents.is_empty() {
         error!("no readable articles to compare");
-        return ExitCode::from(2);
+        return ExitCode::from(exit::USAGE);
     }
     let mut srcs: Vec<PathBuf> = args.files.clone();
     srcs.extend(file.sources.iter().map(|s| PathBuf::from(&s.path)));
@@ -331,7 +342,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
         file.keep_first_of_each_source();
         if let Err(e) = session::save(save_to, &file) {
             error!("{e}");
-            return ExitCode::from(1);
+            return ExitCode::from(exit::FAILED);
         }
         srcs.push(save_to.clone());
     }
@@ -343,17 +354,17 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
             error!("cannot write report ({e}): standard output");
-            return ExitCode::from(1);
+            return ExitCode::from(exit::FAILED);
         }
     } else {
         let srcs: Vec<&Path> = srcs.iter().map(PathBuf::as_path).collect();
         if let Err(e) = report::save(&out_path, &cmp, format, &srcs) {
             error!("{e}");
-            return ExitCode::from(1);
+            return ExitCode::from(exit::FAILED);
         }
     }
     if unreadable {
-        ExitCode::from(2)
+        ExitCode::from(exit::USAGE)
     } else {
         ExitCode::SUCCESS
     }
