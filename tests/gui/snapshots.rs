@@ -15,7 +15,7 @@ use egui_kittest::kittest::Queryable;
 /// `tests/fixtures/seeds`), so these pictures change when the app's drawing changes, not when the
 /// engine's alignment does.
 fn samples_comparison() -> Comparison {
-    crosscheck::report::read_json(include_str!("snapshots/samples-comparison.json"))
+    crosscheck::report::read_json(include_str!("../snapshots/samples-comparison.json"))
         .expect("the stored comparison reads back")
 }
 

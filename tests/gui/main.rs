@@ -12,7 +12,15 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+#[path = "../common/mod.rs"]
 mod common;
+
+// The other views and features of the app, in one test binary: each binary that links egui and
+// wgpu costs CI a link of its own.
+mod facts;
+mod persist;
+mod session;
+mod snapshots;
 
 /// File dialogs that answer with what the test put in them, and count how often they were shown.
 #[derive(Clone, Default)]
@@ -119,6 +127,13 @@ fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run();
     h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Types `text` under "Add by path or link" and presses Add.
+fn add_by_path(h: &mut Harness<'_, App>, text: &str) {
+    type_into(h, "Add by path or link", text);
+    h.get_by_label("Add").click();
     h.run();
 }
 
@@ -356,9 +371,7 @@ fn without_a_file_dialog_the_app_points_to_the_other_ways_in() {
     assert!(has_text(&h, "Add by path"));
     assert!(has_text(&h, "no file dialog could be shown"));
     let typed = files[2].display().to_string();
-    type_into(&mut h, "Add by path or link", &typed);
-    h.get_by_label("Add").click();
-    h.run();
+    add_by_path(&mut h, &typed);
     assert!(
         status(&h).starts_with("3 sources"),
         "status: {}",
@@ -814,9 +827,7 @@ fn while_a_compare_runs_the_window_shows_progress_and_a_newer_compare_wins() {
     // A third article is added before the first compare ends: a newer compare starts, and the
     // older one's result must not land on top of it.
     let typed = files[2].display().to_string();
-    type_into(&mut h, "Add by path or link", &typed);
-    h.get_by_label("Add").click();
-    h.run();
+    add_by_path(&mut h, &typed);
     assert!(h.query_by_label_contains("Comparing").is_some());
     h.state_mut().release_jobs();
     h.run();
@@ -1254,9 +1265,7 @@ fn a_link_typed_in_add_by_path_is_fetched_once_and_compared() {
     let mut h = app(Startup::Files(files.clone()), FakeDialogs::default());
     h.run();
     let link = server.url("/moved");
-    type_into(&mut h, "Add by path or link", &link);
-    h.get_by_label("Add").click();
-    h.run();
+    add_by_path(&mut h, &link);
     assert!(
         status(&h).starts_with("4 sources"),
         "status: {}",
@@ -1297,9 +1306,7 @@ fn a_link_that_fails_is_named_and_the_rest_still_compare() {
     );
     h.run();
     let link = server.url("/missing");
-    type_into(&mut h, "Add by path or link", &link);
-    h.get_by_label("Add").click();
-    h.run();
+    add_by_path(&mut h, &link);
     let shown = format!("Cannot read {link}: could not fetch (the server answered 404 Not Found)");
     assert!(has_text(&h, &shown), "expected a notification {shown:?}");
     // The failed link is not kept: the next compare does not fetch it again.
