@@ -57,15 +57,8 @@ pub fn compare(
         }
         match input {
             Input::Given(s) => {
-                let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
-                if !seen.insert(key) {
-                    let shown = s.path.display().to_string();
-                    errors.push(LoadError::new(&shown, crate::load::GIVEN_TWICE));
-                    continue;
-                }
-                match SavedSource::take(&s, opts) {
-                    Ok(copy) => file.sources.push(copy),
-                    Err(e) => errors.push(e),
+                if let Err(e) = file.take_new(&s, opts, &mut seen) {
+                    errors.push(e);
                 }
             }
             Input::Stored(copy) => file.sources.push(copy),

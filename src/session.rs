@@ -329,23 +329,29 @@ impl SessionFile {
     /// pipeline words them.
     pub fn capture(sources: &[Source], opts: &Options) -> (Self, Vec<LoadError>) {
         let mut file = Self::new(opts);
-        let mut errors = Vec::new();
         let mut seen = HashSet::new();
-        for s in sources {
-            let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
-            if !seen.insert(key) {
-                errors.push(LoadError::new(
-                    &s.path.display().to_string(),
-                    crate::load::GIVEN_TWICE,
-                ));
-                continue;
-            }
-            match SavedSource::take(s, opts) {
-                Ok(copy) => file.sources.push(copy),
-                Err(e) => errors.push(e),
-            }
-        }
+        let errors = sources
+            .iter()
+            .filter_map(|s| file.take_new(s, opts, &mut seen).err())
+            .collect();
         (file, errors)
+    }
+
+    /// Takes a copy of `s` ([`SavedSource::take`]) and adds it, unless a source in `seen` is the
+    /// same file: that one is refused as given twice, as is one that cannot be read.
+    pub fn take_new(
+        &mut self,
+        s: &Source,
+        opts: &Options,
+        seen: &mut HashSet<PathBuf>,
+    ) -> Result<(), LoadError> {
+        let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
+        if !seen.insert(key) {
+            let shown = s.path.display().to_string();
+            return Err(LoadError::new(&shown, crate::load::GIVEN_TWICE));
+        }
+        self.sources.push(SavedSource::take(s, opts)?);
+        Ok(())
     }
 
     /// Compares the stored copies. Copies that do not decode to text are returned as errors and

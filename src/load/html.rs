@@ -81,12 +81,7 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
                 },
             )
         });
-    let site = article
-        .site_name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
+    let site = article.site_name.as_deref().map(|s| s.trim().to_string());
     Ok((
         Extracted {
             text,
