@@ -6,6 +6,8 @@
 
 use std::time::Duration;
 
+use crate::load::{Problem, Why};
+
 /// How long a fetch may take in all (connecting, redirects, reading the page).
 pub const DEFAULT_FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -34,10 +36,10 @@ pub fn is_url(given: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Fetches `url`, refusing a body over `max_bytes` and giving up after `timeout`. The error is the
-/// reason alone, for a message `could not fetch: <url>: <reason>`.
+/// Fetches `url`, refusing a body over `max_bytes` and giving up after `timeout`. The error does
+/// not name the link, for a message `could not fetch (<reason>): <url>`.
 #[cfg(feature = "web")]
-pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, String> {
+pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Why> {
     use ureq::ResponseExt;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
@@ -54,13 +56,14 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, St
     })?;
     let status = response.status();
     if !status.is_success() {
-        return Err(format!(
-            "the server answered {} {}",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or("")
-        )
-        .trim_end()
-        .to_string());
+        return Err(not_fetched(
+            format!(
+                "the server answered {} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            )
+            .trim_end(),
+        ));
     }
     let final_url = response.get_uri().to_string();
     let content_type = response
@@ -90,19 +93,33 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, St
 }
 
 #[cfg(not(feature = "web"))]
-pub fn fetch(_url: &str, _max_bytes: u64, _timeout: Duration) -> Result<Fetched, String> {
-    Err("this build fetches no links (built without the `web` feature)".into())
+pub fn fetch(_url: &str, _max_bytes: u64, _timeout: Duration) -> Result<Fetched, Why> {
+    Err(Why::new(
+        Problem::Unsupported,
+        "could not fetch (this build fetches no links: it was built without the `web` feature)",
+    ))
+}
+
+/// A link that could not be fetched, and why.
+#[cfg(feature = "web")]
+fn not_fetched(why: &str) -> Why {
+    Why::new(Problem::NotFetched, format!("could not fetch ({why})"))
 }
 
 /// An error of the HTTP client in words.
 #[cfg(feature = "web")]
-fn reason(e: &ureq::Error, max_bytes: u64) -> String {
-    match e {
-        ureq::Error::Timeout(_) => "no answer in time (timed out)".into(),
-        ureq::Error::BodyExceedsLimit(_) => format!(
-            "page is over the {} MB limit (raise it with --max-file-size)",
-            max_bytes / 1_000_000
-        ),
+fn reason(e: &ureq::Error, max_bytes: u64) -> Why {
+    if let ureq::Error::BodyExceedsLimit(_) = e {
+        return Why::new(
+            Problem::OverLimit,
+            format!(
+                "could not fetch (page is over the {} MB limit; raise it with --max-file-size)",
+                max_bytes / 1_000_000
+            ),
+        );
+    }
+    not_fetched(&match e {
+        ureq::Error::Timeout(_) => "no answer in time (timed out)".to_string(),
         ureq::Error::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
         ureq::Error::HostNotFound => "host not found".into(),
         ureq::Error::ConnectionFailed => "connection failed".into(),
@@ -111,7 +128,7 @@ fn reason(e: &ureq::Error, max_bytes: u64) -> String {
             "connection refused".into()
         }
         other => other.to_string(),
-    }
+    })
 }
 
 /// The host of a link, without `www.`: what names the site when its page does not.

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::load::LoadError;
+use crate::load::{LoadError, Problem, Why};
 use crate::load::format::is_article_path;
 use crate::model::Comparison;
 use crate::pipeline::{Cancelled, Options, Progress, Source, prepend_load_warnings};
@@ -101,7 +101,7 @@ pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         match p.to_str().and_then(|s| s.strip_prefix('@')) {
             Some(list) => match read_list(Path::new(list)) {
                 Ok(entries) => listed.extend(entries),
-                Err(reason) => errors.push(LoadError::new(list, reason)),
+                Err(why) => errors.push(LoadError::at(list, why)),
             },
             None => listed.push(p.clone()),
         }
@@ -115,6 +115,7 @@ pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         match folder_articles(p) {
             Ok(files) if files.is_empty() => errors.push(LoadError::new(
                 &p.display().to_string(),
+                Problem::NotAnArticle,
                 format!(
                     "folder holds no article files ({})",
                     crate::load::format::article_extensions()
@@ -125,16 +126,17 @@ pub fn expand_folders(given: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
                 ),
             )),
             Ok(files) => out.extend(files),
-            Err(reason) => errors.push(LoadError::new(&p.display().to_string(), reason)),
+            Err(why) => errors.push(LoadError::at(&p.display().to_string(), why)),
         }
     }
     (out, errors)
 }
 
 /// The entries of a list file.
-fn read_list(list: &Path) -> Result<Vec<PathBuf>, String> {
+fn read_list(list: &Path) -> Result<Vec<PathBuf>, Why> {
     let bytes = crate::load::read_source(list, crate::load::DEFAULT_MAX_FILE_BYTES)?;
-    let text = String::from_utf8(bytes).map_err(|_| "list file is not UTF-8 text".to_string())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Why::new(Problem::NotAnArticle, "list file is not UTF-8 text"))?;
     let dir = list.parent().unwrap_or(Path::new(""));
     let entries: Vec<PathBuf> = text
         .lines()
@@ -149,20 +151,24 @@ fn read_list(list: &Path) -> Result<Vec<PathBuf>, String> {
         })
         .collect();
     if entries.len() > MAX_LIST_ENTRIES {
-        return Err(format!(
-            "list file names {} sources, over the {MAX_LIST_ENTRIES} limit",
-            entries.len()
+        return Err(Why::new(
+            Problem::OverLimit,
+            format!(
+                "list file names {} sources, over the {MAX_LIST_ENTRIES} limit",
+                entries.len()
+            ),
         ));
     }
     if entries.is_empty() {
-        return Err("list file names no sources".into());
+        return Err(Why::new(Problem::NotAnArticle, "list file names no sources"));
     }
     Ok(entries)
 }
 
 /// The article files directly in a folder, sorted by name.
-pub fn folder_articles(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder ({e})"))?;
+pub fn folder_articles(dir: &Path) -> Result<Vec<PathBuf>, Why> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Why::new(Problem::Unreadable, format!("cannot read folder ({e})")))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
@@ -271,6 +277,7 @@ mod tests {
             errors[0]
         );
         assert_eq!(errors[0].path, dir.path().display().to_string());
+        assert_eq!(errors[0].problem, Problem::NotAnArticle);
     }
 
     #[test]

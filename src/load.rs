@@ -24,28 +24,86 @@ pub use format::{FORMATS, Format};
 use format::{Read, Reader};
 pub use html::{MAX_HTML_DEPTH, MAX_PARSED_DEPTH};
 pub use office::MAX_UNPACKED_BYTES;
+pub use pdf::MAX_UNPACKED_BYTES as MAX_PDF_UNPACKED_BYTES;
 
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16_000_000;
 
 /// The reason given for a source named twice in one compare: it is compared once.
-pub const GIVEN_TWICE: &str = "given more than once; compared once";
+const GIVEN_TWICE: &str = "given more than once; compared once";
 
-/// Why a file could not be loaded. Displayed as `<what>: <path>`.
+/// What kind of problem kept a source out of a comparison. People read the reason; code acts on
+/// the kind (which exit status, what the app advises, whether a source is missing at all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Problem {
+    /// No such file, no permission, a read that failed.
+    Unreadable,
+    /// Not an article file: a folder with no articles, a pipe or device, an empty list.
+    NotAnArticle,
+    /// Over a limit: the file size, what an archive unpacks to, the time a read may take.
+    OverLimit,
+    /// A format Crosscheck does not read (RTF, old `.doc`, images, archives), or one this build
+    /// was made without.
+    Unsupported,
+    /// A file of a format Crosscheck reads, damaged (a broken ZIP, PDF, saved page or stored copy).
+    Damaged,
+    /// Nothing to compare: an empty file, a page of scripts only, a scanned PDF.
+    NoText,
+    /// A link that could not be fetched (network, server answer, time).
+    NotFetched,
+    /// The same source named twice: it is compared once, so nothing is missing.
+    GivenTwice,
+}
+
+/// A problem and its reason in words, before the source it belongs to is named.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct Why {
+    pub problem: Problem,
+    pub reason: String,
+}
+
+impl Why {
+    pub fn new(problem: Problem, reason: impl Into<String>) -> Self {
+        Self {
+            problem,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Why a source could not be loaded. Displayed as `<reason>: <path>`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}: {path}")]
 pub struct LoadError {
     pub path: String,
+    pub problem: Problem,
     pub reason: String,
 }
 
 impl LoadError {
-    pub fn new(path: &str, reason: impl Into<String>) -> Self {
+    pub fn new(path: &str, problem: Problem, reason: impl Into<String>) -> Self {
         Self {
             path: path.to_string(),
+            problem,
             reason: reason.into(),
         }
+    }
+
+    /// The error of `why`, for the source shown as `path`.
+    pub fn at(path: &str, why: Why) -> Self {
+        Self::new(path, why.problem, why.reason)
+    }
+
+    /// The source was named twice; it is compared once.
+    pub fn given_twice(path: &str) -> Self {
+        Self::new(path, Problem::GivenTwice, GIVEN_TWICE)
+    }
+
+    /// Whether the source is missing from the comparison (every problem but a source named twice).
+    pub fn left_out(&self) -> bool {
+        self.problem != Problem::GivenTwice
     }
 }
 
@@ -67,15 +125,15 @@ pub struct Loaded {
 /// Reads and decodes one file.
 pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_source(path, max_bytes).map_err(|reason| LoadError::new(&shown, reason))?;
+    let bytes = read_source(path, max_bytes).map_err(|why| LoadError::at(&shown, why))?;
     load_bytes(&shown, &bytes)
 }
 
 /// Reads a source file's bytes, refusing what is not an article file: a directory, a FIFO, a
 /// device or socket (reading those can block forever or never end), and a file over `max_bytes`.
 /// The checks are made on the opened file, and the read stops past the limit even when the size
-/// changed after the check. The error is the reason alone, for a message `<reason>: <path>`.
-pub fn read_source(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+/// changed after the check. The error does not name the file, for a message `<reason>: <path>`.
+pub fn read_source(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Why> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     check_kind(&meta)?;
@@ -108,7 +166,7 @@ pub fn read_with_timeout(
     source: impl std::io::Read + Send + 'static,
     max_bytes: u64,
     timeout: std::time::Duration,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Why> {
     use std::io::Read;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
@@ -121,33 +179,40 @@ pub fn read_with_timeout(
                 .map(|_| bytes);
             let _ = tx.send(read);
         })
-        .map_err(|e| format!("cannot read ({e})"))?;
+        .map_err(|e| Why::new(Problem::Unreadable, format!("cannot read ({e})")))?;
     match rx.recv_timeout(timeout) {
         Ok(read) => read.map_err(|e| io_reason(&e)),
-        Err(_) => Err(format!(
-            "reading did not finish within {} s (a special file that waits for data, not an \
-             article file)",
-            timeout.as_secs_f32()
+        Err(_) => Err(Why::new(
+            Problem::NotAnArticle,
+            format!(
+                "reading did not finish within {} s (a special file that waits for data, not an \
+                 article file)",
+                timeout.as_secs_f32()
+            ),
         )),
     }
 }
 
-fn check_kind(meta: &std::fs::Metadata) -> Result<(), String> {
+fn check_kind(meta: &std::fs::Metadata) -> Result<(), Why> {
+    let not_article = |reason: &str| Err(Why::new(Problem::NotAnArticle, reason));
     if meta.is_dir() {
-        return Err("is a directory, not an article file".into());
+        return not_article("is a directory, not an article file");
     }
     if !meta.is_file() {
-        return Err("not a regular file (a pipe, device or socket), not an article file".into());
+        return not_article("not a regular file (a pipe, device or socket), not an article file");
     }
     Ok(())
 }
 
-pub(crate) fn check_size(len: u64, max_bytes: u64) -> Result<(), String> {
+pub(crate) fn check_size(len: u64, max_bytes: u64) -> Result<(), Why> {
     if len > max_bytes {
-        return Err(format!(
-            "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
-            megabytes(len),
-            megabytes(max_bytes)
+        return Err(Why::new(
+            Problem::OverLimit,
+            format!(
+                "file is {} MB, over the {} MB limit (raise it with --max-file-size)",
+                megabytes(len),
+                megabytes(max_bytes)
+            ),
         ));
     }
     Ok(())
@@ -163,12 +228,15 @@ fn megabytes(bytes: u64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => format!("cannot read ({e})"),
-    }
+fn io_reason(e: &std::io::Error) -> Why {
+    Why::new(
+        Problem::Unreadable,
+        match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".into(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+            _ => format!("cannot read ({e})"),
+        },
+    )
 }
 
 /// Decodes and cleans bytes already read; `path` names the source in errors and, when the content
@@ -190,7 +258,7 @@ pub fn load_fetched(
 fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
     let hint = content_type.and_then(Format::from_media_type);
     let format =
-        Format::detect_with(path, bytes, hint).map_err(|reason| LoadError::new(path, reason))?;
+        Format::detect_with(path, bytes, hint).map_err(|why| LoadError::at(path, why))?;
     let charset = content_type.and_then(crate::fetch::charset);
     let (read, encoding, mut repairs) = match format.info().reader {
         Reader::Text(read) => {
@@ -212,6 +280,7 @@ fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loa
     if text.trim().is_empty() {
         return Err(LoadError::new(
             path,
+            Problem::NoText,
             "no text in file (empty or whitespace only)",
         ));
     }
@@ -260,6 +329,7 @@ fn decode_text(
     if looks_binary(&text) {
         return Err(LoadError::new(
             path,
+            Problem::Unsupported,
             "binary data (control characters), not text",
         ));
     }
@@ -523,6 +593,31 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_refusal_says_what_kind_of_problem_it_is() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).expect("write");
+            p
+        };
+        let problem = |p: &Path, limit| load_file(p, limit).expect_err("refused").problem;
+        assert_eq!(
+            problem(&dir.path().join("missing.txt"), 100),
+            Problem::Unreadable
+        );
+        assert_eq!(problem(dir.path(), 100), Problem::NotAnArticle);
+        assert_eq!(problem(&file("big.txt", &[b'a'; 200]), 100), Problem::OverLimit);
+        assert_eq!(
+            problem(&file("letter.txt", b"{\\rtf1 Hi}"), 100),
+            Problem::Unsupported
+        );
+        assert_eq!(problem(&file("blank.txt", b" \n "), 100), Problem::NoText);
+        let twice = LoadError::given_twice("a.txt");
+        assert!(!twice.left_out());
+        assert_eq!(twice.to_string(), "given more than once; compared once: a.txt");
+    }
 
     #[test]
     fn sizes_are_given_in_megabytes_never_rounded_down_to_the_limit() {

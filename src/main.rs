@@ -309,7 +309,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     // kept once.
     let undecodable: Vec<String> = compare_errors
         .iter()
-        .filter(|e| e.reason != crosscheck::load::GIVEN_TWICE)
+        .filter(|e| e.left_out())
         .map(|e| e.path.clone())
         .collect();
     errors.append(&mut compare_errors);
@@ -329,7 +329,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     let mut unreadable = false;
     for e in &errors {
         error!("{}: {}", e.reason, e.path);
-        unreadable |= e.reason != crosscheck::load::GIVEN_TWICE;
+        unreadable |= e.left_out();
     }
     if cmp.documents.is_empty() {
         error!("no readable articles to compare");

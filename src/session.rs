@@ -36,7 +36,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::load::{self, LoadError};
+use crate::load::{self, LoadError, Problem, Why};
 use crate::model::{Comparison, Warning};
 use crate::pipeline::{Cancelled, Options, Progress, Source, compare_loaded};
 use crate::report::{self, ReportError};
@@ -157,7 +157,7 @@ impl SavedSource {
         let shown = s.path.display().to_string();
         if s.path.as_os_str() == crate::inputs::STDIN {
             let bytes =
-                read_stdin(opts.max_file_bytes).map_err(|why| LoadError::new(STDIN_NAME, why))?;
+                read_stdin(opts.max_file_bytes).map_err(|why| LoadError::at(STDIN_NAME, why))?;
             return Ok(Self::stored(
                 STDIN_NAME,
                 bytes,
@@ -167,11 +167,11 @@ impl SavedSource {
         }
         if crate::fetch::is_url(&shown) {
             let page = crate::fetch::fetch(&shown, opts.max_file_bytes, opts.fetch_timeout)
-                .map_err(|why| LoadError::new(&shown, format!("could not fetch ({why})")))?;
+                .map_err(|why| LoadError::at(&shown, why))?;
             return Ok(Self::fetched(&shown, page, s.dateline));
         }
         let bytes = crate::load::read_source(&s.path, opts.max_file_bytes)
-            .map_err(|why| LoadError::new(&shown, why))?;
+            .map_err(|why| LoadError::at(&shown, why))?;
         Ok(Self::new(&shown, bytes, s.dateline))
     }
 
@@ -248,18 +248,21 @@ fn first_line_title(text: &str) -> Option<String> {
 pub const STDIN_NAME: &str = "standard input";
 
 /// Standard input, up to `max_bytes`; a terminal is refused (nothing was piped in).
-fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, String> {
+fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Why> {
     use std::io::{IsTerminal, Read};
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err("is a terminal: pipe an article in (`… | crosscheck report -`)".into());
+        return Err(Why::new(
+            Problem::NotAnArticle,
+            "is a terminal: pipe an article in (`… | crosscheck report -`)",
+        ));
     }
     let mut bytes = Vec::new();
     stdin
         .lock()
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read ({e})"))?;
+        .map_err(|e| Why::new(Problem::Unreadable, format!("cannot read ({e})")))?;
     load::check_size(bytes.len() as u64, max_bytes)?;
     Ok(bytes)
 }
@@ -348,7 +351,7 @@ impl SessionFile {
         let key = std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone());
         if !seen.insert(key) {
             let shown = s.path.display().to_string();
-            return Err(LoadError::new(&shown, crate::load::GIVEN_TWICE));
+            return Err(LoadError::given_twice(&shown));
         }
         self.sources.push(SavedSource::take(s, opts)?);
         Ok(())
@@ -369,7 +372,7 @@ impl SessionFile {
             if seen.insert(s.key()) {
                 unique.push(s);
             } else {
-                errors.push(LoadError::new(&s.path, crate::load::GIVEN_TWICE));
+                errors.push(LoadError::given_twice(&s.path));
             }
         }
         progress(Progress {
@@ -402,18 +405,13 @@ impl SessionFile {
 
     /// A stored copy read as an article, held to this file's size limit, with its dateline.
     fn load_copy(&self, s: &SavedSource) -> Result<(load::Loaded, Option<NaiveDate>), LoadError> {
-        s.bytes()
-            .and_then(|b| {
-                load::check_size(b.len() as u64, self.settings.max_file_bytes)
-                    .map_err(|reason| format!("stored copy: {reason}"))?;
-                Ok(b)
-            })
-            .and_then(|b| {
-                let date = s.dateline_date()?;
-                Ok((b, date))
-            })
-            .map_err(|reason| LoadError::new(&s.path, reason))
-            .and_then(|(b, date)| s.load(&b).map(|l| (l, date)))
+        let damaged = |reason: String| LoadError::new(&s.path, Problem::Damaged, reason);
+        let bytes = s.bytes().map_err(damaged)?;
+        load::check_size(bytes.len() as u64, self.settings.max_file_bytes).map_err(|why| {
+            LoadError::new(&s.path, why.problem, format!("stored copy: {}", why.reason))
+        })?;
+        let date = s.dateline_date().map_err(damaged)?;
+        s.load(&bytes).map(|l| (l, date))
     }
 
     /// The sources as pipeline inputs (paths and dateline overrides).
@@ -641,9 +639,9 @@ pub fn open_with_limit(path: &Path, max_file_bytes: u64) -> Result<Opened, Sessi
     let shown = path.display().to_string();
     // The same checks as for a source (no pipe or device, which would hang or never end).
     let limit = max_file_bytes.saturating_mul(SESSION_SIZE_FACTOR);
-    let bytes = crate::load::read_source(path, limit).map_err(|reason| SessionError::Read {
+    let bytes = crate::load::read_source(path, limit).map_err(|why| SessionError::Read {
         path: shown.clone(),
-        reason: reason.replace(
+        reason: why.reason.replace(
             "(raise it with --max-file-size)",
             &format!(
                 "for a comparison file, {SESSION_SIZE_FACTOR} × the source limit; raise it with \

@@ -405,7 +405,7 @@ fn links_are_fetched_through_redirects_and_failures_are_named_while_the_rest_com
         format!("error: could not fetch (the server answered 404 Not Found): {missing}"),
         format!("error: could not fetch (no answer in time (timed out)): {silent}"),
         format!(
-            "error: could not fetch (page is over the 1 MB limit (raise it with --max-file-size)): {big}"
+            "error: could not fetch (page is over the 1 MB limit; raise it with --max-file-size): {big}"
         ),
         format!("error: could not fetch (more than 10 redirects): {looping}"),
     ] {

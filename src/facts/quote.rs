@@ -938,7 +938,16 @@ impl Cx<'_> {
             |m| self.items[m].doc,
             |m| self.items[m].fact.value.as_str(),
         );
-        // Candidates share a run of four words (short quotes: all their words).
+        // The aligned groups each wording is quoted in.
+        let mut groups_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for &m in &members {
+            let item = &self.items[m];
+            let groups = groups_of.entry(item.fact.value.as_str()).or_default();
+            groups.extend(item.group);
+        }
+        let in_groups = |c: usize| &groups_of[self.items[classes.rep(c)].fact.value.as_str()];
+        // Candidates share a run of four words (short quotes: all their words), or are quoted in
+        // passages aligned as one happening.
         let pairs = classes.pairs(|c| {
             let ws: Vec<&str> = w(classes.rep(c))
                 .iter()
@@ -948,11 +957,16 @@ impl Cx<'_> {
             if ws.len() < 4 {
                 vec![ws.join(" ")]
             } else {
-                ws.windows(4).map(|x| x.join(" ")).collect()
+                let runs = ws.windows(4).map(|x| x.join(" "));
+                runs.chain(in_groups(c).iter().map(|g| format!("\u{1}{g}")))
+                    .collect()
             }
         });
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
-            same_quote(w(classes.rep(x)), w(classes.rep(y)))
+            let (rx, ry) = (classes.rep(x), classes.rep(y));
+            same_quote(w(rx), w(ry))
+                || (!in_groups(x).is_disjoint(in_groups(y))
+                    && self.reworded(rx, ry, w(rx), w(ry)))
         });
         let mut sets = Links::new(&classes);
         for (&(x, y), same) in pairs.iter().zip(same) {
@@ -966,6 +980,23 @@ impl Cx<'_> {
             .flat_map(|(comp, _)| self.utterances(comp, &w, &speakers))
             .flat_map(|utterance| self.quote_findings(&utterance, &w, &speakers))
             .collect()
+    }
+
+    /// Whether two quotes of four words or more, aligned as one happening, are one utterance
+    /// with its words moved about: most of the shorter one's words are the longer one's, in order
+    /// ([`overlap`]). Passages aligned as one happening that quote alike words quote one
+    /// statement; the utterance split ([`Self::utterances`]) still weighs the speakers.
+    fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String]) -> bool {
+        let len = |ws: &[String]| ws.iter().filter(|w| *w != "…").count();
+        if len(wx) < 4 || len(wy) < 4 {
+            return false;
+        }
+        let (vx, vy) = (
+            Version::new(wx, &self.items[x].fact.text),
+            Version::new(wy, &self.items[y].fact.text),
+        );
+        let (shorter, longer) = if len(wx) <= len(wy) { (&vx, &vy) } else { (&vy, &vx) };
+        overlap(shorter, longer) >= TUNING.quote_overlap
     }
 
     /// Splits linked quotes into utterances. Versions are taken fullest first (as the reference

@@ -538,7 +538,11 @@ impl App {
                     file.sources.push(stored);
                 }
                 None if crate::fetch::is_url(&s.shown()) => {
-                    left_out.push(crate::load::LoadError::new(&s.shown(), "not fetched yet"))
+                    left_out.push(crate::load::LoadError::new(
+                        &s.shown(),
+                        crate::load::Problem::NotFetched,
+                        "not fetched yet",
+                    ))
                 }
                 None => {
                     let source = Source {

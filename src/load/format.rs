@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Extracted, LoadError, html, markdown_text, mhtml, office, pdf};
+use super::{Extracted, LoadError, Problem, Why, html, markdown_text, mhtml, office, pdf};
 
 /// A kind of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,13 +145,13 @@ impl Format {
     /// The format of a file: what its content shows, else what its name says, else plain text.
     /// Content that is no article at all (an image, an archive, an RTF file) is refused with the
     /// reason.
-    pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, String> {
+    pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, Why> {
         Self::detect_with(path, bytes, None)
     }
 
     /// As [`Format::detect`], with what the server said (`hint`, from a media type) trusted
     /// before the name.
-    pub fn detect_with(path: &str, bytes: &[u8], hint: Option<Format>) -> Result<Format, String> {
+    pub fn detect_with(path: &str, bytes: &[u8], hint: Option<Format>) -> Result<Format, Why> {
         if let Some(found) = sniff(bytes)? {
             return Ok(found);
         }
@@ -176,7 +176,7 @@ pub fn is_article_path(path: &Path) -> bool {
 
 /// The format the first bytes show, `None` when they show no particular one (text), or the reason
 /// the file is no article.
-fn sniff(bytes: &[u8]) -> Result<Option<Format>, String> {
+fn sniff(bytes: &[u8]) -> Result<Option<Format>, Why> {
     if bytes.starts_with(b"%PDF-") {
         return Ok(Some(Format::Pdf));
     }
@@ -184,14 +184,17 @@ fn sniff(bytes: &[u8]) -> Result<Option<Format>, String> {
         return office::zip_format(bytes).map(Some);
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err(
-            "RTF document, which Crosscheck does not read: save it from your word \
-                    processor as .docx, .odt or plain text"
-                .into(),
-        );
+        return Err(Why::new(
+            Problem::Unsupported,
+            "RTF document, which Crosscheck does not read: save it from your word processor as \
+             .docx, .odt or plain text",
+        ));
     }
     if let Some(what) = binary_signature(bytes) {
-        return Err(format!("binary data ({what}), not text"));
+        return Err(Why::new(
+            Problem::Unsupported,
+            format!("binary data ({what}), not text"),
+        ));
     }
     let head = ascii_head(bytes, 4096);
     if mhtml::looks_like(&head) {

@@ -4,7 +4,7 @@
 use crate::dates;
 use crate::model::{DatelineOrigin, DatelineSource};
 
-use super::{Extracted, LoadError, tidy_extracted};
+use super::{Extracted, LoadError, Problem, tidy_extracted};
 
 /// The deepest nesting of elements read as markup. Real pages nest a few dozen levels; a page
 /// nested deeper (150,000 `<span>`s in 900 KB) made the HTML parser's scope checks and the
@@ -50,7 +50,9 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
         None
     } else {
         let mut reader = Readability::with_document(doc, None, Some(cfg))
-            .map_err(|e| LoadError::new(path, format!("cannot parse HTML ({e})")))?;
+            .map_err(|e| {
+                LoadError::new(path, Problem::Damaged, format!("cannot parse HTML ({e})"))
+            })?;
         reader.parse().ok()
     };
     let Some(article) = article else {
@@ -58,6 +60,7 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
         if text.trim().is_empty() {
             return Err(LoadError::new(
                 path,
+                Problem::NoText,
                 "no text in HTML page (only scripts, styles or markup)",
             ));
         }

@@ -4,7 +4,7 @@
 
 use mailparse::{MailHeaderMap, ParsedMail};
 
-use super::{LoadError, Read, decode, html, normalize_newlines};
+use super::{LoadError, Problem, Read, decode, html, normalize_newlines};
 
 /// Whether the first bytes of a file (lower-cased ASCII) are the headers of a saved page.
 pub(super) fn looks_like(head: &str) -> bool {
@@ -21,7 +21,13 @@ pub(super) fn looks_like(head: &str) -> bool {
 
 /// The article of a saved page.
 pub(super) fn read(path: &str, bytes: &[u8]) -> Read {
-    let fail = |why: String| LoadError::new(path, format!("cannot read saved page (MHTML: {why})"));
+    let fail = |why: String| {
+        LoadError::new(
+            path,
+            Problem::Damaged,
+            format!("cannot read saved page (MHTML: {why})"),
+        )
+    };
     let mail = mailparse::parse_mail(bytes).map_err(|e| fail(e.to_string()))?;
     let Some(page) = html_part(&mail) else {
         return Err(fail("no HTML part".into()));

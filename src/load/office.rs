@@ -3,7 +3,7 @@
 //! cells included; deleted tracked changes, comments and field codes left out); the document's
 //! title property, when set, is its title.
 
-use super::{LoadError, Read};
+use super::{LoadError, Problem, Read, Why};
 #[cfg(feature = "office")]
 use super::{format::Format, tidy_extracted};
 
@@ -21,9 +21,11 @@ const NOT_BUILT: &str =
 
 /// The format of a ZIP archive: a Word or OpenDocument text, or the reason it is no article.
 #[cfg(feature = "office")]
-pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| "binary data (ZIP archive that cannot be opened), not text".to_string())?;
+pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, Why> {
+    let unsupported = |reason: String| Why::new(Problem::Unsupported, reason);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        unsupported("binary data (ZIP archive that cannot be opened), not text".into())
+    })?;
     if zip.index_for_name("word/document.xml").is_some() {
         return Ok(Format::Docx);
     }
@@ -32,17 +34,22 @@ pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, String> {
         return Ok(Format::Odt);
     }
     if mimetype.starts_with("application/vnd.oasis.opendocument") {
-        return Err(format!(
+        return Err(unsupported(format!(
             "OpenDocument file that is not a text document ({}), not an article",
             mimetype.trim()
-        ));
+        )));
     }
-    Err("binary data (ZIP archive, not a .docx or .odt document), not text".into())
+    Err(unsupported(
+        "binary data (ZIP archive, not a .docx or .odt document), not text".into(),
+    ))
 }
 
 #[cfg(not(feature = "office"))]
-pub(super) fn zip_format(_bytes: &[u8]) -> Result<super::format::Format, String> {
-    Err(format!("ZIP archive or office document: {NOT_BUILT}"))
+pub(super) fn zip_format(_bytes: &[u8]) -> Result<super::format::Format, Why> {
+    Err(Why::new(
+        Problem::Unsupported,
+        format!("ZIP archive or office document: {NOT_BUILT}"),
+    ))
 }
 
 /// The article of a Word document.
@@ -61,10 +68,17 @@ pub(super) fn read_odt(path: &str, bytes: &[u8]) -> Read {
 #[cfg(feature = "office")]
 fn read_with(path: &str, bytes: &[u8], rules: &Rules) -> Read {
     let what = rules.what;
-    let fail = |why: String| LoadError::new(path, format!("cannot read {what} ({why})"));
-    let mut zip = open(bytes).map_err(fail)?;
+    let damaged = |reason: String| Why::new(Problem::Damaged, reason);
+    let fail = |why: Why| {
+        LoadError::new(
+            path,
+            why.problem,
+            format!("cannot read {what} ({})", why.reason),
+        )
+    };
+    let mut zip = open(bytes).map_err(damaged).map_err(fail)?;
     let body = part(&mut zip, rules.body).map_err(fail)?;
-    let text = xml_text(&body, rules).map_err(fail)?;
+    let text = xml_text(&body, rules).map_err(damaged).map_err(fail)?;
     let title = part(&mut zip, rules.properties)
         .ok()
         .and_then(|props| element_text(&props, b"title"));
@@ -73,13 +87,18 @@ fn read_with(path: &str, bytes: &[u8], rules: &Rules) -> Read {
 
 #[cfg(not(feature = "office"))]
 pub(super) fn read_docx(path: &str, _bytes: &[u8]) -> Read {
-    Err(LoadError::new(path, format!("Word document: {NOT_BUILT}")))
+    Err(LoadError::new(
+        path,
+        Problem::Unsupported,
+        format!("Word document: {NOT_BUILT}"),
+    ))
 }
 
 #[cfg(not(feature = "office"))]
 pub(super) fn read_odt(path: &str, _bytes: &[u8]) -> Read {
     Err(LoadError::new(
         path,
+        Problem::Unsupported,
         format!("OpenDocument text: {NOT_BUILT}"),
     ))
 }
@@ -88,7 +107,11 @@ pub(super) fn read_odt(path: &str, _bytes: &[u8]) -> Read {
 fn finish(path: &str, text: &str, title: Option<String>, what: &str) -> Read {
     let text = tidy_extracted(text);
     if text.is_empty() {
-        return Err(LoadError::new(path, format!("{what} with no text")));
+        return Err(LoadError::new(
+            path,
+            Problem::NoText,
+            format!("{what} with no text"),
+        ));
     }
     Ok((
         super::Extracted {
@@ -110,30 +133,32 @@ fn open(bytes: &[u8]) -> Result<Zip<'_>, String> {
 /// One part of the archive as UTF-8 text, refusing parts that unpack past
 /// [`MAX_UNPACKED_BYTES`].
 #[cfg(feature = "office")]
-fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, String> {
+fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, Why> {
     part_within(zip, name, MAX_UNPACKED_BYTES)
 }
 
 #[cfg(feature = "office")]
-fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, String> {
+fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, Why> {
     use std::io::Read as _;
-    let entry = zip.by_name(name).map_err(|e| format!("{name}: {e}"))?;
+    let damaged = |reason: String| Why::new(Problem::Damaged, reason);
+    let entry = zip.by_name(name).map_err(|e| damaged(format!("{name}: {e}")))?;
     let mut out = Vec::new();
     entry
         .take(limit + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("{name}: {e}"))?;
+        .map_err(|e| damaged(format!("{name}: {e}")))?;
     if out.len() as u64 > limit {
-        return Err(format!(
-            "{name} unpacks to more than {}",
-            if limit >= 1_000_000 {
-                format!("{} MB", limit / 1_000_000)
-            } else {
-                format!("{limit} bytes")
-            }
+        let limit = if limit >= 1_000_000 {
+            format!("{} MB", limit / 1_000_000)
+        } else {
+            format!("{limit} bytes")
+        };
+        return Err(Why::new(
+            Problem::OverLimit,
+            format!("{name} unpacks to more than {limit}"),
         ));
     }
-    String::from_utf8(out).map_err(|_| format!("{name} is not UTF-8"))
+    String::from_utf8(out).map_err(|_| damaged(format!("{name} is not UTF-8")))
 }
 
 /// Where an office format keeps its text and title, and which elements of its XML hold what.
@@ -334,11 +359,15 @@ mod tests {
         let mut zip = open(&bytes).expect("opens");
         assert_eq!(
             part_within(&mut zip, "word/document.xml", 10_000),
-            Err("word/document.xml unpacks to more than 10000 bytes".to_string())
+            Err(Why::new(
+                Problem::OverLimit,
+                "word/document.xml unpacks to more than 10000 bytes"
+            ))
         );
         assert!(zip_format(&bytes) == Ok(Format::Docx));
         let err = read_docx("bomb.docx", &bytes).expect_err("no text");
         assert_eq!(err.to_string(), "Word document with no text: bomb.docx");
+        assert_eq!(err.problem, Problem::NoText);
     }
 
     #[test]
