@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::load::{LoadError, Problem, Why};
 use crate::load::format::is_article_path;
+use crate::load::{LoadError, Problem, Why};
 use crate::model::Comparison;
 use crate::pipeline::{Cancelled, Options, Progress, Source, prepend_load_warnings};
 use crate::session::{self, SavedSource, SessionFile};
@@ -160,7 +160,10 @@ fn read_list(list: &Path) -> Result<Vec<PathBuf>, Why> {
         ));
     }
     if entries.is_empty() {
-        return Err(Why::new(Problem::NotAnArticle, "list file names no sources"));
+        return Err(Why::new(
+            Problem::NotAnArticle,
+            "list file names no sources",
+        ));
     }
     Ok(entries)
 }

@@ -257,8 +257,7 @@ pub fn load_fetched(
 
 fn load_with(path: &str, bytes: &[u8], content_type: Option<&str>) -> Result<Loaded, LoadError> {
     let hint = content_type.and_then(Format::from_media_type);
-    let format =
-        Format::detect_with(path, bytes, hint).map_err(|why| LoadError::at(path, why))?;
+    let format = Format::detect_with(path, bytes, hint).map_err(|why| LoadError::at(path, why))?;
     let charset = content_type.and_then(crate::fetch::charset);
     let (read, encoding, mut repairs) = match format.info().reader {
         Reader::Text(read) => {
@@ -608,7 +607,10 @@ mod tests {
             Problem::Unreadable
         );
         assert_eq!(problem(dir.path(), 100), Problem::NotAnArticle);
-        assert_eq!(problem(&file("big.txt", &[b'a'; 200]), 100), Problem::OverLimit);
+        assert_eq!(
+            problem(&file("big.txt", &[b'a'; 200]), 100),
+            Problem::OverLimit
+        );
         assert_eq!(
             problem(&file("letter.txt", b"{\\rtf1 Hi}"), 100),
             Problem::Unsupported
@@ -616,7 +618,10 @@ mod tests {
         assert_eq!(problem(&file("blank.txt", b" \n "), 100), Problem::NoText);
         let twice = LoadError::given_twice("a.txt");
         assert!(!twice.left_out());
-        assert_eq!(twice.to_string(), "given more than once; compared once: a.txt");
+        assert_eq!(
+            twice.to_string(),
+            "given more than once; compared once: a.txt"
+        );
     }
 
     #[test]
@@ -634,7 +639,8 @@ mod tests {
         let timeout = std::time::Duration::from_millis(200);
         let err = read_with_timeout(reader, 1_000, timeout).expect_err("blocked read");
         assert!(
-            err.starts_with("reading did not finish within 0.2 s"),
+            err.reason
+                .starts_with("reading did not finish within 0.2 s"),
             "{err}"
         );
         drop(writer);

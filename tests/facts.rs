@@ -636,6 +636,35 @@ fn two_people_saying_alike_things_are_two_quotes() {
 }
 
 #[test]
+fn one_statement_quoted_with_its_words_moved_about_is_one_altered_quote() {
+    // The two versions share no run of four words, but the passages tell one happening and
+    // most of the words of one are the other's, in order: one utterance, quoted two ways.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "“Divers found the hull cracked below the waterline on Monday,” said Ilse Brun.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "“On Monday divers found the cracked hull below the waterline,” said Ilse Brun.",
+        ),
+    );
+    let quotes = conflicts(&cmp, FactKind::Quote);
+    assert_eq!(quotes.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        quotes[0].summary.starts_with("Quote altered"),
+        "{}",
+        quotes[0].summary
+    );
+    let docs: Vec<&str> = quotes[0]
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    assert!(docs.contains(&"d0") && docs.contains(&"d1"), "{docs:?}");
+}
+
+#[test]
 fn bare_counts_of_people_say_what_happened_to_them() {
     let cmp = two(
         &ferry(

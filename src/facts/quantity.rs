@@ -473,6 +473,10 @@ fn qualifier(toks: &[Token], i: usize) -> (Qual, usize) {
         }
     };
     let two = |a: &str, b: &str| i >= 2 && w(i - 2) == a && w(i - 1) == b;
+    let as_as = |b: &str| i >= 3 && w(i - 3) == "as" && two(b, "as");
+    if as_as("many") || as_as("much") {
+        return (Qual::UpTo, i - 3);
+    }
     if two("more", "than") || two("upwards", "of") || two("just", "over") {
         return (Qual::Over, i - 2);
     }
@@ -489,7 +493,7 @@ fn qualifier(toks: &[Token], i: usize) -> (Qual, usize) {
             i - 2,
         );
     }
-    if two("up", "to") || two("as", "many") || two("at", "most") || two("as", "much") {
+    if two("up", "to") || two("at", "most") {
         return (Qual::UpTo, i - 2);
     }
     if two("close", "to") || two("an", "estimated") {
@@ -1487,6 +1491,14 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn as_many_as_is_an_upper_bound_kept_with_its_words() {
+        let read = q("Police said as many as 20,000 people marched through the city.");
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert_eq!(read[0].0, "as many as 20,000 people");
+        assert!(read[0].1.starts_with("<= 20000"), "{read:?}");
     }
 
     #[test]

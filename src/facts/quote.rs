@@ -569,28 +569,38 @@ fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>,
             .name("n1")
             .or_else(|| c.name("n2"))
             .or_else(|| c.name("n3"));
-        if let Some(n) = n {
-            return (Some(clean_name(n.as_str())), "named after the quote");
+        if let Some(n) = n.and_then(|n| clean_name(n.as_str())) {
+            return (Some(n), "named after the quote");
         }
     }
     let before = &text[from..r.start];
-    if let Some(c) = BEFORE_RE.captures_iter(before).last()
-        && let Some(n) = c.name("n")
+    if let Some(n) = BEFORE_RE
+        .captures_iter(before)
+        .filter_map(|c| clean_name(c.name("n")?.as_str()))
+        .last()
     {
-        return (Some(clean_name(n.as_str())), "named before the quote");
+        return (Some(n), "named before the quote");
     }
     let tail_end = tail.max(r.end).min(hi);
     if r.end <= tail_end
         && let Some(c) = ACCORDING_RE.captures(&text[r.end..tail_end])
-        && let Some(n) = c.name("n")
+        && let Some(n) = c.name("n").and_then(|n| clean_name(n.as_str()))
     {
-        return (Some(clean_name(n.as_str())), "“according to”");
+        return (Some(n), "“according to”");
     }
     (None, "")
 }
 
-fn clean_name(s: &str) -> String {
-    s.trim().trim_end_matches(['.', ',', '’', '\'']).to_string()
+/// A speaker as matched, trimmed: a name or a pronoun ("she told the magazine"); `None` when it
+/// is only a function word that begins a sentence ("When asked, …", "Then said …").
+fn clean_name(s: &str) -> Option<String> {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+    let name = s.trim().trim_end_matches(['.', ',', '’', '\'']);
+    let names_someone = name.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        PRONOUNS.contains(&w.as_str()) || !crate::text::is_stopword(&w)
+    });
+    names_someone.then(|| name.to_string())
 }
 
 /// How one version of a quote relates to a fuller reference version.
@@ -965,8 +975,7 @@ impl Cx<'_> {
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
             let (rx, ry) = (classes.rep(x), classes.rep(y));
             same_quote(w(rx), w(ry))
-                || (!in_groups(x).is_disjoint(in_groups(y))
-                    && self.reworded(rx, ry, w(rx), w(ry)))
+                || (!in_groups(x).is_disjoint(in_groups(y)) && self.reworded(rx, ry, w(rx), w(ry)))
         });
         let mut sets = Links::new(&classes);
         for (&(x, y), same) in pairs.iter().zip(same) {
@@ -995,7 +1004,11 @@ impl Cx<'_> {
             Version::new(wx, &self.items[x].fact.text),
             Version::new(wy, &self.items[y].fact.text),
         );
-        let (shorter, longer) = if len(wx) <= len(wy) { (&vx, &vy) } else { (&vy, &vx) };
+        let (shorter, longer) = if len(wx) <= len(wy) {
+            (&vx, &vy)
+        } else {
+            (&vy, &vx)
+        };
         overlap(shorter, longer) >= TUNING.quote_overlap
     }
 
@@ -1517,6 +1530,15 @@ mod tests {
         assert_eq!(
             quotes("The plan is “a disaster”, according to Senator Kim Baek."),
             vec![("“a disaster”".into(), "Senator Kim Baek".into())]
+        );
+        // A capitalized word that begins the sentence names no one; a pronoun does.
+        assert_eq!(
+            quotes("When asked about the vote: “We are ready for it now.”"),
+            vec![("“We are ready for it now.”".into(), String::new())]
+        );
+        assert_eq!(
+            quotes("When asked, she said: “We are ready for it now.”"),
+            vec![("“We are ready for it now.”".into(), "she".into())]
         );
     }
 

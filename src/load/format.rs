@@ -300,9 +300,9 @@ mod tests {
     #[test]
     fn rtf_and_binary_files_are_refused_with_the_reason() {
         let err = Format::detect("letter.rtf", b"{\\rtf1\\ansi Hello}").expect_err("rtf");
-        assert!(err.starts_with("RTF document"), "{err}");
+        assert!(err.reason.starts_with("RTF document"), "{err}");
         let err =
             Format::detect("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0").expect_err("doc");
-        assert!(err.contains("old Word (.doc)"), "{err}");
+        assert!(err.reason.contains("old Word (.doc)"), "{err}");
     }
 }

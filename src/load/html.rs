@@ -49,10 +49,9 @@ fn article_of(path: &str, html: &str) -> Result<(Extracted, Vec<String>), LoadEr
         ));
         None
     } else {
-        let mut reader = Readability::with_document(doc, None, Some(cfg))
-            .map_err(|e| {
-                LoadError::new(path, Problem::Damaged, format!("cannot parse HTML ({e})"))
-            })?;
+        let mut reader = Readability::with_document(doc, None, Some(cfg)).map_err(|e| {
+            LoadError::new(path, Problem::Damaged, format!("cannot parse HTML ({e})"))
+        })?;
         reader.parse().ok()
     };
     let Some(article) = article else {

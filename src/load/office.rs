@@ -141,7 +141,9 @@ fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, Why> {
 fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, Why> {
     use std::io::Read as _;
     let damaged = |reason: String| Why::new(Problem::Damaged, reason);
-    let entry = zip.by_name(name).map_err(|e| damaged(format!("{name}: {e}")))?;
+    let entry = zip
+        .by_name(name)
+        .map_err(|e| damaged(format!("{name}: {e}")))?;
     let mut out = Vec::new();
     entry
         .take(limit + 1)

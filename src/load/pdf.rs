@@ -4,7 +4,9 @@
 //! terminal. The reader unpacks compressed streams without a limit, so a PDF whose streams unpack
 //! past [`MAX_UNPACKED_BYTES`] together (a "PDF bomb") is refused before it is read.
 
-use super::{LoadError, Problem, Read, Why};
+#[cfg(feature = "pdf")]
+use super::Why;
+use super::{LoadError, Problem, Read};
 
 /// The most a PDF's compressed streams may unpack to, all together. A text PDF of a few hundred
 /// pages unpacks to a few megabytes; fonts and images add some, and are counted too.
@@ -149,7 +151,11 @@ fn filters(dict: &[u8]) -> Vec<Filter> {
     value
         .split('/')
         .skip(1)
-        .map(|name| name.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(""))
+        .map(|name| {
+            name.split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("")
+        })
         .take_while(|name| !name.is_empty())
         .filter_map(|name| match name {
             "FlateDecode" => Some(Filter::Flate),
@@ -222,7 +228,9 @@ fn ascii85(input: &[u8], cap: usize) -> Vec<u8> {
             _ => continue,
         }
         if group.len() == 5 {
-            let n = group.iter().fold(0u32, |n, d| n.wrapping_mul(85).wrapping_add(*d));
+            let n = group
+                .iter()
+                .fold(0u32, |n, d| n.wrapping_mul(85).wrapping_add(*d));
             out.extend_from_slice(&n.to_be_bytes());
             group.clear();
         }
