@@ -1,4 +1,5 @@
-//! Word-level diff of a passage against a reference passage.
+//! Word-level diff of a passage against a reference passage, and the stage of the pipeline that
+//! diffs every aligned group's passages against its reference ([`diff_groups`]).
 //!
 //! Tokens come from [`crate::text::tokenize`] (punctuation and "…" are tokens of their own) and are
 //! compared by their keys, so case and quote-mark style are not differences. The diff is bounded
@@ -7,10 +8,51 @@
 
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use similar::{Algorithm, DiffOp as SimOp, capture_diff_slices_deadline};
 
-use crate::model::{DiffOp, DiffTag, PassageDiff};
+use crate::model::{Comparison, DiffOp, DiffTag, PassageDiff, Warning};
 use crate::text::{Token, tokenize};
+
+/// Diffs each group's passages against its reference passage, sets its disagreement, and warns
+/// of each diff that stopped at `timeout` (naming the group and its first passage's source).
+pub fn diff_groups(cmp: &mut Comparison, timeout: Duration) {
+    let text = |id: &str| cmp.passage(id).map_or("", |(_, p)| p.text.as_str());
+    let diffs: Vec<Vec<PassageDiff>> = cmp
+        .groups
+        .par_iter()
+        .map(|g| {
+            let reference = text(&g.reference);
+            g.passages
+                .iter()
+                .filter(|id| **id != g.reference)
+                .map(|id| word_diff(id, reference, text(id), timeout))
+                .collect()
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    for (g, diffs) in cmp.groups.iter_mut().zip(diffs) {
+        g.disagreement = if diffs.is_empty() {
+            0.0
+        } else {
+            diffs.iter().map(disagreement).sum::<f32>() / diffs.len() as f32
+        };
+        g.diffs = diffs;
+        let first = g
+            .passages
+            .first()
+            .and_then(|id| crate::model::parse_passage_id(id));
+        for reason in g.diffs.iter().filter_map(|d| d.approximate.as_ref()) {
+            warnings.push(Warning {
+                path: first
+                    .and_then(|(doc, _)| cmp.documents.get(doc))
+                    .map(|d| d.path.clone()),
+                message: format!("group {}: {reason}", g.id),
+            });
+        }
+    }
+    cmp.warnings.append(&mut warnings);
+}
 
 /// Diffs `new` against `reference`. Op texts are slices of the inputs including the whitespace
 /// that follows each token, so `equal`+`insert` ops rebuild `new` (up to trailing whitespace) and

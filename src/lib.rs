@@ -19,6 +19,7 @@ pub mod language;
 pub mod load;
 pub mod marks;
 pub mod model;
+pub mod options;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

@@ -1,16 +1,16 @@
-//! The public pipeline: files → load → segment → annotate → align → diff and compare facts →
+//! The public pipeline: files → load → segment → annotate → align → diff → compare facts →
 //! one [`Comparison`]. Runs on any thread; reports progress and stops when asked to.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::load::{self, LoadError, Loaded};
 use crate::model::{Comparison, DatelineOrigin, DatelineSource, Document, Passage, Span, Warning};
-use crate::{align, facts, segment};
+pub use crate::options::{Cancelled, Options};
+use crate::{align, diff, facts, segment};
 
 /// One source to compare, with an optional dateline given by the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,27 +43,6 @@ pub fn use_compare_threads() {
         .build_global();
 }
 
-/// Limits and settings of a compare.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    /// Files larger than this are refused with a message saying how to raise the limit.
-    pub max_file_bytes: u64,
-    /// Time allowed for one word diff; past it the diff is approximate and says so.
-    pub diff_timeout: Duration,
-    /// Time allowed for fetching one link.
-    pub fetch_timeout: Duration,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            max_file_bytes: load::DEFAULT_MAX_FILE_BYTES,
-            diff_timeout: Duration::from_millis(250),
-            fetch_timeout: crate::fetch::DEFAULT_FETCH_TIMEOUT,
-        }
-    }
-}
-
 /// Where a running compare is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
@@ -71,11 +50,6 @@ pub struct Progress {
     /// 0.0 to 1.0 over the whole compare.
     pub fraction: f32,
 }
-
-/// The compare was cancelled before it finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("cancelled")]
-pub struct Cancelled;
 
 /// Puts one warning per file that could not be read at the top of the comparison's warnings, so
 /// every view says which sources are missing and why.
@@ -133,7 +107,8 @@ pub fn compare_loaded(
         fraction: 0.3,
     });
     let segmented = started.elapsed();
-    align::align(&mut cmp, opts, cancel)?;
+    align::align(&mut cmp, cancel)?;
+    diff::diff_groups(&mut cmp, opts.diff_timeout);
     let aligned = started.elapsed();
     progress(Progress {
         stage: "comparing facts",

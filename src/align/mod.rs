@@ -1,0 +1,189 @@
+//! Aligning: which passages in different documents report the same event.
+//!
+//! Sentence similarity alone cannot keep two look-alike events apart (two earthquakes, two
+//! arrests): their sentences share most words. Stories differ in their anchors — names, places,
+//! numbers, dates — across the whole article. So alignment works in two levels:
+//!
+//! 1. **Stories.** Documents are clustered by TF-IDF similarity of their whole text, with anchors
+//!    weighted up (average linkage, so one shared name cannot chain two stories together). A
+//!    document's dateline adds its year and month.
+//! 2. **Passages.** Candidate sentence pairs come from an inverted index over terms (never all
+//!    pairs). Inside a story a pair needs moderate similarity; across stories it needs a strong
+//!    one with shared anchors. Pairs that state different years are never joined. Groups are then
+//!    grown by constrained average linkage: at most one passage per document (or a passage and
+//!    the one right after it, which then become one passage: a report often tells an event over
+//!    two sentences, or in its headline and the lead under the timestamp line), and a passage
+//!    joins a group only if it is similar to the group as a whole — A~B and B~C do not make A~C.
+//!    Between two documents that clearly tell the same story, the average counts every pair's
+//!    own similarity, also below the pair threshold, rather than zero: paraphrases of one event
+//!    ("three die", "left three people dead") share few words pairwise, yet each is close to the
+//!    group as a whole. Two groups whose passages sit side by side in two or more reports (the
+//!    headlines and the leads) merge at half the bar: the reports' own order is evidence.
+//!
+//! The stages, one module each, in the order [`align_with`] runs them: [`vectors`] (passages and
+//! documents as term vectors), [`passages`] (adjacent sentences that say one thing joined),
+//! [`stories`] (where stories are decided), [`candidates`] (candidate pairs and edges),
+//! [`groups`] (linkage) and [`records`] (the groups written into the comparison). The word diffs
+//! of each group are a stage of their own, after this one ([`crate::diff::diff_groups`]).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::model::Comparison;
+use crate::options::Cancelled;
+
+mod candidates;
+mod groups;
+mod passages;
+mod records;
+mod stories;
+mod vectors;
+
+/// Thresholds of the aligner. Chosen on general grounds and checked on the development set; not
+/// fitted to any text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// Average document similarity for two documents to be in one story.
+    pub story: f32,
+    /// Sentence similarity for a candidate pair inside one story.
+    pub within: f32,
+    /// Sentence similarity for a candidate pair across stories.
+    pub across: f32,
+    /// Average linkage a passage (or group) needs to join a group. Below `within`: an edge (a
+    /// pair that can start a group or join two) must be alike on its own, while the average
+    /// counts the real, lower similarity of a group's other pairs (see the module doc), not zero.
+    pub group: f32,
+    /// Weight of anchors (names, numbers) relative to other words.
+    pub anchor_weight: f32,
+    /// Similarity at which adjacent sentences of one document form one passage.
+    pub run: f32,
+    /// Documents of one story this many times above `story` are "firmly" alike; below it, a
+    /// passage pair needs more than `within`, rising towards `across`.
+    pub firm_story: f32,
+    /// Most adjacent passages of one document a group may hold (shown as one passage).
+    pub span: usize,
+    /// Share of `group` two groups need when their passages are adjacent in two or more
+    /// documents (see [`spans_fit`]).
+    pub parallel: f32,
+    /// Content terms a pair below the edge bar must share to count in a group's average: one or
+    /// two shared words (a name, a common verb) are what any two sentences of one story share.
+    pub soft_shared: usize,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            story: 0.05,
+            within: 0.18,
+            across: 0.7,
+            group: 0.16,
+            anchor_weight: 1.6,
+            run: 0.4,
+            firm_story: 1.5,
+            span: 2,
+            parallel: 0.5,
+            soft_shared: 3,
+        }
+    }
+}
+
+/// Aligns the passages of `cmp.documents` and fills `cmp.groups` (and each passage's `group`).
+pub fn align(cmp: &mut Comparison, cancel: &AtomicBool) -> Result<(), Cancelled> {
+    align_with(cmp, &Tuning::default(), cancel)
+}
+
+/// [`align`] with explicit thresholds.
+pub fn align_with(
+    cmp: &mut Comparison,
+    tuning: &Tuning,
+    cancel: &AtomicBool,
+) -> Result<(), Cancelled> {
+    let stop = || {
+        if cancel.load(Ordering::Relaxed) {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    };
+    let mut space = vectors::build(cmp, tuning);
+    stop()?;
+    let units = passages::merge_runs(cmp, std::mem::take(&mut space.units), tuning.run);
+    let stories = stories::split(&space.doc_vecs, tuning);
+    for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
+        doc.story = story;
+    }
+    stop()?;
+    let cands = candidates::find(cmp, &units, space.nterms, &stories, tuning);
+    stop()?;
+    let groups = groups::link(&units, cmp.documents.len(), &cands, &stories, tuning);
+    records::write(cmp, &units, &groups, &space, &cands, &stories, tuning);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The invented dam reports: each opens with a headline, a timestamp and a lead.
+    fn dam_reports() -> Comparison {
+        let mut cmp = Comparison::empty();
+        for (i, (name, text)) in [
+            (
+                "dam_a.txt",
+                include_str!("../../tests/fixtures/parallel/dam_a.txt"),
+            ),
+            (
+                "dam_b.txt",
+                include_str!("../../tests/fixtures/parallel/dam_b.txt"),
+            ),
+            (
+                "dam_c.txt",
+                include_str!("../../tests/fixtures/parallel/dam_c.txt"),
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let loaded = crate::load::load_bytes(name, text.as_bytes()).expect("loads");
+            cmp.documents
+                .push(crate::pipeline::build_document(i, loaded, None).0);
+        }
+        cmp
+    }
+
+    /// Per document, whether its headline passage also holds its lead.
+    fn headline_holds_lead(cmp: &Comparison) -> Vec<bool> {
+        cmp.documents
+            .iter()
+            .map(|d| {
+                d.passages[0].group.is_some()
+                    && d.passages[0].text.contains("2,000")
+                    && d.passages[0].text.contains("Harlow")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_side_by_side_in_several_reports_merge_at_a_lower_bar() {
+        let never = AtomicBool::new(false);
+        // A bar high enough that the headlines and the leads form two groups of their own…
+        let strict = Tuning {
+            group: 0.3,
+            parallel: 1.0,
+            ..Tuning::default()
+        };
+        let mut cmp = dam_reports();
+        align_with(&mut cmp, &strict, &never).expect("aligns");
+        assert_eq!(headline_holds_lead(&cmp), vec![false; 3]);
+        // …and the same bar, lowered for groups whose passages are adjacent in two or more
+        // reports: each report's headline and lead become one passage of one group.
+        let parallel = Tuning {
+            parallel: 0.5,
+            ..strict
+        };
+        let mut cmp = dam_reports();
+        align_with(&mut cmp, &parallel, &never).expect("aligns");
+        assert_eq!(headline_holds_lead(&cmp), vec![true; 3]);
+        let g = cmp.documents[0].passages[0].group.clone();
+        assert!(cmp.documents.iter().all(|d| d.passages[0].group == g));
+    }
+}
