@@ -25,6 +25,10 @@ use format::{Read, Reader};
 pub use html::{MAX_HTML_DEPTH, MAX_PARSED_DEPTH};
 pub use office::MAX_UNPACKED_BYTES;
 pub use pdf::MAX_UNPACKED_BYTES as MAX_PDF_UNPACKED_BYTES;
+pub use pdf::{
+    HELPER_ARG as PDF_HELPER_ARG, HELPER_MEMORY_BYTES as PDF_HELPER_MEMORY_BYTES,
+    HELPER_TIMEOUT as PDF_HELPER_TIMEOUT, helper_main as pdf_helper_main, read_pdfs_in_child,
+};
 
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
 /// them); raise it with `Options::max_file_bytes` (`--max-file-size` on the command line).
@@ -39,9 +43,10 @@ const GIVEN_TWICE: &str = "given more than once; compared once";
 pub enum Problem {
     /// No such file, no permission, a read that failed.
     Unreadable,
-    /// Not an article file: a folder with no articles, a pipe or device, an empty list.
+    /// Not an article file: a folder with no articles, a pipe or device (or a special file whose
+    /// read never ends), an empty list.
     NotAnArticle,
-    /// Over a limit: the file size, what an archive unpacks to, the time a read may take.
+    /// Over a limit: the file size, what an archive unpacks to, the number of sources a list names.
     OverLimit,
     /// A format Crosscheck does not read (RTF, old `.doc`, images, archives), or one this build
     /// was made without.

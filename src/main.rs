@@ -101,6 +101,16 @@ struct ReportArgs {
 }
 
 fn main() -> ExitCode {
+    // This program run again by itself to read one PDF, out of harm's way (see `load::pdf`).
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == crosscheck::load::PDF_HELPER_ARG)
+    {
+        return crosscheck::load::pdf_helper_main();
+    }
+    if let Ok(me) = std::env::current_exe() {
+        crosscheck::load::read_pdfs_in_child(me);
+    }
     // `RUST_LOG=crosscheck=debug` shows what is read, fetched and compared, and how long it took.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("off")).init();
     let cli = match Cli::try_parse() {

@@ -1237,3 +1237,74 @@ fn a_report_stopped_while_it_is_written_leaves_no_temporary_file() {
         serde_json::from_str::<Comparison>(&text).expect("a whole report, not a half-written one");
     }
 }
+
+/// A PDF whose one page draws a form that draws itself: the PDF reader recurses until its stack
+/// overflows, which ends a process outright (no panic to catch).
+#[cfg(feature = "pdf")]
+fn self_drawing_pdf() -> Vec<u8> {
+    let stream = |dict: &str, body: &str| {
+        format!(
+            "<< {dict} /Length {} >>\nstream\n{body}\nendstream",
+            body.len()
+        )
+    };
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] \
+         /Resources << /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        stream("", "/X1 Do"),
+        stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 200 200] \
+             /Resources << /XObject << /X1 5 0 R >> >>",
+            "/X1 Do",
+        ),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        pdf.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.into_bytes()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_pdf_that_crashes_the_pdf_reader_is_refused_and_the_others_compared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(dir.path(), "loop.pdf", self_drawing_pdf());
+    let article = write(
+        dir.path(),
+        "ferry.txt",
+        "A ferry ran aground off Kessel Island on Monday, the coast guard said.\n",
+    );
+    let (o, _) = report(&[&pdf, &article]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let line = format!(
+        "error: the PDF reader ran out of memory or crashed on this file (damaged, or built to \
+         exhaust memory): {}",
+        s(&pdf)
+    );
+    assert!(
+        stderr(&o).contains(&line),
+        "want {line:?} in {}",
+        stderr(&o)
+    );
+    let cmp = parse(&o);
+    assert_eq!(cmp.documents.len(), 1);
+    assert_eq!(cmp.documents[0].path, s(&article));
+}

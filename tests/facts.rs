@@ -665,6 +665,31 @@ fn one_statement_quoted_with_its_words_moved_about_is_one_altered_quote() {
 }
 
 #[test]
+fn alike_statements_of_unnamed_or_other_speakers_are_not_one_altered_quote() {
+    for (a, b) in [
+        (
+            "The owner said: “The ferry was safe to sail that morning.”",
+            "An inspector said: “The ferry was never safe to sail.”",
+        ),
+        (
+            "“We did not see the sandbank in the fog,” the captain said.",
+            "“We saw the sandbank but could not turn in the fog,” the first mate said.",
+        ),
+        (
+            "“Divers found the hull cracked below the waterline on Monday,” said Ilse Brun.",
+            "“On Monday divers found the cracked hull below the waterline,” said Tomas Weir.",
+        ),
+    ] {
+        let cmp = two(&ferry("2022-09-14", a), &ferry("2022-09-14", b));
+        assert!(
+            conflicts(&cmp, FactKind::Quote).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+}
+
+#[test]
 fn bare_counts_of_people_say_what_happened_to_them() {
     let cmp = two(
         &ferry(

@@ -473,7 +473,13 @@ fn qualifier(toks: &[Token], i: usize) -> (Qual, usize) {
         }
     };
     let two = |a: &str, b: &str| i >= 2 && w(i - 2) == a && w(i - 1) == b;
-    let as_as = |b: &str| i >= 3 && w(i - 3) == "as" && two(b, "as");
+    // "as many as 20,000" bounds it from above; "twice as many as" and "not as many as" do not.
+    let as_as = |b: &str| {
+        i >= 3
+            && w(i - 3) == "as"
+            && two(b, "as")
+            && (i < 4 || !matches!(w(i - 4), "not" | "twice" | "thrice" | "times" | "half"))
+    };
     if as_as("many") || as_as("much") {
         return (Qual::UpTo, i - 3);
     }
@@ -1499,6 +1505,8 @@ mod tests {
         assert_eq!(read.len(), 1, "{read:?}");
         assert_eq!(read[0].0, "as many as 20,000 people");
         assert!(read[0].1.starts_with("<= 20000"), "{read:?}");
+        let read = q("Police said twice as many as 20,000 people marched through the city.");
+        assert!(!read[0].1.starts_with("<="), "{read:?}");
     }
 
     #[test]

@@ -591,16 +591,18 @@ fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>,
     (None, "")
 }
 
-/// A speaker as matched, trimmed: a name or a pronoun ("she told the magazine"); `None` when it
-/// is only a function word that begins a sentence ("When asked, …", "Then said …").
+/// A speaker as matched, trimmed; `None` when it is a word that opens a sentence rather than a
+/// name ("When asked, …", "Then said …").
 fn clean_name(s: &str) -> Option<String> {
-    const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+    const OPENERS: &[&str] = &[
+        "when", "then", "if", "as", "after", "before", "while", "once", "but", "and", "so",
+        "later", "also", "because", "though", "although", "since", "until", "asked",
+    ];
     let name = s.trim().trim_end_matches(['.', ',', '’', '\'']);
-    let names_someone = name.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        PRONOUNS.contains(&w.as_str()) || !crate::text::is_stopword(&w)
-    });
-    names_someone.then(|| name.to_string())
+    let opener = name
+        .split_whitespace()
+        .all(|w| OPENERS.contains(&w.to_lowercase().as_str()));
+    (!opener).then(|| name.to_string())
 }
 
 /// How one version of a quote relates to a fuller reference version.
@@ -956,6 +958,21 @@ impl Cx<'_> {
             groups.extend(item.group);
         }
         let in_groups = |c: usize| &groups_of[self.items[classes.rep(c)].fact.value.as_str()];
+        let speakers = self.canonical_speakers(&members);
+        // The speakers each wording is quoted from, by surname.
+        let mut said_by: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for (&m, name) in &speakers {
+            let by = said_by
+                .entry(self.items[m].fact.value.as_str())
+                .or_default();
+            by.insert(super::people::surname(name));
+        }
+        let no_one = BTreeSet::new();
+        let said = |c: usize| {
+            said_by
+                .get(self.items[classes.rep(c)].fact.value.as_str())
+                .unwrap_or(&no_one)
+        };
         // Candidates share a run of four words (short quotes: all their words), or are quoted in
         // passages aligned as one happening.
         let pairs = classes.pairs(|c| {
@@ -975,7 +992,9 @@ impl Cx<'_> {
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
             let (rx, ry) = (classes.rep(x), classes.rep(y));
             same_quote(w(rx), w(ry))
-                || (!in_groups(x).is_disjoint(in_groups(y)) && self.reworded(rx, ry, w(rx), w(ry)))
+                || (!in_groups(x).is_disjoint(in_groups(y))
+                    && !said(x).is_disjoint(said(y))
+                    && self.reworded(rx, ry, w(rx), w(ry)))
         });
         let mut sets = Links::new(&classes);
         for (&(x, y), same) in pairs.iter().zip(same) {
@@ -983,7 +1002,6 @@ impl Cx<'_> {
                 sets.link_apart(x, y, false);
             }
         }
-        let speakers = self.canonical_speakers(&members);
         sets.components(&members)
             .iter()
             .flat_map(|(comp, _)| self.utterances(comp, &w, &speakers))
@@ -991,13 +1009,14 @@ impl Cx<'_> {
             .collect()
     }
 
-    /// Whether two quotes of four words or more, aligned as one happening, are one utterance
-    /// with its words moved about: most of the shorter one's words are the longer one's, in order
-    /// ([`overlap`]). Passages aligned as one happening that quote alike words quote one
-    /// statement; the utterance split ([`Self::utterances`]) still weighs the speakers.
+    /// Whether two quotes of four words or more, of one named speaker in passages aligned as one
+    /// happening, are one utterance with its words moved about: most of the shorter one's words
+    /// are the longer one's, in order ([`overlap`]), and both or neither deny (a "not" or "never"
+    /// on one side only makes two statements, not one quoted two ways).
     fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String]) -> bool {
         let len = |ws: &[String]| ws.iter().filter(|w| *w != "…").count();
-        if len(wx) < 4 || len(wy) < 4 {
+        let denies = |ws: &[String]| ws.iter().any(|w| is_negation(w));
+        if len(wx) < 4 || len(wy) < 4 || denies(wx) != denies(wy) {
             return false;
         }
         let (vx, vy) = (
@@ -1539,6 +1558,11 @@ mod tests {
         assert_eq!(
             quotes("When asked, she said: “We are ready for it now.”"),
             vec![("“We are ready for it now.”".into(), "she".into())]
+        );
+        // Names that are also common words stay names.
+        assert_eq!(
+            quotes("“We will leave on time,” Mrs May said."),
+            vec![("“We will leave on time,”".into(), "Mrs May".into())]
         );
     }
 

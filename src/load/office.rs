@@ -24,7 +24,10 @@ const NOT_BUILT: &str =
 pub(super) fn zip_format(bytes: &[u8]) -> Result<Format, Why> {
     let unsupported = |reason: String| Why::new(Problem::Unsupported, reason);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        unsupported("binary data (ZIP archive that cannot be opened), not text".into())
+        Why::new(
+            Problem::Damaged,
+            "binary data (ZIP archive that cannot be opened), not text",
+        )
     })?;
     if zip.index_for_name("word/document.xml").is_some() {
         return Ok(Format::Docx);

@@ -30,7 +30,11 @@ fn read_within(path: &str, bytes: &[u8], limit: u64) -> Read {
             ),
         ));
     }
-    let text = extract(bytes).map_err(|why| LoadError::at(path, why))?;
+    let text = match HELPER.get() {
+        Some(program) => extract_in_child(program, bytes),
+        None => extract(bytes),
+    }
+    .map_err(|why| LoadError::at(path, why))?;
     let text = super::tidy_extracted(&unhyphenate(&text));
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
         return Err(LoadError::new(
@@ -44,12 +48,158 @@ fn read_within(path: &str, bytes: &[u8], limit: u64) -> Read {
 }
 
 #[cfg(not(feature = "pdf"))]
+const NOT_BUILT: &str = "PDF document: this build reads no PDFs (built without the `pdf` feature)";
+
+#[cfg(not(feature = "pdf"))]
 pub(super) fn read(path: &str, _bytes: &[u8]) -> Read {
-    Err(LoadError::new(
-        path,
-        Problem::Unsupported,
-        "PDF document: this build reads no PDFs (built without the `pdf` feature)",
-    ))
+    Err(LoadError::new(path, Problem::Unsupported, NOT_BUILT))
+}
+
+/// The program that reads PDFs for this process, when one is set ([`read_pdfs_in_child`]).
+#[cfg(feature = "pdf")]
+static HELPER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// The argument that makes the program a PDF reader for its parent ([`helper_main`]).
+pub const HELPER_ARG: &str = "--read-pdf-text-from-stdin";
+
+/// The most memory (address space) the child process that reads one PDF may take.
+pub const HELPER_MEMORY_BYTES: u64 = 1_000_000_000;
+
+/// The longest the child process that reads one PDF may run.
+pub const HELPER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Makes this process read every PDF in a child process, `program` run with [`HELPER_ARG`],
+/// under [`HELPER_MEMORY_BYTES`] and [`HELPER_TIMEOUT`]: a PDF that makes the reader exhaust
+/// memory, recurse past its stack or loop then costs that child, not the comparison. The program's
+/// `main` sets it to itself; a library caller that does not reads PDFs in its own process.
+pub fn read_pdfs_in_child(program: std::path::PathBuf) {
+    #[cfg(feature = "pdf")]
+    let _ = HELPER.set(program);
+    #[cfg(not(feature = "pdf"))]
+    let _ = program;
+}
+
+/// The child's side of [`read_pdfs_in_child`]: reads a PDF on standard input, writes its text on
+/// standard output, or the kind of problem and the reason on standard error (exit status 2).
+pub fn helper_main() -> std::process::ExitCode {
+    use std::io::{Read as _, Write as _};
+    #[cfg(all(unix, feature = "pdf"))]
+    {
+        use nix::sys::resource::{Resource, setrlimit};
+        let _ = setrlimit(
+            Resource::RLIMIT_AS,
+            HELPER_MEMORY_BYTES,
+            HELPER_MEMORY_BYTES,
+        );
+    }
+    let mut bytes = Vec::new();
+    if std::io::stdin().read_to_end(&mut bytes).is_err() {
+        return std::process::ExitCode::from(2);
+    }
+    #[cfg(feature = "pdf")]
+    let read = extract(&bytes);
+    #[cfg(not(feature = "pdf"))]
+    let read: Result<String, super::Why> = Err(super::Why::new(Problem::Unsupported, NOT_BUILT));
+    match read {
+        Ok(text) => {
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(why) => {
+            let kind = if why.problem == Problem::Unsupported {
+                "unsupported"
+            } else {
+                "damaged"
+            };
+            let _ = write!(std::io::stderr(), "{kind}\t{}", why.reason);
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+/// The text of a PDF read by a child process ([`read_pdfs_in_child`]).
+#[cfg(feature = "pdf")]
+fn extract_in_child(program: &std::path::Path, bytes: &[u8]) -> Result<String, Why> {
+    use std::io::{Read as _, Write as _};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .arg(HELPER_ARG)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            Why::new(
+                Problem::Unreadable,
+                format!("cannot start the PDF reader ({e})"),
+            )
+        })?;
+    // Input and output go through threads of their own, so that a full pipe blocks no one.
+    let input = child.stdin.take().map(|mut stdin| {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&bytes);
+        })
+    });
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>, limit: u64| {
+        pipe.map(|p| {
+            std::thread::spawn(move || {
+                let mut out = Vec::new();
+                let _ = p.take(limit).read_to_end(&mut out);
+                out
+            })
+        })
+    };
+    let text_limit = (bytes.len() as u64).saturating_mul(64).max(1 << 20);
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _), text_limit);
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _), 4096);
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() < HELPER_TIMEOUT => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    if let Some(t) = input {
+        let _ = t.join();
+    }
+    let joined = |t: Option<std::thread::JoinHandle<Vec<u8>>>| {
+        t.and_then(|t| t.join().ok()).unwrap_or_default()
+    };
+    let (out, err) = (joined(stdout), joined(stderr));
+    match status {
+        None => Err(Why::new(
+            Problem::OverLimit,
+            format!(
+                "reading the PDF did not finish within {} s (damaged, or built to never end)",
+                HELPER_TIMEOUT.as_secs()
+            ),
+        )),
+        Some(s) if s.success() => Ok(String::from_utf8_lossy(&out).into_owned()),
+        Some(s) if s.code() == Some(2) => {
+            let err = String::from_utf8_lossy(&err);
+            Err(match err.split_once('\t') {
+                Some(("unsupported", reason)) => Why::new(Problem::Unsupported, reason),
+                Some((_, reason)) => Why::new(Problem::Damaged, reason),
+                None => Why::new(
+                    Problem::Damaged,
+                    "cannot read PDF (damaged or unsupported file)",
+                ),
+            })
+        }
+        Some(_) => Err(Why::new(
+            Problem::OverLimit,
+            "the PDF reader ran out of memory or crashed on this file (damaged, or built to \
+             exhaust memory)",
+        )),
+    }
 }
 
 /// The text of a PDF, or why it could not be read. Runs the reader with its panics caught.
@@ -101,14 +251,18 @@ fn unpacked_size(bytes: &[u8], limit: u64) -> u64 {
         };
         // Past this stream's data, so each byte of the file is searched once.
         at += len;
-        let mut input = data.to_vec();
-        for filter in filters(dict) {
+        // Each stage but the last is kept, as the next one's input; the last is only counted.
+        let chain = filters(dict);
+        let mut input = std::borrow::Cow::Borrowed(data);
+        for (k, filter) in chain.iter().enumerate() {
             let budget = limit.saturating_sub(total).saturating_add(1);
-            input = filter.decode(&input, usize::try_from(budget).unwrap_or(usize::MAX));
-            total += input.len() as u64;
+            let cap = usize::try_from(budget).unwrap_or(usize::MAX);
+            let (out, n) = filter.decode(&input, cap, k + 1 < chain.len());
+            total += n as u64;
             if total > limit {
                 return total;
             }
+            input = std::borrow::Cow::Owned(out);
         }
     }
     total
@@ -118,7 +272,12 @@ fn unpacked_size(bytes: &[u8], limit: u64) -> u64 {
 /// after the keyword that is.
 #[cfg(feature = "pdf")]
 fn stream_data(after_keyword: &[u8]) -> Option<(&[u8], usize)> {
-    let data = match after_keyword {
+    // Spaces may stand between the keyword and the line end, as the reader allows.
+    let spaces = after_keyword
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let data = match &after_keyword[spaces..] {
         [b'\r', b'\n', rest @ ..] | [b'\n', rest @ ..] | [b'\r', rest @ ..] => rest,
         _ => return None,
     };
@@ -131,15 +290,21 @@ fn stream_data(after_keyword: &[u8]) -> Option<(&[u8], usize)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Filter {
     Flate,
-    Lzw,
+    /// LZW, with its `EarlyChange` (the default) or without.
+    Lzw {
+        early_change: bool,
+    },
     Ascii85,
 }
 
 /// The filters a stream's dictionary (the text before its `stream` keyword) names, in the order
-/// they are applied.
+/// they are applied, up to the first the reader does not apply (it stops there).
 #[cfg(feature = "pdf")]
 fn filters(dict: &[u8]) -> Vec<Filter> {
-    let dict = String::from_utf8_lossy(&dict[dict.len().saturating_sub(4096)..]);
+    let dict = unescape_names(&String::from_utf8_lossy(
+        &dict[dict.len().saturating_sub(4096)..],
+    ));
+    let early_change = !dict.contains("/EarlyChange 0");
     let Some(at) = dict.rfind("/Filter") else {
         return Vec::new();
     };
@@ -156,55 +321,99 @@ fn filters(dict: &[u8]) -> Vec<Filter> {
                 .next()
                 .unwrap_or("")
         })
-        .take_while(|name| !name.is_empty())
-        .filter_map(|name| match name {
+        .map_while(|name| match name {
             "FlateDecode" => Some(Filter::Flate),
-            "LZWDecode" => Some(Filter::Lzw),
+            "LZWDecode" => Some(Filter::Lzw { early_change }),
             "ASCII85Decode" => Some(Filter::Ascii85),
             _ => None,
         })
         .collect()
 }
 
+/// A PDF name's `#xx` escapes decoded (`/Fl#61teDecode` is `/FlateDecode`).
+#[cfg(feature = "pdf")]
+fn unescape_names(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let hex = rest
+            .get(at + 1..at + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(b) if b.is_ascii() => {
+                out.push(char::from(b));
+                rest = &rest[at + 3..];
+            }
+            _ => {
+                out.push('#');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(feature = "pdf")]
 impl Filter {
-    /// `input` unpacked, at most `cap` bytes of it; what unpacks before an error counts, as the
-    /// reader keeps it too.
-    fn decode(self, input: &[u8], cap: usize) -> Vec<u8> {
-        let mut out = Capped(Vec::new(), cap);
+    /// `input` unpacked, at most `cap` bytes of it, and how many bytes that is; what unpacks
+    /// before an error counts, as the reader keeps it too. Unless `keep`, the bytes are only
+    /// counted, not kept.
+    fn decode(self, input: &[u8], cap: usize, keep: bool) -> (Vec<u8>, usize) {
+        let mut out = Capped {
+            kept: Vec::new(),
+            count: 0,
+            cap,
+            keep,
+        };
         match self {
             Filter::Flate => {
                 let _ = std::io::copy(&mut flate2::read::ZlibDecoder::new(input), &mut out);
                 // The reader retries a stream with a bad zlib header as raw deflate.
-                if out.0.is_empty() && input.len() > 2 {
+                if out.count == 0 && input.len() > 2 {
                     let raw = &mut flate2::read::DeflateDecoder::new(&input[2..]);
                     let _ = std::io::copy(raw, &mut out);
                 }
             }
-            Filter::Lzw => {
-                let mut decoder =
-                    weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+            Filter::Lzw { early_change } => {
+                let mut decoder = if early_change {
+                    weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+                } else {
+                    weezl::decode::Decoder::new(weezl::BitOrder::Msb, 8)
+                };
                 let _ = decoder.into_stream(&mut out).decode_all(input);
             }
-            Filter::Ascii85 => out.0 = ascii85(input, cap),
+            Filter::Ascii85 => {
+                let bytes = ascii85(input, cap);
+                return (bytes.clone(), bytes.len());
+            }
         }
-        out.0
+        (out.kept, out.count)
     }
 }
 
-/// A writer that takes at most its cap, then fails.
+/// A writer that takes at most its cap, then fails; it keeps what it takes only when asked to.
 #[cfg(feature = "pdf")]
-struct Capped(Vec<u8>, usize);
+struct Capped {
+    kept: Vec<u8>,
+    count: usize,
+    cap: usize,
+    keep: bool,
+}
 
 #[cfg(feature = "pdf")]
 impl std::io::Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let room = self.1.saturating_sub(self.0.len());
+        let room = self.cap.saturating_sub(self.count);
         if room == 0 {
             return Err(std::io::Error::other("over the limit"));
         }
         let n = buf.len().min(room);
-        self.0.extend_from_slice(&buf[..n]);
+        if self.keep {
+            self.kept.extend_from_slice(&buf[..n]);
+        }
+        self.count += n;
         Ok(n)
     }
 
@@ -330,6 +539,19 @@ mod tests {
     }
 
     #[test]
+    fn spaces_after_the_keyword_and_escaped_names_hide_no_stream() {
+        let zeros = vec![0u8; 3 * MB as usize];
+        let spaced = pdf_with_stream("/FlateDecode", &zlib(&zeros));
+        let at = find(&spaced, b"stream\n").expect("keyword");
+        let mut spaced_out = spaced[..at + 6].to_vec();
+        spaced_out.extend_from_slice(b"  ");
+        spaced_out.extend_from_slice(&spaced[at + 6..]);
+        assert_eq!(unpacked_size(&spaced_out, 10 * MB), 3 * MB);
+        let escaped = pdf_with_stream("/Fl#61teDecode", &zlib(&zeros));
+        assert_eq!(unpacked_size(&escaped, 10 * MB), 3 * MB);
+    }
+
+    #[test]
     fn every_stage_of_a_chain_of_filters_counts() {
         let zeros = vec![0u8; 3 * MB as usize];
         let twice = pdf_with_stream("[/FlateDecode /FlateDecode]", &zlib(&zlib(&zeros)));
@@ -363,8 +585,10 @@ mod tests {
         ))
         .expect("fixture");
         assert!(unpacked_size(&park, MAX_UNPACKED_BYTES) < MB);
-        // Each byte is searched once: a quadratic scan of this would not finish.
-        let keywords = b"stream\n".repeat(300_000);
+        // Each byte is searched once: a scan that looked for each `stream`'s `endstream` from
+        // the keyword on would read the rest of this file 300,000 times over.
+        let mut keywords = b"stream\n".repeat(300_000);
+        keywords.extend_from_slice(b"endstream\n");
         assert_eq!(unpacked_size(&keywords, MB), 0);
     }
 
