@@ -973,8 +973,8 @@ impl Cx<'_> {
                 .get(self.items[classes.rep(c)].fact.value.as_str())
                 .unwrap_or(&no_one)
         };
-        // Candidates share a run of four words (short quotes: all their words), or are quoted in
-        // passages aligned as one happening.
+        // Candidates share a run of four words (short quotes: all their words), or are one
+        // speaker's, quoted in passages aligned as one happening.
         let pairs = classes.pairs(|c| {
             let ws: Vec<&str> = w(classes.rep(c))
                 .iter()
@@ -984,8 +984,13 @@ impl Cx<'_> {
             if ws.len() < 4 {
                 vec![ws.join(" ")]
             } else {
-                let runs = ws.windows(4).map(|x| x.join(" "));
-                runs.chain(in_groups(c).iter().map(|g| format!("\u{1}{g}")))
+                // One speaker's quotes in one group ([`Self::reworded`]).
+                let said_in_group = in_groups(c)
+                    .iter()
+                    .flat_map(|g| said(c).iter().map(move |s| format!("\u{1}{g}\u{1}{s}")));
+                ws.windows(4)
+                    .map(|x| x.join(" "))
+                    .chain(said_in_group)
                     .collect()
             }
         });
