@@ -27,7 +27,8 @@ pub use office::MAX_UNPACKED_BYTES;
 pub use pdf::MAX_UNPACKED_BYTES as MAX_PDF_UNPACKED_BYTES;
 pub use pdf::{
     HELPER_ARG as PDF_HELPER_ARG, HELPER_MEMORY_BYTES as PDF_HELPER_MEMORY_BYTES,
-    HELPER_TIMEOUT as PDF_HELPER_TIMEOUT, helper_main as pdf_helper_main, read_pdfs_in_child,
+    HELPER_TIMEOUT as PDF_HELPER_TIMEOUT, MAX_TEXT_BYTES as MAX_PDF_TEXT_BYTES,
+    helper_main as pdf_helper_main, read_pdfs_in_child,
 };
 
 /// Default limit on a source file's size (16 MB, decimal megabytes as the command line counts
@@ -46,7 +47,8 @@ pub enum Problem {
     /// Not an article file: a folder with no articles, a pipe or device (or a special file whose
     /// read never ends), an empty list.
     NotAnArticle,
-    /// Over a limit: the file size, what an archive unpacks to, the number of sources a list names.
+    /// Over a limit: the file size, what an archive unpacks to, the number of sources a list
+    /// names, the time reading a PDF may take.
     OverLimit,
     /// A format Crosscheck does not read (RTF, old `.doc`, images, archives), or one this build
     /// was made without.

@@ -62,16 +62,23 @@ static HELPER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::ne
 /// The argument that makes the program a PDF reader for its parent ([`helper_main`]).
 pub const HELPER_ARG: &str = "--read-pdf-text-from-stdin";
 
-/// The most memory (address space) the child process that reads one PDF may take.
+/// The most memory (address space) the child process that reads one PDF may take (on Linux;
+/// other systems do not enforce this limit).
 pub const HELPER_MEMORY_BYTES: u64 = 1_000_000_000;
 
-/// The longest the child process that reads one PDF may run.
-pub const HELPER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// The most processor time the child process that reads one PDF may use. The reader gets through
+/// a few megabytes of page content a second, so a 16 MB PDF of text needs well under this.
+pub const HELPER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// The most text a PDF may give (the text of a 16 MB PDF of plain pages is a fraction of this).
+pub const MAX_TEXT_BYTES: u64 = 64_000_000;
 
 /// Makes this process read every PDF in a child process, `program` run with [`HELPER_ARG`],
 /// under [`HELPER_MEMORY_BYTES`] and [`HELPER_TIMEOUT`]: a PDF that makes the reader exhaust
-/// memory, recurse past its stack or loop then costs that child, not the comparison. The program's
-/// `main` sets it to itself; a library caller that does not reads PDFs in its own process.
+/// memory, recurse past its stack or loop then costs that child, not the comparison. `program`
+/// must hand that argument to [`helper_main`] before anything else (the program's `main` does,
+/// and names itself); a library caller that does not call this reads PDFs in its own process,
+/// bounded by the scan before reading only.
 pub fn read_pdfs_in_child(program: std::path::PathBuf) {
     #[cfg(feature = "pdf")]
     let _ = HELPER.set(program);
@@ -81,25 +88,29 @@ pub fn read_pdfs_in_child(program: std::path::PathBuf) {
 
 /// The child's side of [`read_pdfs_in_child`]: reads a PDF on standard input, writes its text on
 /// standard output, or the kind of problem and the reason on standard error (exit status 2).
+/// On Linux it limits its memory and processor time and dies with its parent.
 pub fn helper_main() -> std::process::ExitCode {
     use std::io::{Read as _, Write as _};
-    #[cfg(all(unix, feature = "pdf"))]
+    #[cfg(all(target_os = "linux", feature = "pdf"))]
     {
         use nix::sys::resource::{Resource, setrlimit};
+        let cpu = HELPER_TIMEOUT.as_secs();
         let _ = setrlimit(
             Resource::RLIMIT_AS,
             HELPER_MEMORY_BYTES,
             HELPER_MEMORY_BYTES,
         );
+        let _ = setrlimit(Resource::RLIMIT_CPU, cpu, cpu + 5);
+        let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL);
     }
     let mut bytes = Vec::new();
-    if std::io::stdin().read_to_end(&mut bytes).is_err() {
-        return std::process::ExitCode::from(2);
-    }
-    #[cfg(feature = "pdf")]
-    let read = extract(&bytes);
-    #[cfg(not(feature = "pdf"))]
-    let read: Result<String, super::Why> = Err(super::Why::new(Problem::Unsupported, NOT_BUILT));
+    let read = match std::io::stdin().read_to_end(&mut bytes) {
+        Err(e) => Err(super::Why::new(
+            Problem::Unreadable,
+            format!("cannot read the PDF from the parent ({e})"),
+        )),
+        Ok(_) => read_on_a_big_stack(bytes),
+    };
     match read {
         Ok(text) => {
             let _ = std::io::stdout().write_all(text.as_bytes());
@@ -114,6 +125,29 @@ pub fn helper_main() -> std::process::ExitCode {
             let _ = write!(std::io::stderr(), "{kind}\t{}", why.reason);
             std::process::ExitCode::from(2)
         }
+    }
+}
+
+/// Extracts on a thread with the stack of a compare's worker threads, as an in-process read has.
+fn read_on_a_big_stack(bytes: Vec<u8>) -> Result<String, super::Why> {
+    #[cfg(feature = "pdf")]
+    {
+        std::thread::Builder::new()
+            .stack_size(crate::pipeline::COMPARE_STACK_BYTES)
+            .spawn(move || extract(&bytes))
+            .map_err(|e| Why::new(Problem::Unreadable, format!("cannot start ({e})")))?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(Why::new(
+                    Problem::Damaged,
+                    "cannot read PDF (damaged or unsupported file)",
+                ))
+            })
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = bytes;
+        Err(super::Why::new(Problem::Unsupported, NOT_BUILT))
     }
 }
 
@@ -135,71 +169,113 @@ fn extract_in_child(program: &std::path::Path, bytes: &[u8]) -> Result<String, W
             )
         })?;
     // Input and output go through threads of their own, so that a full pipe blocks no one.
-    let input = child.stdin.take().map(|mut stdin| {
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            let _ = stdin.write_all(&bytes);
-        })
-    });
-    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>, limit: u64| {
-        pipe.map(|p| {
-            std::thread::spawn(move || {
+    let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
+    let (status, out, err) = std::thread::scope(|scope| {
+        if let Some(mut stdin) = stdin {
+            scope.spawn(move || {
+                let _ = stdin.write_all(bytes);
+            });
+        }
+        // One byte past the limit tells a text over it from one that just fits.
+        let drain = |pipe: Option<Box<dyn std::io::Read + Send>>, limit: u64| {
+            scope.spawn(move || {
                 let mut out = Vec::new();
-                let _ = p.take(limit).read_to_end(&mut out);
+                if let Some(p) = pipe {
+                    let _ = p.take(limit + 1).read_to_end(&mut out);
+                }
                 out
             })
-        })
-    };
-    let text_limit = (bytes.len() as u64).saturating_mul(64).max(1 << 20);
-    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _), text_limit);
-    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _), 4096);
+        };
+        let out = drain(stdout.map(|p| Box::new(p) as _), MAX_TEXT_BYTES);
+        let err = drain(stderr.map(|p| Box::new(p) as _), 4096);
+        let status = wait_within(&mut child, HELPER_TIMEOUT * 2);
+        (
+            status,
+            out.join().unwrap_or_default(),
+            err.join().unwrap_or_default(),
+        )
+    });
+    child_result(status, out, &err)
+}
+
+/// Waits for `child` to end, and kills it past `limit` of time on the clock (`None`): the child
+/// limits its processor time itself, this is the bound when it waits on nothing.
+#[cfg(feature = "pdf")]
+fn wait_within(
+    child: &mut std::process::Child,
+    limit: std::time::Duration,
+) -> Option<std::process::ExitStatus> {
     let started = std::time::Instant::now();
-    let status = loop {
+    loop {
         match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() < HELPER_TIMEOUT => {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if started.elapsed() < limit => {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
             _ => {
                 let _ = child.kill();
                 let _ = child.wait();
-                break None;
+                return None;
             }
         }
-    };
-    if let Some(t) = input {
-        let _ = t.join();
     }
-    let joined = |t: Option<std::thread::JoinHandle<Vec<u8>>>| {
-        t.and_then(|t| t.join().ok()).unwrap_or_default()
-    };
-    let (out, err) = (joined(stdout), joined(stderr));
-    match status {
-        None => Err(Why::new(
+}
+
+/// What the child's end says of the PDF.
+#[cfg(feature = "pdf")]
+fn child_result(
+    status: Option<std::process::ExitStatus>,
+    out: Vec<u8>,
+    err: &[u8],
+) -> Result<String, Why> {
+    let too_long = || {
+        Why::new(
             Problem::OverLimit,
             format!(
                 "reading the PDF did not finish within {} s (damaged, or built to never end)",
                 HELPER_TIMEOUT.as_secs()
             ),
-        )),
-        Some(s) if s.success() => Ok(String::from_utf8_lossy(&out).into_owned()),
-        Some(s) if s.code() == Some(2) => {
-            let err = String::from_utf8_lossy(&err);
-            Err(match err.split_once('\t') {
-                Some(("unsupported", reason)) => Why::new(Problem::Unsupported, reason),
-                Some((_, reason)) => Why::new(Problem::Damaged, reason),
-                None => Why::new(
-                    Problem::Damaged,
-                    "cannot read PDF (damaged or unsupported file)",
+        )
+    };
+    let Some(status) = status else {
+        return Err(too_long());
+    };
+    if status.success() {
+        if out.len() as u64 > MAX_TEXT_BYTES {
+            return Err(Why::new(
+                Problem::OverLimit,
+                format!(
+                    "PDF with more than {} MB of text",
+                    MAX_TEXT_BYTES / 1_000_000
                 ),
-            })
+            ));
         }
-        Some(_) => Err(Why::new(
-            Problem::OverLimit,
-            "the PDF reader ran out of memory or crashed on this file (damaged, or built to \
-             exhaust memory)",
-        )),
+        return Ok(String::from_utf8_lossy(&out).into_owned());
     }
+    if status.code() == Some(2) {
+        let err = String::from_utf8_lossy(err);
+        return Err(match err.split_once('\t') {
+            Some(("unsupported", reason)) => Why::new(Problem::Unsupported, reason),
+            Some((_, reason)) => Why::new(Problem::Damaged, reason),
+            None => Why::new(
+                Problem::Damaged,
+                "cannot read PDF (damaged or unsupported file)",
+            ),
+        });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        // SIGXCPU: the processor-time limit; SIGKILL: past its hard limit, or killed.
+        if matches!(status.signal(), Some(24 | 9)) {
+            return Err(too_long());
+        }
+    }
+    Err(Why::new(
+        Problem::Damaged,
+        "the PDF reader ran out of memory or crashed on this file (damaged, or built to \
+         exhaust memory)",
+    ))
 }
 
 /// The text of a PDF, or why it could not be read. Runs the reader with its panics caught.
@@ -549,6 +625,43 @@ mod tests {
         assert_eq!(unpacked_size(&spaced_out, 10 * MB), 3 * MB);
         let escaped = pdf_with_stream("/Fl#61teDecode", &zlib(&zeros));
         assert_eq!(unpacked_size(&escaped, 10 * MB), 3 * MB);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn how_the_child_ended_says_what_is_wrong_with_the_pdf() {
+        use std::os::unix::process::ExitStatusExt;
+        let exited = |code: i32| Some(std::process::ExitStatus::from_raw(code << 8));
+        let signalled = |signal: i32| Some(std::process::ExitStatus::from_raw(signal));
+        assert_eq!(
+            child_result(exited(0), b"Text.".to_vec(), b""),
+            Ok("Text.".into())
+        );
+        let long = vec![b'a'; MAX_TEXT_BYTES as usize + 1];
+        let err = child_result(exited(0), long, b"").expect_err("over the limit");
+        assert_eq!(err.problem, Problem::OverLimit);
+        let err = child_result(
+            exited(2),
+            Vec::new(),
+            b"unsupported\tencrypted PDF: save first",
+        )
+        .expect_err("refused");
+        assert_eq!(
+            err,
+            Why::new(Problem::Unsupported, "encrypted PDF: save first")
+        );
+        // Out of processor time (SIGXCPU), killed (SIGKILL), or still running past the clock.
+        for status in [signalled(24), signalled(9), None] {
+            let err = child_result(status, Vec::new(), b"").expect_err("too long");
+            assert!(
+                err.reason.starts_with("reading the PDF did not finish"),
+                "{err}"
+            );
+        }
+        // Aborted (out of memory, or the stack overflowed).
+        let err = child_result(signalled(6), Vec::new(), b"").expect_err("crashed");
+        assert_eq!(err.problem, Problem::Damaged);
+        assert!(err.reason.contains("ran out of memory or crashed"), "{err}");
     }
 
     #[test]
