@@ -114,7 +114,7 @@ fn reason(e: &ureq::Error, max_bytes: u64) -> Why {
             Problem::OverLimit,
             format!(
                 "could not fetch (page is over the {} MB limit; raise it with --max-file-size)",
-                max_bytes / 1_000_000
+                crate::load::megabytes(max_bytes)
             ),
         );
     }

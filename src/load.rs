@@ -226,8 +226,9 @@ pub(crate) fn check_size(len: u64, max_bytes: u64) -> Result<(), Why> {
 }
 
 /// A size in megabytes as people read it: whole when it is whole, else to one decimal, and never
-/// rounded down to the limit it is compared with (16,000,001 bytes is "16.1", not "16").
-fn megabytes(bytes: u64) -> String {
+/// rounded down to the limit it is compared with (16,000,001 bytes is "16.1", not "16"). The one
+/// way every limit in a message is written.
+pub(crate) fn megabytes(bytes: u64) -> String {
     if bytes.is_multiple_of(1_000_000) {
         return (bytes / 1_000_000).to_string();
     }

@@ -154,7 +154,7 @@ fn part_within(zip: &mut Zip<'_>, name: &str, limit: u64) -> Result<String, Why>
         .map_err(|e| damaged(format!("{name}: {e}")))?;
     if out.len() as u64 > limit {
         let limit = if limit >= 1_000_000 {
-            format!("{} MB", limit / 1_000_000)
+            format!("{} MB", super::megabytes(limit))
         } else {
             format!("{limit} bytes")
         };

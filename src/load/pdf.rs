@@ -26,7 +26,7 @@ fn read_within(path: &str, bytes: &[u8], limit: u64) -> Read {
             format!(
                 "PDF whose compressed streams unpack to more than {} MB (damaged, or built to \
                  exhaust memory)",
-                limit / 1_000_000
+                super::megabytes(limit)
             ),
         ));
     }
@@ -246,7 +246,7 @@ fn child_result(
                 Problem::OverLimit,
                 format!(
                     "PDF with more than {} MB of text",
-                    MAX_TEXT_BYTES / 1_000_000
+                    super::megabytes(MAX_TEXT_BYTES)
                 ),
             ));
         }
