@@ -5,13 +5,17 @@
 //! compared by their keys, so case and quote-mark style are not differences. The diff is bounded
 //! in time by `similar`'s deadline; a diff that hits it is kept, marked approximate, with the
 //! reason.
+//!
+//! Each diff also decides how its passage is best read ([`DiffMode`]): a near-copy of the
+//! reference (at least [`NEAR_COPY_SHARE`] of the words of both, in order) word by word, anything
+//! else as a paraphrase. A clock time ("4:22") is one token, so a changed time is one replacement.
 
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use similar::{Algorithm, DiffOp as SimOp, capture_diff_slices_deadline};
 
-use crate::model::{Comparison, DiffOp, DiffTag, PassageDiff, Warning};
+use crate::model::{Comparison, DiffMode, DiffOp, DiffTag, PassageDiff, Warning};
 use crate::text::{Token, tokenize};
 
 /// Diffs each group's passages against its reference passage, sets its disagreement, and warns
@@ -59,8 +63,8 @@ pub fn diff_groups(cmp: &mut Comparison, timeout: Duration) {
 /// `equal`+`delete` ops rebuild `reference` up to case and quote style (equal runs are quoted from
 /// `new`).
 pub fn word_diff(passage_id: &str, reference: &str, new: &str, timeout: Duration) -> PassageDiff {
-    let old_toks = tokenize(reference);
-    let new_toks = tokenize(new);
+    let old_toks = diff_tokens(reference);
+    let new_toks = diff_tokens(new);
     let old_keys: Vec<&str> = old_toks.iter().map(|t| t.key.as_str()).collect();
     let new_keys: Vec<&str> = new_toks.iter().map(|t| t.key.as_str()).collect();
     let started = Instant::now();
@@ -74,6 +78,7 @@ pub fn word_diff(passage_id: &str, reference: &str, new: &str, timeout: Duration
             timeout.as_millis()
         )
     });
+    let mode = mode_of(&ops, &old_toks, &new_toks);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |tag: DiffTag, text: String| {
         if text.is_empty() {
@@ -122,7 +127,59 @@ pub fn word_diff(passage_id: &str, reference: &str, new: &str, timeout: Duration
         passage: passage_id.to_string(),
         ops: out,
         approximate,
+        mode,
     }
+}
+
+/// Share of the words of a passage and its reference that a diff keeps equal, in order, at or
+/// above which the passage is a near-copy of the reference (word diff) rather than a paraphrase.
+pub const NEAR_COPY_SHARE: f32 = 0.6;
+
+/// Near-copy when the equal runs hold at least [`NEAR_COPY_SHARE`] of the words of both sides
+/// (Dice over the words the diff keeps); punctuation does not count.
+fn mode_of(ops: &[SimOp], old: &[Token], new: &[Token]) -> DiffMode {
+    let words = |t: &[Token]| t.iter().filter(|t| t.is_word).count();
+    let same: usize = ops
+        .iter()
+        .map(|op| match *op {
+            SimOp::Equal { new_index, len, .. } => words(&new[new_index..new_index + len]),
+            _ => 0,
+        })
+        .sum();
+    let total = words(old) + words(new);
+    if total == 0 || 2 * same >= (NEAR_COPY_SHARE * total as f32).ceil() as usize {
+        DiffMode::NearCopy
+    } else {
+        DiffMode::Paraphrase
+    }
+}
+
+/// Tokens for diffing: [`tokenize`]'s, with a clock time written without spaces ("4:22",
+/// "11:30") joined into one token, so that a changed time is replaced whole, not digit by colon.
+pub fn diff_tokens(s: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for t in tokenize(s) {
+        let n = out.len();
+        let joins = n >= 2
+            && out[n - 1].key == ":"
+            && out[n - 2].end == out[n - 1].start
+            && out[n - 1].end == t.start
+            && is_digits(&t.key)
+            && is_digits(&out[n - 2].key);
+        if joins {
+            let colon = out.pop().expect("two tokens");
+            let hour = out.last_mut().expect("one token");
+            hour.key = format!("{}{}{}", hour.key, colon.key, t.key);
+            hour.end = t.end;
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn is_digits(k: &str) -> bool {
+    !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The text of tokens `from..from+len`, each with the whitespace after it.
@@ -140,7 +197,7 @@ fn span_text(s: &str, toks: &[Token], from: usize, len: usize) -> String {
 pub fn disagreement(d: &PassageDiff) -> f32 {
     let (mut same, mut changed) = (0usize, 0usize);
     for op in &d.ops {
-        let n = tokenize(&op.text).len();
+        let n = diff_tokens(&op.text).len();
         match op.op {
             DiffTag::Equal => same += 2 * n,
             _ => changed += n,
@@ -222,6 +279,42 @@ mod tests {
         assert_eq!(new.trim_end(), n);
         // Equal runs are quoted from the passage, so the reference comes back up to case.
         assert_eq!(old.trim_end().to_lowercase(), r.to_lowercase());
+    }
+
+    #[test]
+    fn a_changed_time_is_replaced_whole() {
+        let d = word_diff(
+            "p",
+            "Posted at 4:22 PM today",
+            "Posted at 4:28 PM today",
+            Duration::from_secs(1),
+        );
+        assert_eq!(show(&d), "Posted at [-4:22-]{+4:28+}PM today");
+    }
+
+    #[test]
+    fn near_copies_and_paraphrases_are_told_apart() {
+        let t = Duration::from_secs(1);
+        let copy = word_diff(
+            "p",
+            "Pirates seized the tanker off Somalia on Saturday, the navy said.",
+            "Pirates seized the oil tanker off Somalia on Sunday, the navy said.",
+            t,
+        );
+        assert_eq!(copy.mode, DiffMode::NearCopy);
+        let paraphrase = word_diff(
+            "p",
+            "Pirates seized the tanker off Somalia on Saturday, the navy said.",
+            "A Saudi supertanker was hijacked by Somali gunmen at the weekend, officials reported.",
+            t,
+        );
+        assert_eq!(paraphrase.mode, DiffMode::Paraphrase);
+        // Identical passages are copies; punctuation alone does not make a copy.
+        assert_eq!(word_diff("p", "a b c", "a b c", t).mode, DiffMode::NearCopy);
+        assert_eq!(
+            word_diff("p", "Rain fell, hard.", "Snow came, later.", t).mode,
+            DiffMode::Paraphrase
+        );
     }
 
     #[test]

@@ -70,6 +70,14 @@ enum Command {
     },
     /// Print the manual page (roff) to standard output: `crosscheck manpage > crosscheck.1`.
     Manpage,
+    /// For developers (`scripts/readability.sh`): compare the sources and print how many aligned
+    /// passages have difference marks on more than half their words, word diff everywhere and
+    /// as shown (paraphrases by their shared words).
+    #[command(hide = true)]
+    Readability {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -98,6 +106,28 @@ struct ReportArgs {
     /// listed in a file (one a line); or one saved comparison (.crosscheck).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+}
+
+/// `crosscheck readability FILES…`: how many aligned passages are more than half marked.
+fn readability(files: Vec<PathBuf>) -> ExitCode {
+    let sources: Vec<Source> = files.into_iter().map(Source::new).collect();
+    let stop = AtomicBool::new(false);
+    let Ok((cmp, _)) =
+        crosscheck::compare_sources(&sources, &Options::default(), &|_| {}, &stop)
+    else {
+        return ExitCode::from(exit::STOPPED);
+    };
+    use crosscheck::model::DiffMode;
+    let (before, of) = crosscheck::marks::over_half_marked(&cmp, Some(DiffMode::NearCopy));
+    let (after, _) = crosscheck::marks::over_half_marked(&cmp, None);
+    let paraphrases = cmp
+        .groups
+        .iter()
+        .flat_map(|g| &g.diffs)
+        .filter(|d| d.mode == DiffMode::Paraphrase)
+        .count();
+    println!("passages {of} paraphrases {paraphrases} over_half_word_diff {before} over_half_shown {after}");
+    ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
@@ -162,6 +192,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Readability { files }) => readability(files),
         None => run_app(cli.files),
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::{
-    Comparison, DiffTag, Document, Fact, FindingStatus, Mention, Passage, PassageDiff,
+    Comparison, DiffMode, DiffTag, Document, Fact, FindingStatus, Mention, Passage, PassageDiff,
 };
 
 /// Statuses in the order they are shown: conflicts first, then figures that differ but may all
@@ -98,22 +98,47 @@ impl FactMark {
     }
 }
 
+/// How a run of a passage's words stands against the group's reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMark {
+    /// Nothing to say: an equal run of a near-copy, a function word of a paraphrase, a passage
+    /// shown without a reference.
+    Plain,
+    /// Near-copy: words the reference does not have there.
+    Inserted,
+    /// Paraphrase: words the reference has too (marked quietly).
+    Shared,
+    /// Paraphrase: a content word the reference does not have anywhere.
+    Own,
+}
+
+/// Content words of the reference that a paraphrase leaves out, shown after it, at most this many.
+pub const MAX_LACKS: usize = 8;
+
 /// One run of a passage as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
-    /// Text of the passage, starting at byte `at` of the passage text; `inserted` when the
-    /// reference does not have it; `op` is the index of the diff op it comes from.
+    /// Text of the passage, starting at byte `at` of the passage text, marked against the
+    /// reference; `op` is the index of the diff op it comes from.
     Text {
         text: &'a str,
         at: usize,
-        inserted: bool,
+        mark: WordMark,
         op: Option<usize>,
         fact: Option<FactMark>,
     },
-    /// Reference words this passage leaves out (diff op `op`).
-    Removed { text: &'a str, op: usize },
+    /// Reference words this passage leaves out (diff op `op`); `replaced` when the passage puts
+    /// other words in their place (shown "35 → 36", never run together).
+    Removed {
+        text: &'a str,
+        op: usize,
+        replaced: bool,
+    },
     /// The end of a marked finding (where its status symbol goes).
     FactEnd(usize, FindingStatus),
+    /// Paraphrase: content words of the reference this passage does not have (the first
+    /// [`MAX_LACKS`]), and how many more there are; comes last.
+    Lacks { words: Vec<&'a str>, more: usize },
 }
 
 /// Splits a passage into pieces: equal and inserted words from its diff against the group's
@@ -140,7 +165,12 @@ pub fn pieces<'a>(
     } else {
         Vec::new()
     };
-    pieces_of(&mentions, doc, p, diff, &ref_boiler)
+    pieces_of(&mentions, doc, p, diff, &ref_boiler, reading_of(diff))
+}
+
+/// The mode a diff is read in when the reader has not chosen one: its own.
+fn reading_of(diff: Option<&PassageDiff>) -> DiffMode {
+    diff.map_or(DiffMode::NearCopy, |d| d.mode)
 }
 
 /// The boilerplate lines inside the reference passage of `p`'s group (a timestamp between its
@@ -256,6 +286,19 @@ impl MentionIndex {
         pi: usize,
         diff: Option<&'a PassageDiff>,
     ) -> Vec<Piece<'a>> {
+        self.pieces_read(cmp, d, pi, diff, reading_of(diff))
+    }
+
+    /// [`Self::pieces`], with the diff read in `reading` whatever its own mode (the reader's
+    /// switch between word diff and paraphrase).
+    pub fn pieces_read<'a>(
+        &self,
+        cmp: &'a Comparison,
+        d: usize,
+        pi: usize,
+        diff: Option<&'a PassageDiff>,
+        reading: DiffMode,
+    ) -> Vec<Piece<'a>> {
         let Some(doc) = cmp.documents.get(d) else {
             return Vec::new();
         };
@@ -278,7 +321,7 @@ impl MentionIndex {
         } else {
             Vec::new()
         };
-        pieces_of(&mentions, doc, p, diff, &ref_boiler)
+        pieces_of(&mentions, doc, p, diff, &ref_boiler, reading)
     }
 }
 
@@ -301,12 +344,18 @@ fn marked_span(doc: &Document, p: &Passage) -> (usize, usize) {
 ///
 /// Boilerplate inside a passage (the timestamp between a headline and its lead) is plain text,
 /// never a difference, and the reference's own is not shown as removed.
+///
+/// Read as a near-copy, inserted runs are marked and removed runs shown where they were left
+/// out. Read as a paraphrase, equal runs and words the reference has elsewhere are marked shared,
+/// content words the reference lacks are marked as this passage's own, and the reference's
+/// content words this passage lacks come at the end ([`Piece::Lacks`]).
 fn pieces_of<'a>(
     mentions: &[(usize, FindingStatus, &Mention)],
     doc: &'a Document,
     p: &'a Passage,
     diff: Option<&'a PassageDiff>,
     ref_boiler: &[&str],
+    reading: DiffMode,
 ) -> Vec<Piece<'a>> {
     let text = marked_text(doc, p);
     let len = text.len();
@@ -318,47 +367,74 @@ fn pieces_of<'a>(
         x
     };
 
-    // Inserted and equal ranges with their op, and removed runs, from the diff when it covers
-    // the passage.
-    let mut ranges: Vec<(usize, usize, usize, bool)> = Vec::new();
-    let mut removed: Vec<(usize, &str, usize)> = Vec::new();
-    if let Some(d) = diff {
-        let rebuilt: String = d
-            .ops
-            .iter()
-            .filter(|o| o.op != DiffTag::Delete)
-            .map(|o| o.text.as_str())
-            .collect();
-        if rebuilt.trim_end() == text.trim_end() {
-            let mut at = 0;
-            for (i, o) in d.ops.iter().enumerate() {
-                match o.op {
-                    DiffTag::Equal | DiffTag::Insert => {
-                        let end = (at + o.text.len()).min(len);
-                        if at < end {
-                            ranges.push((at, end, i, o.op == DiffTag::Insert));
-                        }
-                        at = end;
-                    }
-                    DiffTag::Delete => {
-                        // Leave out the reference's boilerplate lines, keep the words around them.
-                        let mut rest = o.text.as_str();
-                        while let Some((pos, b)) = ref_boiler
-                            .iter()
-                            .filter_map(|b| rest.find(b).map(|pos| (pos, b.len())))
-                            .min()
-                        {
-                            if !rest[..pos].trim().is_empty() {
-                                removed.push((at, &rest[..pos], i));
+    // Marked ranges with their op, and removed runs, from the diff when it covers the passage.
+    let mut ranges: Vec<(usize, usize, usize, WordMark)> = Vec::new();
+    let mut removed: Vec<(usize, &str, usize, bool)> = Vec::new();
+    let mut lacks: Option<Piece<'a>> = None;
+    if let Some(d) = diff.filter(|d| rebuilds(d, text)) {
+        let words = if reading == DiffMode::Paraphrase {
+            let lang = crate::language::by_code(&doc.language).unwrap_or(crate::language::ENGLISH);
+            Some(ContentWords::of(d, lang))
+        } else {
+            None
+        };
+        let mut at = 0;
+        for (i, o) in d.ops.iter().enumerate() {
+            match o.op {
+                DiffTag::Equal | DiffTag::Insert => {
+                    let end = (at + o.text.len()).min(len);
+                    if at < end {
+                        let mark = match (&words, o.op) {
+                            (None, DiffTag::Insert) => WordMark::Inserted,
+                            (None, _) => WordMark::Plain,
+                            (Some(_), DiffTag::Equal) => WordMark::Shared,
+                            (Some(w), _) => {
+                                // Word by word: shared elsewhere, this passage's own, or plain;
+                                // words of one mark with only spaces between are one run.
+                                for t in crate::diff::diff_tokens(&text[at..end]) {
+                                    let Some(m) = w.mark_of(&t) else { continue };
+                                    let (s, e) = (at + t.start, at + t.end);
+                                    match ranges.last_mut() {
+                                        Some(r)
+                                            if r.2 == i
+                                                && r.3 == m
+                                                && text[r.1..s].trim().is_empty() =>
+                                        {
+                                            r.1 = e
+                                        }
+                                        _ => ranges.push((s, e, i, m)),
+                                    }
+                                }
+                                WordMark::Plain
                             }
-                            rest = &rest[pos + b..];
+                        };
+                        ranges.push((at, end, i, mark));
+                    }
+                    at = end;
+                }
+                DiffTag::Delete if words.is_some() => {}
+                DiffTag::Delete => {
+                    let replaced = d.ops.get(i + 1).is_some_and(|n| n.op == DiffTag::Insert);
+                    // Leave out the reference's boilerplate lines, keep the words around them.
+                    let mut rest = o.text.as_str();
+                    while let Some((pos, b)) = ref_boiler
+                        .iter()
+                        .filter_map(|b| rest.find(b).map(|pos| (pos, b.len())))
+                        .min()
+                    {
+                        if !rest[..pos].trim().is_empty() {
+                            removed.push((at, &rest[..pos], i, false));
                         }
-                        if !rest.trim().is_empty() {
-                            removed.push((at, rest, i));
-                        }
+                        rest = &rest[pos + b..];
+                    }
+                    if !rest.trim().is_empty() {
+                        removed.push((at, rest, i, replaced));
                     }
                 }
             }
+        }
+        if let Some(w) = words {
+            lacks = w.lacks(d, ref_boiler);
         }
     }
 
@@ -392,7 +468,7 @@ fn pieces_of<'a>(
         cuts.insert(s);
         cuts.insert(e);
     }
-    for &(at, _, _) in &removed {
+    for &(at, ..) in &removed {
         cuts.insert(at.min(len));
     }
     for &(s, e, _) in &facts {
@@ -449,8 +525,12 @@ fn pieces_of<'a>(
             outer.retain(|x| Some(*x) != covering);
             open = covering;
         }
-        for &(_, t, op) in removed.iter().filter(|(at, _, _)| *at == a) {
-            out.push(Piece::Removed { text: t, op });
+        for &(_, t, op, replaced) in removed.iter().filter(|r| r.0 == a) {
+            out.push(Piece::Removed {
+                text: t,
+                op,
+                replaced,
+            });
         }
         let range = ranges
             .iter()
@@ -459,7 +539,7 @@ fn pieces_of<'a>(
         out.push(Piece::Text {
             text: &text[a..b],
             at: a,
-            inserted: range.is_some_and(|r| r.3),
+            mark: range.map_or(WordMark::Plain, |r| r.3),
             op: range.map(|r| r.2),
             fact,
         });
@@ -468,10 +548,180 @@ fn pieces_of<'a>(
     while let Some(o) = outer.pop() {
         close(&mut out, Some(o));
     }
-    for &(_, t, op) in removed.iter().filter(|(at, _, _)| *at >= len) {
-        out.push(Piece::Removed { text: t, op });
+    for &(_, t, op, replaced) in removed.iter().filter(|r| r.0 >= len) {
+        out.push(Piece::Removed {
+            text: t,
+            op,
+            replaced,
+        });
     }
+    out.extend(lacks);
     out
+}
+
+/// How a [`Piece::Lacks`] reads: "not here: crew, Saturday, navy (+3 more)".
+pub fn lacks_line(words: &[&str], more: usize) -> String {
+    let mut s = format!("not here: {}", words.join(", "));
+    if more > 0 {
+        s.push_str(&format!(" (+{more} more)"));
+    }
+    s
+}
+
+/// What a passage's cell says of how it is shown: "reference", the mode of its diff, and whether
+/// the diff is approximate.
+pub fn cell_tag(is_reference: bool, diff: Option<&PassageDiff>, reading: DiffMode) -> String {
+    if is_reference {
+        return "reference".into();
+    }
+    match diff {
+        Some(d) => match &d.approximate {
+            Some(why) => format!("{} · approximate: {why}", reading.word()),
+            None => reading.word().to_string(),
+        },
+        None => String::new(),
+    }
+}
+
+/// The words a reader is shown for one passage, and how many of them carry a difference mark
+/// (underlined, struck through, or listed as left out); shared and plain words are not marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkedWords {
+    pub shown: usize,
+    pub marked: usize,
+}
+
+impl MarkedWords {
+    pub fn of(pieces: &[Piece<'_>]) -> Self {
+        let words = |t: &str| crate::diff::diff_tokens(t).iter().filter(|t| t.is_word).count();
+        let mut m = Self::default();
+        for piece in pieces {
+            let (n, marked) = match piece {
+                Piece::Text { text, mark, .. } => (
+                    words(text),
+                    matches!(mark, WordMark::Inserted | WordMark::Own),
+                ),
+                Piece::Removed { text, .. } => (words(text), true),
+                Piece::Lacks { words: w, .. } => (w.len(), true),
+                Piece::FactEnd(..) => (0, false),
+            };
+            m.shown += n;
+            if marked {
+                m.marked += n;
+            }
+        }
+        m
+    }
+}
+
+/// Readability of the aligned view: of the aligned passages that are shown against a reference,
+/// how many have difference marks on more than half the words shown — `(that many, of)`. Each
+/// passage is read in its own mode, or in `all_as` when given (`NearCopy`: word diff everywhere,
+/// as before paraphrases were told apart).
+pub fn over_half_marked(cmp: &Comparison, all_as: Option<DiffMode>) -> (usize, usize) {
+    let index = MentionIndex::new(cmp);
+    let (mut over, mut of) = (0, 0);
+    for g in &cmp.groups {
+        for diff in &g.diffs {
+            let Some((d, pi)) = crate::model::parse_passage_id(&diff.passage) else {
+                continue;
+            };
+            let reading = all_as.unwrap_or(diff.mode);
+            let m = MarkedWords::of(&index.pieces_read(cmp, d, pi, Some(diff), reading));
+            of += 1;
+            if 2 * m.marked > m.shown {
+                over += 1;
+            }
+        }
+    }
+    (over, of)
+}
+
+/// Does the diff rebuild the passage text (up to trailing whitespace)? One that does not is not
+/// shown, rather than shown against the wrong words.
+fn rebuilds(d: &PassageDiff, text: &str) -> bool {
+    let rebuilt: String = d
+        .ops
+        .iter()
+        .filter(|o| o.op != DiffTag::Delete)
+        .map(|o| o.text.as_str())
+        .collect();
+    rebuilt.trim_end() == text.trim_end()
+}
+
+/// The content words (not function words, not punctuation) on each side of a diff, by stem
+/// in the document's language ("attacked" and "attacking" are one word), for reading it as a
+/// paraphrase.
+struct ContentWords {
+    lang: &'static crate::language::Language,
+    reference: std::collections::HashSet<String>,
+    passage: std::collections::HashSet<String>,
+}
+
+impl ContentWords {
+    fn of(d: &PassageDiff, lang: &'static crate::language::Language) -> Self {
+        let side = |keep: DiffTag| {
+            d.ops
+                .iter()
+                .filter(|o| o.op == DiffTag::Equal || o.op == keep)
+                .flat_map(|o| crate::diff::diff_tokens(&o.text))
+                .filter_map(|t| content_stem(&t, lang))
+                .collect()
+        };
+        Self {
+            lang,
+            reference: side(DiffTag::Delete),
+            passage: side(DiffTag::Insert),
+        }
+    }
+
+    /// How an inserted token of the passage is marked: shared when the reference has the word
+    /// elsewhere, the passage's own when it does not; none for function words and punctuation.
+    fn mark_of(&self, t: &crate::text::Token) -> Option<WordMark> {
+        let stem = content_stem(t, self.lang)?;
+        Some(if self.reference.contains(&stem) {
+            WordMark::Shared
+        } else {
+            WordMark::Own
+        })
+    }
+
+    /// The reference's content words the passage does not have, each once, in reference order
+    /// (outside the reference's boilerplate lines).
+    fn lacks<'a>(&self, d: &'a PassageDiff, ref_boiler: &[&str]) -> Option<Piece<'a>> {
+        let mut seen = std::collections::HashSet::new();
+        let all: Vec<&'a str> = d
+            .ops
+            .iter()
+            .filter(|o| o.op == DiffTag::Delete)
+            .flat_map(|o| {
+                crate::diff::diff_tokens(&o.text)
+                    .into_iter()
+                    .filter_map(|t| {
+                        let word = &o.text[t.start..t.end];
+                        let stem = content_stem(&t, self.lang)?;
+                        (!self.passage.contains(&stem)
+                            && !ref_boiler.iter().any(|b| b.contains(word)))
+                        .then_some((stem, word))
+                    })
+            })
+            .filter(|(k, _)| seen.insert(k.clone()))
+            .map(|(_, w)| w)
+            .collect();
+        if all.is_empty() {
+            return None;
+        }
+        let more = all.len().saturating_sub(MAX_LACKS);
+        Some(Piece::Lacks {
+            words: all.into_iter().take(MAX_LACKS).collect(),
+            more,
+        })
+    }
+}
+
+/// The stem of a word that says something (not punctuation, not a function word of `lang`).
+fn content_stem(t: &crate::text::Token, lang: &crate::language::Language) -> Option<String> {
+    (t.is_word && !lang.is_stopword(&t.key)).then(|| lang.stem(&t.key))
 }
 
 /// What a fact mark stands for, for a reader who points at it: the mention of the finding (or
@@ -604,6 +854,7 @@ mod tests {
                 op(DiffTag::Equal, " in."),
             ],
             approximate: None,
+            mode: Default::default(),
         };
         let mut cmp = Comparison::empty();
         cmp.groups.push(crate::model::Group {
@@ -625,12 +876,16 @@ mod tests {
         let shown: Vec<(String, &str)> = got
             .iter()
             .filter_map(|p| match p {
-                Piece::Text { text, inserted, .. } => Some((
+                Piece::Text { text, mark, .. } => Some((
                     text.trim().to_string(),
-                    if *inserted { "inserted" } else { "plain" },
+                    if *mark == WordMark::Inserted {
+                        "inserted"
+                    } else {
+                        "plain"
+                    },
                 )),
                 Piece::Removed { text, .. } => Some((text.trim().to_string(), "removed")),
-                Piece::FactEnd(..) => None,
+                Piece::FactEnd(..) | Piece::Lacks { .. } => None,
             })
             .collect();
         assert!(
@@ -646,6 +901,42 @@ mod tests {
             "{shown:?}"
         );
         assert!(!shown.iter().any(|(t, _)| t.contains("May 5")), "{shown:?}");
+    }
+
+    #[test]
+    fn a_paraphrase_marks_shared_words_its_own_words_and_what_it_lacks() {
+        let reference = "Pirates seized the tanker off Somalia on Saturday, the navy said.";
+        let text = "Gunmen attacked and seized a tanker at the weekend, the navy reported.";
+        let diff = crate::diff::word_diff("d0.p0", reference, text, std::time::Duration::from_secs(1));
+        assert_eq!(diff.mode, DiffMode::Paraphrase);
+        let d = doc(text);
+        let got = pieces(&Comparison::empty(), &d, &d.passages[0], Some(&diff));
+        let marked = |want: WordMark| -> Vec<&str> {
+            got.iter()
+                .filter_map(|p| match p {
+                    Piece::Text { text, mark, .. } if *mark == want => Some(text.trim()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // Own words are runs ("Gunmen attacked"), function words are not marked.
+        assert_eq!(marked(WordMark::Own), ["Gunmen attacked", "weekend", "reported"]);
+        assert!(marked(WordMark::Shared).iter().any(|t| t.contains("seized")));
+        assert!(marked(WordMark::Shared).iter().any(|t| t.contains("navy")));
+        assert!(!got.iter().any(|p| matches!(p, Piece::Removed { .. })));
+        assert_eq!(
+            got.last(),
+            Some(&Piece::Lacks {
+                words: vec!["Pirates", "Somalia", "Saturday"],
+                more: 0
+            })
+        );
+        // The same diff read word by word strikes and underlines instead.
+        let words = pieces_of(&[], &d, &d.passages[0], Some(&diff), &[], DiffMode::NearCopy);
+        assert!(words.iter().any(|p| matches!(p, Piece::Removed { .. })));
+        assert!(!words.iter().any(|p| matches!(p, Piece::Lacks { .. })));
+        // Fewer words are marked as a paraphrase than as a word diff.
+        assert!(MarkedWords::of(&got).marked < MarkedWords::of(&words).marked);
     }
 
     #[test]
@@ -672,6 +963,7 @@ mod tests {
                 },
             ],
             approximate: None,
+            mode: Default::default(),
         };
         let mut cmp = Comparison::empty();
         cmp.findings.push(Finding {
@@ -694,10 +986,14 @@ mod tests {
         });
         let got = pieces(&cmp, &d, &d.passages[0], Some(&diff));
         let mark = Some(FactMark::Finding(0, FindingStatus::Conflict));
-        let text = |text, at, inserted, op, fact| Piece::Text {
+        let text = |text, at, inserted: bool, op, fact| Piece::Text {
             text,
             at,
-            inserted,
+            mark: if inserted {
+                WordMark::Inserted
+            } else {
+                WordMark::Plain
+            },
             op: Some(op),
             fact,
         };
@@ -707,7 +1003,8 @@ mod tests {
                 text("Rain ", 0, false, 0, None),
                 Piece::Removed {
                     text: "poured",
-                    op: 1
+                    op: 1,
+                    replaced: true,
                 },
                 text("fell", 5, true, 2, None),
                 text(" on ", 9, false, 3, None),
@@ -777,7 +1074,7 @@ mod tests {
             .map(|p| match p {
                 Piece::Text { text, .. } => (*text).to_string(),
                 Piece::FactEnd(i, _) => format!("<{i}>"),
-                Piece::Removed { .. } => String::new(),
+                Piece::Removed { .. } | Piece::Lacks { .. } => String::new(),
             })
             .collect()
     }
@@ -852,7 +1149,7 @@ mod tests {
             .map(|p| match p {
                 Piece::Text { text, .. } => (*text).to_string(),
                 Piece::FactEnd(i, _) => format!("<{i}>"),
-                Piece::Removed { .. } => String::new(),
+                Piece::Removed { .. } | Piece::Lacks { .. } => String::new(),
             })
             .collect();
         assert_eq!(
@@ -918,6 +1215,7 @@ mod tests {
                 text: "Other".into(),
             }],
             approximate: None,
+            mode: Default::default(),
         };
         let got = pieces(&Comparison::empty(), &d, &d.passages[0], Some(&diff));
         assert_eq!(
@@ -925,7 +1223,7 @@ mod tests {
             vec![Piece::Text {
                 text: "Short text.",
                 at: 0,
-                inserted: false,
+                mark: WordMark::Plain,
                 op: None,
                 fact: None
             }]

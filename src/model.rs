@@ -210,6 +210,41 @@ pub struct PassageDiff {
     /// Set when the diff is approximate (e.g. it hit the time limit), saying why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approximate: Option<String>,
+    /// How the passage reads best against its reference: word by word when it is a near-copy,
+    /// by the words it shares and the few it alone has when it is a paraphrase. Comparisons saved
+    /// before this field read as near-copies (how they were shown then).
+    #[serde(default)]
+    pub mode: DiffMode,
+}
+
+/// How a passage is shown against its group's reference.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffMode {
+    /// Most words shared, in order: every inserted word underlined, every left-out word struck.
+    #[default]
+    NearCopy,
+    /// The same happening in other words: shared words marked quietly, and only the content
+    /// words that one side alone has called out.
+    Paraphrase,
+}
+
+impl DiffMode {
+    /// What a reader is told the cell shows.
+    pub fn word(self) -> &'static str {
+        match self {
+            DiffMode::NearCopy => "word diff",
+            DiffMode::Paraphrase => "paraphrase",
+        }
+    }
+
+    /// The other mode (the reader's switch).
+    pub fn other(self) -> Self {
+        match self {
+            DiffMode::NearCopy => DiffMode::Paraphrase,
+            DiffMode::Paraphrase => DiffMode::NearCopy,
+        }
+    }
 }
 
 impl PassageDiff {

@@ -144,6 +144,7 @@ fn with_findings() -> Comparison {
                 },
             ],
             approximate: None,
+            mode: Default::default(),
         }],
     });
     let mention = |doc: &str, text: &str, whole: &str, value: &str, note: &str| {

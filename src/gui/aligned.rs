@@ -8,9 +8,9 @@ use std::hash::{Hash, Hasher};
 
 use egui::{Align, Layout, RichText, Sense, TextStyle, Vec2};
 
-use crate::model::Group;
+use crate::model::{DiffMode, Group};
 
-use super::app::{App, Command, plural};
+use super::app::{App, Command, Reading, plural};
 use super::marked::{Marked, Style, fact_tooltip};
 use super::nav::{self, DiffLoc, Row, RowOrder};
 use crate::marks::OnlyIn;
@@ -57,6 +57,8 @@ impl App {
             ui.label(RichText::new(what).color(p.weak));
             ui.separator();
             self.order_menu(ui);
+            ui.separator();
+            self.reading_menu(ui);
             if self.cmp.documents.len() > 1 {
                 ui.separator();
                 ui.checkbox(
@@ -70,7 +72,8 @@ impl App {
         });
         ui.label(
             RichText::new(
-                "Underlined: words a source adds to the reference. Struck through: reference words it leaves out. \
+                "Word diff (near-copies): underlined words a source adds to the reference, struck-through words it leaves out. \
+                 Paraphrase: blue words are shared with the reference, underlined ones only this source has, and \"not here\" lists what it leaves out. \
                  Tinted words state a fact, followed by its status: ✗ conflict, △ figures differ, ◆ one source, ✓ agree; point at one for its value.",
             )
             .small()
@@ -102,6 +105,7 @@ impl App {
         let cursor = self.cursor;
         let scroll_to = self.scroll_to.take();
         let mut select = None;
+        let mut flip: Vec<String> = Vec::new();
         let mut revealed = false;
 
         // Rows are laid out only when in view; their heights are measured then and estimated
@@ -225,7 +229,15 @@ impl App {
                             ui.horizontal_top(|ui| {
                                 for d in 0..self.cmp.documents.len() {
                                     let cell = fixed(ui, col, |ui| {
-                                        if self.cell(ui, &st, g, group, d, cursor.as_ref()) {
+                                        if self.cell(
+                                            ui,
+                                            &st,
+                                            g,
+                                            group,
+                                            d,
+                                            cursor.as_ref(),
+                                            &mut flip,
+                                        ) {
                                             select = Some(g);
                                         }
                                     });
@@ -268,6 +280,31 @@ impl App {
         if let Some(g) = select {
             self.commands.push(Command::Select(g));
         }
+        self.commands
+            .extend(flip.into_iter().map(Command::FlipReading));
+    }
+
+    /// The menu that says how passages are shown against their reference.
+    fn reading_menu(&mut self, ui: &mut egui::Ui) {
+        let label = ui.label("Differences");
+        let mut reading = self.reading;
+        egui::ComboBox::from_id_salt("reading")
+            .selected_text(match reading {
+                Reading::Auto => "auto",
+                Reading::WordDiff => "word diff",
+                Reading::Paraphrase => "shared words",
+            })
+            .show_ui(ui, |ui| {
+                for r in Reading::ALL {
+                    ui.selectable_value(&mut reading, r, r.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("How a passage is shown against its group's reference; the tag above a passage switches that one");
+        if reading != self.reading {
+            self.commands.push(Command::SetReading(reading));
+        }
     }
 
     /// A row of passages only one source has: its passages in that source's column.
@@ -298,7 +335,7 @@ impl App {
                         }
                         let mut m = Marked::new();
                         for pi in o.passages.clone() {
-                            m.push_passage(&self.cmp, d, pi, None, st, &|f| f, &|_| false);
+                            m.push_passage(&self.cmp, d, pi, None, DiffMode::NearCopy, st, &|f| f, &|_| false);
                             m.push_plain(" ", diff_plain(st));
                         }
                         let (response, hit) = m.show(ui, Sense::hover());
@@ -344,8 +381,9 @@ impl App {
         }
     }
 
-    /// The passage of document `d` in group `g`, with its differences and facts marked; true
-    /// when clicked.
+    /// The passage of document `d` in group `g`, with its differences and facts marked, under a
+    /// tag saying how it is shown (a click on the tag pushes its id to `flip`); true when clicked.
+    #[allow(clippy::too_many_arguments)]
     fn cell(
         &self,
         ui: &mut egui::Ui,
@@ -354,6 +392,7 @@ impl App {
         group: &Group,
         d: usize,
         cursor: Option<&DiffLoc>,
+        flip: &mut Vec<String>,
     ) -> bool {
         let p = st.palette;
         let Some((pid, (doc, pi))) = group.passages.iter().find_map(|id| {
@@ -369,20 +408,26 @@ impl App {
             .iter()
             .enumerate()
             .find(|(_, x)| &x.passage == pid);
-        match diff {
-            Some((_, diff)) => {
-                if let Some(why) = &diff.approximate {
-                    ui.label(
-                        RichText::new(format!("approximate diff: {why}"))
-                            .small()
-                            .color(p.weak),
-                    );
-                }
+        let reading = diff.map_or(DiffMode::NearCopy, |(_, x)| {
+            self.reading.mode(x.mode, self.flipped.contains(pid))
+        });
+        let tag = crate::marks::cell_tag(group.reference == *pid, diff.map(|x| x.1), reading);
+        if diff.is_some() {
+            let switch = ui
+                .add(
+                    egui::Label::new(RichText::new(format!("{tag} ⇄")).small().color(p.weak))
+                        .sense(Sense::click()),
+                )
+                .on_hover_text(format!(
+                    "Shown as {}; click to show this passage as {}",
+                    reading.word(),
+                    reading.other().word()
+                ));
+            if switch.clicked() {
+                flip.push(pid.clone());
             }
-            None if group.reference == *pid => {
-                ui.label(RichText::new("reference").small().color(p.weak));
-            }
-            None => {}
+        } else if !tag.is_empty() {
+            ui.label(RichText::new(tag).small().color(p.weak));
         }
         let di = diff.map(|(i, _)| i);
         let current =
@@ -393,6 +438,7 @@ impl App {
             doc,
             pi,
             diff.map(|(_, x)| x),
+            reading,
             st,
             &|f| f,
             &current,

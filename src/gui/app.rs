@@ -12,7 +12,7 @@ use egui::{Align2, Color32, Key, KeyboardShortcut, Modifiers, RichText, Theme};
 use serde::{Deserialize, Serialize};
 
 use crate::dates;
-use crate::model::{Comparison, DatelineOrigin, Warning};
+use crate::model::{Comparison, DatelineOrigin, DiffMode, Warning};
 use crate::pipeline::{Options, Source};
 use crate::report::{self, Format};
 use crate::session::{self, SessionFile};
@@ -81,6 +81,42 @@ pub enum View {
     Findings,
 }
 
+/// How the aligned view shows a passage against its group's reference.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reading {
+    /// Each passage as its diff decided: word diff for near-copies, shared words for paraphrases.
+    #[default]
+    Auto,
+    /// Every passage word by word.
+    WordDiff,
+    /// Every passage by the words it shares with the reference.
+    Paraphrase,
+}
+
+impl Reading {
+    pub const ALL: [Reading; 3] = [Reading::Auto, Reading::WordDiff, Reading::Paraphrase];
+
+    /// The menu's words for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reading::Auto => "Auto: word diff for near-copies, shared words for paraphrases",
+            Reading::WordDiff => "Word diff everywhere",
+            Reading::Paraphrase => "Shared words everywhere",
+        }
+    }
+
+    /// The mode a passage whose diff chose `own` is shown in; `flipped` when the reader switched
+    /// that one cell.
+    pub fn mode(self, own: DiffMode, flipped: bool) -> DiffMode {
+        let m = match self {
+            Reading::Auto => own,
+            Reading::WordDiff => DiffMode::NearCopy,
+            Reading::Paraphrase => DiffMode::Paraphrase,
+        };
+        if flipped { m.other() } else { m }
+    }
+}
+
 /// A source the user opened, with the dateline they set for it.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct SourceEntry {
@@ -143,6 +179,9 @@ struct Settings {
     order: Option<nav::RowOrder>,
     #[serde(default)]
     show_only: Option<bool>,
+    /// How passages are shown against their reference.
+    #[serde(default)]
+    reading: Option<Reading>,
     /// Synchronized scrolling of the document columns.
     #[serde(default)]
     sync: Option<bool>,
@@ -194,6 +233,9 @@ pub(super) enum Command {
     Next,
     Prev,
     Select(usize),
+    /// Show this passage (by id) in the other mode than the view's reading gives it.
+    FlipReading(String),
+    SetReading(Reading),
     ShowInDocuments(usize),
     /// Compare the sources again (after a cancelled compare).
     Recompare,
@@ -234,6 +276,10 @@ pub struct App {
     pub(super) order: nav::RowOrder,
     /// Rows of passages only one source has, in the aligned view.
     pub(super) show_only: bool,
+    /// How passages are shown against their reference.
+    pub(super) reading: Reading,
+    /// Passages (by id) the reader switched to the other mode; cleared with the comparison.
+    pub(super) flipped: std::collections::HashSet<String>,
     /// The compare of the current sources was cancelled: what is shown is an earlier result.
     stale: bool,
     /// Heights of the aligned rows measured so far.
@@ -292,6 +338,8 @@ impl App {
             focus_finding: None,
             order: settings.order.unwrap_or_default(),
             show_only: settings.show_only.unwrap_or(true),
+            reading: settings.reading.unwrap_or_default(),
+            flipped: Default::default(),
             stale: false,
             aligned_rows: rows::RowHeights::default(),
             reveal_tries: 0,
@@ -356,6 +404,7 @@ impl App {
     fn set_comparison(&mut self, cmp: Comparison) {
         self.marks_index = crate::marks::MentionIndex::new(&cmp);
         self.only = crate::marks::only_in(&cmp);
+        self.flipped.clear();
         self.cmp = cmp;
         // The document columns' scroll places and laid-out rows belong to the old texts.
         self.docs.reset();
@@ -945,6 +994,15 @@ impl App {
                 self.docs.reveal(g);
             }
             Command::SetView(v) => self.view = v,
+            Command::FlipReading(id) => {
+                if !self.flipped.remove(&id) {
+                    self.flipped.insert(id);
+                }
+            }
+            Command::SetReading(r) => {
+                self.reading = r;
+                self.flipped.clear();
+            }
             Command::Cancel => {
                 if self.jobs.progress().is_some() {
                     self.stale = true;
@@ -1342,6 +1400,7 @@ impl eframe::App for App {
             comparison: self.comparison_file.clone(),
             order: Some(self.order),
             show_only: Some(self.show_only),
+            reading: Some(self.reading),
             sync: Some(self.docs.sync),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);

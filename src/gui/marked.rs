@@ -13,8 +13,8 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{Align, FontId, Galley, Response, RichText, Sense, TextFormat, Vec2};
 
-use crate::marks::{FactMark, MarkedFact, MentionIndex, Piece, status_symbol};
-use crate::model::{Comparison, Document, PassageDiff};
+use crate::marks::{FactMark, MarkedFact, MentionIndex, Piece, WordMark, status_symbol};
+use crate::model::{Comparison, DiffMode, Document, PassageDiff};
 
 use super::findings::kind_word;
 use super::theme::{Mark, Palette, append_highlighted, diff_format, status_word};
@@ -81,6 +81,7 @@ impl Marked {
         d: usize,
         pi: usize,
         diff: Option<&PassageDiff>,
+        reading: DiffMode,
         st: &Style<'_>,
         base: &dyn Fn(TextFormat) -> TextFormat,
         current: &dyn Fn(usize) -> bool,
@@ -88,19 +89,20 @@ impl Marked {
         let p = st.palette;
         let from = self.chars;
         let mut facts = Vec::new();
-        for piece in st.index.pieces(cmp, d, pi, diff) {
+        for piece in st.index.pieces_read(cmp, d, pi, diff, reading) {
             match piece {
                 Piece::Text {
                     text,
                     at,
-                    inserted,
+                    mark,
                     op,
                     fact,
                 } => {
-                    let mark = if inserted {
-                        Mark::Inserted
-                    } else {
-                        Mark::Plain
+                    let mark = match mark {
+                        WordMark::Plain => Mark::Plain,
+                        WordMark::Inserted => Mark::Inserted,
+                        WordMark::Shared => Mark::Shared,
+                        WordMark::Own => Mark::Own,
                     };
                     let now = mark != Mark::Plain && op.is_some_and(current);
                     let mut f = base(diff_format(p, st.font.clone(), mark, now));
@@ -122,9 +124,18 @@ impl Marked {
                         self.push(text, st.query, f, p);
                     }
                 }
-                Piece::Removed { text, op } => {
+                Piece::Removed { text, op, replaced } => {
                     let f = base(diff_format(p, st.font.clone(), Mark::Removed, current(op)));
-                    self.push(text, st.query, f, p);
+                    if replaced {
+                        self.push(text.trim_end(), st.query, f, p);
+                        self.push_plain(" → ", base(diff_format(p, st.font.clone(), Mark::Plain, false)));
+                    } else {
+                        self.push(text, st.query, f, p);
+                    }
+                }
+                Piece::Lacks { words, more } => {
+                    let f = base(diff_format(p, st.font.clone(), Mark::Note, false));
+                    self.push_plain(&format!("\n{}", crate::marks::lacks_line(&words, more)), f);
                 }
                 Piece::FactEnd(_, status) => {
                     let mut f = base(diff_format(

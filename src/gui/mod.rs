@@ -24,7 +24,7 @@ mod theme;
 
 use std::path::PathBuf;
 
-pub use app::{App, AppConfig, Startup, View};
+pub use app::{App, AppConfig, Reading, Startup, View};
 pub use dialogs::{Dialogs, NativeDialogs, Picked};
 pub use job::JobMode;
 

@@ -25,6 +25,8 @@ pub struct Palette {
     pub removed_bg: Color32,
     /// Strike-through line of removed words.
     pub removed_line: Color32,
+    /// Text colour of the words a paraphrase shares with the reference (a quiet mark).
+    pub shared: Color32,
     /// Outline of the current difference and the selected group.
     pub focus: Color32,
     /// Background of the selected group's passages.
@@ -49,6 +51,7 @@ impl Palette {
                 inserted_line: Color32::from_rgb(120, 220, 140),
                 removed_bg: Color32::from_rgb(92, 36, 40),
                 removed_line: Color32::from_rgb(255, 140, 140),
+                shared: Color32::from_rgb(150, 185, 225),
                 focus: Color32::from_rgb(255, 200, 60),
                 selected_bg: Color32::from_rgb(58, 58, 24),
                 match_bg: Color32::from_rgb(90, 80, 20),
@@ -65,6 +68,7 @@ impl Palette {
                 inserted_line: Color32::from_rgb(20, 120, 50),
                 removed_bg: Color32::from_rgb(248, 212, 212),
                 removed_line: Color32::from_rgb(170, 20, 30),
+                shared: Color32::from_rgb(45, 80, 130),
                 focus: Color32::from_rgb(200, 120, 0),
                 selected_bg: Color32::from_rgb(250, 240, 180),
                 match_bg: Color32::from_rgb(255, 230, 120),
@@ -131,6 +135,12 @@ pub enum Mark {
     Plain,
     Inserted,
     Removed,
+    /// A paraphrase's word the reference has too: coloured, nothing more.
+    Shared,
+    /// A content word only this paraphrase has: tinted and underlined, like an insertion.
+    Own,
+    /// A note on the marks (what a paraphrase leaves out): small, weak and italic.
+    Note,
 }
 
 /// The text format of one diff run; `current` marks the run the user navigated to.
@@ -143,9 +153,15 @@ pub fn diff_format(p: &Palette, font: FontId, mark: Mark, current: bool) -> Text
     };
     match mark {
         Mark::Plain => {}
-        Mark::Inserted => {
+        Mark::Inserted | Mark::Own => {
             f.background = p.inserted_bg;
             f.underline = Stroke::new(width, p.inserted_line);
+        }
+        Mark::Shared => f.color = p.shared,
+        Mark::Note => {
+            f.color = p.weak;
+            f.italics = true;
+            f.font_id.size *= 0.85;
         }
         Mark::Removed => {
             f.background = p.removed_bg;

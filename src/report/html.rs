@@ -13,8 +13,8 @@ use super::{
     diff_of, findings_with, kind_word, members, quoted, source_name, status_class, status_symbol,
     status_word, summary_limit,
 };
-use crate::marks::{FactMark, MentionIndex, Piece};
-use crate::model::{Comparison, Document, Finding, Passage};
+use crate::marks::{FactMark, MentionIndex, Piece, WordMark, cell_tag};
+use crate::model::{Comparison, DiffMode, Document, Finding, Passage};
 
 /// Escapes text for element content and double-quoted attributes (`&`, `<`, `>`, `"`); every
 /// attribute of the report is double-quoted.
@@ -66,6 +66,9 @@ thead th { background:var(--head); }
   background:#f7f8fa; border:1px solid var(--rule); border-radius:.3rem; font-size:.92em; }
 ins { background:var(--ins-bg); text-decoration:underline 2px var(--ins-line); text-underline-offset:2px; }
 del { background:var(--del-bg); text-decoration:line-through 2px var(--del-line); color:#4a1a1a; }
+.same { color:#3d5a80; }
+b.own { background:var(--ins-bg); font-weight:600; }
+.lacks { display:block; font-size:.85em; color:var(--weak); font-style:italic; }
 .fact { border-bottom:2px dotted var(--weak); }
 .fact.conflict { border-bottom:3px double var(--conflict); background:#fde7e4; }
 .fact.agree { border-bottom:2px solid var(--agree); }
@@ -389,7 +392,9 @@ fn legend(h: &mut String) {
     h.push_str(
         "<span><ins>inserted</ins> words this source has and the reference does not</span>\n",
     );
-    h.push_str("<span><del>removed</del> reference words this source leaves out</span>\n");
+    h.push_str("<span><del>removed</del> reference words this source leaves out (word diff of a near-copy)</span>\n");
+    h.push_str("<span><span class=\"same\">shared</span> words a paraphrase has in common with the reference</span>\n");
+    h.push_str("<span><b class=\"own\">own</b> content words only this paraphrase has</span>\n");
     for (status, _, _) in STATUS_SECTIONS {
         let c = status_class(status);
         let _ = writeln!(
@@ -423,8 +428,21 @@ fn passage_html(
 ) {
     for piece in index.pieces_for(cmp, doc, p, diff) {
         match piece {
-            Piece::Removed { text: t, .. } => {
-                let _ = write!(h, "<del>{}</del>", esc(t));
+            Piece::Removed {
+                text: t, replaced, ..
+            } => {
+                if replaced {
+                    let _ = write!(h, "<del>{}</del> → ", esc(t.trim_end()));
+                } else {
+                    let _ = write!(h, "<del>{}</del>", esc(t));
+                }
+            }
+            Piece::Lacks { words, more } => {
+                let _ = write!(
+                    h,
+                    " <span class=\"lacks\">{}</span>",
+                    esc(&crate::marks::lacks_line(&words, more))
+                );
             }
             Piece::FactEnd(i, status) => {
                 let id = cmp.findings.get(i).map_or("", |f| f.id.as_str());
@@ -438,15 +456,13 @@ fn passage_html(
                 );
             }
             Piece::Text {
-                text,
-                inserted,
-                fact,
-                ..
+                text, mark, fact, ..
             } => {
-                let body = if inserted {
-                    format!("<ins>{}</ins>", esc(text))
-                } else {
-                    esc(text).into_owned()
+                let body = match mark {
+                    WordMark::Inserted => format!("<ins>{}</ins>", esc(text)),
+                    WordMark::Shared => format!("<span class=\"same\">{}</span>", esc(text)),
+                    WordMark::Own => format!("<b class=\"own\">{}</b>", esc(text)),
+                    WordMark::Plain => esc(text).into_owned(),
                 };
                 match fact {
                     Some(FactMark::Finding(i, status)) => {
@@ -517,14 +533,9 @@ fn groups(
                         esc(&p.id),
                         if is_ref { " class=\"ref\"" } else { "" }
                     );
-                    if is_ref {
-                        h.push_str("<span class=\"tag\">reference</span>");
-                    } else if let Some(why) = diff.and_then(|x| x.approximate.as_deref()) {
-                        let _ = write!(
-                            h,
-                            "<span class=\"tag\">approximate diff: {}</span>",
-                            esc(why)
-                        );
+                    let tag = cell_tag(is_ref, diff, diff.map_or(DiffMode::NearCopy, |d| d.mode));
+                    if !tag.is_empty() {
+                        let _ = write!(h, "<span class=\"tag\">{}</span>", esc(&tag));
                     }
                     passage_html(h, cmp, index, doc, p, diff);
                     h.push_str("</td>");

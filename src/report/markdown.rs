@@ -13,7 +13,7 @@ use super::{
     diff_of, findings_with, kind_word, members, one_line, quoted, source_name, status_symbol,
     status_word, summary_limit,
 };
-use crate::marks::{MentionIndex, Piece};
+use crate::marks::{MentionIndex, Piece, WordMark};
 use crate::model::{Comparison, Finding};
 
 /// Escapes text so a Markdown viewer shows it as written, inline (one line).
@@ -297,10 +297,13 @@ fn groups(
             let is_ref = p.id == g.reference;
             let diff = diff_of(g, p);
             let _ = write!(m, "**{}**", esc(&source_name(cmp, &doc.id)));
-            if is_ref {
-                m.push_str(" (reference)");
-            } else if let Some(why) = diff.and_then(|x| x.approximate.as_deref()) {
-                let _ = write!(m, " (approximate diff: {})", esc(why));
+            let tag = crate::marks::cell_tag(
+                is_ref,
+                diff,
+                diff.map_or(crate::model::DiffMode::NearCopy, |d| d.mode),
+            );
+            if !tag.is_empty() {
+                let _ = write!(m, " ({})", esc(&tag));
             }
             let mut line = String::new();
             for piece in index.pieces_for(cmp, doc, p, if is_ref { None } else { diff }) {
@@ -309,21 +312,34 @@ fn groups(
                         && next.starts_with(char::is_alphanumeric)
                 };
                 match piece {
-                    Piece::Removed { text: t, .. } => {
+                    Piece::Removed {
+                        text: t, replaced, ..
+                    } => {
                         if glued(&line, t) {
                             line.push(' ');
                         }
-                        wrap(&mut line, t, "~~");
+                        if replaced {
+                            wrap(&mut line, t.trim_end(), "~~");
+                            line.push_str(" → ");
+                        } else {
+                            wrap(&mut line, t, "~~");
+                        }
                     }
-                    Piece::Text { text, inserted, .. } => {
+                    Piece::Text { text, mark, .. } => {
                         if line.ends_with("~~") && glued(&line, text) {
                             line.push(' ');
                         }
-                        if inserted {
-                            wrap(&mut line, text, "**");
-                        } else {
-                            line.push_str(&esc(text));
+                        match mark {
+                            WordMark::Inserted | WordMark::Own => wrap(&mut line, text, "**"),
+                            WordMark::Shared | WordMark::Plain => line.push_str(&esc(text)),
                         }
+                    }
+                    Piece::Lacks { words, more } => {
+                        let _ = write!(
+                            line,
+                            " *({})*",
+                            esc(&crate::marks::lacks_line(&words, more))
+                        );
                     }
                     Piece::FactEnd(i, status) => {
                         let id = cmp.findings.get(i).map_or("", |f| f.id.as_str());

@@ -137,6 +137,7 @@ fn comparison() -> Comparison {
                 },
             ],
             approximate: None,
+            mode: Default::default(),
         }],
     }];
     let mention = |doc: usize, text: &str, value: &str| Mention {
