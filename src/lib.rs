@@ -8,6 +8,7 @@
 //! `cargo build --no-default-features` proves the core builds without egui.
 
 pub mod align;
+pub mod copies;
 pub mod dates;
 pub mod diff;
 pub mod facts;

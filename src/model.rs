@@ -28,6 +28,10 @@ pub struct Comparison {
     /// Things the user should know about: files that could not be read, approximations made.
     #[serde(default)]
     pub warnings: Vec<Warning>,
+    /// Sets of documents that are copies of one text (a wire story republished by several
+    /// outlets): they count as one independent source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<CopySet>,
 }
 
 impl Comparison {
@@ -40,6 +44,7 @@ impl Comparison {
             groups: Vec::new(),
             findings: Vec::new(),
             warnings: Vec::new(),
+            copies: Vec::new(),
         }
     }
 
@@ -69,6 +74,16 @@ impl Comparison {
             .map(PassageDiff::change_count)
             .sum()
     }
+}
+
+/// Documents that are copies of one text: most of the word sequences of the shorter of any two
+/// linked members are in the other (an outlet may add or cut a paragraph, retitle or re-date it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopySet {
+    /// Ids of the member documents in input order; the first stands for all when folded.
+    pub documents: Vec<String>,
+    /// The least share of shared five-word sequences (of the shorter text) over the linked pairs.
+    pub overlap: f32,
 }
 
 /// Group ids are `g<index>`; this reads the index back.

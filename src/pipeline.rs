@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::load::{self, LoadError, Loaded};
 use crate::model::{Comparison, DatelineOrigin, DatelineSource, Document, Passage, Span, Warning};
 pub use crate::options::{Cancelled, Options};
-use crate::{align, diff, facts, segment};
+use crate::{align, copies, diff, facts, segment};
 
 /// One source to compare, with an optional dateline given by the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +107,7 @@ pub fn compare_loaded(
         fraction: 0.3,
     });
     let segmented = started.elapsed();
+    cmp.copies = copies::find(&cmp);
     align::align(&mut cmp, cancel)?;
     diff::diff_groups(&mut cmp, opts.diff_timeout);
     let aligned = started.elapsed();

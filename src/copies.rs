@@ -1,0 +1,208 @@
+//! Wire copies: sources that are copies of one text, as when an agency story is republished by
+//! several outlets. They are one independent source, whatever the number of outlets, and the app
+//! folds them into one column.
+//!
+//! Two documents are copies when most of the five-word sequences of the shorter one are also in
+//! the other ([`COPY_OVERLAP`]); copies of copies form one set. Sequences found in very many
+//! documents (a stock phrase, a shared boilerplate line) are left out, so the cost grows with the
+//! number of documents, not its square.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Comparison, CopySet, Document};
+
+/// Share of the shorter text's five-word sequences the longer must hold for two texts to be
+/// copies of one text.
+pub const COPY_OVERLAP: f32 = 0.5;
+/// Words in a sequence.
+const SHINGLE: usize = 5;
+/// A text with fewer sequences than this is too short to call a copy.
+const MIN_SHINGLES: usize = 20;
+/// Sequences found in more documents than this say nothing about copying.
+const MAX_POSTINGS: usize = 64;
+
+/// Finds the sets of copies among the documents of `cmp` (the text of their passages that are
+/// not boilerplate), in input order.
+pub fn find(cmp: &Comparison) -> Vec<CopySet> {
+    let shingles: Vec<HashSet<u64>> = cmp.documents.iter().map(shingles_of).collect();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (d, set) in shingles.iter().enumerate() {
+        for &h in set {
+            postings.entry(h).or_default().push(d as u32);
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for docs in postings.values().filter(|v| v.len() > 1 && v.len() <= MAX_POSTINGS) {
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut links: Vec<(usize, usize, f32)> = shared
+        .into_iter()
+        .filter_map(|((a, b), n)| {
+            let smaller = shingles[a as usize].len().min(shingles[b as usize].len());
+            let overlap = n as f32 / smaller.max(1) as f32;
+            (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP).then_some((
+                a as usize,
+                b as usize,
+                overlap,
+            ))
+        })
+        .collect();
+    links.sort_by_key(|&(a, b, _)| (a, b));
+    sets(cmp, &links)
+}
+
+/// Joins linked documents into sets (union-find), each with its least link overlap.
+fn sets(cmp: &Comparison, links: &[(usize, usize, f32)]) -> Vec<CopySet> {
+    let n = cmp.documents.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(a, b, _) in links {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for d in 0..n {
+        let r = root(&mut parent, d);
+        members.entry(r).or_default().push(d);
+    }
+    let mut out: Vec<(usize, CopySet)> = members
+        .into_iter()
+        .filter(|(_, m)| m.len() > 1)
+        .map(|(r, m)| {
+            let overlap = links
+                .iter()
+                .filter(|(a, _, _)| m.contains(a))
+                .map(|&(_, _, o)| o)
+                .fold(1.0f32, f32::min);
+            let documents = m.iter().map(|&d| cmp.documents[d].id.clone()).collect();
+            (r, CopySet { documents, overlap })
+        })
+        .collect();
+    out.sort_by_key(|(r, _)| *r);
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Hashes of the document's five-word sequences (lowercase words of its passages that are not
+/// boilerplate).
+fn shingles_of(doc: &Document) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = doc
+        .passages
+        .iter()
+        .filter(|p| !p.boilerplate)
+        .flat_map(|p| crate::text::tokenize(&p.text))
+        .filter(|t| t.is_word)
+        .map(|t| t.key)
+        .collect();
+    words
+        .windows(SHINGLE)
+        .map(|w| {
+            let mut h = std::hash::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// The copy set document `id` belongs to, if any.
+pub fn set_of<'a>(cmp: &'a Comparison, id: &str) -> Option<&'a CopySet> {
+    cmp.copies
+        .iter()
+        .find(|s| s.documents.iter().any(|d| d == id))
+}
+
+/// How many independent sources the documents `ids` are: copies of one text count once.
+pub fn independent<'a>(cmp: &Comparison, ids: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut seen: HashSet<String> = HashSet::new();
+    for id in ids {
+        let key = set_of(cmp, id).map_or(id, |s| s.documents[0].as_str());
+        seen.insert(key.to_string());
+    }
+    seen.len()
+}
+
+/// "3 sources" or "8 outlets, 3 independent sources" when copies are among them.
+pub fn count_words<'a>(cmp: &Comparison, ids: impl IntoIterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    let outlets = unique.len();
+    let independent = independent(cmp, unique.iter().copied());
+    let sources = |n: usize| if n == 1 { "source" } else { "sources" };
+    if independent == outlets {
+        format!("{outlets} {}", sources(outlets))
+    } else {
+        format!(
+            "{outlets} outlets, {independent} independent {}",
+            sources(independent)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, compare_texts};
+
+    const WIRE: &str = "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday after \
+        the raiders tried to board a merchant ship flying the Ethiopian flag, the navy said.\n\n\
+        The warship INS Mysore answered a distress call and sent a helicopter with marine \
+        commandos, who found the pirates in a small boat carrying rifles and a rocket launcher.\n\n\
+        Piracy off the Horn of Africa has risen sharply this year, with more than forty ships \
+        attacked and several held for ransom along the busy shipping lane.";
+
+    #[test]
+    fn copies_with_an_added_paragraph_are_one_set_and_a_rewrite_is_not() {
+        let added = format!(
+            "{WIRE}\n\nLocal fishermen in the port said they had seen the warship leave at dawn \
+             and return in the evening with the captured boat in tow."
+        );
+        let cut: String = WIRE.split("\n\n").take(2).collect::<Vec<_>>().join("\n\n");
+        let rewrite = "The navy of India said its sailors detained two dozen sea bandits who had \
+            attempted to seize an Ethiopian freighter near Aden. A helicopter from a frigate \
+            spotted the suspects, who carried guns, and marines arrested them at sea. Attacks by \
+            pirates near Somalia have grown this year.";
+        let cmp = compare_texts(
+            &[
+                ("wire.txt", WIRE),
+                ("rewrite.txt", rewrite),
+                ("added.txt", &added),
+                ("cut.txt", &cut),
+            ],
+            &Options::default(),
+        );
+        assert_eq!(cmp.copies.len(), 1, "{:?}", cmp.copies);
+        assert_eq!(cmp.copies[0].documents, ["d0", "d2", "d3"]);
+        assert_eq!(independent(&cmp, ["d0", "d1", "d2", "d3"]), 2);
+        assert_eq!(
+            count_words(&cmp, ["d0", "d1", "d2", "d3"]),
+            "4 outlets, 2 independent sources"
+        );
+        assert_eq!(count_words(&cmp, ["d0", "d1"]), "2 sources");
+    }
+
+    #[test]
+    fn short_texts_are_not_called_copies() {
+        let cmp = compare_texts(
+            &[
+                ("a.txt", "Pirates were captured on Saturday."),
+                ("b.txt", "Pirates were captured on Saturday."),
+            ],
+            &Options::default(),
+        );
+        assert!(cmp.copies.is_empty());
+    }
+}
