@@ -23,6 +23,7 @@ pub mod model;
 pub mod options;
 pub mod pipeline;
 pub mod report;
+pub mod review;
 pub mod segment;
 pub mod session;
 pub mod text;

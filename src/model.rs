@@ -32,6 +32,13 @@ pub struct Comparison {
     /// outlets): they count as one independent source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<CopySet>,
+    /// The reader's marks on findings (checked, wrong, needs a call) and notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<crate::review::Review>,
+    /// True when this is a fact-check memo ([`crate::review::memo`]): only conflicts and the
+    /// findings the reader marked, with their groups.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub memo: bool,
 }
 
 impl Comparison {
@@ -45,6 +52,8 @@ impl Comparison {
             findings: Vec::new(),
             warnings: Vec::new(),
             copies: Vec::new(),
+            reviews: Vec::new(),
+            memo: false,
         }
     }
 
