@@ -59,6 +59,10 @@ pub struct SessionFile {
     pub sources: Vec<SavedSource>,
     /// Settings of the compare.
     pub settings: Settings,
+    /// The reader's marks on findings (checked, wrong, needs a call) and notes; they are put
+    /// back on the findings when the comparison is compared again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<crate::review::Review>,
 }
 
 /// One source of a saved comparison.
@@ -323,6 +327,7 @@ impl SessionFile {
             version: SESSION_VERSION,
             sources: Vec::new(),
             settings: Settings::from(opts),
+            reviews: Vec::new(),
         }
     }
 
@@ -393,6 +398,7 @@ impl SessionFile {
         }
         let mut cmp = compare_loaded(docs, &self.settings.options(), progress, cancel)?;
         crate::pipeline::prepend_load_warnings(&mut cmp, &errors);
+        cmp.reviews = self.reviews.clone();
         Ok((cmp, errors))
     }
 

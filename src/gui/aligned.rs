@@ -10,7 +10,9 @@ use egui::{Align, Layout, RichText, Sense, TextStyle, Vec2};
 
 use crate::model::{DiffMode, Group};
 
-use super::app::{App, Command, Reading, plural};
+use super::app::{App, Command, Reading, RowLayout, plural};
+use super::conflicts::OVERVIEW_WIDTH;
+use super::fold::{FoldedCell, Folding, outlet};
 use super::marked::{Marked, Style, fact_tooltip};
 use super::nav::{self, DiffLoc, Row, RowOrder};
 use crate::marks::OnlyIn;
@@ -19,6 +21,8 @@ use crate::marks::OnlyIn;
 const ROW_MARGIN: f32 = 4.0;
 /// Narrowest a source column gets before the view scrolls sideways.
 const MIN_COLUMN: f32 = 170.0;
+/// Width a compact row aims at for each cell (as many cells a line as fit).
+const COMPACT_COLUMN: f32 = 300.0;
 
 impl App {
     pub(super) fn aligned_view(&mut self, ui: &mut egui::Ui) {
@@ -59,6 +63,8 @@ impl App {
             self.order_menu(ui);
             ui.separator();
             self.reading_menu(ui);
+            ui.separator();
+            self.layout_menu(ui);
             if self.cmp.documents.len() > 1 {
                 ui.separator();
                 ui.checkbox(
@@ -79,6 +85,7 @@ impl App {
             .small()
             .color(p.weak),
         );
+        self.conflict_strip(ui);
         ui.separator();
         if list.is_empty() {
             let msg = if total > 0 {
@@ -94,12 +101,25 @@ impl App {
         if total == 0 {
             ui.label("No passages were found that report the same thing in two or more sources.");
         }
-        let ndocs = self.cmp.documents.len().max(1);
+        let folding = Folding::new(&self.cmp, &self.unfolded);
+        let ndocs = folding.shown.len().max(1);
         let spacing = ui.spacing().item_spacing.x;
-        let margin = 2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0;
-        let col = ((ui.available_width() - margin - spacing * (ndocs as f32 - 1.0)) / ndocs as f32)
-            .max(MIN_COLUMN);
-        let row_width = col * ndocs as f32 + spacing * (ndocs as f32 - 1.0);
+        let margin = 2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0 + OVERVIEW_WIDTH + spacing;
+        let avail = ui.available_width() - margin;
+        let compact = match self.layout {
+            RowLayout::Columns => false,
+            RowLayout::Compact => true,
+            RowLayout::Auto => ndocs as f32 * (MIN_COLUMN + spacing) > avail + spacing,
+        };
+        // Columns: every shown source side by side (scrolling sideways below the minimum
+        // width). Compact: as many cells a line as fit at a readable width.
+        let per_line = if compact {
+            (((avail + spacing) / (COMPACT_COLUMN + spacing)).floor() as usize).clamp(1, ndocs)
+        } else {
+            ndocs
+        };
+        let col = ((avail - spacing * (per_line as f32 - 1.0)) / per_line as f32).max(MIN_COLUMN);
+        let row_width = col * per_line as f32 + spacing * (per_line as f32 - 1.0);
         let font = TextStyle::Body.resolve(ui.style());
         let query = self.search.trim().to_string();
         let cursor = self.cursor;
@@ -114,7 +134,20 @@ impl App {
         let chars_per_line = (col / (font.size * 0.5)).max(10.0);
         let item_y = ui.spacing().item_spacing.y;
         let cmp = &self.cmp;
+        let folding_ref = &folding;
         let estimate = |i: usize| -> f32 {
+            // Compact rows wrap their cells onto several lines, each titled by its source.
+            let lines_of_cells = match list.get(i) {
+                Some(Row::Group(g)) if compact => cmp.groups.get(*g).map_or(1, |g| {
+                    let n = folding_ref
+                        .shown
+                        .iter()
+                        .filter(|&&d| folding_ref.cell(cmp, g, d).is_some())
+                        .count();
+                    n.div_ceil(per_line).max(1)
+                }),
+                _ => 1,
+            };
             let longest = match list.get(i) {
                 Some(Row::Group(g)) => cmp.groups.get(*g).map_or(0, |g| {
                     g.passages
@@ -130,11 +163,19 @@ impl App {
                     .sum(),
                 None => 0,
             };
-            let lines = (longest as f32 / chars_per_line).ceil().max(1.0);
-            lines * line + line + 2.0 * ROW_MARGIN + 3.0 * item_y + 6.0
+            let lines = (longest as f32 / chars_per_line).ceil().max(1.0) + 1.0;
+            lines_of_cells as f32 * (lines * line + item_y) + line + 2.0 * ROW_MARGIN + 3.0 * item_y + 6.0
         };
         let mut key = std::hash::DefaultHasher::new();
-        (&list, col.round() as i64, font.size.to_bits(), total, ndocs).hash(&mut key);
+        (
+            &list,
+            col.round() as i64,
+            font.size.to_bits(),
+            total,
+            &folding.shown,
+            per_line,
+        )
+            .hash(&mut key);
         self.aligned_rows
             .prepare(key.finish(), list.len(), estimate);
         let target_row = scroll_to.and_then(|g| list.iter().position(|x| *x == Row::Group(g)));
@@ -149,22 +190,37 @@ impl App {
         };
         // Sideways scrolling (many sources) moves the titles with the columns; the titles stay
         // put when the rows scroll down.
+        let mut fold = None;
+        if compact {
+            fold = self.fold_chips(ui, &folding);
+        }
+        let view_rect = ui.available_rect_before_wrap();
+        let mut rows_top = view_rect.top();
+        let strip = egui::Rect::from_min_max(
+            egui::pos2(view_rect.right() - OVERVIEW_WIDTH, view_rect.top()),
+            view_rect.max,
+        );
+        let mut left = view_rect;
+        left.set_right(strip.left() - spacing);
+        let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(left));
         egui::ScrollArea::horizontal()
             .id_salt("aligned-h")
             .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.horizontal_top(|ui| {
-                    ui.add_space(ROW_MARGIN);
-                    for d in &self.cmp.documents {
-                        fixed(ui, col, |ui| {
-                            ui.add(egui::Label::new(RichText::new(&d.title).strong()).truncate())
-                                .on_hover_text(&d.path);
-                            let date = d.dateline.as_deref().unwrap_or("no dateline");
-                            ui.label(RichText::new(date).small().color(p.weak));
-                        });
-                    }
-                });
-                ui.separator();
+            .show(&mut inner, |ui| {
+                if !compact {
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(ROW_MARGIN);
+                        for &d in &folding.shown {
+                            fixed(ui, col, |ui| {
+                                if let Some(set) = self.column_header(ui, &folding, d) {
+                                    fold = Some(set);
+                                }
+                            });
+                        }
+                    });
+                    ui.separator();
+                }
+                rows_top = ui.cursor().top();
                 let mut area = egui::ScrollArea::vertical()
                     .id_salt("aligned-v")
                     .auto_shrink(false);
@@ -226,29 +282,40 @@ impl App {
                             if r.clicked() {
                                 select = Some(g);
                             }
-                            ui.horizontal_top(|ui| {
-                                for d in 0..self.cmp.documents.len() {
-                                    let cell = fixed(ui, col, |ui| {
-                                        if self.cell(
-                                            ui,
-                                            &st,
-                                            g,
-                                            group,
-                                            d,
-                                            cursor.as_ref(),
-                                            &mut flip,
-                                        ) {
-                                            select = Some(g);
+                            let cells = row_cells(&self.cmp, &folding, group, compact);
+                            for line in cells.chunks(per_line) {
+                                ui.horizontal_top(|ui| {
+                                    for (d, folded) in line {
+                                        let cell = fixed(ui, col, |ui| {
+                                            if compact && let Some(c) = folded {
+                                                self.cell_title(ui, &folding, *d, c);
+                                            }
+                                            let shown = folded.as_ref().map_or(*d, |c| c.shown);
+                                            if self.cell(
+                                                ui,
+                                                &st,
+                                                g,
+                                                group,
+                                                shown,
+                                                cursor.as_ref(),
+                                                &mut flip,
+                                            ) {
+                                                select = Some(g);
+                                            }
+                                            if let Some(c) = folded {
+                                                self.fold_note(ui, c);
+                                            }
+                                        });
+                                        let has_cursor = cursor.is_some_and(|c| {
+                                            cell_has(group, c.diff, folded.as_ref().map_or(*d, |c| c.shown))
+                                        });
+                                        if scroll_to == Some(g) && has_cursor {
+                                            reveal(ui, cell.rect);
+                                            revealed = true;
                                         }
-                                    });
-                                    if scroll_to == Some(g)
-                                        && cursor.is_some_and(|c| cell_has(group, c.diff, d))
-                                    {
-                                        reveal(ui, cell.rect);
-                                        revealed = true;
                                     }
-                                }
-                            });
+                                });
+                            }
                         });
                         if scroll_to == Some(g) && cursor.is_none() {
                             reveal(ui, row.response.rect);
@@ -264,6 +331,13 @@ impl App {
                     ui.ctx().request_repaint();
                 }
             });
+        let strip = egui::Rect::from_min_max(egui::pos2(strip.left(), rows_top), strip.max);
+        let mut strip_ui = ui.new_child(egui::UiBuilder::new().max_rect(strip));
+        self.overview(&mut strip_ui, &list, &rows, strip.height());
+        ui.advance_cursor_after_rect(view_rect);
+        if let Some(set) = fold {
+            self.commands.push(Command::ToggleFold(set));
+        }
         self.aligned_rows = rows;
         if let Some(g) = scroll_to
             && !revealed
@@ -282,6 +356,128 @@ impl App {
         }
         self.commands
             .extend(flip.into_iter().map(Command::FlipReading));
+    }
+
+    /// The menu that lays the rows out in columns or compactly.
+    fn layout_menu(&mut self, ui: &mut egui::Ui) {
+        let label = ui.label("Layout");
+        let mut layout = self.layout;
+        egui::ComboBox::from_id_salt("row-layout")
+            .selected_text(layout.label())
+            .show_ui(ui, |ui| {
+                for l in RowLayout::ALL {
+                    ui.selectable_value(&mut layout, l, l.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Compact rows show only the sources that report a group, reference first");
+        if layout != self.layout {
+            self.commands.push(Command::SetLayout(layout));
+        }
+    }
+
+    /// A column's header: the source's outlet and dateline, its title on hover; for a folded
+    /// copy set, how many outlets it stands for and a button to unfold it (whose set is
+    /// returned when clicked). An unfolded set's first column offers to fold it again.
+    fn column_header(&self, ui: &mut egui::Ui, folding: &Folding, d: usize) -> Option<usize> {
+        let p = Self::palette(ui.ctx());
+        let doc = &self.cmp.documents[d];
+        ui.add(egui::Label::new(RichText::new(outlet(doc)).strong()).truncate())
+            .on_hover_text(format!("{}\n{}", doc.title, doc.path));
+        let date = doc.dateline.as_deref().unwrap_or("no dateline");
+        ui.label(RichText::new(format!("{} · {date}", short_title(&doc.title))).small().color(p.weak))
+            .on_hover_text(&doc.title);
+        let set = folding.stands_for[d].or_else(|| {
+            (0..folding.members.len())
+                .find(|i| folding.members[*i].first() == Some(&d) && self.unfolded.contains(i))
+        })?;
+        let n = folding.members[set].len();
+        let folded = folding.stands_for[d].is_some();
+        let text = if folded {
+            format!("one text · {n} outlets ▸ unfold")
+        } else {
+            format!("one text · {n} outlets ◂ fold")
+        };
+        let names: Vec<String> = folding.members[set]
+            .iter()
+            .map(|&x| outlet(&self.cmp.documents[x]))
+            .collect();
+        ui.link(RichText::new(text).small())
+            .on_hover_text(format!("Copies of one text: {}", names.join(", ")))
+            .clicked()
+            .then_some(set)
+    }
+
+    /// Compact rows have no column headers: the copy sets are listed above the rows, each
+    /// with its fold switch; returns the set clicked.
+    fn fold_chips(&self, ui: &mut egui::Ui, folding: &Folding) -> Option<usize> {
+        if folding.members.is_empty() {
+            return None;
+        }
+        let mut clicked = None;
+        ui.horizontal_wrapped(|ui| {
+            for (set, m) in folding.members.iter().enumerate() {
+                let Some(&first) = m.first() else { continue };
+                let folded = !self.unfolded.contains(&set);
+                let text = format!(
+                    "{} {} · one text, {} outlets",
+                    if folded { "▸" } else { "◂" },
+                    outlet(&self.cmp.documents[first]),
+                    m.len()
+                );
+                let names: Vec<String> =
+                    m.iter().map(|&x| outlet(&self.cmp.documents[x])).collect();
+                if ui
+                    .selectable_label(!folded, RichText::new(text).small())
+                    .on_hover_text(format!(
+                        "Copies of one text: {}. Click to {} them.",
+                        names.join(", "),
+                        if folded { "unfold" } else { "fold" }
+                    ))
+                    .clicked()
+                {
+                    clicked = Some(set);
+                }
+            }
+        });
+        clicked
+    }
+
+    /// A compact cell's title: the outlet (and how many outlets a folded set stands for).
+    fn cell_title(&self, ui: &mut egui::Ui, folding: &Folding, d: usize, c: &FoldedCell) {
+        let p = Self::palette(ui.ctx());
+        let doc = &self.cmp.documents[c.shown];
+        let mut name = outlet(doc);
+        if let Some(set) = folding.stands_for[d] {
+            name.push_str(&format!(" · one text, {} outlets", folding.members[set].len()));
+        }
+        ui.add(egui::Label::new(RichText::new(name).small().strong().color(p.text)).truncate())
+            .on_hover_text(format!("{}\n{}", doc.title, doc.path));
+    }
+
+    /// Under a folded cell: the other outlets with the same words, and those that differ.
+    fn fold_note(&self, ui: &mut egui::Ui, c: &FoldedCell) {
+        if c.same.is_empty() && c.differ.is_empty() {
+            return;
+        }
+        let p = Self::palette(ui.ctx());
+        let names = |v: &[usize]| -> String {
+            v.iter()
+                .map(|&x| outlet(&self.cmp.documents[x]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !c.same.is_empty() {
+            ui.label(RichText::new(format!("same words in {}", names(&c.same))).small().color(p.weak));
+        }
+        if !c.differ.is_empty() {
+            ui.label(
+                RichText::new(format!("other words in {} (unfold to compare)", names(&c.differ)))
+                    .small()
+                    .color(p.developing),
+            );
+        }
     }
 
     /// The menu that says how passages are shown against their reference.
@@ -445,6 +641,46 @@ impl App {
         );
         let (response, hit) = m.show(ui, Sense::click());
         fact_tooltip(response, &self.cmp, hit, p).clicked()
+    }
+}
+
+/// The cells of a group's row: in columns, every shown source (an empty cell where it does not
+/// report the group); compact, only those that report it, the reference's first.
+fn row_cells(
+    cmp: &crate::model::Comparison,
+    folding: &Folding,
+    group: &Group,
+    compact: bool,
+) -> Vec<(usize, Option<FoldedCell>)> {
+    let mut cells: Vec<(usize, Option<FoldedCell>)> = folding
+        .shown
+        .iter()
+        .map(|&d| (d, folding.cell(cmp, group, d)))
+        .filter(|(_, c)| !compact || c.is_some())
+        .collect();
+    if compact {
+        let reference = crate::model::parse_passage_id(&group.reference).map(|(d, _)| d);
+        let at = cells.iter().position(|(_, c)| {
+            c.as_ref().is_some_and(|c| {
+                Some(c.shown) == reference || c.same.iter().chain(&c.differ).any(|x| Some(*x) == reference)
+            })
+        });
+        if let Some(i) = at {
+            let r = cells.remove(i);
+            cells.insert(0, r);
+        }
+    }
+    cells
+}
+
+/// A title cut to a few words for a header (the whole title is on hover).
+fn short_title(title: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= WORDS {
+        title.to_string()
+    } else {
+        format!("{}…", words[..WORDS].join(" "))
     }
 }
 

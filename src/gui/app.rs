@@ -34,6 +34,8 @@ const NOTICE_FILES: usize = 10;
 const MAX_NOTICES: usize = 6;
 /// File name offered when saving a report.
 const SUGGESTED_REPORT: &str = "crosscheck-report.json";
+/// File name offered when saving a fact-check memo.
+const SUGGESTED_MEMO: &str = "crosscheck-memo.html";
 /// How many comparison files the Recent list keeps.
 const MAX_RECENT: usize = 5;
 
@@ -117,6 +119,31 @@ impl Reading {
     }
 }
 
+/// How the aligned view lays out a group's passages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowLayout {
+    /// Columns when every source fits at a readable width, compact rows otherwise.
+    #[default]
+    Auto,
+    /// One column per source, with an empty cell where a source does not report the group.
+    Columns,
+    /// Each row shows only the sources that report its group, reference first, wrapped onto
+    /// as many lines as the width needs; each passage is titled by its source.
+    Compact,
+}
+
+impl RowLayout {
+    pub const ALL: [RowLayout; 3] = [RowLayout::Auto, RowLayout::Columns, RowLayout::Compact];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RowLayout::Auto => "auto",
+            RowLayout::Columns => "a column per source",
+            RowLayout::Compact => "compact (reference first)",
+        }
+    }
+}
+
 /// A source the user opened, with the dateline they set for it.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct SourceEntry {
@@ -182,6 +209,15 @@ struct Settings {
     /// How passages are shown against their reference.
     #[serde(default)]
     reading: Option<Reading>,
+    /// How the aligned rows are laid out.
+    #[serde(default)]
+    layout: Option<RowLayout>,
+    /// Whether the Details panel is shown.
+    #[serde(default)]
+    details: Option<bool>,
+    /// The reader's marks on findings of the last sources (a saved comparison keeps its own).
+    #[serde(default)]
+    reviews: Vec<crate::review::Review>,
     /// Synchronized scrolling of the document columns.
     #[serde(default)]
     sync: Option<bool>,
@@ -236,6 +272,24 @@ pub(super) enum Command {
     /// Show this passage (by id) in the other mode than the view's reading gives it.
     FlipReading(String),
     SetReading(Reading),
+    SetLayout(RowLayout),
+    /// Fold or unfold the copy set with this index.
+    ToggleFold(usize),
+    NextConflict,
+    PrevConflict,
+    /// Bring the passages of finding `i` into view in the aligned view.
+    GoToFinding(usize),
+    /// Mark finding `finding` (a verdict or none) with a note.
+    SetReview {
+        finding: usize,
+        verdict: Option<crate::review::Verdict>,
+        note: String,
+    },
+    /// Save a fact-check memo: the conflicts and the reader's marked findings.
+    SaveMemo,
+    ToggleDetails,
+    ToggleHelp,
+    FocusSearch,
     ShowInDocuments(usize),
     /// Compare the sources again (after a cancelled compare).
     Recompare,
@@ -280,6 +334,20 @@ pub struct App {
     pub(super) reading: Reading,
     /// Passages (by id) the reader switched to the other mode; cleared with the comparison.
     pub(super) flipped: std::collections::HashSet<String>,
+    /// How the aligned rows are laid out.
+    pub(super) layout: RowLayout,
+    /// Copy sets (indices into the comparison's copies) the reader unfolded into their outlets.
+    pub(super) unfolded: std::collections::HashSet<usize>,
+    /// The conflict (index into the comparison's findings) the reader stepped to last.
+    pub(super) conflict_cursor: Option<usize>,
+    /// Whether the Details panel is shown.
+    pub(super) show_details: bool,
+    /// Whether the list of keys is shown.
+    pub(super) show_help: bool,
+    /// The search box takes the keyboard on the next frame (Ctrl+F).
+    pub(super) focus_search: bool,
+    /// The reader's marks on findings; put on every comparison of these sources.
+    reviews: Vec<crate::review::Review>,
     /// The compare of the current sources was cancelled: what is shown is an earlier result.
     stale: bool,
     /// Heights of the aligned rows measured so far.
@@ -340,6 +408,13 @@ impl App {
             show_only: settings.show_only.unwrap_or(true),
             reading: settings.reading.unwrap_or_default(),
             flipped: Default::default(),
+            layout: settings.layout.unwrap_or_default(),
+            unfolded: Default::default(),
+            conflict_cursor: None,
+            show_details: settings.details.unwrap_or(true),
+            show_help: false,
+            focus_search: false,
+            reviews: settings.reviews.clone(),
             stale: false,
             aligned_rows: rows::RowHeights::default(),
             reveal_tries: 0,
@@ -400,11 +475,18 @@ impl App {
         self.jobs.release();
     }
 
-    /// Puts `cmp` on screen, with the index of its facts.
-    fn set_comparison(&mut self, cmp: Comparison) {
+    /// Puts `cmp` on screen, with the index of its facts and the reader's marks on its findings.
+    fn set_comparison(&mut self, mut cmp: Comparison) {
+        if cmp.reviews.is_empty() {
+            cmp.reviews = self.reviews.clone();
+        } else {
+            self.reviews = cmp.reviews.clone();
+        }
         self.marks_index = crate::marks::MentionIndex::new(&cmp);
         self.only = crate::marks::only_in(&cmp);
         self.flipped.clear();
+        self.unfolded.clear();
+        self.conflict_cursor = None;
         self.cmp = cmp;
         // The document columns' scroll places and laid-out rows belong to the old texts.
         self.docs.reset();
@@ -540,6 +622,7 @@ impl App {
             })
             .collect();
         self.session_notes = notes;
+        self.reviews = opened.file.reviews.clone();
         self.selected = None;
         self.unreadable.clear();
         self.recompare();
@@ -578,6 +661,7 @@ impl App {
             path
         };
         let mut file = SessionFile::new(&self.options);
+        file.reviews = self.cmp.reviews.clone();
         let mut left_out = Vec::new();
         for s in &self.sources {
             match &s.stored {
@@ -886,11 +970,17 @@ impl App {
     }
 
     fn save_report(&mut self) {
+        self.save_report_of(false);
+    }
+
+    /// Asks where and saves the report of the comparison, or its fact-check memo.
+    fn save_report_of(&mut self, memo: bool) {
         if self.cmp.documents.is_empty() {
             self.notify(Level::Info, "Nothing to save yet: open some articles first");
             return;
         }
-        let path = match self.dialogs.pick_report_path(SUGGESTED_REPORT) {
+        let suggested = if memo { SUGGESTED_MEMO } else { SUGGESTED_REPORT };
+        let path = match self.dialogs.pick_report_path(suggested) {
             Picked::Chosen(p) => p,
             Picked::Cancelled => return,
             Picked::Unavailable(why) => {
@@ -914,7 +1004,14 @@ impl App {
             return;
         };
         let sources: Vec<&Path> = self.sources.iter().map(|s| s.path.as_path()).collect();
-        match report::save(&path, &self.cmp, format, &sources) {
+        let memo_cmp;
+        let cmp = if memo {
+            memo_cmp = crate::review::memo(&self.cmp);
+            &memo_cmp
+        } else {
+            &self.cmp
+        };
+        match report::save(&path, cmp, format, &sources) {
             Ok(()) if self.stale => self.notify(
                 Level::Warning,
                 format!(
@@ -949,6 +1046,7 @@ impl App {
             Command::OpenSamples => self.open_samples(),
             Command::CloseAll => {
                 self.sources.clear();
+                self.reviews.clear();
                 self.recompare();
             }
             Command::Remove(i) => {
@@ -1003,6 +1101,27 @@ impl App {
                 self.reading = r;
                 self.flipped.clear();
             }
+            Command::SetLayout(l) => self.layout = l,
+            Command::ToggleFold(i) => {
+                if !self.unfolded.remove(&i) {
+                    self.unfolded.insert(i);
+                }
+            }
+            Command::NextConflict => self.step_conflict(true),
+            Command::PrevConflict => self.step_conflict(false),
+            Command::GoToFinding(i) => self.go_to_finding(i),
+            Command::SetReview {
+                finding,
+                verdict,
+                note,
+            } => {
+                crate::review::set(&mut self.cmp, finding, verdict, &note);
+                self.reviews = self.cmp.reviews.clone();
+            }
+            Command::SaveMemo => self.save_report_of(true),
+            Command::ToggleDetails => self.show_details = !self.show_details,
+            Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::FocusSearch => self.focus_search = true,
             Command::Cancel => {
                 if self.jobs.progress().is_some() {
                     self.stale = true;
@@ -1040,6 +1159,22 @@ impl App {
                 || (!typing && i.consume_key(Modifiers::NONE, Key::P))
             {
                 self.commands.push(Command::Prev);
+            }
+            if !typing && i.consume_key(Modifiers::NONE, Key::C) {
+                self.commands.push(Command::NextConflict);
+            }
+            if !typing && i.consume_key(Modifiers::SHIFT, Key::C) {
+                self.commands.push(Command::PrevConflict);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F1)
+                || (!typing && i.consume_key(Modifiers::NONE, Key::Questionmark))
+                || (!typing && i.consume_key(Modifiers::SHIFT, Key::Questionmark))
+                || (!typing && i.consume_key(Modifiers::SHIFT, Key::Slash))
+            {
+                self.commands.push(Command::ToggleHelp);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
+                self.commands.push(Command::FocusSearch);
             }
         });
         // Ctrl+V outside a text field pastes the clipboard's text as a new source.
@@ -1118,7 +1253,13 @@ impl App {
             let search = egui::TextEdit::singleline(&mut self.search)
                 .hint_text("words in groups")
                 .desired_width(180.0);
-            let r = ui.add(search).labelled_by(label.id);
+            let r = ui
+                .add(search)
+                .labelled_by(label.id)
+                .on_hover_text("Ctrl+F");
+            if std::mem::take(&mut self.focus_search) {
+                r.request_focus();
+            }
             if r.changed() {
                 self.cursor = None;
             }
@@ -1133,6 +1274,20 @@ impl App {
                 if ui.button(label).clicked() {
                     self.commands.push(Command::SetTheme(next));
                 }
+                if ui
+                    .button("Keys")
+                    .on_hover_text("The keyboard shortcuts (F1 or ?)")
+                    .clicked()
+                {
+                    self.commands.push(Command::ToggleHelp);
+                }
+                if ui
+                    .selectable_label(self.show_details, "Details")
+                    .on_hover_text("Show or hide the Details panel")
+                    .clicked()
+                {
+                    self.commands.push(Command::ToggleDetails);
+                }
             });
         });
     }
@@ -1146,6 +1301,16 @@ impl App {
                 .clicked()
             {
                 self.commands.push(Command::OpenComparison);
+                ui.close();
+            }
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save fact-check memo…"))
+                .on_hover_text(
+                    "A report of only the conflicts and the findings you marked, with their passages",
+                )
+                .clicked()
+            {
+                self.commands.push(Command::SaveMemo);
                 ui.close();
             }
             if ui
@@ -1183,12 +1348,31 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let docs = self.cmp.documents.len();
             let groups = self.cmp.groups.len();
             let diffs = self.differences();
+            let conflicts = super::conflicts::conflicts(&self.cmp).len();
+            if conflicts > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "✗ {conflicts} {}",
+                        plural(conflicts, "conflict", "conflicts")
+                    ))
+                    .color(Self::palette(ui.ctx()).conflict)
+                    .strong(),
+                );
+                if let Some(i) = self.conflict_cursor.and_then(|c| {
+                    super::conflicts::conflicts(&self.cmp)
+                        .iter()
+                        .position(|x| *x == c)
+                }) {
+                    ui.label(format!("(conflict {} of {conflicts})", i + 1));
+                }
+                ui.separator();
+            }
+            let ids: Vec<&str> = self.cmp.documents.iter().map(|d| d.id.as_str()).collect();
             let mut text = format!(
-                "{docs} {} · {groups} {} · {} {}",
-                plural(docs, "source", "sources"),
+                "{} · {groups} {} · {} {}",
+                crate::copies::count_words(&self.cmp, ids),
                 plural(groups, "group", "groups"),
                 diffs.len(),
                 plural(diffs.len(), "difference", "differences"),
@@ -1348,10 +1532,12 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(240.0)
             .show(ui, |ui| self.sources_panel(ui));
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| self.details_panel(ui));
+        if self.show_details {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| self.details_panel(ui));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.sources.is_empty() {
                 self.empty_state(ui);
@@ -1364,6 +1550,7 @@ impl eframe::App for App {
             }
         });
         self.notices_overlay(&ctx);
+        self.help_window(&ctx);
         Self::drop_hint(&ctx);
         for cmd in std::mem::take(&mut self.commands) {
             self.apply(&ctx, cmd);
@@ -1401,6 +1588,13 @@ impl eframe::App for App {
             order: Some(self.order),
             show_only: Some(self.show_only),
             reading: Some(self.reading),
+            layout: Some(self.layout),
+            details: Some(self.show_details),
+            reviews: if self.comparison_file.is_some() {
+                Vec::new()
+            } else {
+                self.reviews.clone()
+            },
             sync: Some(self.docs.sync),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);

@@ -39,6 +39,8 @@ enum Card {
     Aligned(usize),
     /// A mention's passage, in the documents view (by its group).
     Documents(usize),
+    /// A change to the reader's review of the finding.
+    Review(Command),
 }
 
 /// The word for a fact kind, capitalized as a label.
@@ -99,6 +101,7 @@ impl App {
         }
         let mut go = None;
         let mut docs_at = None;
+        let mut reviewed = Vec::new();
         let mut focus: Option<String> = None;
         egui::ScrollArea::vertical()
             .id_salt("findings-scroll")
@@ -119,6 +122,7 @@ impl App {
                         match action {
                             Some(Card::Aligned(g)) => go = Some(g),
                             Some(Card::Documents(g)) => docs_at = Some(g),
+                            Some(Card::Review(cmd)) => reviewed.push(cmd),
                             None => {}
                         }
                         if self.focus_finding.as_deref() == Some(f.id.as_str()) {
@@ -130,6 +134,7 @@ impl App {
             });
         // A finding asked for last frame has been scrolled to; one asked for now is next.
         self.focus_finding = focus;
+        self.commands.extend(reviewed);
         if let Some(g) = docs_at {
             self.commands.push(Command::ShowInDocuments(g));
         }
@@ -238,6 +243,9 @@ impl App {
                 });
                 if let Some(why) = crate::report::about(f) {
                     ui.add(egui::Label::new(RichText::new(why).small().color(p.weak)).wrap());
+                }
+                if let Some(cmd) = self.review_row(ui, p, f) {
+                    go = Some(Card::Review(cmd));
                 }
                 for m in &f.mentions {
                     ui.horizontal_wrapped(|ui| {

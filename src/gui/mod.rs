@@ -10,13 +10,17 @@
 
 mod aligned;
 mod app;
+mod conflicts;
 mod dialogs;
 mod documents;
 mod findings;
+mod fold;
 mod fonts;
+mod help;
 mod job;
 mod marked;
 mod nav;
+mod review;
 mod rows;
 mod samples;
 mod sources;
@@ -24,7 +28,7 @@ mod theme;
 
 use std::path::PathBuf;
 
-pub use app::{App, AppConfig, Reading, Startup, View};
+pub use app::{App, AppConfig, Reading, RowLayout, Startup, View};
 pub use dialogs::{Dialogs, NativeDialogs, Picked};
 pub use job::JobMode;
 

@@ -1,0 +1,164 @@
+//! Folding wire copies: the documents of a copy set ([`crate::model::CopySet`]) are shown as one
+//! column (or one cell of a compact row) that stands for all of them, with which outlets carry
+//! the same words and which differ, until the reader unfolds the set.
+
+use std::collections::HashSet;
+
+use crate::model::{Comparison, Document, Group};
+
+/// Which documents are shown, and which folded documents each shown one stands for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folding {
+    /// Documents shown (indices), in input order: all but the folded members of copy sets.
+    pub shown: Vec<usize>,
+    /// `[document]` → the copy set (index) it stands for when it is a folded set's first.
+    pub stands_for: Vec<Option<usize>>,
+    /// `[copy set]` → its member documents (indices), first first.
+    pub members: Vec<Vec<usize>>,
+}
+
+impl Folding {
+    /// Every copy set folded except those in `unfolded`.
+    pub fn new(cmp: &Comparison, unfolded: &HashSet<usize>) -> Self {
+        let index = |id: &str| cmp.documents.iter().position(|d| d.id == id);
+        let members: Vec<Vec<usize>> = cmp
+            .copies
+            .iter()
+            .map(|s| s.documents.iter().filter_map(|id| index(id)).collect())
+            .collect();
+        let mut hidden = vec![false; cmp.documents.len()];
+        let mut stands_for = vec![None; cmp.documents.len()];
+        for (i, m) in members.iter().enumerate() {
+            if unfolded.contains(&i) || m.len() < 2 {
+                continue;
+            }
+            stands_for[m[0]] = Some(i);
+            for &d in &m[1..] {
+                hidden[d] = true;
+            }
+        }
+        let shown = (0..cmp.documents.len()).filter(|&d| !hidden[d]).collect();
+        Self {
+            shown,
+            stands_for,
+            members,
+        }
+    }
+
+    /// What shown document `d`'s cell holds in `group`: the passage of `d`, or for a folded set
+    /// the first member's that reports the group, with the other members that report it, split
+    /// into those with the same words and those whose words differ. None when no document the
+    /// cell stands for reports the group.
+    pub fn cell(&self, cmp: &Comparison, group: &Group, d: usize) -> Option<FoldedCell> {
+        let passage_of = |doc: usize| -> Option<&str> {
+            group.passages.iter().find_map(|id| {
+                let (pd, _) = crate::model::parse_passage_id(id)?;
+                (pd == doc).then(|| cmp.passage(id).map(|(_, p)| p.text.as_str()))?
+            })
+        };
+        let docs: Vec<usize> = match self.stands_for.get(d).copied().flatten() {
+            Some(set) => self.members[set].clone(),
+            None => vec![d],
+        };
+        let mut present = docs.iter().filter_map(|&x| passage_of(x).map(|t| (x, t)));
+        let (shown, text) = present.next()?;
+        let key = words(text);
+        let (mut same, mut differ) = (Vec::new(), Vec::new());
+        for (x, t) in present {
+            if words(t) == key {
+                same.push(x);
+            } else {
+                differ.push(x);
+            }
+        }
+        Some(FoldedCell {
+            shown,
+            same,
+            differ,
+        })
+    }
+}
+
+/// A cell of a folded copy set in one group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoldedCell {
+    /// The document whose passage is shown.
+    pub shown: usize,
+    /// Other members whose passage has the same words.
+    pub same: Vec<usize>,
+    /// Other members whose passage words differ.
+    pub differ: Vec<usize>,
+}
+
+/// A passage's words as compared for "same text": keys, without punctuation.
+fn words(text: &str) -> Vec<String> {
+    crate::text::tokenize(text)
+        .into_iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.key)
+        .collect()
+}
+
+/// A source's short name for a column or cell header: its site when the page said, else its
+/// file name; the title is for the hover.
+pub fn outlet(doc: &Document) -> String {
+    if let Some(site) = doc.site.as_deref().filter(|s| !s.trim().is_empty()) {
+        return site.to_string();
+    }
+    let path = doc.path.trim_end_matches('/');
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if name.is_empty() { doc.title.clone() } else { name.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, compare_texts};
+
+    const WIRE: &str = "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday after \
+        the raiders tried to board a merchant ship flying the Ethiopian flag, the navy said.\n\n\
+        The warship INS Mysore answered a distress call and sent a helicopter with marine \
+        commandos, who found the pirates in a small boat carrying rifles and a rocket launcher.\n\n\
+        Piracy off the Horn of Africa has risen sharply this year, with more than forty ships \
+        attacked and several held for ransom along the busy shipping lane.";
+
+    #[test]
+    fn a_folded_copy_set_is_one_cell_saying_which_outlets_differ() {
+        let added = format!(
+            "{WIRE}\n\nLocal fishermen in the port said they had seen the warship leave at dawn \
+             and return in the evening with the captured boat in tow."
+        );
+        let edited = WIRE.replace("forty ships", "40 vessels");
+        let other = "India's navy detained two dozen sea bandits near Aden on Saturday, officials \
+            said. Piracy off the Horn of Africa has risen sharply this year.";
+        let cmp = compare_texts(
+            &[
+                ("wire.txt", WIRE),
+                ("added.txt", &added),
+                ("edited.txt", &edited),
+                ("other.txt", other),
+            ],
+            &Options::default(),
+        );
+        assert_eq!(cmp.copies.len(), 1, "{:?}", cmp.copies);
+        let folded = Folding::new(&cmp, &HashSet::new());
+        assert_eq!(folded.shown, [0, 3]);
+        assert_eq!(folded.stands_for[0], Some(0));
+        let piracy = cmp
+            .groups
+            .iter()
+            .find(|g| {
+                g.passages.iter().any(|id| {
+                    cmp.passage(id)
+                        .is_some_and(|(_, p)| p.text.contains("forty ships"))
+                })
+            })
+            .expect("the piracy passage is aligned");
+        let cell = folded.cell(&cmp, piracy, 0).expect("the wire reports it");
+        assert_eq!((cell.shown, cell.same, cell.differ), (0, vec![1], vec![2]));
+        // Unfolded, every outlet has its own column again.
+        let unfolded = Folding::new(&cmp, &HashSet::from([0]));
+        assert_eq!(unfolded.shown, [0, 1, 2, 3]);
+        assert_eq!(unfolded.cell(&cmp, piracy, 0).map(|c| c.same.len()), Some(0));
+    }
+}

@@ -1,0 +1,64 @@
+//! The reader's review of a finding, on its card: checked, wrong or needs a call (one click sets
+//! it, a second clears it), and a note, kept when the field loses the keyboard.
+
+use egui::RichText;
+
+use crate::model::Finding;
+use crate::review::{self, Verdict};
+
+use super::app::{App, Command};
+use super::theme::Palette;
+
+impl App {
+    /// The review row of finding `f`: the command that changes its review, when the reader did.
+    pub(super) fn review_row(&self, ui: &mut egui::Ui, p: &Palette, f: &Finding) -> Option<Command> {
+        let index = self.cmp.findings.iter().position(|x| x.id == f.id)?;
+        let current = review::of(&self.cmp, f);
+        let verdict = current.and_then(|r| r.verdict);
+        let note = current.map_or("", |r| r.note.as_str());
+        let mut out = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Your review:").small().color(p.weak));
+            for v in Verdict::ALL {
+                let on = verdict == Some(v);
+                let r = ui
+                    .selectable_label(on, RichText::new(format!("{} {}", v.symbol(), v.word())).small())
+                    .accessible_name(format!("Mark finding {} {}", f.id, v.word()))
+                    .on_hover_text(if on { "Click again to clear" } else { "Mark this finding" });
+                if r.clicked() {
+                    out = Some(Command::SetReview {
+                        finding: index,
+                        verdict: (!on).then_some(v),
+                        note: note.to_string(),
+                    });
+                }
+            }
+            let id = egui::Id::unique(("review-note", f.id.as_str()));
+            let editing = ui.memory(|m| m.has_focus(id));
+            let mut text = if editing {
+                ui.data(|d| d.get_temp::<String>(id))
+                    .unwrap_or_else(|| note.to_string())
+            } else {
+                note.to_string()
+            };
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(id)
+                    .hint_text("note")
+                    .desired_width(260.0),
+            );
+            let r = r.labelled_by(ui.label(RichText::new("Note").small().color(p.weak)).id);
+            if r.changed() {
+                ui.data_mut(|d| d.insert_temp(id, text.clone()));
+            }
+            if r.lost_focus() && text.trim() != note.trim() {
+                out = Some(Command::SetReview {
+                    finding: index,
+                    verdict,
+                    note: text.clone(),
+                });
+            }
+        });
+        out
+    }
+}
