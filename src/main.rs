@@ -101,6 +101,10 @@ struct ReportArgs {
     /// .crosscheck file, to reopen later in the app or with `crosscheck report FILE.crosscheck`.
     #[arg(long, value_name = "PATH")]
     save_comparison: Option<PathBuf>,
+    /// Write a fact-check memo: only the conflicts and the findings marked in the app (of a
+    /// saved comparison), with the passages they stand in.
+    #[arg(long)]
+    memo: bool,
     /// Articles to compare: files (text, Markdown, web pages, MHTML, Word, OpenDocument, PDF),
     /// folders of them, http(s) links, `-` for standard input, `@LIST` for the paths and links
     /// listed in a file (one a line); or one saved comparison (.crosscheck).
@@ -277,6 +281,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     };
     // The inputs: the stored copies of one comparison file (compared with its own settings), or
     // the sources as given.
+    let mut reviews = Vec::new();
     let (mut inputs, mut notes, opts) = if args.files.iter().any(is_session) {
         let [path] = args.files.as_slice() else {
             error!(
@@ -288,6 +293,7 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
         match session::open_with_limit(path, opts.max_file_bytes) {
             Ok(opened) => {
                 let notes = opened.notes();
+                reviews = opened.file.reviews.clone();
                 let opts = Options {
                     fetch_timeout: opts.fetch_timeout,
                     ..opened.file.settings.options()
@@ -346,6 +352,10 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     }
     notes.append(&mut cmp.warnings);
     cmp.warnings = notes;
+    // The reader's marks of a saved comparison stay with it, in the report and in a comparison
+    // file saved again.
+    cmp.reviews = reviews.clone();
+    file.reviews = reviews;
     // Sources that did not decode are left out of a saved comparison; a source given twice is
     // kept once.
     let undecodable: Vec<String> = compare_errors
@@ -375,6 +385,9 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     if cmp.documents.is_empty() {
         error!("no readable articles to compare");
         return ExitCode::from(exit::USAGE);
+    }
+    if args.memo {
+        cmp = crosscheck::review::memo(&cmp);
     }
     let mut srcs: Vec<PathBuf> = args.files.clone();
     srcs.extend(file.sources.iter().map(|s| PathBuf::from(&s.path)));

@@ -343,3 +343,35 @@ fn a_pipe_is_never_read_as_a_comparison_file_or_a_source() {
     // Not a file to compare with: the copy is used, as for a missing file.
     assert_eq!(status[0], SourceStatus::Missing);
 }
+
+#[test]
+fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
+    std::fs::write(&b, "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
+    let (mut file, errors) = SessionFile::capture(&[Source::new(&a), Source::new(&b)], &Options::default());
+    assert!(errors.is_empty());
+    let mut cmp = compare(&file);
+    let homes = cmp
+        .findings
+        .iter()
+        .position(|f| f.status == crosscheck::model::FindingStatus::Agree)
+        .expect("the homes agree");
+    crosscheck::review::set(&mut cmp, homes, Some(crosscheck::review::Verdict::Wrong), "two counts of one estimate");
+    file.reviews = cmp.reviews.clone();
+    let path = dir.path().join("storm.crosscheck");
+    session::save(&path, &file).expect("save");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["report", "--format", "md", "--memo"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("two counts of one estimate"), "the note is not in the memo:\n{md}");
+    assert!(md.contains("wrong"), "the verdict is not in the memo:\n{md}");
+    assert!(md.contains("12") && md.contains("15"), "the conflict is not in the memo:\n{md}");
+}

@@ -27,6 +27,9 @@ const COMPACT_COLUMN: f32 = 300.0;
 impl App {
     pub(super) fn aligned_view(&mut self, ui: &mut egui::Ui) {
         let p = Self::palette(ui.ctx());
+        // The width of the view, taken before anything is drawn (a line wider than the view
+        // would widen it).
+        let width = ui.available_width();
         if matches!(self.order, RowOrder::Source(d) if d >= self.cmp.documents.len()) {
             self.order = RowOrder::Group;
         }
@@ -47,7 +50,7 @@ impl App {
             })
             .sum();
         let total = self.cmp.groups.len();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Aligned passages");
             let what = if self.search.trim().is_empty() {
                 format!("{total} {}", plural(total, "group", "groups"))
@@ -105,7 +108,7 @@ impl App {
         let ndocs = folding.shown.len().max(1);
         let spacing = ui.spacing().item_spacing.x;
         let margin = 2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0 + OVERVIEW_WIDTH + spacing;
-        let avail = ui.available_width() - margin;
+        let avail = width - margin;
         let compact = match self.layout {
             RowLayout::Columns => false,
             RowLayout::Compact => true,

@@ -1,20 +1,22 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts, fonts or requests) that reads
 //! in any browser and prints cleanly.
 //!
-//! Layout: what was compared and a summary with links to every finding; the findings by status;
-//! the aligned passages side by side (one row per group, one column per source) with inserted and
-//! removed words and fact marks; then the passages only one source has. Every piece of article
+//! Layout: the story's title, what was compared and a summary with links to every finding; the
+//! findings by status; the aligned passages with inserted and removed words and fact marks, side
+//! by side (one row per group, one column per source) up to [`super::MAX_COLUMNS`] sources and
+//! past that one stacked list per group, reference first; then the passages only one source has. Every piece of article
 //! text goes through [`esc`], so markup in an article is shown as text and never runs.
 
 use std::fmt::Write;
 
 use super::{
-    STATUS_SECTIONS, Summary, aligned_documents, always_counted, change_count, dateline_origin,
-    diff_of, findings_with, kind_word, members, quoted, source_name, status_class, status_symbol,
-    status_word, summary_limit,
+    Member, STATUS_SECTIONS, Summary, aligned_documents, always_counted, dateline_origin,
+    findings_with, finding_sources, group_counts, kind_word, members, memo_line, quoted,
+    reference_first, review_line, same_text_as, shown_value, source_name, stacked, status_class,
+    status_symbol, status_word, summary_limit,
 };
-use crate::marks::{FactMark, MentionIndex, Piece, WordMark, cell_tag};
-use crate::model::{Comparison, DiffMode, Document, Finding, Passage};
+use crate::marks::{FactMark, MentionIndex, Piece, WordMark};
+use crate::model::{Comparison, Document, Finding, Group, Mention, Passage};
 
 /// Escapes text for element content and double-quoted attributes (`&`, `<`, `>`, `"`); every
 /// attribute of the report is double-quoted.
@@ -35,6 +37,7 @@ h3 { font-size:1.05rem; margin:1.2rem 0 .4rem; }
 a { color:#1a4fa0; }
 .weak, .note { color:var(--weak); }
 .sub { margin:0 0 1rem; color:var(--weak); }
+.memo { margin:.3rem 0; font-weight:600; }
 table { border-collapse:collapse; width:100%; }
 th, td { border:1px solid var(--rule); padding:.35rem .5rem; vertical-align:top; text-align:left; }
 thead th { background:var(--head); }
@@ -61,6 +64,9 @@ thead th { background:var(--head); }
 .finding table { margin-top:.3rem; font-size:.93em; table-layout:fixed; }
 .mentions th:nth-child(1) { width:24%; } .mentions th:nth-child(2) { width:30%; }
 .mentions th:nth-child(3) { width:20%; }
+.mentions.words th:nth-child(2) { width:46%; } .mentions.words th:nth-child(3) { width:auto; }
+.review { margin:.25rem 0; padding:.1rem .5rem; background:#fff6d6; border:1px solid #d9b44a;
+  border-radius:.3rem; font-size:.93em; }
 .finding p.one { margin:.2rem 0 0; font-size:.93em; }
 .legend { display:flex; flex-wrap:wrap; gap:.4rem 1.4rem; padding:.5rem .8rem; margin:.5rem 0 1rem;
   background:#f7f8fa; border:1px solid var(--rule); border-radius:.3rem; font-size:.92em; }
@@ -83,7 +89,12 @@ sup.mk.single a { color:var(--single); } sup.mk.unresolved a { color:var(--unres
 .groups { table-layout:fixed; }
 .groups th.gh { width:11rem; background:var(--head); font-weight:normal; }
 .groups th.gh .gid { font-weight:700; }
-.groups td.ref { background:#fbfbf3; }
+td.ref { background:#fbfbf3; }
+.group { margin:.8rem 0; }
+.group .gh { background:var(--head); padding:.2rem .5rem; border:1px solid var(--rule); border-bottom:0; }
+.group .gh .gid { font-weight:700; }
+.stack { table-layout:fixed; }
+.stack th { width:14rem; font-weight:normal; font-size:.85em; color:#333; }
 .groups td.none { color:var(--weak); font-style:italic; background:#fafafa; }
 .tag { display:block; font-size:.78em; color:var(--weak); margin-bottom:.15rem; }
 .doc p { margin:.3rem 0 .6rem; }
@@ -96,7 +107,7 @@ sup.mk.single a { color:var(--single); } sup.mk.unresolved a { color:var(--unres
 @media print {
   body { padding:0; max-width:none; font-size:10.5pt; }
   * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
-  h2 { break-after:avoid; } h3 { break-after:avoid; }
+  h2 { break-after:avoid; } h3 { break-after:avoid; } .group .gh { break-after:avoid; }
   #passages, #single { break-before:page; }
   tr, .finding, .doc p { break-inside:avoid; }
   thead { display:table-header-group; }
@@ -127,11 +138,7 @@ pub(super) fn write_into(
     h: &mut String,
     flush: &mut dyn FnMut(&mut String) -> bool,
 ) {
-    let n = cmp.documents.len();
-    let title = format!(
-        "Crosscheck report: {n} source{}",
-        if n == 1 { "" } else { "s" }
-    );
+    let title = super::title(cmp);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -142,10 +149,13 @@ pub(super) fn write_into(
         env!("CARGO_PKG_VERSION"),
         esc(&title)
     );
-    let _ = write!(h, "<header>\n<h1>Crosscheck report</h1>\n");
+    let _ = writeln!(h, "<header>\n<h1>{}</h1>", esc(&title));
+    if let Some(line) = memo_line(cmp) {
+        let _ = writeln!(h, "<p class=\"memo\">{}</p>", esc(line));
+    }
     let _ = writeln!(
         h,
-        "<p class=\"sub\">Report format {} version {} · generated by crosscheck {}</p>\n</header>",
+        "<p class=\"sub\">Crosscheck report · format {} version {} · generated by crosscheck {}</p>\n</header>",
         esc(&cmp.format),
         cmp.version,
         env!("CARGO_PKG_VERSION")
@@ -172,14 +182,19 @@ fn sources(h: &mut String, cmp: &Comparison) {
         h.push_str("<p>No sources.</p>\n</section>\n");
         return;
     }
+    let copies = !cmp.copies.is_empty();
     h.push_str(
         "<table class=\"sources\">\n<thead><tr><th>#</th><th>Title</th><th>File</th>\
-         <th>Dateline</th><th>Dateline from</th></tr></thead>\n<tbody>\n",
+         <th>Dateline</th><th>Dateline from</th>",
     );
+    if copies {
+        h.push_str("<th>Copies</th>");
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
     for (i, d) in cmp.documents.iter().enumerate() {
-        let _ = writeln!(
+        let _ = write!(
             h,
-            "<tr id=\"{}\"><td>{}</td><td>{}</td><td class=\"path\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td class=\"path\">{}</td><td>{}</td><td>{}</td>",
             esc(&d.id),
             i + 1,
             esc(&d.title),
@@ -189,6 +204,10 @@ fn sources(h: &mut String, cmp: &Comparison) {
                 .map_or("<span class=\"weak\">none found</span>".into(), esc),
             esc(&dateline_origin(d)),
         );
+        if copies {
+            let _ = write!(h, "<td>{}</td>", esc(&same_text_as(cmp, i).unwrap_or_default()));
+        }
+        h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
@@ -196,6 +215,11 @@ fn sources(h: &mut String, cmp: &Comparison) {
 fn summary(h: &mut String, cmp: &Comparison) {
     let s = Summary::of(cmp);
     h.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"counts\">\n");
+    let _ = writeln!(
+        h,
+        "<li><a href=\"#sources\"><b>{}</b></a></li>",
+        esc(&s.sources)
+    );
     let mut count = |n: usize, one: &str, many: &str, link: Option<&str>| {
         let what = if n == 1 { one } else { many };
         match link {
@@ -207,7 +231,6 @@ fn summary(h: &mut String, cmp: &Comparison) {
             }
         }
     };
-    count(s.documents, "source", "sources", Some("sources"));
     if s.stories > 1 {
         count(s.stories, "story", "separate stories", None);
     }
@@ -332,7 +355,7 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
     let _ = write!(
         h,
         "<div class=\"finding {class}\" id=\"{}\">\n<div class=\"head\"><span class=\"sym\">{}</span> \
-         <span class=\"badge {class}\">{}</span> {} <span class=\"weak\">· {} · {}</span>",
+         <span class=\"badge {class}\">{}</span> {} <span class=\"weak\">· {} · {}",
         esc(&f.id),
         status_symbol(f.status),
         status_word(f.status),
@@ -340,51 +363,81 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
         kind_word(f.kind),
         esc(&f.id),
     );
+    if let Some(n) = finding_sources(cmp, f) {
+        let _ = write!(h, " · {}", esc(&n));
+    }
+    h.push_str("</span>");
     if let Some(g) = &f.group {
         let _ = write!(h, " · <a href=\"#{0}\">group {0}</a>", esc(g));
     }
     h.push_str("</div>\n");
+    if let Some(review) = review_line(cmp, f) {
+        let _ = writeln!(
+            h,
+            "<div class=\"review\"><b>Review:</b> {}</div>",
+            esc(&review)
+        );
+    }
     if let Some(why) = super::about(f) {
         let _ = writeln!(h, "<div class=\"weak why\">{}</div>", esc(&why));
     }
-    let said = |m: &crate::model::Mention| {
-        let q = quoted(&m.text);
-        match cmp.passage_at(&m.document, m.start) {
-            Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(&q)),
-            None => esc(&q).into_owned(),
-        }
-    };
     match f.mentions.as_slice() {
         [] => {}
-        [m] => {
-            // One source: one line reads better than a one-row table.
-            let _ = writeln!(
-                h,
-                "<p class=\"one\">{}: {} → <b>{}</b> <span class=\"note\">({})</span></p>",
-                esc(&source_name(cmp, &m.document)),
-                said(m),
-                esc(&m.value),
-                esc(&m.note),
-            );
-        }
-        many => {
-            h.push_str(
-                "<table class=\"mentions\">\n<thead><tr><th>Source</th><th>As written</th><th>Value</th><th>How it was read</th></tr></thead>\n<tbody>\n",
-            );
-            for m in many {
-                let _ = writeln!(
-                    h,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
-                    esc(&source_name(cmp, &m.document)),
-                    said(m),
-                    esc(&m.value),
-                    esc(&m.note),
-                );
-            }
-            h.push_str("</tbody>\n</table>\n");
-        }
+        // One source: one line reads better than a one-row table.
+        [m] => one_mention(h, cmp, m),
+        many => mention_table(h, cmp, many),
     }
     h.push_str("</div>\n");
+}
+
+/// A mention's words as written, linked to the passage they are in.
+fn said(cmp: &Comparison, m: &Mention) -> String {
+    let q = quoted(&m.text);
+    match cmp.passage_at(&m.document, m.start) {
+        Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(&q)),
+        None => esc(&q).into_owned(),
+    }
+}
+
+/// The one mention of a finding, on one line: source, words, value (when it says more than the
+/// words) and how it was read.
+fn one_mention(h: &mut String, cmp: &Comparison, m: &Mention) {
+    let _ = write!(
+        h,
+        "<p class=\"one\">{}: {}",
+        esc(&source_name(cmp, &m.document)),
+        said(cmp, m)
+    );
+    if let Some(v) = shown_value(m) {
+        let _ = write!(h, " → <b>{}</b>", esc(v));
+    }
+    let _ = writeln!(h, " <span class=\"note\">({})</span></p>", esc(&m.note));
+}
+
+/// A finding's mentions, a row each; the Value column only when some value says more than the
+/// words as written (a quote's does not).
+fn mention_table(h: &mut String, cmp: &Comparison, mentions: &[Mention]) {
+    let values = mentions.iter().any(|m| shown_value(m).is_some());
+    let _ = writeln!(
+        h,
+        "<table class=\"mentions{}\">\n<thead><tr><th>Source</th><th>As written</th>{}\
+         <th>How it was read</th></tr></thead>\n<tbody>",
+        if values { "" } else { " words" },
+        if values { "<th>Value</th>" } else { "" }
+    );
+    for m in mentions {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td>",
+            esc(&source_name(cmp, &m.document)),
+            said(cmp, m)
+        );
+        if values {
+            let _ = write!(h, "<td>{}</td>", esc(&m.value));
+        }
+        let _ = writeln!(h, "<td class=\"note\">{}</td></tr>", esc(&m.note));
+    }
+    h.push_str("</tbody>\n</table>\n");
 }
 
 fn legend(h: &mut String) {
@@ -497,6 +550,16 @@ fn groups(
         return;
     }
     legend(h);
+    if stacked(cmp) {
+        for g in &cmp.groups {
+            group_stack(h, cmp, index, g);
+            if !flush(h) {
+                return;
+            }
+        }
+        h.push_str("</section>\n");
+        return;
+    }
     let cols = aligned_documents(cmp);
     h.push_str("<table class=\"groups\">\n<thead><tr><th class=\"gh\">Group</th>");
     for &d in &cols {
@@ -508,47 +571,73 @@ fn groups(
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for g in &cmp.groups {
-        let ms = members(cmp, g);
-        let changes: usize = ms.iter().map(|(_, p)| change_count(g, p)).sum();
-        let _ = write!(
-            h,
-            "<tr id=\"{}\"><th class=\"gh\" scope=\"row\"><span class=\"gid\">{}</span><br>{}<br>\
-             <span class=\"weak\">{} sources · {} difference{}</span></th>",
-            esc(&g.id),
-            esc(&g.id),
-            esc(&g.label),
-            ms.len(),
-            changes,
-            if changes == 1 { "" } else { "s" }
-        );
-        for &d in &cols {
-            let doc = &cmp.documents[d];
-            match ms.iter().find(|(i, _)| *i == d) {
-                Some((_, p)) => {
-                    let is_ref = p.id == g.reference;
-                    let diff = diff_of(g, p);
-                    let _ = write!(
-                        h,
-                        "<td id=\"{}\"{}>",
-                        esc(&p.id),
-                        if is_ref { " class=\"ref\"" } else { "" }
-                    );
-                    let tag = cell_tag(is_ref, diff, diff.map_or(DiffMode::NearCopy, |d| d.mode));
-                    if !tag.is_empty() {
-                        let _ = write!(h, "<span class=\"tag\">{}</span>", esc(&tag));
-                    }
-                    passage_html(h, cmp, index, doc, p, diff);
-                    h.push_str("</td>");
-                }
-                None => h.push_str("<td class=\"none\">not in this source</td>"),
-            }
-        }
-        h.push_str("</tr>\n");
+        group_row(h, cmp, index, &cols, g);
         if !flush(h) {
             return;
         }
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// One group as a row of the side-by-side table: a cell per aligned source.
+fn group_row(h: &mut String, cmp: &Comparison, index: &MentionIndex, cols: &[usize], g: &Group) {
+    let ms = members(cmp, g);
+    let _ = write!(
+        h,
+        "<tr id=\"{}\"><th class=\"gh\" scope=\"row\"><span class=\"gid\">{}</span><br>{}<br>\
+         <span class=\"weak\">{}</span></th>",
+        esc(&g.id),
+        esc(&g.id),
+        esc(&g.label),
+        esc(&group_counts(cmp, &ms))
+    );
+    for &d in cols {
+        match ms.iter().find(|m| m.doc == d) {
+            Some(m) => member_cell(h, cmp, index, m),
+            None => h.push_str("<td class=\"none\">not in this source</td>"),
+        }
+    }
+    h.push_str("</tr>\n");
+}
+
+/// One group as a stacked list: its passages one under another, reference first, each beside its
+/// source's name.
+fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group) {
+    let ms = reference_first(cmp, g);
+    let _ = writeln!(
+        h,
+        "<div class=\"group\" id=\"{}\">\n<div class=\"gh\"><span class=\"gid\">{}</span> {} \
+         <span class=\"weak\">· {}</span></div>\n<table class=\"stack\"><tbody>",
+        esc(&g.id),
+        esc(&g.id),
+        esc(&g.label),
+        esc(&group_counts(cmp, &ms))
+    );
+    for m in &ms {
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{}</th>",
+            esc(&source_name(cmp, &cmp.documents[m.doc].id))
+        );
+        member_cell(h, cmp, index, m);
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table>\n</div>\n");
+}
+
+/// A member's cell: its anchor, its tag and its marked text.
+fn member_cell(h: &mut String, cmp: &Comparison, index: &MentionIndex, m: &Member) {
+    let _ = write!(
+        h,
+        "<td id=\"{}\"{}>",
+        esc(&m.passage.id),
+        if m.is_reference { " class=\"ref\"" } else { "" }
+    );
+    if !m.tag.is_empty() {
+        let _ = write!(h, "<span class=\"tag\">{}</span>", esc(&m.tag));
+    }
+    passage_html(h, cmp, index, &cmp.documents[m.doc], m.passage, m.diff);
+    h.push_str("</td>");
 }
 
 fn singles(

@@ -20,8 +20,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::model::{
-    Comparison, DatelineOrigin, Document, FactKind, Finding, FindingStatus, Group, Passage,
-    PassageDiff,
+    Comparison, DatelineOrigin, Document, FactKind, Finding, FindingStatus, Group, Mention,
+    Passage, PassageDiff,
 };
 
 /// A report format.
@@ -209,7 +209,8 @@ fn dateline_origin(doc: &Document) -> String {
 
 /// Counts shown in every report's summary.
 struct Summary {
-    documents: usize,
+    /// "19 sources", or "19 outlets, 17 independent sources" when some are copies of one text.
+    sources: String,
     stories: usize,
     groups: usize,
     differences: usize,
@@ -234,7 +235,7 @@ impl Summary {
             .count();
         let boilerplate = all.filter(|p| p.boilerplate).count();
         Self {
-            documents: cmp.documents.len(),
+            sources: crate::copies::count_words(cmp, cmp.documents.iter().map(|d| d.id.as_str())),
             stories: stories.len(),
             groups: cmp.groups.len(),
             differences: cmp.difference_count(),
@@ -269,19 +270,170 @@ fn findings_with(cmp: &Comparison, status: FindingStatus) -> impl Iterator<Item 
     cmp.findings.iter().filter(move |f| f.status == status)
 }
 
-/// The documents that have a passage in at least one group: the columns of the side-by-side view.
+/// Aligned sources the side-by-side table holds, one column each; with more, every group prints
+/// as a stacked list of its passages, reference first (six or more columns of article text are
+/// too narrow to read, on screen or on paper).
+pub const MAX_COLUMNS: usize = 5;
+
+/// The documents that have a passage in at least one of the report's groups: the columns of the
+/// side-by-side view.
 fn aligned_documents(cmp: &Comparison) -> Vec<usize> {
-    (0..cmp.documents.len())
-        .filter(|&i| cmp.documents[i].passages.iter().any(|p| p.group.is_some()))
-        .collect()
+    let docs: BTreeSet<usize> = cmp
+        .groups
+        .iter()
+        .flat_map(|g| &g.passages)
+        .filter_map(|id| cmp.passage(id).map(|(d, _)| d))
+        .collect();
+    docs.into_iter().collect()
 }
 
-/// A group's member passages by document index.
-fn members<'a>(cmp: &'a Comparison, g: &Group) -> Vec<(usize, &'a Passage)> {
-    let mut out: Vec<(usize, &Passage)> =
-        g.passages.iter().filter_map(|id| cmp.passage(id)).collect();
-    out.sort_by_key(|(d, _)| *d);
+/// Whether the aligned passages print as stacked lists rather than side by side.
+fn stacked(cmp: &Comparison) -> bool {
+    aligned_documents(cmp).len() > MAX_COLUMNS
+}
+
+/// One passage of a group as a report prints it.
+struct Member<'a> {
+    /// Index of its document.
+    doc: usize,
+    passage: &'a Passage,
+    /// Its diff against the reference (none for the reference).
+    diff: Option<&'a PassageDiff>,
+    is_reference: bool,
+    /// What its cell says of how it is shown: "reference", "word diff", "paraphrase".
+    tag: String,
+}
+
+/// A group's member passages, in document order.
+fn members<'a>(cmp: &'a Comparison, g: &'a Group) -> Vec<Member<'a>> {
+    let mut out: Vec<Member> = g
+        .passages
+        .iter()
+        .filter_map(|id| cmp.passage(id))
+        .map(|(doc, passage)| {
+            let is_reference = passage.id == g.reference;
+            let diff = diff_of(g, passage).filter(|_| !is_reference);
+            let mode = diff.map_or(crate::model::DiffMode::NearCopy, |d| d.mode);
+            Member {
+                doc,
+                passage,
+                diff,
+                is_reference,
+                tag: crate::marks::cell_tag(is_reference, diff, mode),
+            }
+        })
+        .collect();
+    out.sort_by_key(|m| m.doc);
     out
+}
+
+/// A group's member passages in the order a stacked list prints them: the reference first, then
+/// the others in document order.
+fn reference_first<'a>(cmp: &'a Comparison, g: &'a Group) -> Vec<Member<'a>> {
+    let mut out = members(cmp, g);
+    out.sort_by_key(|m| !m.is_reference);
+    out
+}
+
+/// How many sources a group has and how they differ: "7 sources · 12 differences", or
+/// "7 outlets, 5 independent sources · 12 differences" when copies of one text are among them.
+fn group_counts(cmp: &Comparison, members: &[Member]) -> String {
+    let changes: usize = members
+        .iter()
+        .map(|m| m.diff.map_or(0, PassageDiff::change_count))
+        .sum();
+    let ids = members
+        .iter()
+        .map(|m| cmp.documents[m.doc].id.as_str());
+    format!(
+        "{} · {changes} difference{}",
+        crate::copies::count_words(cmp, ids),
+        if changes == 1 { "" } else { "s" }
+    )
+}
+
+/// The report's title: the story's headline and how many sources report it, "Indian navy
+/// captures 23 pirates — 19 sources (17 independent)"; a memo says it is one. The headline is
+/// the first source's title that is a headline rather than its file name.
+pub fn title(cmp: &Comparison) -> String {
+    let headline = cmp
+        .documents
+        .iter()
+        .map(|d| (one_line(d.title.trim()), d))
+        .find(|(t, d)| !t.is_empty() && !is_file_name(t, d))
+        .map_or_else(|| "Crosscheck report".to_string(), |(t, _)| t);
+    let n = cmp.documents.len();
+    let independent =
+        crate::copies::independent(cmp, cmp.documents.iter().map(|d| d.id.as_str()));
+    let mut out = format!("{headline} — {n} source{}", if n == 1 { "" } else { "s" });
+    if independent < n {
+        out.push_str(&format!(" ({independent} independent)"));
+    }
+    if cmp.memo {
+        out.insert_str(0, "Fact-check memo: ");
+    }
+    out
+}
+
+/// Whether a document's title is only its file name (it had no headline).
+fn is_file_name(title: &str, doc: &Document) -> bool {
+    Path::new(&doc.path)
+        .file_stem()
+        .is_some_and(|stem| stem.to_string_lossy() == title)
+}
+
+/// The line under a memo's title, saying what it holds.
+fn memo_line(cmp: &Comparison) -> Option<&'static str> {
+    cmp.memo.then_some(
+        "This fact-check memo holds only the conflicts and the findings the reader marked.",
+    )
+}
+
+/// Which other sources a source is a copy of one text with: "same text as 3, 5, 7".
+fn same_text_as(cmp: &Comparison, doc: usize) -> Option<String> {
+    let id = &cmp.documents[doc].id;
+    let set = crate::copies::set_of(cmp, id)?;
+    let others: Vec<String> = set
+        .documents
+        .iter()
+        .filter(|d| *d != id)
+        .filter_map(|d| cmp.documents.iter().position(|x| x.id == *d))
+        .map(|i| (i + 1).to_string())
+        .collect();
+    Some(format!("same text as {}", others.join(", ")))
+}
+
+/// How many sources state a finding, when more than one does: "3 sources", or "3 outlets, 2
+/// independent sources" when copies of one text are among them.
+fn finding_sources(cmp: &Comparison, f: &Finding) -> Option<String> {
+    let ids: BTreeSet<&str> = f.mentions.iter().map(|m| m.document.as_str()).collect();
+    (ids.len() > 1).then(|| crate::copies::count_words(cmp, ids))
+}
+
+/// The reader's review of a finding as the reports print it next to its header: the verdict's
+/// symbol and word, and the note ("☑ checked — asked the desk").
+fn review_line(cmp: &Comparison, f: &Finding) -> Option<String> {
+    let r = crate::review::of(cmp, f)?;
+    let verdict = r.verdict.map(|v| format!("{} {}", v.symbol(), v.word()));
+    let note = one_line(r.note.trim());
+    match (verdict, note.is_empty()) {
+        (None, true) => None,
+        (None, false) => Some(note),
+        (Some(v), true) => Some(v),
+        (Some(v), false) => Some(format!("{v} — {note}")),
+    }
+}
+
+/// The value a mention was read as, when it says more than the words as written: a quote's
+/// value is its words again (in lower case, without punctuation), and is not printed twice.
+fn shown_value(m: &Mention) -> Option<&str> {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    (letters(&m.value) != letters(&m.text)).then_some(m.value.as_str())
 }
 
 /// The short name of a document: its number (1-based) and title.
@@ -381,11 +533,6 @@ fn one_line(s: &str) -> String {
 /// The diff of a passage against its group's reference, when it is not the reference.
 fn diff_of<'a>(g: &'a Group, p: &Passage) -> Option<&'a PassageDiff> {
     g.diffs.iter().find(|d| d.passage == p.id)
-}
-
-/// Changes (inserted or removed runs) of one passage against its reference.
-fn change_count(g: &Group, p: &Passage) -> usize {
-    diff_of(g, p).map_or(0, PassageDiff::change_count)
 }
 
 #[cfg(test)]
@@ -493,11 +640,11 @@ mod tests {
         // Told to stop at the first section's end, the writers render nothing more.
         let mut h = String::new();
         html::write_into(&cmp, &mut h, &mut |_| false);
-        assert!(h.contains("<h1>Crosscheck report</h1>"), "{h}");
+        assert!(h.contains("<h1>") && h.contains(" — 2 sources</h1>"), "{h}");
         assert!(!h.contains("Aligned passages") && !h.contains("</html>"));
         let mut m = String::new();
         markdown::write_into(&cmp, &mut m, &mut |_| false);
-        assert!(m.starts_with("# Crosscheck report"), "{m}");
+        assert!(m.starts_with("# ") && m.contains(" — 2 sources\n"), "{m}");
         assert!(!m.contains("## Findings") && !m.contains("## Aligned passages"));
     }
 

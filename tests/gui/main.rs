@@ -19,6 +19,7 @@ mod common;
 // wgpu costs CI a link of its own.
 mod facts;
 mod persist;
+mod reading;
 mod session;
 mod snapshots;
 

@@ -385,3 +385,62 @@ fn changing_the_sources_after_saving_restores_the_sources_not_the_file() {
     h.run();
     assert_sources(&h, &files[1..]);
 }
+
+#[test]
+fn review_marks_and_notes_are_saved_in_the_comparison_file_and_come_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files: Vec<PathBuf> = [
+        ("storm_a.txt", "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n"),
+        ("storm_b.txt", "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n"),
+    ]
+    .iter()
+    .map(|(n, t)| {
+        let p = dir.path().join(n);
+        std::fs::write(&p, t).expect("write");
+        p
+    })
+    .collect();
+    let saved = dir.path().join("storm.crosscheck");
+    let dialogs = FakeDialogs::default();
+    let mut h = app(Startup::Files(files), dialogs.clone());
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_all_by_label_contains("checked").next().expect("a review button").click();
+    h.run();
+    h.get_by_label("Note").focus();
+    h.run();
+    h.get_by_label("Note").type_text("fire service confirmed 15 at 9 pm");
+    h.run();
+    // Leaving the field keeps the note.
+    h.get_by_label("Findings").click();
+    h.run();
+    let reviews = h.state().comparison().reviews.clone();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(reviews[0].note, "fire service confirmed 15 at 9 pm");
+    dialogs.will_save(&saved);
+    menu(&mut h, "Save comparison…");
+    assert!(saved.is_file());
+
+    let dialogs = FakeDialogs::default();
+    let mut h = app(Startup::Empty, dialogs.clone());
+    h.run();
+    dialogs.will_open(&saved);
+    menu(&mut h, "Open comparison…");
+    h.get_by_label("Findings").click();
+    h.run();
+    let cmp = h.state().comparison();
+    let conflict = cmp
+        .findings
+        .iter()
+        .find(|f| f.status == crosscheck::model::FindingStatus::Conflict)
+        .expect("the tolls conflict");
+    let r = crosscheck::review::of(cmp, conflict).expect("the mark came back");
+    assert_eq!(r.verdict, Some(crosscheck::review::Verdict::Checked));
+    assert_eq!(r.note, "fire service confirmed 15 at 9 pm");
+    assert_eq!(
+        h.get_by_label("Note").value().as_deref(),
+        Some("fire service confirmed 15 at 9 pm"),
+        "the note is not on the card"
+    );
+}

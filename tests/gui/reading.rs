@@ -1,0 +1,164 @@
+//! Reading many sources: conflicts first (the strip, the keys, the status bar), the two ways a
+//! passage is shown (word diff, paraphrase), wire copies folded into one column, review marks on
+//! findings, and the list of keys.
+
+use std::path::{Path, PathBuf};
+
+use crosscheck::gui::{App, Startup};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::{FakeDialogs, app, has_text, status};
+
+/// Two reports of one storm that give different tolls and different counts of injured.
+const STORM_A: &str = "Storm hits Velmora\n\nThe storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 30 injured people overnight, a spokeswoman said.\n\nThe harbour stayed closed.\n";
+const STORM_B: &str = "Storm batters Velmora\n\nThe storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 45 injured people overnight, a spokeswoman said.\n\nSchools will reopen on Monday.\n";
+
+fn write(dir: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.join(name);
+            std::fs::write(&p, text).expect("write article");
+            p
+        })
+        .collect()
+}
+
+fn storm(dir: &Path) -> Harness<'static, App> {
+    let files = write(dir, &[("storm_a.txt", STORM_A), ("storm_b.txt", STORM_B)]);
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    h
+}
+
+#[test]
+fn conflicts_are_listed_first_counted_and_stepped_through_with_c() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    assert!(has_text(&h, "✗ 2 conflicts between sources"), "no conflict strip");
+    assert!(has_text(&h, "✗ 2 conflicts"), "the status bar does not count them");
+    h.key_press(Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 1 of 2)"));
+    // The conflict's group is selected: the Details panel shows it.
+    assert!(has_text(&h, "Findings in this group"));
+    h.key_press(Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 2 of 2)"));
+    h.key_press(Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 1 of 2)"), "next wraps to the first");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 2 of 2)"), "previous wraps to the last");
+}
+
+#[test]
+fn a_conflict_in_the_strip_is_one_click_from_its_passages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    h.get_by_label_contains("About number of people killed").click();
+    h.run();
+    assert!(has_text(&h, "(conflict "), "the click did not go to the conflict");
+    assert!(has_text(&h, "Findings in this group"));
+}
+
+#[test]
+fn a_paraphrase_says_so_and_the_reader_switches_it_to_a_word_diff() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = write(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Pirates seized the tanker Sirius Star off Somalia on Saturday, the navy said.\n",
+            ),
+            (
+                "b.txt",
+                "Gunmen attacked and seized the Sirius Star tanker at the weekend near Somalia, officials reported.\n",
+            ),
+        ],
+    );
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    assert!(has_text(&h, "paraphrase ⇄"), "the cell does not say its mode");
+    assert!(has_text(&h, "not here:"), "what the paraphrase leaves out is not listed");
+    h.get_by_label("paraphrase ⇄").click();
+    h.run();
+    assert!(has_text(&h, "word diff ⇄"), "the switch did not change the cell");
+    assert!(!has_text(&h, "not here:"));
+}
+
+/// An agency text, and copies of it: one with a paragraph added, one cut.
+const WIRE: &str = "Velmora opens new harbour bridge\n\nThe new harbour bridge in Velmora opened to traffic on Tuesday after four years of work, the city transport office said in a statement.\n\nMayor Ilse Varga cut the ribbon in front of several hundred residents and said the bridge would carry forty thousand cars a day.\n\nThe old bridge, closed last year after inspectors found cracked cables, will be taken down over the summer months.\n";
+
+#[test]
+fn copies_of_one_text_fold_into_one_column_and_unfold_on_demand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let added = format!(
+        "{WIRE}\nLocal ferry owners said they expected to lose most of their customers to the new crossing within weeks.\n"
+    );
+    let cut: String = WIRE.split("\n\n").take(3).collect::<Vec<_>>().join("\n\n");
+    let other = "Bridge opens in Velmora\n\nVelmora's harbour crossing is open at last, residents cheered on Tuesday as Mayor Ilse Varga cut a ribbon.\n";
+    let files = write(
+        dir.path(),
+        &[
+            ("wire.txt", WIRE),
+            ("added.txt", &added),
+            ("cut.txt", &cut),
+            ("other.txt", other),
+        ],
+    );
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    assert!(
+        status(&h).starts_with("4 outlets, 2 independent sources"),
+        "status: {}",
+        status(&h)
+    );
+    assert!(has_text(&h, "one text · 3 outlets ▸ unfold"));
+    assert!(has_text(&h, "same words in"), "the folded cell does not say who else has it");
+    assert!(h.query_by_label("cut.txt").is_none(), "a folded copy has a column");
+    h.get_by_label("one text · 3 outlets ▸ unfold").click();
+    h.run();
+    assert!(has_text(&h, "one text · 3 outlets ◂ fold"));
+    assert!(h.query_by_label("cut.txt").is_some(), "unfolded copies have their columns");
+}
+
+#[test]
+fn a_finding_is_marked_and_noted_and_the_mark_shows_on_its_card() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_all_by_label_contains("needs a call")
+        .next()
+        .expect("a review button")
+        .click();
+    h.run();
+    assert_eq!(h.state().comparison().reviews.len(), 1);
+    assert_eq!(
+        h.state().comparison().reviews[0].verdict,
+        Some(crosscheck::review::Verdict::NeedsCall)
+    );
+    // A second click clears it.
+    h.get_all_by_label_contains("needs a call")
+        .next()
+        .expect("a review button")
+        .click();
+    h.run();
+    assert!(h.state().comparison().reviews.is_empty());
+}
+
+#[test]
+fn f1_shows_the_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    assert!(!has_text(&h, "previous conflict"));
+    h.key_press(Key::F1);
+    h.run();
+    assert!(has_text(&h, "previous conflict"), "no list of keys");
+    assert!(has_text(&h, "search the groups"));
+}
