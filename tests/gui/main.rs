@@ -1365,8 +1365,9 @@ fn pasted_text_becomes_a_source_named_by_its_order() {
         .push(egui::Event::Paste(BRIDGE_B.to_string()));
     h.run();
     assert!(has_text(&h, "Pasted text 3"), "status: {}", status(&h));
+    // Pasted text 3 is bridge_b's text: four outlets, three independent sources.
     assert!(
-        status(&h).starts_with("4 sources"),
+        status(&h).starts_with("4 outlets, 3 independent sources"),
         "status: {}",
         status(&h)
     );

@@ -73,11 +73,11 @@ fn a_paraphrase_says_so_and_the_reader_switches_it_to_a_word_diff() {
         &[
             (
                 "a.txt",
-                "Pirates seized the tanker Sirius Star off Somalia on Saturday, the navy said.\n",
+                "Pirates seized the oil tanker Sirius Star off the coast of Somalia on Saturday, the navy said.\n",
             ),
             (
                 "b.txt",
-                "Gunmen attacked and seized the Sirius Star tanker at the weekend near Somalia, officials reported.\n",
+                "The Sirius Star, an oil tanker, was seized by armed pirates off Somalia's coast at the weekend, officials reported.\n",
             ),
         ],
     );
