@@ -243,7 +243,8 @@ impl App {
                         let g = match list.get(i) {
                             Some(Row::Group(g)) => *g,
                             Some(Row::Only(o)) => {
-                                self.only_row(ui, &st, o, col, row_width);
+                                let slot = if compact { 0 } else { folding.column_of(o.doc) };
+                                self.only_row(ui, &st, o, slot, col, row_width);
                                 return;
                             }
                             None => return,
@@ -263,11 +264,15 @@ impl App {
                         let row = frame.show(ui, |ui| {
                             ui.set_width(row_width);
                             let n = group.passages.len();
+                            let ids = group.passages.iter().filter_map(|id| {
+                                let (d, _) = crate::model::parse_passage_id(id)?;
+                                self.cmp.documents.get(d).map(|x| x.id.as_str())
+                            });
                             let text = RichText::new(format!(
-                                "Group {} · {} · {n} {}",
+                                "Group {} · {} · {}",
                                 g + 1,
                                 group.label,
-                                plural(n, "source", "sources")
+                                crate::copies::count_words(&self.cmp, ids)
                             ))
                             .small();
                             let r = ui
@@ -507,7 +512,17 @@ impl App {
     }
 
     /// A row of passages only one source has: its passages in that source's column.
-    fn only_row(&self, ui: &mut egui::Ui, st: &Style<'_>, o: &OnlyIn, col: f32, row_width: f32) {
+    /// `slot` is the column it goes in (its source's, or the first in compact rows).
+    #[allow(clippy::too_many_arguments)]
+    fn only_row(
+        &self,
+        ui: &mut egui::Ui,
+        st: &Style<'_>,
+        o: &OnlyIn,
+        slot: usize,
+        col: f32,
+        row_width: f32,
+    ) {
         let p = st.palette;
         let Some(doc) = self.cmp.documents.get(o.doc) else {
             return;
@@ -527,20 +542,25 @@ impl App {
             )
             .on_hover_text("No other source reports this.");
             ui.horizontal_top(|ui| {
-                for d in 0..self.cmp.documents.len() {
-                    fixed(ui, col, |ui| {
-                        if d != o.doc {
-                            return;
-                        }
-                        let mut m = Marked::new();
-                        for pi in o.passages.clone() {
-                            m.push_passage(&self.cmp, d, pi, None, DiffMode::NearCopy, st, &|f| f, &|_| false);
-                            m.push_plain(" ", diff_plain(st));
-                        }
-                        let (response, hit) = m.show(ui, Sense::hover());
-                        fact_tooltip(response, &self.cmp, hit, p);
-                    });
-                }
+                ui.add_space(slot as f32 * (col + ui.spacing().item_spacing.x));
+                fixed(ui, col, |ui| {
+                    let mut m = Marked::new();
+                    for pi in o.passages.clone() {
+                        m.push_passage(
+                            &self.cmp,
+                            o.doc,
+                            pi,
+                            None,
+                            DiffMode::NearCopy,
+                            st,
+                            &|f| f,
+                            &|_| false,
+                        );
+                        m.push_plain(" ", diff_plain(st));
+                    }
+                    let (response, hit) = m.show(ui, Sense::hover());
+                    fact_tooltip(response, &self.cmp, hit, p);
+                });
             });
         });
         ui.separator();

@@ -45,6 +45,16 @@ impl Folding {
         }
     }
 
+    /// The column (index into `shown`) document `d` is shown in: its own, or its folded set's.
+    pub fn column_of(&self, d: usize) -> usize {
+        self.shown
+            .iter()
+            .position(|&x| {
+                x == d || self.stands_for[x].is_some_and(|s| self.members[s].contains(&d))
+            })
+            .unwrap_or(0)
+    }
+
     /// What shown document `d`'s cell holds in `group`: the passage of `d`, or for a folded set
     /// the first member's that reports the group, with the other members that report it, split
     /// into those with the same words and those whose words differ. None when no document the

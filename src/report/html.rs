@@ -94,7 +94,8 @@ td.ref { background:#fbfbf3; }
 .group .gh { background:var(--head); padding:.2rem .5rem; border:1px solid var(--rule); border-bottom:0; }
 .group .gh .gid { font-weight:700; }
 .stack { table-layout:fixed; }
-.stack th { width:14rem; font-weight:normal; font-size:.85em; color:#333; }
+.stack th { width:12rem; font-weight:normal; font-size:.85em; color:#333; }
+.stack th .tag { margin:.15rem 0 0; }
 .groups td.none { color:var(--weak); font-style:italic; background:#fafafa; }
 .tag { display:block; font-size:.78em; color:var(--weak); margin-bottom:.15rem; }
 .doc p { margin:.3rem 0 .6rem; }
@@ -384,34 +385,36 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
     match f.mentions.as_slice() {
         [] => {}
         // One source: one line reads better than a one-row table.
-        [m] => one_mention(h, cmp, m),
+        [m] => one_mention(h, cmp, f, m),
         many => mention_table(h, cmp, many),
     }
     h.push_str("</div>\n");
 }
 
-/// A mention's words as written, linked to the passage they are in.
-fn said(cmp: &Comparison, m: &Mention) -> String {
-    let q = quoted(&m.text);
+/// `text` linked to the passage mention `m` is in (when it is in one).
+fn to_passage(cmp: &Comparison, m: &Mention, text: &str) -> String {
     match cmp.passage_at(&m.document, m.start) {
-        Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(&q)),
-        None => esc(&q).into_owned(),
+        Some(p) => format!("<a href=\"#{}\">{}</a>", esc(&p.id), esc(text)),
+        None => esc(text).into_owned(),
     }
 }
 
-/// The one mention of a finding, on one line: source, words, value (when it says more than the
-/// words) and how it was read.
-fn one_mention(h: &mut String, cmp: &Comparison, m: &Mention) {
-    let _ = write!(
-        h,
-        "<p class=\"one\">{}: {}",
-        esc(&source_name(cmp, &m.document)),
-        said(cmp, m)
-    );
-    if let Some(v) = shown_value(m) {
+/// The only mention of a finding, on one line: its source (linked to the passage), what it adds
+/// to the finding's summary (words as written, value) and how it was read.
+fn one_mention(h: &mut String, cmp: &Comparison, f: &Finding, m: &Mention) {
+    let (words, value) = super::one_mention_adds(f, m);
+    h.push_str("<p class=\"one\">");
+    h.push_str(&to_passage(cmp, m, &source_name(cmp, &m.document)));
+    if let Some(w) = words {
+        let _ = write!(h, ": {}", esc(&quoted(w)));
+    }
+    if let Some(v) = value {
         let _ = write!(h, " → <b>{}</b>", esc(v));
     }
-    let _ = writeln!(h, " <span class=\"note\">({})</span></p>", esc(&m.note));
+    if !m.note.trim().is_empty() {
+        let _ = write!(h, " <span class=\"note\">({})</span>", esc(&m.note));
+    }
+    h.push_str("</p>\n");
 }
 
 /// A finding's mentions, a row each; the Value column only when some value says more than the
@@ -430,7 +433,7 @@ fn mention_table(h: &mut String, cmp: &Comparison, mentions: &[Mention]) {
             h,
             "<tr><td>{}</td><td>{}</td>",
             esc(&source_name(cmp, &m.document)),
-            said(cmp, m)
+            to_passage(cmp, m, &quoted(&m.text))
         );
         if values {
             let _ = write!(h, "<td>{}</td>", esc(&m.value));
@@ -593,7 +596,7 @@ fn group_row(h: &mut String, cmp: &Comparison, index: &MentionIndex, cols: &[usi
     );
     for &d in cols {
         match ms.iter().find(|m| m.doc == d) {
-            Some(m) => member_cell(h, cmp, index, m),
+            Some(m) => member_cell(h, cmp, index, m, true),
             None => h.push_str("<td class=\"none\">not in this source</td>"),
         }
     }
@@ -616,25 +619,34 @@ fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group
     for m in &ms {
         let _ = write!(
             h,
-            "<tr><th scope=\"row\">{}</th>",
-            esc(&source_name(cmp, &cmp.documents[m.doc].id))
+            "<tr><th scope=\"row\">{}{}</th>",
+            esc(&source_name(cmp, &cmp.documents[m.doc].id)),
+            tag(m)
         );
-        member_cell(h, cmp, index, m);
+        member_cell(h, cmp, index, m, false);
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody></table>\n</div>\n");
 }
 
-/// A member's cell: its anchor, its tag and its marked text.
-fn member_cell(h: &mut String, cmp: &Comparison, index: &MentionIndex, m: &Member) {
+/// A member's tag ("reference", "word diff", "paraphrase"), as a line of its own.
+fn tag(m: &Member) -> String {
+    if m.tag.is_empty() {
+        return String::new();
+    }
+    format!("<span class=\"tag\">{}</span>", esc(&m.tag))
+}
+
+/// A member's cell: its anchor, its tag (when `tagged`) and its marked text.
+fn member_cell(h: &mut String, cmp: &Comparison, index: &MentionIndex, m: &Member, tagged: bool) {
     let _ = write!(
         h,
         "<td id=\"{}\"{}>",
         esc(&m.passage.id),
         if m.is_reference { " class=\"ref\"" } else { "" }
     );
-    if !m.tag.is_empty() {
-        let _ = write!(h, "<span class=\"tag\">{}</span>", esc(&m.tag));
+    if tagged {
+        h.push_str(&tag(m));
     }
     passage_html(h, cmp, index, &cmp.documents[m.doc], m.passage, m.diff);
     h.push_str("</td>");

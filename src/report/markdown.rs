@@ -267,24 +267,33 @@ fn finding(m: &mut String, cmp: &Comparison, f: &Finding) {
     if let Some(why) = super::about(f) {
         let _ = write!(m, "_{}_\n\n", esc(&why));
     }
-    for men in &f.mentions {
-        mention(m, cmp, men);
+    match f.mentions.as_slice() {
+        [] => {}
+        [men] => mention(m, cmp, men, super::one_mention_adds(f, men)),
+        many => {
+            for men in many {
+                mention(m, cmp, men, (Some(&men.text), shown_value(men)));
+            }
+        }
     }
     if !f.mentions.is_empty() {
         m.push('\n');
     }
 }
 
-/// One mention of a finding, as a list item: source, words, value (when it says more than the
-/// words), passage and how it was read.
-fn mention(m: &mut String, cmp: &Comparison, men: &Mention) {
-    let _ = write!(
-        m,
-        "- *{}*: {}",
-        esc(&source_name(cmp, &men.document)),
-        esc(&quoted(&men.text))
-    );
-    if let Some(v) = shown_value(men) {
+/// One mention of a finding, as a list item: source, the `(words, value)` printed of it,
+/// passage and how it was read.
+fn mention(
+    m: &mut String,
+    cmp: &Comparison,
+    men: &Mention,
+    (words, value): (Option<&str>, Option<&str>),
+) {
+    let _ = write!(m, "- *{}*", esc(&source_name(cmp, &men.document)));
+    if let Some(w) = words {
+        let _ = write!(m, ": {}", esc(&quoted(w)));
+    }
+    if let Some(v) = value {
         let _ = write!(m, " → {}", esc(v));
     }
     if let Some(p) = cmp.passage_at(&men.document, men.start) {

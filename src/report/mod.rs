@@ -424,6 +424,17 @@ fn review_line(cmp: &Comparison, f: &Finding) -> Option<String> {
     }
 }
 
+/// What the only mention of a finding adds to the finding's summary, as `(words, value)`: its
+/// words as written and the value they were read as, each left out when the summary already
+/// gives it (a single-source finding's summary quotes the words), the value also when it only
+/// repeats the words (see [`shown_value`]). A quote is so printed once.
+fn one_mention_adds<'a>(f: &Finding, m: &'a Mention) -> (Option<&'a str>, Option<&'a str>) {
+    let new = |s: &str| !s.trim().is_empty() && !f.summary.contains(s.trim());
+    let words = Some(m.text.as_str()).filter(|w| new(w));
+    let value = shown_value(m).filter(|v| new(v));
+    (words, value)
+}
+
 /// The value a mention was read as, when it says more than the words as written: a quote's
 /// value is its words again (in lower case, without punctuation), and is not printed twice.
 fn shown_value(m: &Mention) -> Option<&str> {
