@@ -18,7 +18,7 @@ pub struct Folding {
 }
 
 impl Folding {
-    /// Every copy set folded except those in `unfolded`.
+    /// Every copy set folded except those in `unfolded` (and one that is all the sources).
     pub fn new(cmp: &Comparison, unfolded: &HashSet<usize>) -> Self {
         let index = |id: &str| cmp.documents.iter().position(|d| d.id == id);
         let members: Vec<Vec<usize>> = cmp
@@ -29,7 +29,8 @@ impl Folding {
         let mut hidden = vec![false; cmp.documents.len()];
         let mut stands_for = vec![None; cmp.documents.len()];
         for (i, m) in members.iter().enumerate() {
-            if unfolded.contains(&i) || m.len() < 2 {
+            // A set that is every source is not folded: there would be nothing beside it.
+            if unfolded.contains(&i) || m.len() < 2 || m.len() == cmp.documents.len() {
                 continue;
             }
             stands_for[m[0]] = Some(i);
