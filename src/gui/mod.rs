@@ -10,6 +10,7 @@
 
 mod aligned;
 mod app;
+mod chrome;
 mod conflicts;
 mod dialogs;
 mod documents;
@@ -25,6 +26,7 @@ mod rows;
 mod samples;
 mod sources;
 mod theme;
+mod writes;
 
 use std::path::PathBuf;
 
