@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crosscheck::model::{
-    Comparison, DiffOp, DiffTag, Document, FactKind, Finding, FindingStatus, Group, Mention,
-    Passage, PassageDiff, Span,
+    Comparison, CopySet, DiffOp, DiffTag, Document, FactKind, Finding, FindingStatus, Group,
+    Mention, Passage, PassageDiff, Span,
 };
 use crosscheck::report::{self, Format};
+use crosscheck::review::{self, Verdict};
 use crosscheck::{Options, compare_texts};
 
 fn seeds_dir() -> PathBuf {
@@ -310,7 +311,10 @@ fn html_shows_sources_summary_findings_and_groups() {
     let row = between(&html, "<tr id=\"g0\">", "</tr>");
     assert!(row.contains("id=\"d0.p0\"") && row.contains("id=\"d1.p0\""));
     assert!(row.contains("<del>4</del>") && row.contains("<ins>6</ins>"));
-    assert!(row.contains("<del>officials</del><ins>police</ins>"));
+    assert!(
+        row.contains("<del>officials</del> → <ins>police</ins>"),
+        "a replaced word reads old → new: {row}"
+    );
     assert!(
         row.contains("class=\"fact conflict\""),
         "conflicting fact marked"
@@ -352,13 +356,13 @@ fn markdown_shows_findings_and_marked_differences() {
     assert!(conflicts < single && single < agree);
     assert!(md.contains("“4 metres” → 4 m"));
     assert!(md.contains("title before the name"));
-    assert!(md.contains("~~4~~ **6**"), "changed number marked: {md}");
-    assert!(md.contains("~~officials~~ **police**"));
+    assert!(md.contains("~~4~~ → **6**"), "changed number marked: {md}");
+    assert!(md.contains("~~officials~~ → **police**"));
     assert!(md.contains("| 1 | River bursts its banks in Velmora |"));
 
     // In a Markdown viewer the marks become strikethrough and bold.
     let html = to_html(&md);
-    assert!(html.contains("<del>4</del> <strong>6</strong>"), "{html}");
+    assert!(html.contains("<del>4</del> → <strong>6</strong>"), "{html}");
 }
 
 /// What a Markdown viewer makes of `md`: text escaped, raw HTML passed through as is (as
@@ -539,7 +543,7 @@ fn cli_writes_each_format() {
     let (a, b) = two_articles(dir.path());
     for (flag, file, starts) in [
         ("html", "r.html", "<!DOCTYPE html>"),
-        ("md", "r.md", "# Crosscheck report"),
+        ("md", "r.md", "# Harbour reopens after storm — 2 sources\n"),
         ("json", "r.json", "{"),
     ] {
         let out = dir.path().join(file);
@@ -577,7 +581,7 @@ fn cli_writes_each_format() {
     assert!(
         std::fs::read_to_string(&out)
             .expect("md")
-            .starts_with("# Crosscheck report")
+            .starts_with("# Harbour reopens after storm — 2 sources\n")
     );
 }
 
@@ -679,4 +683,459 @@ fn reports_streamed_section_by_section_are_the_rendered_ones() {
             "{format:?}"
         );
     }
+}
+
+/// Letters naming the invented outlets.
+const OUTLETS: [&str; 8] = [
+    "Arden", "Brook", "Corran", "Dalby", "Eskel", "Farrow", "Glen", "Hale",
+];
+
+/// `n` invented reports of one flood (`n` ≤ 8): group g0 holds the river's rise as every source
+/// but the last gives it, with source `reference` (not the last) as its reference; group g1 holds
+/// the line on shelters of the first and the last source.
+fn flood_reports(n: usize, reference: usize) -> Comparison {
+    let rise = |k: usize| format!("The river rose {} metres on Tuesday.", k + 2);
+    let shelters = "Three shelters opened in the town hall.";
+    let mut cmp = Comparison::empty();
+    for (k, outlet) in OUTLETS.iter().enumerate().take(n) {
+        let mut texts = Vec::new();
+        let mut grouped = Vec::new();
+        if k + 1 < n {
+            texts.push(rise(k));
+            grouped.push(Some("g0"));
+        }
+        if k == 0 || k + 1 == n {
+            texts.push(shelters.to_string());
+            grouped.push(Some("g1"));
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let title = format!("Flood report by {outlet}");
+        cmp.documents.push(document(k, &title, &texts, &grouped));
+    }
+    let equal = |text: &str| DiffOp {
+        op: DiffTag::Equal,
+        text: text.into(),
+    };
+    let diffs = (0..n - 1)
+        .filter(|&k| k != reference)
+        .map(|k| PassageDiff {
+            passage: format!("d{k}.p0"),
+            ops: vec![
+                equal("The river rose "),
+                DiffOp {
+                    op: DiffTag::Delete,
+                    text: (reference + 2).to_string(),
+                },
+                DiffOp {
+                    op: DiffTag::Insert,
+                    text: (k + 2).to_string(),
+                },
+                equal(" metres on Tuesday."),
+            ],
+            approximate: None,
+            mode: Default::default(),
+        })
+        .collect();
+    cmp.groups.push(Group {
+        id: "g0".into(),
+        label: "river · rose · Tuesday".into(),
+        reference: format!("d{reference}.p0"),
+        passages: (0..n - 1).map(|k| format!("d{k}.p0")).collect(),
+        cohesion: 0.9,
+        disagreement: 0.1,
+        diffs,
+    });
+    cmp.groups.push(Group {
+        id: "g1".into(),
+        label: "shelters · town · hall".into(),
+        reference: "d0.p1".into(),
+        passages: vec!["d0.p1".into(), format!("d{}.p0", n - 1)],
+        cohesion: 1.0,
+        disagreement: 0.0,
+        diffs: vec![PassageDiff {
+            passage: format!("d{}.p0", n - 1),
+            ops: vec![equal(shelters)],
+            approximate: None,
+            mode: Default::default(),
+        }],
+    });
+    cmp
+}
+
+/// Where each of `names` first shows in `text`, in the order given.
+fn positions(text: &str, names: &[&str]) -> Vec<usize> {
+    names
+        .iter()
+        .map(|n| {
+            text.find(n)
+                .unwrap_or_else(|| panic!("{n:?} not in {text}"))
+        })
+        .collect()
+}
+
+#[test]
+fn six_aligned_sources_print_each_group_stacked_reference_first() {
+    // Six sources, the fourth the reference of g0: no table of six narrow columns.
+    let cmp = flood_reports(6, 3);
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let passages = visible(between(&html, "<section id=\"passages\">", "</section>"));
+    assert!(!html.contains("class=\"groups\""), "no side-by-side table");
+    assert!(
+        !passages.contains("not in this source"),
+        "no empty cells: {passages}"
+    );
+    let g0 = between(&passages, "g0 river", "g1 shelters");
+    assert!(g0.contains("5 sources · 4 differences"), "{g0}");
+    let at = positions(
+        g0,
+        &[
+            "4. Flood report by Dalby",
+            "reference",
+            "The river rose 5 metres",
+            "1. Flood report by Arden",
+            "word diff",
+            "2. Flood report by Brook",
+            "3. Flood report by Corran",
+            "5. Flood report by Eskel",
+        ],
+    );
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "reference first, under its source's name and tag, then the others in order: {g0}"
+    );
+    // Each passage keeps its anchor and its marks.
+    assert!(html.contains("id=\"d0.p0\"") && html.contains("<del>5</del> → <ins>2</ins>"));
+
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    let g0 = between(&md, "### g0", "### g1");
+    assert!(g0.contains("5 sources · 4 differences"), "{g0}");
+    let at = positions(
+        g0,
+        &[
+            "**4. Flood report by Dalby** (reference)",
+            "> The river rose 5 metres",
+            "**1. Flood report by Arden** (word diff)",
+            "**2. Flood report by Brook**",
+            "**3. Flood report by Corran**",
+            "**5. Flood report by Eskel**",
+        ],
+    );
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{g0}");
+}
+
+#[test]
+fn five_aligned_sources_print_side_by_side() {
+    let cmp = flood_reports(5, 2);
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let table = between(&html, "<table class=\"groups\">", "</table>");
+    let head = visible(between(table, "<thead>", "</thead>"));
+    let at = positions(
+        &head,
+        &[
+            "1. Flood report by Arden",
+            "2. Flood report by Brook",
+            "3. Flood report by Corran",
+            "4. Flood report by Dalby",
+            "5. Flood report by Eskel",
+        ],
+    );
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "a column per source, in order: {head}"
+    );
+    // One row per group, a cell per source; a source without the passage says so.
+    let g0 = visible(between(table, "<tr id=\"g0\">", "</tr>"));
+    assert!(g0.contains("not in this source"), "{g0}");
+    assert!(g0.contains("4 sources · 3 differences"), "{g0}");
+    let g1 = visible(between(table, "<tr id=\"g1\">", "</tr>"));
+    assert_eq!(g1.matches("not in this source").count(), 3, "{g1}");
+    // Markdown stacks whatever the number of sources, the reference first.
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    let g0 = between(&md, "### g0", "### g1");
+    let at = positions(
+        g0,
+        &[
+            "**3. Flood report by Corran** (reference)",
+            "**1. Flood report by Arden**",
+        ],
+    );
+    assert!(at[0] < at[1], "{g0}");
+}
+
+#[test]
+fn the_title_names_the_story_and_its_sources() {
+    let mut cmp = with_findings();
+    let html = report::render(&cmp, Format::Html).expect("html");
+    assert!(html.contains("<title>River bursts its banks in Velmora — 2 sources</title>"));
+    assert!(html.contains("<h1>River bursts its banks in Velmora — 2 sources</h1>"));
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    assert!(
+        md.starts_with("# River bursts its banks in Velmora — 2 sources\n"),
+        "{md}"
+    );
+
+    // Copies of one text are one independent source.
+    cmp.documents.push(document(
+        2,
+        "River bursts its banks",
+        &["The river rose 4 metres on Tuesday, officials said."],
+        &[None],
+    ));
+    cmp.copies = vec![CopySet {
+        documents: vec!["d0".into(), "d2".into()],
+        overlap: 0.9,
+    }];
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    assert!(
+        md.starts_with("# River bursts its banks in Velmora — 3 sources (2 independent)\n"),
+        "{md}"
+    );
+
+    // Sources named only by their file name: the story is named by the first one's lead.
+    for d in &mut cmp.documents {
+        d.title = std::path::Path::new(&d.path)
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+    }
+    let html = report::render(&cmp, Format::Html).expect("html");
+    assert!(
+        html.contains("<h1>The river rose 4 metres on Tuesday, officials said — 3 sources (2 independent)</h1>"),
+        "{}",
+        between(&html, "<h1>", "</h1>")
+    );
+}
+
+/// Two invented articles: one quotes the harbour master alone, both quote the mayor alike.
+fn quoting() -> Comparison {
+    compare_texts(
+        &[
+            (
+                "a.txt",
+                "Storm closes Lindqvist harbour\n\nThe storm closed the harbour at Lindqvist on \
+                 Monday. \"We will reopen the harbour as soon as the cranes are safe again,\" \
+                 harbour master Ines Kolar said.\n\n\"Nobody was hurt,\" Mayor Ruth Baptiste said \
+                 on Monday evening.\n",
+            ),
+            (
+                "b.txt",
+                "Harbour shut by storm\n\nA storm shut the harbour of Lindqvist on Monday, \
+                 officials said.\n\n\"Nobody was hurt,\" Mayor Ruth Baptiste said on Monday \
+                 evening.\n",
+            ),
+        ],
+        &Options::default(),
+    )
+}
+
+/// The block of finding `id`: from its anchor to the next finding or section.
+fn finding_block<'a>(html: &'a str, id: &str) -> &'a str {
+    let from = "<div class=\"finding ";
+    let anchor = format!("\" id=\"{id}\">");
+    let start = html
+        .find(&anchor)
+        .unwrap_or_else(|| panic!("{id} not in report"));
+    let rest = &html[start..];
+    let end = [rest.find(from), rest.find("</section>")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// The Markdown block of finding `id`: its header line and the lines after it, up to the next
+/// finding's header or the next heading.
+fn md_finding_block(md: &str, id: &str) -> String {
+    let is_header =
+        |l: &str| l.starts_with("**") && !l.starts_with("**Review:") && l.contains("** — ");
+    let mut lines = md
+        .lines()
+        .skip_while(|l| !(is_header(l) && l.contains(&format!(", {id}"))));
+    let first = lines.next().unwrap_or_else(|| panic!("{id} not in report"));
+    let rest = lines.take_while(|l| !is_header(l) && !l.starts_with('#'));
+    std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_quote_is_printed_once_per_finding() {
+    let cmp = quoting();
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    let quote = |words: &str| {
+        cmp.findings
+            .iter()
+            .find(|f| {
+                f.kind == FactKind::Quote && f.mentions.iter().any(|m| m.text.contains(words))
+            })
+            .unwrap_or_else(|| panic!("a quote finding for {words:?}: {:#?}", cmp.findings))
+    };
+    // Quoted by one source: the words in full once (the summary above them may open with their
+    // head, as a headline does), not again as the value read (in lower case).
+    let alone = quote("cranes are safe");
+    assert_eq!(alone.status, FindingStatus::SingleSource);
+    let note = &alone.mentions[0].note;
+    let block = visible(finding_block(&html, &alone.id));
+    assert_eq!(block.matches("cranes are safe again").count(), 1, "{block}");
+    assert!(!block.contains("we will reopen"), "{block}");
+    assert!(
+        block.contains(note.as_str()),
+        "how it was read is kept: {block}"
+    );
+    let block = md_finding_block(&md, &alone.id);
+    assert_eq!(block.matches("cranes are safe again").count(), 1, "{block}");
+    assert!(!block.contains("we will reopen"), "{block}");
+    assert!(block.contains(note.as_str()), "{block}");
+
+    // Quoted by both: once per source, with no Value column repeating it.
+    let both = quote("Nobody was hurt");
+    assert_eq!(both.mentions.len(), 2);
+    let block = finding_block(&html, &both.id);
+    assert!(!block.contains("<th>Value</th>"), "{block}");
+    assert!(!visible(block).contains("nobody was hurt"), "{block}");
+    let block = md_finding_block(&md, &both.id);
+    assert!(!block.contains("nobody was hurt"), "{block}");
+    assert_eq!(
+        block.matches("- *").count(),
+        2,
+        "a line per source: {block}"
+    );
+}
+
+#[test]
+fn copies_of_one_text_are_named_and_counted_as_one_source() {
+    let mut cmp = with_findings();
+    cmp.documents.push(document(
+        2,
+        "River bursts its banks",
+        &["The river rose 4 metres on Tuesday, officials said."],
+        &[None],
+    ));
+    cmp.copies = vec![CopySet {
+        documents: vec!["d0".into(), "d2".into()],
+        overlap: 0.9,
+    }];
+    // The conflict is stated by all three outlets: two independent sources.
+    let text = cmp.documents[2].text.clone();
+    let start = text.find("4 metres").expect("in text");
+    cmp.findings[0].mentions.push(Mention {
+        document: "d2".into(),
+        start,
+        end: start + "4 metres".len(),
+        text: "4 metres".into(),
+        value: "4 m".into(),
+        qualifier: String::new(),
+        note: "metres".into(),
+    });
+
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let sources = visible(between(&html, "<section id=\"sources\">", "</section>"));
+    assert!(
+        sources.contains("River bursts its banks in Velmorasame text as 3"),
+        "{sources}"
+    );
+    assert!(
+        sources.contains("River bursts its bankssame text as 1"),
+        "{sources}"
+    );
+    let summary = visible(between(&html, "<section id=\"summary\">", "</section>"));
+    assert!(
+        summary.contains("3 outlets, 2 independent sources"),
+        "{summary}"
+    );
+    let head = visible(between(&html, "id=\"f0\"", "</div>"));
+    assert!(head.contains("3 outlets, 2 independent sources"), "{head}");
+    let agreement = visible(between(&html, "id=\"f2\"", "</div>"));
+    assert!(
+        agreement.contains("· 2 sources"),
+        "no copies among its mentions: {agreement}"
+    );
+
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    assert!(
+        md.contains("| 1 | River bursts its banks in Velmora (same text as 3) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 3 | River bursts its banks (same text as 1) |"),
+        "{md}"
+    );
+    assert!(md.contains("- 3 outlets, 2 independent sources\n"), "{md}");
+    let f0 = md_finding_block(&md, "f0");
+    assert!(f0.contains("3 outlets, 2 independent sources"), "{f0}");
+}
+
+#[test]
+fn a_review_prints_its_verdict_and_note_by_the_finding() {
+    let mut cmp = with_findings();
+    review::set(
+        &mut cmp,
+        0,
+        Some(Verdict::NeedsCall),
+        "ask the desk which gauge",
+    );
+    review::set(&mut cmp, 2, None, "seen in the police log");
+
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let f0 = visible(finding_block(&html, "f0"));
+    let head = f0.find("How far the river rose").expect("header");
+    let review = f0
+        .find("⚑ needs a call — ask the desk which gauge")
+        .unwrap_or_else(|| panic!("verdict and note: {f0}"));
+    let table = f0.find("As written").expect("mentions");
+    assert!(head < review && review < table, "by the header: {f0}");
+    let f2 = visible(finding_block(&html, "f2"));
+    assert!(
+        f2.contains("Review: seen in the police log"),
+        "a note alone: {f2}"
+    );
+    assert!(!visible(finding_block(&html, "f1")).contains("Review"));
+
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    let f0 = md_finding_block(&md, "f0");
+    let lines: Vec<&str> = f0.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[1], "**Review:** ⚑ needs a call — ask the desk which gauge",
+        "{f0}"
+    );
+    assert!(md_finding_block(&md, "f2").contains("**Review:** seen in the police log"));
+}
+
+#[test]
+fn a_memo_says_it_is_one_and_holds_only_conflicts_and_marked_findings() {
+    let mut cmp = with_findings();
+    review::set(&mut cmp, 1, Some(Verdict::Checked), "");
+    let memo = review::memo(&cmp);
+
+    let html = report::render(&memo, Format::Html).expect("html");
+    assert!(
+        html.contains("<h1>Fact-check memo: River bursts its banks in Velmora — 2 sources</h1>"),
+        "{}",
+        between(&html, "<h1>", "</h1>")
+    );
+    let header = visible(between(&html, "<header>", "</header>"));
+    assert!(
+        header.contains("only the conflicts and the findings the reader marked"),
+        "{header}"
+    );
+    assert!(html.contains("id=\"f0\"") && html.contains("id=\"f1\""));
+    assert!(
+        !html.contains("id=\"f2\""),
+        "the unmarked agreement is left out"
+    );
+    assert!(visible(finding_block(&html, "f1")).contains("☑ checked"));
+
+    let md = report::render(&memo, Format::Markdown).expect("md");
+    assert!(
+        md.starts_with(
+            "# Fact-check memo: River bursts its banks in Velmora — 2 sources\n\n\
+             **This fact-check memo holds only the conflicts and the findings the reader marked.**"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains(", f2"));
 }

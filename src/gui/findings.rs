@@ -240,6 +240,12 @@ impl App {
                     badge(ui, p, f.status);
                     ui.label(RichText::new(kind_word(f.kind)).color(p.weak));
                     ui.add(egui::Label::new(RichText::new(&f.summary).strong()).wrap());
+                    let ids = f.mentions.iter().map(|m| m.document.as_str());
+                    ui.label(
+                        RichText::new(format!("in {}", crate::copies::count_words(&self.cmp, ids)))
+                            .small()
+                            .color(p.weak),
+                    );
                 });
                 if let Some(why) = crate::report::about(f) {
                     ui.add(egui::Label::new(RichText::new(why).small().color(p.weak)).wrap());

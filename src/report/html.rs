@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::{
     Member, STATUS_SECTIONS, Summary, aligned_documents, always_counted, dateline_origin,
-    findings_with, finding_sources, group_counts, kind_word, members, memo_line, quoted,
+    finding_sources, findings_with, group_counts, kind_word, members, memo_line, quoted,
     reference_first, review_line, same_text_as, shown_value, source_name, stacked, status_class,
     status_symbol, status_word, summary_limit,
 };
@@ -68,6 +68,8 @@ thead th { background:var(--head); }
 .review { margin:.25rem 0; padding:.1rem .5rem; background:#fff6d6; border:1px solid #d9b44a;
   border-radius:.3rem; font-size:.93em; }
 .finding p.one { margin:.2rem 0 0; font-size:.93em; }
+.mentions td { padding:.2rem .5rem; }
+.copy { display:block; font-size:.85em; color:var(--weak); }
 .legend { display:flex; flex-wrap:wrap; gap:.4rem 1.4rem; padding:.5rem .8rem; margin:.5rem 0 1rem;
   background:#f7f8fa; border:1px solid var(--rule); border-radius:.3rem; font-size:.92em; }
 ins { background:var(--ins-bg); text-decoration:underline 2px var(--ins-line); text-underline-offset:2px; }
@@ -107,6 +109,7 @@ td.ref { background:#fbfbf3; }
 :target { outline:3px solid #c87800; outline-offset:2px; }
 @media print {
   body { padding:0; max-width:none; font-size:10.5pt; }
+  h1 { font-size:16pt; }
   * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
   h2 { break-after:avoid; } h3 { break-after:avoid; } .group .gh { break-after:avoid; }
   #passages, #single { break-before:page; }
@@ -183,19 +186,17 @@ fn sources(h: &mut String, cmp: &Comparison) {
         h.push_str("<p>No sources.</p>\n</section>\n");
         return;
     }
-    let copies = !cmp.copies.is_empty();
     h.push_str(
         "<table class=\"sources\">\n<thead><tr><th>#</th><th>Title</th><th>File</th>\
-         <th>Dateline</th><th>Dateline from</th>",
+         <th>Dateline</th><th>Dateline from</th></tr></thead>\n<tbody>\n",
     );
-    if copies {
-        h.push_str("<th>Copies</th>");
-    }
-    h.push_str("</tr></thead>\n<tbody>\n");
     for (i, d) in cmp.documents.iter().enumerate() {
-        let _ = write!(
+        let copy = same_text_as(cmp, i).map_or(String::new(), |c| {
+            format!("<span class=\"copy\">{}</span>", esc(&c))
+        });
+        let _ = writeln!(
             h,
-            "<tr id=\"{}\"><td>{}</td><td>{}</td><td class=\"path\">{}</td><td>{}</td><td>{}</td>",
+            "<tr id=\"{}\"><td>{}</td><td>{}{copy}</td><td class=\"path\">{}</td><td>{}</td><td>{}</td></tr>",
             esc(&d.id),
             i + 1,
             esc(&d.title),
@@ -205,10 +206,6 @@ fn sources(h: &mut String, cmp: &Comparison) {
                 .map_or("<span class=\"weak\">none found</span>".into(), esc),
             esc(&dateline_origin(d)),
         );
-        if copies {
-            let _ = write!(h, "<td>{}</td>", esc(&same_text_as(cmp, i).unwrap_or_default()));
-        }
-        h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
@@ -386,7 +383,7 @@ fn finding(h: &mut String, cmp: &Comparison, f: &Finding) {
         [] => {}
         // One source: one line reads better than a one-row table.
         [m] => one_mention(h, cmp, f, m),
-        many => mention_table(h, cmp, many),
+        _ => mention_table(h, cmp, f),
     }
     h.push_str("</div>\n");
 }
@@ -419,8 +416,8 @@ fn one_mention(h: &mut String, cmp: &Comparison, f: &Finding, m: &Mention) {
 
 /// A finding's mentions, a row each; the Value column only when some value says more than the
 /// words as written (a quote's does not).
-fn mention_table(h: &mut String, cmp: &Comparison, mentions: &[Mention]) {
-    let values = mentions.iter().any(|m| shown_value(m).is_some());
+fn mention_table(h: &mut String, cmp: &Comparison, f: &Finding) {
+    let values = f.mentions.iter().any(|m| shown_value(f, m).is_some());
     let _ = writeln!(
         h,
         "<table class=\"mentions{}\">\n<thead><tr><th>Source</th><th>As written</th>{}\
@@ -428,7 +425,7 @@ fn mention_table(h: &mut String, cmp: &Comparison, mentions: &[Mention]) {
         if values { "" } else { " words" },
         if values { "<th>Value</th>" } else { "" }
     );
-    for m in mentions {
+    for m in &f.mentions {
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td>",
@@ -682,7 +679,9 @@ fn singles(
                 h.push(' ');
             }
             if let Some(g) = &p.group {
-                let _ = write!(h, "<a class=\"chip\" href=\"#{0}\">↔ {0}</a>", esc(g));
+                if super::has_group(cmp, g) {
+                    let _ = write!(h, "<a class=\"chip\" href=\"#{0}\">↔ {0}</a>", esc(g));
+                }
             } else if p.boilerplate {
                 let why = p.boilerplate_reason.as_deref().unwrap_or("boilerplate");
                 let _ = write!(

@@ -10,10 +10,9 @@
 use std::fmt::Write;
 
 use super::{
-    Member, STATUS_SECTIONS, Summary, always_counted, dateline_origin, findings_with,
-    finding_sources, group_counts, kind_word, memo_line, one_line, quoted, reference_first,
-    review_line, same_text_as, shown_value, source_name, status_symbol, status_word,
-    summary_limit,
+    Member, STATUS_SECTIONS, Summary, always_counted, dateline_origin, finding_sources,
+    findings_with, group_counts, kind_word, memo_line, one_line, quoted, reference_first,
+    review_line, same_text_as, shown_value, source_name, status_symbol, status_word, summary_limit,
 };
 use crate::marks::{MentionIndex, Piece, WordMark};
 use crate::model::{Comparison, Finding, Mention};
@@ -109,29 +108,20 @@ fn sources(m: &mut String, cmp: &Comparison) {
         m.push_str("No sources.\n\n");
         return;
     }
-    let copies = !cmp.copies.is_empty();
-    m.push_str("| # | Title | File | Dateline | Dateline from |");
-    m.push_str(if copies {
-        " Copies |\n|---|---|---|---|---|---|\n"
-    } else {
-        "\n|---|---|---|---|---|\n"
-    });
+    m.push_str("| # | Title | File | Dateline | Dateline from |\n|---|---|---|---|---|\n");
     for (i, d) in cmp.documents.iter().enumerate() {
-        let _ = write!(
+        let copy = same_text_as(cmp, i).map_or(String::new(), |c| format!(" ({c})"));
+        let _ = writeln!(
             m,
             "| {} | {} | `{}` | {} | {} |",
             i + 1,
-            esc(&d.title),
+            esc(&format!("{}{copy}", d.title)),
             super::visible(&d.path)
                 .replace('`', "'")
                 .replace('|', "\\|"),
             d.dateline.as_deref().map_or("none found".to_string(), esc),
             esc(&dateline_origin(d)),
         );
-        if copies {
-            let _ = write!(m, " {} |", esc(&same_text_as(cmp, i).unwrap_or_default()));
-        }
-        m.push('\n');
     }
     m.push('\n');
 }
@@ -272,7 +262,7 @@ fn finding(m: &mut String, cmp: &Comparison, f: &Finding) {
         [men] => mention(m, cmp, men, super::one_mention_adds(f, men)),
         many => {
             for men in many {
-                mention(m, cmp, men, (Some(&men.text), shown_value(men)));
+                mention(m, cmp, men, (Some(&men.text), shown_value(f, men)));
             }
         }
     }
@@ -407,7 +397,9 @@ fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) 
                 para = Some(p.paragraph);
             }
             if let Some(g) = &p.group {
-                let _ = write!(line, " (↔ {})", esc(g));
+                if super::has_group(cmp, g) {
+                    let _ = write!(line, " (↔ {})", esc(g));
+                }
             } else if p.boilerplate {
                 let why = p.boilerplate_reason.as_deref().unwrap_or("boilerplate");
                 let _ = write!(line, " *{}* \\[{}\\]", esc(&p.text), esc(why));

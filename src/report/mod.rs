@@ -342,9 +342,7 @@ fn group_counts(cmp: &Comparison, members: &[Member]) -> String {
         .iter()
         .map(|m| m.diff.map_or(0, PassageDiff::change_count))
         .sum();
-    let ids = members
-        .iter()
-        .map(|m| cmp.documents[m.doc].id.as_str());
+    let ids = members.iter().map(|m| cmp.documents[m.doc].id.as_str());
     format!(
         "{} · {changes} difference{}",
         crate::copies::count_words(cmp, ids),
@@ -353,18 +351,11 @@ fn group_counts(cmp: &Comparison, members: &[Member]) -> String {
 }
 
 /// The report's title: the story's headline and how many sources report it, "Indian navy
-/// captures 23 pirates — 19 sources (17 independent)"; a memo says it is one. The headline is
-/// the first source's title that is a headline rather than its file name.
+/// captures 23 pirates — 19 sources (17 independent)"; a memo says it is one.
 pub fn title(cmp: &Comparison) -> String {
-    let headline = cmp
-        .documents
-        .iter()
-        .map(|d| (one_line(d.title.trim()), d))
-        .find(|(t, d)| !t.is_empty() && !is_file_name(t, d))
-        .map_or_else(|| "Crosscheck report".to_string(), |(t, _)| t);
+    let headline = headline(cmp).unwrap_or_else(|| "Crosscheck report".to_string());
     let n = cmp.documents.len();
-    let independent =
-        crate::copies::independent(cmp, cmp.documents.iter().map(|d| d.id.as_str()));
+    let independent = crate::copies::independent(cmp, cmp.documents.iter().map(|d| d.id.as_str()));
     let mut out = format!("{headline} — {n} source{}", if n == 1 { "" } else { "s" });
     if independent < n {
         out.push_str(&format!(" ({independent} independent)"));
@@ -373,6 +364,40 @@ pub fn title(cmp: &Comparison) -> String {
         out.insert_str(0, "Fact-check memo: ");
     }
     out
+}
+
+/// Words of a lead sentence a title keeps.
+const HEADLINE_WORDS: usize = 12;
+
+/// What names the story: the first source's title that is a headline rather than its file name,
+/// or else the first sentence of the first source's text, shortened.
+fn headline(cmp: &Comparison) -> Option<String> {
+    let titled = cmp
+        .documents
+        .iter()
+        .map(|d| (one_line(d.title.trim()), d))
+        .find(|(t, d)| !t.is_empty() && !is_file_name(t, d));
+    if let Some((t, _)) = titled {
+        return Some(t);
+    }
+    let doc = cmp.documents.first()?;
+    let first = doc
+        .passages
+        .iter()
+        .find(|p| !p.boilerplate)?
+        .sentences
+        .first()?;
+    let sentence = doc
+        .text
+        .get(first.start..first.end)?
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    match words.len() {
+        0 => None,
+        n if n > HEADLINE_WORDS => Some(format!("{}…", words[..HEADLINE_WORDS].join(" "))),
+        _ => Some(words.join(" ")),
+    }
 }
 
 /// Whether a document's title is only its file name (it had no headline).
@@ -431,20 +456,21 @@ fn review_line(cmp: &Comparison, f: &Finding) -> Option<String> {
 fn one_mention_adds<'a>(f: &Finding, m: &'a Mention) -> (Option<&'a str>, Option<&'a str>) {
     let new = |s: &str| !s.trim().is_empty() && !f.summary.contains(s.trim());
     let words = Some(m.text.as_str()).filter(|w| new(w));
-    let value = shown_value(m).filter(|v| new(v));
+    let value = shown_value(f, m).filter(|v| new(v));
     (words, value)
 }
 
-/// The value a mention was read as, when it says more than the words as written: a quote's
-/// value is its words again (in lower case, without punctuation), and is not printed twice.
-fn shown_value(m: &Mention) -> Option<&str> {
+/// The value mention `m` of finding `f` was read as, when it says more than the words as
+/// written: a quote's value is its words again (in lower case, without punctuation or the
+/// reporter's bracketed insertions), and is not printed twice.
+fn shown_value<'a>(f: &Finding, m: &'a Mention) -> Option<&'a str> {
     let letters = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect()
     };
-    (letters(&m.value) != letters(&m.text)).then_some(m.value.as_str())
+    (f.kind != FactKind::Quote && letters(&m.value) != letters(&m.text)).then_some(m.value.as_str())
 }
 
 /// The short name of a document: its number (1-based) and title.
@@ -539,6 +565,12 @@ fn one_line(s: &str) -> String {
         out.push(' ');
     }
     out
+}
+
+/// Whether the report holds group `id` (a memo leaves out the groups of the findings it does
+/// not keep, and so moves the others from their places in `groups`).
+fn has_group(cmp: &Comparison, id: &str) -> bool {
+    cmp.group(id).is_some() || cmp.groups.iter().any(|g| g.id == id)
 }
 
 /// The diff of a passage against its group's reference, when it is not the reference.
