@@ -32,7 +32,10 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
         }
     }
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for docs in postings.values().filter(|v| v.len() > 1 && v.len() <= MAX_POSTINGS) {
+    for docs in postings
+        .values()
+        .filter(|v| v.len() > 1 && v.len() <= MAX_POSTINGS)
+    {
         for (i, &a) in docs.iter().enumerate() {
             for &b in &docs[i + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
@@ -44,11 +47,8 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
         .filter_map(|((a, b), n)| {
             let smaller = shingles[a as usize].len().min(shingles[b as usize].len());
             let overlap = n as f32 / smaller.max(1) as f32;
-            (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP).then_some((
-                a as usize,
-                b as usize,
-                overlap,
-            ))
+            (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP)
+                .then_some((a as usize, b as usize, overlap))
         })
         .collect();
     links.sort_by_key(|&(a, b, _)| (a, b));

@@ -116,8 +116,7 @@ struct ReportArgs {
 fn readability(files: Vec<PathBuf>) -> ExitCode {
     let sources: Vec<Source> = files.into_iter().map(Source::new).collect();
     let stop = AtomicBool::new(false);
-    let Ok((cmp, _)) =
-        crosscheck::compare_sources(&sources, &Options::default(), &|_| {}, &stop)
+    let Ok((cmp, _)) = crosscheck::compare_sources(&sources, &Options::default(), &|_| {}, &stop)
     else {
         return ExitCode::from(exit::STOPPED);
     };
@@ -130,7 +129,9 @@ fn readability(files: Vec<PathBuf>) -> ExitCode {
         .flat_map(|g| &g.diffs)
         .filter(|d| d.mode == DiffMode::Paraphrase)
         .count();
-    println!("passages {of} paraphrases {paraphrases} over_half_word_diff {before} over_half_shown {after}");
+    println!(
+        "passages {of} paraphrases {paraphrases} over_half_word_diff {before} over_half_shown {after}"
+    );
     ExitCode::SUCCESS
 }
 

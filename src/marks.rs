@@ -593,7 +593,12 @@ pub struct MarkedWords {
 
 impl MarkedWords {
     pub fn of(pieces: &[Piece<'_>]) -> Self {
-        let words = |t: &str| crate::diff::diff_tokens(t).iter().filter(|t| t.is_word).count();
+        let words = |t: &str| {
+            crate::diff::diff_tokens(t)
+                .iter()
+                .filter(|t| t.is_word)
+                .count()
+        };
         let mut m = Self::default();
         for piece in pieces {
             let (n, marked) = match piece {
@@ -907,7 +912,8 @@ mod tests {
     fn a_paraphrase_marks_shared_words_its_own_words_and_what_it_lacks() {
         let reference = "Pirates seized the tanker off Somalia on Saturday, the navy said.";
         let text = "Gunmen attacked and seized a tanker at the weekend, the navy reported.";
-        let diff = crate::diff::word_diff("d0.p0", reference, text, std::time::Duration::from_secs(1));
+        let diff =
+            crate::diff::word_diff("d0.p0", reference, text, std::time::Duration::from_secs(1));
         assert_eq!(diff.mode, DiffMode::Paraphrase);
         let d = doc(text);
         let got = pieces(&Comparison::empty(), &d, &d.passages[0], Some(&diff));
@@ -920,8 +926,15 @@ mod tests {
                 .collect()
         };
         // Own words are runs ("Gunmen attacked"), function words are not marked.
-        assert_eq!(marked(WordMark::Own), ["Gunmen attacked", "weekend", "reported"]);
-        assert!(marked(WordMark::Shared).iter().any(|t| t.contains("seized")));
+        assert_eq!(
+            marked(WordMark::Own),
+            ["Gunmen attacked", "weekend", "reported"]
+        );
+        assert!(
+            marked(WordMark::Shared)
+                .iter()
+                .any(|t| t.contains("seized"))
+        );
         assert!(marked(WordMark::Shared).iter().any(|t| t.contains("navy")));
         assert!(!got.iter().any(|p| matches!(p, Piece::Removed { .. })));
         assert_eq!(
@@ -932,7 +945,14 @@ mod tests {
             })
         );
         // The same diff read word by word strikes and underlines instead.
-        let words = pieces_of(&[], &d, &d.passages[0], Some(&diff), &[], DiffMode::NearCopy);
+        let words = pieces_of(
+            &[],
+            &d,
+            &d.passages[0],
+            Some(&diff),
+            &[],
+            DiffMode::NearCopy,
+        );
         assert!(words.iter().any(|p| matches!(p, Piece::Removed { .. })));
         assert!(!words.iter().any(|p| matches!(p, Piece::Lacks { .. })));
         // Fewer words are marked as a paraphrase than as a word diff.

@@ -182,7 +182,11 @@ mod tests {
         );
         let memo = memo(&again);
         assert!(memo.memo);
-        assert_eq!(memo.findings.len(), 2, "the conflict and the marked finding");
+        assert_eq!(
+            memo.findings.len(),
+            2,
+            "the conflict and the marked finding"
+        );
         // Clearing a review removes it.
         set(&mut again, other, None, "  ");
         assert!(of(&again, &again.findings[other]).is_none());

@@ -351,7 +351,8 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
     let b = dir.path().join("b.txt");
     std::fs::write(&a, "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
     std::fs::write(&b, "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
-    let (mut file, errors) = SessionFile::capture(&[Source::new(&a), Source::new(&b)], &Options::default());
+    let (mut file, errors) =
+        SessionFile::capture(&[Source::new(&a), Source::new(&b)], &Options::default());
     assert!(errors.is_empty());
     let mut cmp = compare(&file);
     let homes = cmp
@@ -359,7 +360,12 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
         .iter()
         .position(|f| f.status == crosscheck::model::FindingStatus::Agree)
         .expect("the homes agree");
-    crosscheck::review::set(&mut cmp, homes, Some(crosscheck::review::Verdict::Wrong), "two counts of one estimate");
+    crosscheck::review::set(
+        &mut cmp,
+        homes,
+        Some(crosscheck::review::Verdict::Wrong),
+        "two counts of one estimate",
+    );
     file.reviews = cmp.reviews.clone();
     let path = dir.path().join("storm.crosscheck");
     session::save(&path, &file).expect("save");
@@ -369,9 +375,22 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
         .arg(&path)
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let md = String::from_utf8_lossy(&out.stdout);
-    assert!(md.contains("two counts of one estimate"), "the note is not in the memo:\n{md}");
-    assert!(md.contains("wrong"), "the verdict is not in the memo:\n{md}");
-    assert!(md.contains("12") && md.contains("15"), "the conflict is not in the memo:\n{md}");
+    assert!(
+        md.contains("two counts of one estimate"),
+        "the note is not in the memo:\n{md}"
+    );
+    assert!(
+        md.contains("wrong"),
+        "the verdict is not in the memo:\n{md}"
+    );
+    assert!(
+        md.contains("12") && md.contains("15"),
+        "the conflict is not in the memo:\n{md}"
+    );
 }

@@ -107,7 +107,8 @@ impl App {
         let folding = Folding::new(&self.cmp, &self.unfolded);
         let ndocs = folding.shown.len().max(1);
         let spacing = ui.spacing().item_spacing.x;
-        let margin = 2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0 + OVERVIEW_WIDTH + spacing;
+        let margin =
+            2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0 + OVERVIEW_WIDTH + spacing;
         let avail = width - margin;
         let compact = match self.layout {
             RowLayout::Columns => false,
@@ -167,7 +168,11 @@ impl App {
                 None => 0,
             };
             let lines = (longest as f32 / chars_per_line).ceil().max(1.0) + 1.0;
-            lines_of_cells as f32 * (lines * line + item_y) + line + 2.0 * ROW_MARGIN + 3.0 * item_y + 6.0
+            lines_of_cells as f32 * (lines * line + item_y)
+                + line
+                + 2.0 * ROW_MARGIN
+                + 3.0 * item_y
+                + 6.0
         };
         let mut key = std::hash::DefaultHasher::new();
         (
@@ -315,7 +320,11 @@ impl App {
                                             }
                                         });
                                         let has_cursor = cursor.is_some_and(|c| {
-                                            cell_has(group, c.diff, folded.as_ref().map_or(*d, |c| c.shown))
+                                            cell_has(
+                                                group,
+                                                c.diff,
+                                                folded.as_ref().map_or(*d, |c| c.shown),
+                                            )
                                         });
                                         if scroll_to == Some(g) && has_cursor {
                                             reveal(ui, cell.rect);
@@ -379,7 +388,9 @@ impl App {
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("Compact rows show only the sources that report a group, reference first");
+            .on_hover_text(
+                "Compact rows show only the sources that report a group, reference first",
+            );
         if layout != self.layout {
             self.commands.push(Command::SetLayout(layout));
         }
@@ -394,8 +405,12 @@ impl App {
         ui.add(egui::Label::new(RichText::new(outlet(doc)).strong()).truncate())
             .on_hover_text(format!("{}\n{}", doc.title, doc.path));
         let date = doc.dateline.as_deref().unwrap_or("no dateline");
-        ui.label(RichText::new(format!("{} · {date}", short_title(&doc.title))).small().color(p.weak))
-            .on_hover_text(&doc.title);
+        ui.label(
+            RichText::new(format!("{} · {date}", short_title(&doc.title)))
+                .small()
+                .color(p.weak),
+        )
+        .on_hover_text(&doc.title);
         let set = folding.stands_for[d].or_else(|| {
             (0..folding.members.len())
                 .find(|i| folding.members[*i].first() == Some(&d) && self.unfolded.contains(i))
@@ -458,7 +473,10 @@ impl App {
         let doc = &self.cmp.documents[c.shown];
         let mut name = outlet(doc);
         if let Some(set) = folding.stands_for[d] {
-            name.push_str(&format!(" · one text, {} outlets", folding.members[set].len()));
+            name.push_str(&format!(
+                " · one text, {} outlets",
+                folding.members[set].len()
+            ));
         }
         ui.add(egui::Label::new(RichText::new(name).small().strong().color(p.text)).truncate())
             .on_hover_text(format!("{}\n{}", doc.title, doc.path));
@@ -477,13 +495,20 @@ impl App {
                 .join(", ")
         };
         if !c.same.is_empty() {
-            ui.label(RichText::new(format!("same words in {}", names(&c.same))).small().color(p.weak));
+            ui.label(
+                RichText::new(format!("same words in {}", names(&c.same)))
+                    .small()
+                    .color(p.weak),
+            );
         }
         if !c.differ.is_empty() {
             ui.label(
-                RichText::new(format!("other words in {} (unfold to compare)", names(&c.differ)))
-                    .small()
-                    .color(p.developing),
+                RichText::new(format!(
+                    "other words in {} (unfold to compare)",
+                    names(&c.differ)
+                ))
+                .small()
+                .color(p.developing),
             );
         }
     }
@@ -685,7 +710,11 @@ fn row_cells(
         let reference = crate::model::parse_passage_id(&group.reference).map(|(d, _)| d);
         let at = cells.iter().position(|(_, c)| {
             c.as_ref().is_some_and(|c| {
-                Some(c.shown) == reference || c.same.iter().chain(&c.differ).any(|x| Some(*x) == reference)
+                Some(c.shown) == reference
+                    || c.same
+                        .iter()
+                        .chain(&c.differ)
+                        .any(|x| Some(*x) == reference)
             })
         });
         if let Some(i) = at {

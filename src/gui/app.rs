@@ -23,8 +23,8 @@ use super::job::{JobMode, Jobs, Outcome};
 use super::nav::{self, DiffLoc};
 use super::rows;
 use super::samples;
-use super::writes::{Writes, Written};
 use super::theme::Palette;
+use super::writes::{Writes, Written};
 use crate::inputs::Input;
 
 /// Key under which the app's settings are kept in eframe's storage.
@@ -702,27 +702,32 @@ impl App {
             );
             return;
         }
-        self.writes.run("comparison file", move || match session::save(&path, &file) {
-            Ok(()) => {
-                let mut notices: Vec<(Level, String)> = left_out
-                    .iter()
-                    .map(|e| {
-                        (
-                            Level::Warning,
-                            format!("Left out of the comparison file ({}): {}", e.reason, e.path),
-                        )
-                    })
-                    .collect();
-                notices.push((Level::Info, format!("Comparison saved: {}", path.display())));
-                Written {
-                    notices,
-                    saved_comparison: Some(path),
+        self.writes.run("comparison file", move || {
+            match session::save(&path, &file) {
+                Ok(()) => {
+                    let mut notices: Vec<(Level, String)> = left_out
+                        .iter()
+                        .map(|e| {
+                            (
+                                Level::Warning,
+                                format!(
+                                    "Left out of the comparison file ({}): {}",
+                                    e.reason, e.path
+                                ),
+                            )
+                        })
+                        .collect();
+                    notices.push((Level::Info, format!("Comparison saved: {}", path.display())));
+                    Written {
+                        notices,
+                        saved_comparison: Some(path),
+                    }
                 }
+                Err(e) => Written {
+                    notices: vec![(Level::Error, e.to_string())],
+                    saved_comparison: None,
+                },
             }
-            Err(e) => Written {
-                notices: vec![(Level::Error, e.to_string())],
-                saved_comparison: None,
-            },
         });
     }
 
@@ -992,7 +997,11 @@ impl App {
             self.notify(Level::Info, "Nothing to save yet: open some articles first");
             return;
         }
-        let suggested = if memo { SUGGESTED_MEMO } else { SUGGESTED_REPORT };
+        let suggested = if memo {
+            SUGGESTED_MEMO
+        } else {
+            SUGGESTED_REPORT
+        };
         let path = match self.dialogs.pick_report_path(suggested) {
             Picked::Chosen(p) => p,
             Picked::Cancelled => return,
@@ -1169,7 +1178,6 @@ impl App {
             Command::DismissAll => self.notices.clear(),
         }
     }
-
 }
 
 impl eframe::App for App {
@@ -1271,7 +1279,6 @@ impl eframe::App for App {
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
 }
-
 
 pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }

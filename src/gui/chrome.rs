@@ -123,10 +123,7 @@ impl App {
             let search = egui::TextEdit::singleline(&mut self.search)
                 .hint_text("words in groups")
                 .desired_width(180.0);
-            let r = ui
-                .add(search)
-                .labelled_by(label.id)
-                .on_hover_text("Ctrl+F");
+            let r = ui.add(search).labelled_by(label.id).on_hover_text("Ctrl+F");
             if std::mem::take(&mut self.focus_search) {
                 r.request_focus();
             }

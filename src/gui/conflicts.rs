@@ -42,7 +42,10 @@ pub fn group_of_finding(cmp: &Comparison, f: usize) -> Option<usize> {
 pub fn group_status(cmp: &Comparison) -> Vec<Option<FindingStatus>> {
     let mut out = vec![None; cmp.groups.len()];
     for (i, f) in cmp.findings.iter().enumerate() {
-        if !matches!(f.status, FindingStatus::Conflict | FindingStatus::Developing) {
+        if !matches!(
+            f.status,
+            FindingStatus::Conflict | FindingStatus::Developing
+        ) {
             continue;
         }
         if let Some(g) = group_of_finding(cmp, i) {
@@ -69,7 +72,12 @@ impl App {
 
     /// Brings finding `f`'s passages into view in the aligned view (its group selected).
     pub(super) fn go_to_finding(&mut self, f: usize) {
-        if self.cmp.findings.get(f).is_some_and(|x| x.status == FindingStatus::Conflict) {
+        if self
+            .cmp
+            .findings
+            .get(f)
+            .is_some_and(|x| x.status == FindingStatus::Conflict)
+        {
             self.conflict_cursor = Some(f);
         }
         match group_of_finding(&self.cmp, f) {
@@ -119,7 +127,8 @@ impl App {
                     for &f in list.iter().take(STRIP_MAX) {
                         let finding = &self.cmp.findings[f];
                         let current = self.conflict_cursor == Some(f);
-                        let text = crate::report::about(finding).unwrap_or_else(|| finding.summary.clone());
+                        let text = crate::report::about(finding)
+                            .unwrap_or_else(|| finding.summary.clone());
                         let r = ui
                             .selectable_label(current, RichText::new(short(&text, 60)).small())
                             .on_hover_text(&finding.summary);
@@ -146,14 +155,23 @@ impl App {
     /// The overview strip beside the aligned rows: a tick where a row's group has a conflict
     /// (or figures that differ), placed by the row's position in the list; a click brings that
     /// row into view.
-    pub(super) fn overview(&mut self, ui: &mut egui::Ui, list: &[Row], rows: &RowHeights, height: f32) {
+    pub(super) fn overview(
+        &mut self,
+        ui: &mut egui::Ui,
+        list: &[Row],
+        rows: &RowHeights,
+        height: f32,
+    ) {
         let p = Self::palette(ui.ctx());
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(OVERVIEW_WIDTH, height), Sense::click());
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 2.0, p.weak.gamma_multiply(0.15));
         let status = group_status(&self.cmp);
-        let total: f32 = (0..list.len()).map(|i| rows.height(i)).sum::<f32>().max(1.0);
+        let total: f32 = (0..list.len())
+            .map(|i| rows.height(i))
+            .sum::<f32>()
+            .max(1.0);
         let mut ticks: Vec<(f32, usize)> = Vec::new();
         for (i, row) in list.iter().enumerate() {
             let Row::Group(g) = row else { continue };
@@ -163,7 +181,10 @@ impl App {
             let y = rect.top() + rect.height() * rows.top(i) / total;
             let h = (rect.height() * rows.height(i) / total).max(3.0);
             painter.rect_filled(
-                egui::Rect::from_min_size(egui::pos2(rect.left() + 1.0, y), Vec2::new(rect.width() - 2.0, h)),
+                egui::Rect::from_min_size(
+                    egui::pos2(rect.left() + 1.0, y),
+                    Vec2::new(rect.width() - 2.0, h),
+                ),
                 1.0,
                 p.status(s),
             );
@@ -202,14 +223,26 @@ mod tests {
     fn conflicts_are_found_with_their_groups() {
         let cmp = compare_texts(
             &[
-                ("a.txt", "The storm killed 12 people on Monday, officials said."),
-                ("b.txt", "The storm killed 15 people on Monday, officials said."),
+                (
+                    "a.txt",
+                    "Storm hits Velmora\n\nThe storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nThe harbour stayed closed.\n",
+                ),
+                (
+                    "b.txt",
+                    "Storm batters Velmora\n\nThe storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nSchools will reopen on Monday.\n",
+                ),
             ],
             &Options::default(),
         );
         let list = conflicts(&cmp);
         assert_eq!(list.len(), 1);
-        assert_eq!(group_of_finding(&cmp, list[0]), Some(0));
-        assert_eq!(group_status(&cmp), vec![Some(FindingStatus::Conflict)]);
+        let g = group_of_finding(&cmp, list[0]).expect("the tolls are aligned");
+        assert!(
+            cmp.groups[g].passages.iter().any(|id| cmp
+                .passage(id)
+                .is_some_and(|(_, p)| p.text.contains("killed 12"))),
+            "the conflict's group is not the toll's"
+        );
+        assert_eq!(group_status(&cmp)[g], Some(FindingStatus::Conflict));
     }
 }

@@ -558,7 +558,16 @@ impl App {
                 }
                 f
             };
-            m.push_passage(&self.cmp, d, pi, None, crate::model::DiffMode::NearCopy, st, &base, &|_| false);
+            m.push_passage(
+                &self.cmp,
+                d,
+                pi,
+                None,
+                crate::model::DiffMode::NearCopy,
+                st,
+                &base,
+                &|_| false,
+            );
             if let Some(g) = group {
                 m.push_plain(&format!("[{}]", g + 1), tag_format(small.clone(), p.weak));
             }

@@ -118,7 +118,11 @@ pub fn outlet(doc: &Document) -> String {
     }
     let path = doc.path.trim_end_matches('/');
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    if name.is_empty() { doc.title.clone() } else { name.to_string() }
+    if name.is_empty() {
+        doc.title.clone()
+    } else {
+        name.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -170,6 +174,9 @@ mod tests {
         // Unfolded, every outlet has its own column again.
         let unfolded = Folding::new(&cmp, &HashSet::from([0]));
         assert_eq!(unfolded.shown, [0, 1, 2, 3]);
-        assert_eq!(unfolded.cell(&cmp, piracy, 0).map(|c| c.same.len()), Some(0));
+        assert_eq!(
+            unfolded.cell(&cmp, piracy, 0).map(|c| c.same.len()),
+            Some(0)
+        );
     }
 }

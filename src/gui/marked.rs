@@ -128,7 +128,10 @@ impl Marked {
                     let f = base(diff_format(p, st.font.clone(), Mark::Removed, current(op)));
                     if replaced {
                         self.push(text.trim_end(), st.query, f, p);
-                        self.push_plain(" → ", base(diff_format(p, st.font.clone(), Mark::Plain, false)));
+                        self.push_plain(
+                            " → ",
+                            base(diff_format(p, st.font.clone(), Mark::Plain, false)),
+                        );
                     } else {
                         self.push(text, st.query, f, p);
                     }

@@ -11,7 +11,12 @@ use super::theme::Palette;
 
 impl App {
     /// The review row of finding `f`: the command that changes its review, when the reader did.
-    pub(super) fn review_row(&self, ui: &mut egui::Ui, p: &Palette, f: &Finding) -> Option<Command> {
+    pub(super) fn review_row(
+        &self,
+        ui: &mut egui::Ui,
+        p: &Palette,
+        f: &Finding,
+    ) -> Option<Command> {
         let index = self.cmp.findings.iter().position(|x| x.id == f.id)?;
         let current = review::of(&self.cmp, f);
         let verdict = current.and_then(|r| r.verdict);
@@ -22,9 +27,16 @@ impl App {
             for v in Verdict::ALL {
                 let on = verdict == Some(v);
                 let r = ui
-                    .selectable_label(on, RichText::new(format!("{} {}", v.symbol(), v.word())).small())
+                    .selectable_label(
+                        on,
+                        RichText::new(format!("{} {}", v.symbol(), v.word())).small(),
+                    )
                     .accessible_name(format!("Mark finding {} {}", f.id, v.word()))
-                    .on_hover_text(if on { "Click again to clear" } else { "Mark this finding" });
+                    .on_hover_text(if on {
+                        "Click again to clear"
+                    } else {
+                        "Mark this finding"
+                    });
                 if r.clicked() {
                     out = Some(Command::SetReview {
                         finding: index,
@@ -41,13 +53,15 @@ impl App {
             } else {
                 note.to_string()
             };
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .id(id)
-                    .hint_text("note")
-                    .desired_width(260.0),
-            );
-            let r = r.labelled_by(ui.label(RichText::new("Note").small().color(p.weak)).id);
+            let label = ui.label(RichText::new("Note").small().color(p.weak));
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .id(id)
+                        .hint_text("what you checked, who to ask")
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
             if r.changed() {
                 ui.data_mut(|d| d.insert_temp(id, text.clone()));
             }

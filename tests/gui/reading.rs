@@ -37,8 +37,15 @@ fn storm(dir: &Path) -> Harness<'static, App> {
 fn conflicts_are_listed_first_counted_and_stepped_through_with_c() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = storm(dir.path());
-    assert!(has_text(&h, "✗ 2 conflicts between sources"), "no conflict strip");
-    assert!(has_text(&h, "✗ 2 conflicts"), "the status bar does not count them");
+    assert!(
+        has_text(&h, "✗ 2 conflicts between sources"),
+        "no conflict strip"
+    );
+    h.snapshot("reading_conflicts");
+    assert!(
+        has_text(&h, "✗ 2 conflicts"),
+        "the status bar does not count them"
+    );
     h.key_press(Key::C);
     h.run();
     assert!(has_text(&h, "(conflict 1 of 2)"));
@@ -52,16 +59,23 @@ fn conflicts_are_listed_first_counted_and_stepped_through_with_c() {
     assert!(has_text(&h, "(conflict 1 of 2)"), "next wraps to the first");
     h.key_press_modifiers(Modifiers::SHIFT, Key::C);
     h.run();
-    assert!(has_text(&h, "(conflict 2 of 2)"), "previous wraps to the last");
+    assert!(
+        has_text(&h, "(conflict 2 of 2)"),
+        "previous wraps to the last"
+    );
 }
 
 #[test]
 fn a_conflict_in_the_strip_is_one_click_from_its_passages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = storm(dir.path());
-    h.get_by_label_contains("About number of people killed").click();
+    h.get_by_label_contains("About number of people killed")
+        .click();
     h.run();
-    assert!(has_text(&h, "(conflict "), "the click did not go to the conflict");
+    assert!(
+        has_text(&h, "(conflict "),
+        "the click did not go to the conflict"
+    );
     assert!(has_text(&h, "Findings in this group"));
 }
 
@@ -83,11 +97,20 @@ fn a_paraphrase_says_so_and_the_reader_switches_it_to_a_word_diff() {
     );
     let mut h = app(Startup::Files(files), FakeDialogs::default());
     h.run();
-    assert!(has_text(&h, "paraphrase ⇄"), "the cell does not say its mode");
-    assert!(has_text(&h, "not here:"), "what the paraphrase leaves out is not listed");
+    assert!(
+        has_text(&h, "paraphrase ⇄"),
+        "the cell does not say its mode"
+    );
+    assert!(
+        has_text(&h, "not here:"),
+        "what the paraphrase leaves out is not listed"
+    );
     h.get_by_label("paraphrase ⇄").click();
     h.run();
-    assert!(has_text(&h, "word diff ⇄"), "the switch did not change the cell");
+    assert!(
+        has_text(&h, "word diff ⇄"),
+        "the switch did not change the cell"
+    );
     assert!(!has_text(&h, "not here:"));
 }
 
@@ -119,12 +142,22 @@ fn copies_of_one_text_fold_into_one_column_and_unfold_on_demand() {
         status(&h)
     );
     assert!(has_text(&h, "one text · 3 outlets ▸ unfold"));
-    assert!(has_text(&h, "same words in"), "the folded cell does not say who else has it");
-    assert!(h.query_by_label("cut.txt").is_none(), "a folded copy has a column");
+    assert!(
+        has_text(&h, "same words in"),
+        "the folded cell does not say who else has it"
+    );
+    assert!(
+        h.query_by_label("cut.txt").is_none(),
+        "a folded copy has a column"
+    );
+    h.snapshot("reading_folded");
     h.get_by_label("one text · 3 outlets ▸ unfold").click();
     h.run();
     assert!(has_text(&h, "one text · 3 outlets ◂ fold"));
-    assert!(h.query_by_label("cut.txt").is_some(), "unfolded copies have their columns");
+    assert!(
+        h.query_by_label("cut.txt").is_some(),
+        "unfolded copies have their columns"
+    );
 }
 
 #[test]
@@ -143,6 +176,7 @@ fn a_finding_is_marked_and_noted_and_the_mark_shows_on_its_card() {
         h.state().comparison().reviews[0].verdict,
         Some(crosscheck::review::Verdict::NeedsCall)
     );
+    h.snapshot("reading_review");
     // A second click clears it.
     h.get_all_by_label_contains("needs a call")
         .next()

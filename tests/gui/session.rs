@@ -390,8 +390,14 @@ fn changing_the_sources_after_saving_restores_the_sources_not_the_file() {
 fn review_marks_and_notes_are_saved_in_the_comparison_file_and_come_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files: Vec<PathBuf> = [
-        ("storm_a.txt", "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n"),
-        ("storm_b.txt", "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n"),
+        (
+            "storm_a.txt",
+            "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n",
+        ),
+        (
+            "storm_b.txt",
+            "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n",
+        ),
     ]
     .iter()
     .map(|(n, t)| {
@@ -406,11 +412,15 @@ fn review_marks_and_notes_are_saved_in_the_comparison_file_and_come_back() {
     h.run();
     h.get_by_label("Findings").click();
     h.run();
-    h.get_all_by_label_contains("checked").next().expect("a review button").click();
+    h.get_all_by_label_contains("checked")
+        .next()
+        .expect("a review button")
+        .click();
     h.run();
     h.get_by_label("Note").focus();
     h.run();
-    h.get_by_label("Note").type_text("fire service confirmed 15 at 9 pm");
+    h.get_by_label("Note")
+        .type_text("fire service confirmed 15 at 9 pm");
     h.run();
     // Leaving the field keeps the note.
     h.get_by_label("Findings").click();
