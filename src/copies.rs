@@ -153,11 +153,12 @@ pub fn count_words<'a>(cmp: &Comparison, ids: impl IntoIterator<Item = &'a str>)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{Options, compare_texts};
 
-    const WIRE: &str = "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday after \
+    /// An invented agency text, three paragraphs long (also used by the app's folding tests).
+    pub(crate) const WIRE: &str = "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday after \
         the raiders tried to board a merchant ship flying the Ethiopian flag, the navy said.\n\n\
         The warship INS Mysore answered a distress call and sent a helicopter with marine \
         commandos, who found the pirates in a small boat carrying rifles and a rocket launcher.\n\n\

@@ -130,12 +130,7 @@ mod tests {
     use super::*;
     use crate::{Options, compare_texts};
 
-    const WIRE: &str = "Indian commandos captured 23 pirates in the Gulf of Aden on Saturday after \
-        the raiders tried to board a merchant ship flying the Ethiopian flag, the navy said.\n\n\
-        The warship INS Mysore answered a distress call and sent a helicopter with marine \
-        commandos, who found the pirates in a small boat carrying rifles and a rocket launcher.\n\n\
-        Piracy off the Horn of Africa has risen sharply this year, with more than forty ships \
-        attacked and several held for ransom along the busy shipping lane.";
+    use crate::copies::tests::WIRE;
 
     #[test]
     fn a_folded_copy_set_is_one_cell_saying_which_outlets_differ() {
