@@ -165,7 +165,10 @@ pub fn pieces<'a>(
     } else {
         Vec::new()
     };
-    pieces_of(&mentions, doc, p, diff, &ref_boiler, reading_of(diff))
+    let words = diff
+        .filter(|d| d.mode == DiffMode::Paraphrase)
+        .map(|d| ContentWords::of(d, language_of(doc)));
+    pieces_of(&mentions, doc, p, diff, &ref_boiler, words.as_ref())
 }
 
 /// The mode a diff is read in when the reader has not chosen one: its own.
@@ -204,10 +207,13 @@ fn reference_boilerplate<'c>(cmp: &'c Comparison, p: &Passage) -> Vec<&'c str> {
 
 /// The mentions of findings that overlap each passage, document by document: built once for a
 /// comparison so that marking a passage does not scan every finding ([`MentionIndex::pieces`]).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct MentionIndex {
     /// `[document][passage]` → (finding, mention) indices, in finding order.
     at: Vec<Vec<Vec<(usize, usize)>>>,
+    /// The content words of each diff read as a paraphrase (by passage id), stemmed once and
+    /// kept: the app marks the passages in view at every frame.
+    words: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<ContentWords>>>,
 }
 
 impl MentionIndex {
@@ -256,7 +262,10 @@ impl MentionIndex {
                 }
             }
         }
-        Self { at }
+        Self {
+            at,
+            words: Default::default(),
+        }
     }
 
     /// [`pieces`] of passage `p` of `doc` (found by its id), with the mentions from the index.
@@ -321,8 +330,29 @@ impl MentionIndex {
         } else {
             Vec::new()
         };
-        pieces_of(&mentions, doc, p, diff, &ref_boiler, reading)
+        let words = match diff {
+            Some(x) if reading == DiffMode::Paraphrase => Some(self.content_words(doc, x)),
+            _ => None,
+        };
+        pieces_of(&mentions, doc, p, diff, &ref_boiler, words.as_deref())
     }
+
+    /// The content words of `diff` (of a passage of `doc`), from the cache or read now.
+    fn content_words(&self, doc: &Document, diff: &PassageDiff) -> std::sync::Arc<ContentWords> {
+        let read = || std::sync::Arc::new(ContentWords::of(diff, language_of(doc)));
+        let Ok(mut cache) = self.words.lock() else {
+            return read();
+        };
+        cache
+            .entry(diff.passage.clone())
+            .or_insert_with(read)
+            .clone()
+    }
+}
+
+/// The language a document's words are stemmed in.
+fn language_of(doc: &Document) -> &'static crate::language::Language {
+    crate::language::by_code(&doc.language).unwrap_or(crate::language::ENGLISH)
 }
 
 /// The text of a passage as it is marked: its span of the document when that holds the passage's
@@ -345,8 +375,8 @@ fn marked_span(doc: &Document, p: &Passage) -> (usize, usize) {
 /// Boilerplate inside a passage (the timestamp between a headline and its lead) is plain text,
 /// never a difference, and the reference's own is not shown as removed.
 ///
-/// Read as a near-copy, inserted runs are marked and removed runs shown where they were left
-/// out. Read as a paraphrase, equal runs and words the reference has elsewhere are marked shared,
+/// Read as a near-copy (`words` none), inserted runs are marked and removed runs shown where they
+/// were left out. Read as a paraphrase (`words`: the diff's content words), equal runs and words the reference has elsewhere are marked shared,
 /// content words the reference lacks are marked as this passage's own, and the reference's
 /// content words this passage lacks come at the end ([`Piece::Lacks`]).
 fn pieces_of<'a>(
@@ -355,7 +385,7 @@ fn pieces_of<'a>(
     p: &'a Passage,
     diff: Option<&'a PassageDiff>,
     ref_boiler: &[&str],
-    reading: DiffMode,
+    words: Option<&ContentWords>,
 ) -> Vec<Piece<'a>> {
     let text = marked_text(doc, p);
     let len = text.len();
@@ -372,19 +402,13 @@ fn pieces_of<'a>(
     let mut removed: Vec<(usize, &str, usize, bool)> = Vec::new();
     let mut lacks: Option<Piece<'a>> = None;
     if let Some(d) = diff.filter(|d| rebuilds(d, text)) {
-        let words = if reading == DiffMode::Paraphrase {
-            let lang = crate::language::by_code(&doc.language).unwrap_or(crate::language::ENGLISH);
-            Some(ContentWords::of(d, lang))
-        } else {
-            None
-        };
         let mut at = 0;
         for (i, o) in d.ops.iter().enumerate() {
             match o.op {
                 DiffTag::Equal | DiffTag::Insert => {
                     let end = (at + o.text.len()).min(len);
                     if at < end {
-                        let mark = match (&words, o.op) {
+                        let mark = match (words, o.op) {
                             (None, DiffTag::Insert) => WordMark::Inserted,
                             (None, _) => WordMark::Plain,
                             (Some(_), DiffTag::Equal) => WordMark::Shared,
@@ -657,6 +681,7 @@ fn rebuilds(d: &PassageDiff, text: &str) -> bool {
 /// The content words (not function words, not punctuation) on each side of a diff, by stem
 /// in the document's language ("attacked" and "attacking" are one word), for reading it as a
 /// paraphrase.
+#[derive(Debug)]
 struct ContentWords {
     lang: &'static crate::language::Language,
     reference: std::collections::HashSet<String>,
@@ -945,14 +970,7 @@ mod tests {
             })
         );
         // The same diff read word by word strikes and underlines instead.
-        let words = pieces_of(
-            &[],
-            &d,
-            &d.passages[0],
-            Some(&diff),
-            &[],
-            DiffMode::NearCopy,
-        );
+        let words = pieces_of(&[], &d, &d.passages[0], Some(&diff), &[], None);
         assert!(words.iter().any(|p| matches!(p, Piece::Removed { .. })));
         assert!(!words.iter().any(|p| matches!(p, Piece::Lacks { .. })));
         // Fewer words are marked as a paraphrase than as a word diff.

@@ -296,8 +296,23 @@ impl App {
                                 select = Some(g);
                             }
                             let cells = row_cells(&self.cmp, &folding, group, compact);
-                            for line in cells.chunks(per_line) {
-                                ui.horizontal_top(|ui| {
+                            for (li, line) in cells.chunks(per_line).enumerate() {
+                                // A compact row can be taller than the view: a line of cells
+                                // out of view, measured before, only takes its room.
+                                let line_id =
+                                    egui::Id::unique(("aligned-line", g, li, col as i32, per_line));
+                                let known: Option<f32> = ui.data(|d| d.get_temp(line_id));
+                                if let Some(h) = known
+                                    && scroll_to != Some(g)
+                                    && !ui.is_rect_visible(egui::Rect::from_min_size(
+                                        ui.cursor().min,
+                                        Vec2::new(row_width, h),
+                                    ))
+                                {
+                                    ui.allocate_space(Vec2::new(row_width, h));
+                                    continue;
+                                }
+                                let drawn = ui.horizontal_top(|ui| {
                                     for (d, folded) in line {
                                         let cell = fixed(ui, col, |ui| {
                                             if compact && let Some(c) = folded {
@@ -332,6 +347,8 @@ impl App {
                                         }
                                     }
                                 });
+                                let h = drawn.response.rect.height();
+                                ui.data_mut(|d| d.insert_temp(line_id, h));
                             }
                         });
                         if scroll_to == Some(g) && cursor.is_none() {
