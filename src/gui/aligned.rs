@@ -10,7 +10,8 @@ use egui::{Align, Layout, RichText, Sense, TextStyle, Vec2};
 
 use crate::model::{DiffMode, Group};
 
-use super::app::{App, Command, Reading, RowLayout, plural};
+use super::app::{App, Reading, RowLayout, plural};
+use super::commands::Command;
 use super::conflicts::OVERVIEW_WIDTH;
 use super::fold::{FoldedCell, Folding, outlet};
 use super::marked::{Marked, Style, fact_tooltip};
@@ -331,7 +332,7 @@ impl App {
                                                 select = Some(g);
                                             }
                                             if let Some(c) = folded {
-                                                self.fold_note(ui, c);
+                                                self.fold_note(ui, group, c);
                                             }
                                         });
                                         let has_cursor = cursor.is_some_and(|c| {
@@ -499,11 +500,9 @@ impl App {
             .on_hover_text(format!("{}\n{}", doc.title, doc.path));
     }
 
-    /// Under a folded cell: the other outlets with the same words, and those that differ.
-    fn fold_note(&self, ui: &mut egui::Ui, c: &FoldedCell) {
-        if c.same.is_empty() && c.differ.is_empty() {
-            return;
-        }
+    /// Under a folded cell: the other outlets with the same words, those whose words differ
+    /// (their passages on hover), and those that cut the passage.
+    fn fold_note(&self, ui: &mut egui::Ui, group: &Group, c: &FoldedCell) {
         let p = Self::palette(ui.ctx());
         let names = |v: &[usize]| -> String {
             v.iter()
@@ -519,6 +518,22 @@ impl App {
             );
         }
         if !c.differ.is_empty() {
+            let theirs: Vec<String> = c
+                .differ
+                .iter()
+                .filter_map(|&x| {
+                    let (_, passage) = group
+                        .passages
+                        .iter()
+                        .filter_map(|id| self.cmp.passage(id))
+                        .find(|(d, _)| *d == x)?;
+                    Some(format!(
+                        "{}: {}",
+                        outlet(&self.cmp.documents[x]),
+                        passage.text
+                    ))
+                })
+                .collect();
             ui.label(
                 RichText::new(format!(
                     "other words in {} (unfold to compare)",
@@ -526,6 +541,14 @@ impl App {
                 ))
                 .small()
                 .color(p.developing),
+            )
+            .on_hover_text(theirs.join("\n\n"));
+        }
+        if !c.missing.is_empty() {
+            ui.label(
+                RichText::new(format!("cut by {}", names(&c.missing)))
+                    .small()
+                    .color(p.weak),
             );
         }
     }

@@ -17,6 +17,7 @@ use crate::pipeline::{Options, Source};
 use crate::report::{self, Format};
 use crate::session::{self, SessionFile};
 
+use super::commands::Command;
 use super::dialogs::{Dialogs, NativeDialogs, Picked};
 use super::documents::DocScroll;
 use super::job::{JobMode, Jobs, Outcome};
@@ -192,7 +193,7 @@ impl SourceEntry {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct Settings {
     /// `dark` or `light`; none follows the system.
-    theme: Option<String>,
+    pub(super) theme: Option<String>,
     sources: Vec<SavedSource>,
     view: Option<View>,
     /// Comparison files opened or saved lately, newest first.
@@ -218,7 +219,7 @@ struct Settings {
     details: Option<bool>,
     /// The reader's marks on findings of the last sources (a saved comparison keeps its own).
     #[serde(default)]
-    reviews: Vec<crate::review::Review>,
+    pub(super) reviews: Vec<crate::review::Review>,
     /// Synchronized scrolling of the document columns.
     #[serde(default)]
     sync: Option<bool>,
@@ -250,57 +251,6 @@ pub(super) struct Notice {
 /// What pasted sources are called, numbered from 1.
 const PASTED: &str = "Pasted text";
 
-/// Everything the user can ask for.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Command {
-    Open,
-    AddFiles(Vec<PathBuf>),
-    AddTypedPath,
-    /// Make a source of this pasted text.
-    Paste(String),
-    OpenSamples,
-    CloseAll,
-    Remove(usize),
-    CommitDateline(usize),
-    ResetDateline(usize),
-    Save,
-    OpenComparison,
-    SaveComparison,
-    OpenRecent(PathBuf),
-    Next,
-    Prev,
-    Select(usize),
-    /// Show this passage (by id) in the other mode than the view's reading gives it.
-    FlipReading(String),
-    SetReading(Reading),
-    SetLayout(RowLayout),
-    /// Fold or unfold the copy set with this index.
-    ToggleFold(usize),
-    NextConflict,
-    PrevConflict,
-    /// Bring the passages of finding `i` into view in the aligned view.
-    GoToFinding(usize),
-    /// Mark finding `finding` (a verdict or none) with a note.
-    SetReview {
-        finding: usize,
-        verdict: Option<crate::review::Verdict>,
-        note: String,
-    },
-    /// Save a fact-check memo: the conflicts and the reader's marked findings.
-    SaveMemo,
-    ToggleDetails,
-    ToggleHelp,
-    FocusSearch,
-    ShowInDocuments(usize),
-    /// Compare the sources again (after a cancelled compare).
-    Recompare,
-    SetView(View),
-    Cancel,
-    SetTheme(Theme),
-    Dismiss(u64),
-    DismissAll,
-}
-
 /// The Crosscheck app.
 pub struct App {
     pub(super) sources: Vec<SourceEntry>,
@@ -314,11 +264,11 @@ pub struct App {
     pub(super) jobs: Jobs,
     /// Reports and comparison files being written off the UI thread.
     pub(super) writes: Writes,
-    dialogs: Box<dyn Dialogs>,
+    pub(super) dialogs: Box<dyn Dialogs>,
     pub(super) notices: Vec<Notice>,
     next_notice: u64,
     pub(super) view: View,
-    theme: Option<Theme>,
+    pub(super) theme: Option<Theme>,
     /// The remembered theme still has to be applied (done on the first frame, after whatever the
     /// host set up).
     theme_pending: bool,
@@ -350,7 +300,7 @@ pub struct App {
     /// The search box takes the keyboard on the next frame (Ctrl+F).
     pub(super) focus_search: bool,
     /// The reader's marks on findings; put on every comparison of these sources.
-    reviews: Vec<crate::review::Review>,
+    pub(super) reviews: Vec<crate::review::Review>,
     /// The compare of the current sources was cancelled: what is shown is an earlier result.
     pub(super) stale: bool,
     /// Heights of the aligned rows measured so far.
@@ -527,7 +477,7 @@ impl App {
         }
     }
 
-    fn open_samples(&mut self) {
+    pub(super) fn open_samples(&mut self) {
         match samples::sample_paths() {
             Ok(paths) => {
                 self.sources = paths
@@ -546,13 +496,13 @@ impl App {
     /// Starts comparing the current sources (or clears the comparison when there are none).
     /// The sources changed, so they no longer match a comparison file opened or saved before.
     /// The sources changed: compare them anew (no longer the opened comparison file's).
-    fn recompare(&mut self) {
+    pub(super) fn recompare(&mut self) {
         self.comparison_file = None;
         self.start_compare();
     }
 
     /// Compares the sources as they are now.
-    fn start_compare(&mut self) {
+    pub(super) fn start_compare(&mut self) {
         self.stale = false;
         self.cursor = None;
         if self.sources.is_empty() {
@@ -600,7 +550,7 @@ impl App {
 
     /// Opens a comparison file and compares its stored copies. On failure nothing changes but a
     /// notification naming the file and why. Returns whether it opened.
-    fn open_comparison(&mut self, path: &Path) -> bool {
+    pub(super) fn open_comparison(&mut self, path: &Path) -> bool {
         let opened = match session::open(path) {
             Ok(o) => o,
             Err(e) => {
@@ -635,7 +585,7 @@ impl App {
     }
 
     /// Asks where to save a comparison file and writes one with a copy of every source.
-    fn save_comparison(&mut self) {
+    pub(super) fn save_comparison(&mut self) {
         if self.sources.is_empty() {
             self.notify(Level::Info, "Nothing to save yet: open some articles first");
             return;
@@ -754,7 +704,7 @@ impl App {
     }
 
     /// Makes a source of pasted text, named "Pasted text N"; its first line is its title.
-    fn add_pasted(&mut self, text: &str) {
+    pub(super) fn add_pasted(&mut self, text: &str) {
         if text.trim().is_empty() {
             self.notify(Level::Info, "Nothing to paste: the clipboard holds no text");
             return;
@@ -776,7 +726,7 @@ impl App {
 
     /// Adds what the user named: files, folders (their article files), links. A comparison file
     /// among them is opened as a comparison instead.
-    fn add_files(&mut self, files: Vec<PathBuf>) {
+    pub(super) fn add_files(&mut self, files: Vec<PathBuf>) {
         let (comparisons, files): (Vec<PathBuf>, Vec<PathBuf>) = files
             .into_iter()
             .partition(|p| crate::inputs::is_comparison_file(p));
@@ -920,7 +870,7 @@ impl App {
         )
     }
 
-    fn step_difference(&mut self, forward: bool) {
+    pub(super) fn step_difference(&mut self, forward: bool) {
         let diffs = self.differences();
         let len = diffs.len();
         let target = match self.cursor.and_then(|c| diffs.iter().position(|d| *d == c)) {
@@ -952,7 +902,7 @@ impl App {
         }
     }
 
-    fn commit_dateline(&mut self, i: usize) {
+    pub(super) fn commit_dateline(&mut self, i: usize) {
         let Some(s) = self.sources.get(i) else { return };
         let text = s.date_text.trim().to_string();
         let name = s.shown();
@@ -987,12 +937,12 @@ impl App {
         self.recompare();
     }
 
-    fn save_report(&mut self) {
+    pub(super) fn save_report(&mut self) {
         self.save_report_of(false);
     }
 
     /// Asks where and saves the report of the comparison, or its fact-check memo.
-    fn save_report_of(&mut self, memo: bool) {
+    pub(super) fn save_report_of(&mut self, memo: bool) {
         if self.cmp.documents.is_empty() {
             self.notify(Level::Info, "Nothing to save yet: open some articles first");
             return;
@@ -1061,121 +1011,6 @@ impl App {
             if let Some(path) = w.saved_comparison {
                 self.remember_comparison(&path);
             }
-        }
-    }
-
-    fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
-        match cmd {
-            Command::Open => match self.dialogs.pick_articles() {
-                Picked::Chosen(files) => self.add_files(files),
-                Picked::Cancelled => {}
-                Picked::Unavailable(why) => self.notify(
-                    Level::Warning,
-                    format!("{why}. Type a path or a link under \"Add by path or link\" in the Sources panel, paste text with Ctrl+V, or drop files on the window."),
-                ),
-            },
-            Command::AddFiles(files) => self.add_files(files),
-            Command::AddTypedPath => {
-                let typed = typed_paths(&self.typed_path);
-                if !typed.is_empty() {
-                    self.typed_path.clear();
-                    self.add_files(typed);
-                }
-            }
-            Command::Paste(text) => self.add_pasted(&text),
-            Command::OpenSamples => self.open_samples(),
-            Command::CloseAll => {
-                self.sources.clear();
-                self.reviews.clear();
-                self.recompare();
-            }
-            Command::Remove(i) => {
-                if i < self.sources.len() {
-                    self.sources.remove(i);
-                    self.selected = None;
-                    self.recompare();
-                }
-            }
-            Command::CommitDateline(i) => self.commit_dateline(i),
-            Command::ResetDateline(i) => {
-                if let Some(s) = self.sources.get_mut(i) {
-                    s.dateline = None;
-                    self.recompare();
-                }
-            }
-            Command::Save => self.save_report(),
-            Command::OpenComparison => match self.dialogs.pick_comparison() {
-                Picked::Chosen(path) => {
-                    self.open_comparison(&path);
-                }
-                Picked::Cancelled => {}
-                Picked::Unavailable(why) => self.notify(
-                    Level::Warning,
-                    format!("Cannot open a comparison: {why}. Use `crosscheck report FILE.crosscheck` on the command line instead."),
-                ),
-            },
-            Command::SaveComparison => self.save_comparison(),
-            Command::OpenRecent(path) => {
-                self.open_comparison(&path);
-            }
-            Command::Next => self.step_difference(true),
-            Command::Prev => self.step_difference(false),
-            Command::Select(g) => {
-                self.selected = Some(g);
-                if self.cursor.is_some_and(|c| c.group != g) {
-                    self.cursor = None;
-                }
-            }
-            Command::ShowInDocuments(g) => {
-                self.selected = Some(g);
-                self.view = View::Documents;
-                self.docs.reveal(g);
-            }
-            Command::SetView(v) => self.view = v,
-            Command::FlipReading(id) => {
-                if !self.flipped.remove(&id) {
-                    self.flipped.insert(id);
-                }
-            }
-            Command::SetReading(r) => {
-                self.reading = r;
-                self.flipped.clear();
-            }
-            Command::SetLayout(l) => self.layout = l,
-            Command::ToggleFold(i) => {
-                if !self.unfolded.remove(&i) {
-                    self.unfolded.insert(i);
-                }
-            }
-            Command::NextConflict => self.step_conflict(true),
-            Command::PrevConflict => self.step_conflict(false),
-            Command::GoToFinding(i) => self.go_to_finding(i),
-            Command::SetReview {
-                finding,
-                verdict,
-                note,
-            } => {
-                crate::review::set(&mut self.cmp, finding, verdict, &note);
-                self.reviews = self.cmp.reviews.clone();
-            }
-            Command::SaveMemo => self.save_report_of(true),
-            Command::ToggleDetails => self.show_details = !self.show_details,
-            Command::ToggleHelp => self.show_help = !self.show_help,
-            Command::FocusSearch => self.focus_search = true,
-            Command::Cancel => {
-                if self.jobs.progress().is_some() {
-                    self.stale = true;
-                }
-                self.jobs.cancel();
-                self.notify(Level::Info, "Compare cancelled");
-            }
-            Command::Recompare => self.start_compare(),
-            Command::SetTheme(t) => {
-                self.theme = Some(t);
-                ctx.set_theme(t);
-            }
-            Command::Dismiss(id) => self.notices.retain(|n| n.id != id),
-            Command::DismissAll => self.notices.clear(),
         }
     }
 }
@@ -1286,7 +1121,7 @@ pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 /// The paths (or links) typed in "Add by path": one per line, or several on a line each in
 /// quotes, as a file manager copies them.
-fn typed_paths(typed: &str) -> Vec<PathBuf> {
+pub(super) fn typed_paths(typed: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for line in typed.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let quoted: Vec<&str> = line

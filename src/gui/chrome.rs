@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use egui::{Align2, Color32, Key, KeyboardShortcut, Modifiers, RichText, Theme};
 
-use super::app::{App, Command, Level, View, plural};
+use super::app::{App, Level, View, plural};
+use super::commands::Command;
 
 impl App {
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {

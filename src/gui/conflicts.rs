@@ -7,7 +7,8 @@ use egui::{RichText, Sense, Vec2};
 
 use crate::model::{Comparison, FindingStatus};
 
-use super::app::{App, Command, View, plural};
+use super::app::{App, View, plural};
+use super::commands::Command;
 use super::nav::Row;
 use super::rows::RowHeights;
 

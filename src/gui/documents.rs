@@ -17,7 +17,8 @@ use std::sync::Arc;
 
 use egui::{Align, FontId, RichText, Sense, TextStyle};
 
-use super::app::{App, Command};
+use super::app::App;
+use super::commands::Command;
 use super::marked::{Hit, Laid, Marked, Style, fact_tooltip};
 use super::rows::RowHeights;
 use crate::model::Document;

@@ -9,7 +9,8 @@ use egui::RichText;
 
 use crate::model::{Fact, FactKind, Finding, FindingStatus};
 
-use super::app::{App, Command, View, plural};
+use super::app::{App, View, plural};
+use super::commands::Command;
 use super::theme::{Palette, status_word};
 
 /// Statuses in the order the findings are listed.

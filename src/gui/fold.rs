@@ -71,6 +71,11 @@ impl Folding {
             Some(set) => self.members[set].clone(),
             None => vec![d],
         };
+        let missing: Vec<usize> = docs
+            .iter()
+            .copied()
+            .filter(|&x| passage_of(x).is_none())
+            .collect();
         let mut present = docs.iter().filter_map(|&x| passage_of(x).map(|t| (x, t)));
         let (shown, text) = present.next()?;
         let key = words(text);
@@ -86,6 +91,7 @@ impl Folding {
             shown,
             same,
             differ,
+            missing,
         })
     }
 }
@@ -99,6 +105,8 @@ pub struct FoldedCell {
     pub same: Vec<usize>,
     /// Other members whose passage words differ.
     pub differ: Vec<usize>,
+    /// Members that do not report the group (they cut it).
+    pub missing: Vec<usize>,
 }
 
 /// A passage's words as compared for "same text": keys, without punctuation.
@@ -166,6 +174,18 @@ mod tests {
             .expect("the piracy passage is aligned");
         let cell = folded.cell(&cmp, piracy, 0).expect("the wire reports it");
         assert_eq!((cell.shown, cell.same, cell.differ), (0, vec![1], vec![2]));
+        assert!(cell.missing.is_empty());
+        // The paragraph only one outlet added is in no other outlet's text.
+        let fishermen = cmp.groups.iter().find(|g| {
+            g.passages.iter().any(|id| {
+                cmp.passage(id)
+                    .is_some_and(|(_, p)| p.text.contains("fishermen"))
+            })
+        });
+        assert!(
+            fishermen.is_none(),
+            "an added paragraph is not aligned with the others"
+        );
         // Unfolded, every outlet has its own column again.
         let unfolded = Folding::new(&cmp, &HashSet::from([0]));
         assert_eq!(unfolded.shown, [0, 1, 2, 3]);

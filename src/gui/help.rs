@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use super::app::{App, Command};
+use super::app::App;
+use super::commands::Command;
 
 /// Every shortcut the app knows, with what it does: one table, shown as it is.
 pub const KEYS: &[(&str, &str)] = &[

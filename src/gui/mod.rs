@@ -11,6 +11,7 @@
 mod aligned;
 mod app;
 mod chrome;
+mod commands;
 mod conflicts;
 mod dialogs;
 mod documents;

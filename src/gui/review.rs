@@ -6,7 +6,8 @@ use egui::RichText;
 use crate::model::Finding;
 use crate::review::{self, Verdict};
 
-use super::app::{App, Command};
+use super::app::App;
+use super::commands::Command;
 use super::theme::Palette;
 
 impl App {

@@ -6,7 +6,8 @@ use egui::RichText;
 
 use crate::model::DatelineOrigin;
 
-use super::app::{App, Command};
+use super::app::App;
+use super::commands::Command;
 
 impl App {
     pub(super) fn sources_panel(&mut self, ui: &mut egui::Ui) {
