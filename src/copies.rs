@@ -3,9 +3,11 @@
 //! folds them into one column.
 //!
 //! Two documents are copies when most of the five-word sequences of the shorter one are also in
-//! the other ([`COPY_OVERLAP`]); copies of copies form one set. Sequences found in very many
-//! documents (a stock phrase, a shared boilerplate line) are left out, so the cost grows with the
-//! number of documents, not its square.
+//! the other ([`COPY_OVERLAP`]). A set is a document and the later ones that copy *it*: a live
+//! blog that reprints two unrelated stories does not make them one text. A sequence found in very
+//! many documents (a stock phrase, or a story republished by a hundred outlets) counts only for
+//! the pairs it makes with the first document holding it, so the cost grows with the number of
+//! documents, not its square.
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,7 +20,7 @@ pub const COPY_OVERLAP: f32 = 0.5;
 const SHINGLE: usize = 5;
 /// A text with fewer sequences than this is too short to call a copy.
 const MIN_SHINGLES: usize = 20;
-/// Sequences found in more documents than this say nothing about copying.
+/// Past this many documents, a sequence counts only for pairs with the first that holds it.
 const MAX_POSTINGS: usize = 64;
 
 /// Finds the sets of copies among the documents of `cmp` (the text of their passages that are
@@ -32,11 +34,13 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
         }
     }
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for docs in postings
-        .values()
-        .filter(|v| v.len() > 1 && v.len() <= MAX_POSTINGS)
-    {
-        for (i, &a) in docs.iter().enumerate() {
+    for docs in postings.values().filter(|v| v.len() > 1) {
+        let firsts = if docs.len() > MAX_POSTINGS {
+            1
+        } else {
+            docs.len()
+        };
+        for (i, &a) in docs.iter().enumerate().take(firsts) {
             for &b in &docs[i + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
             }
@@ -55,43 +59,30 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
     sets(cmp, &links)
 }
 
-/// Joins linked documents into sets (union-find), each with its least link overlap.
+/// Sets around a first document: in input order, a document joins the first earlier set whose
+/// first document it is linked to, else starts its own; each set keeps its least link overlap.
 fn sets(cmp: &Comparison, links: &[(usize, usize, f32)]) -> Vec<CopySet> {
-    let n = cmp.documents.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
+    let link: HashMap<(usize, usize), f32> = links.iter().map(|&(a, b, o)| ((a, b), o)).collect();
+    let mut sets: Vec<(Vec<usize>, f32)> = Vec::new();
+    for d in 0..cmp.documents.len() {
+        let joined = sets
+            .iter_mut()
+            .find_map(|(m, least)| link.get(&(m[0], d)).map(|o| (m, least, *o)));
+        match joined {
+            Some((m, least, o)) => {
+                m.push(d);
+                *least = least.min(o);
+            }
+            None => sets.push((vec![d], 1.0)),
         }
-        x
     }
-    for &(a, b, _) in links {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for d in 0..n {
-        let r = root(&mut parent, d);
-        members.entry(r).or_default().push(d);
-    }
-    let mut out: Vec<(usize, CopySet)> = members
-        .into_iter()
-        .filter(|(_, m)| m.len() > 1)
-        .map(|(r, m)| {
-            let overlap = links
-                .iter()
-                .filter(|(a, _, _)| m.contains(a))
-                .map(|&(_, _, o)| o)
-                .fold(1.0f32, f32::min);
-            let documents = m.iter().map(|&d| cmp.documents[d].id.clone()).collect();
-            (r, CopySet { documents, overlap })
+    sets.into_iter()
+        .filter(|(m, _)| m.len() > 1)
+        .map(|(m, overlap)| CopySet {
+            documents: m.iter().map(|&d| cmp.documents[d].id.clone()).collect(),
+            overlap,
         })
-        .collect();
-    out.sort_by_key(|(r, _)| *r);
-    out.into_iter().map(|(_, s)| s).collect()
+        .collect()
 }
 
 /// Hashes of the document's five-word sequences (lowercase words of its passages that are not
@@ -193,6 +184,26 @@ pub(crate) mod tests {
             "4 outlets, 2 independent sources"
         );
         assert_eq!(count_words(&cmp, ["d0", "d1"]), "2 sources");
+    }
+
+    #[test]
+    fn a_text_that_reprints_two_stories_does_not_make_them_one() {
+        let other = "The city council of Velmora approved a budget of forty million euros for \
+            new schools on Monday after a debate that lasted late into the night, the mayor's \
+            office said. Teachers' unions welcomed the plan but said more staff were needed in \
+            the poorer districts on the east side of the river.";
+        let blog = format!("Live updates\n\n{WIRE}\n\n{other}");
+        let cmp = compare_texts(
+            &[
+                ("wire.txt", WIRE),
+                ("council.txt", other),
+                ("blog.txt", &blog),
+            ],
+            &Options::default(),
+        );
+        assert_eq!(cmp.copies.len(), 1, "{:?}", cmp.copies);
+        assert_eq!(cmp.copies[0].documents, ["d0", "d2"]);
+        assert_eq!(independent(&cmp, ["d0", "d1", "d2"]), 2);
     }
 
     #[test]

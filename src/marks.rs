@@ -179,11 +179,7 @@ fn reading_of(diff: Option<&PassageDiff>) -> DiffMode {
 /// The boilerplate lines inside the reference passage of `p`'s group (a timestamp between its
 /// headline and lead), trimmed: words a passage's diff removes there are not differences.
 fn reference_boilerplate<'c>(cmp: &'c Comparison, p: &Passage) -> Vec<&'c str> {
-    let Some(group) = p.group.as_deref().and_then(|g| {
-        cmp.groups
-            .get(crate::model::parse_group_id(g)?)
-            .filter(|x| x.id == g)
-    }) else {
+    let Some(group) = p.group.as_deref().and_then(|g| cmp.group(g)) else {
         return Vec::new();
     };
     let Some((d, pi)) = crate::model::parse_passage_id(&group.reference) else {
@@ -749,9 +745,11 @@ impl ContentWords {
     }
 }
 
-/// The stem of a word that says something (not punctuation, not a function word of `lang`).
+/// The stem of a word that says something: not punctuation, not a function word of `lang`,
+/// unless it is a negation (a paraphrase that drops "not" says the opposite, and must show it).
 fn content_stem(t: &crate::text::Token, lang: &crate::language::Language) -> Option<String> {
-    (t.is_word && !lang.is_stopword(&t.key)).then(|| lang.stem(&t.key))
+    let negation = lang.is_english() && crate::text::is_negation(&t.key);
+    (t.is_word && (negation || !lang.is_stopword(&t.key))).then(|| lang.stem(&t.key))
 }
 
 /// What a fact mark stands for, for a reader who points at it: the mention of the finding (or
@@ -975,6 +973,21 @@ mod tests {
         assert!(!words.iter().any(|p| matches!(p, Piece::Lacks { .. })));
         // Fewer words are marked as a paraphrase than as a word diff.
         assert!(MarkedWords::of(&got).marked < MarkedWords::of(&words).marked);
+    }
+
+    #[test]
+    fn a_paraphrase_that_drops_a_negation_shows_it() {
+        let reference = "Officials said the old bridge was not damaged by the storm on Tuesday.";
+        let text = "The storm on Tuesday damaged the bridge, a spokesman reported.";
+        let diff =
+            crate::diff::word_diff("d0.p0", reference, text, std::time::Duration::from_secs(1));
+        assert_eq!(diff.mode, DiffMode::Paraphrase);
+        let d = doc(text);
+        let got = pieces(&Comparison::empty(), &d, &d.passages[0], Some(&diff));
+        let Some(Piece::Lacks { words, .. }) = got.last() else {
+            panic!("nothing listed as left out: {got:?}");
+        };
+        assert!(words.contains(&"not"), "{words:?}");
     }
 
     #[test]

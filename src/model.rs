@@ -71,8 +71,12 @@ impl Comparison {
     }
 
     /// Finds a group by id.
+    /// Finds a group by id: at its index, or anywhere (a memo keeps only some groups).
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.get(parse_group_id(id)?).filter(|g| g.id == id)
+        parse_group_id(id)
+            .and_then(|i| self.groups.get(i))
+            .filter(|g| g.id == id)
+            .or_else(|| self.groups.iter().find(|g| g.id == id))
     }
 
     /// Number of word-level differences (inserted, deleted or changed runs) over all groups.

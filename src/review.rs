@@ -1,8 +1,8 @@
 //! The reader's review of findings: each finding marked checked, wrong, or needing a call, with a
 //! note. Marks live in the comparison ([`Comparison::reviews`]), so every report prints them and a
 //! saved comparison keeps them; they are tied to a finding by a key made of what the finding says
-//! (its kind, what it is about, and each mention's source and words), so they stay with it when
-//! the sources are compared again.
+//! (its kind, its slot, and each mention's source and words), so they stay with it when the
+//! sources are compared again, in any order.
 
 use serde::{Deserialize, Serialize};
 
@@ -61,8 +61,9 @@ impl Review {
     }
 }
 
-/// The key of finding `f` of `cmp`: its kind, what it is about, and each mention's source path
-/// and words, sorted.
+/// The key of finding `f` of `cmp`: its kind, its slot (what it is about), and each mention's
+/// source path and words, sorted — nothing that depends on the order of the sources (the
+/// summary names them by number).
 pub fn key(cmp: &Comparison, f: &Finding) -> String {
     let path = |id: &str| -> String {
         cmp.documents
@@ -78,7 +79,7 @@ pub fn key(cmp: &Comparison, f: &Finding) -> String {
         .collect();
     mentions.sort();
     mentions.dedup();
-    format!("{}|{}|{}", f.kind.word(), f.summary, mentions.join("|"))
+    format!("{}|{}|{}", f.kind.word(), f.slot, mentions.join("|"))
 }
 
 /// The review of finding `f`, if the reader made one.
@@ -90,21 +91,36 @@ pub fn of<'a>(cmp: &'a Comparison, f: &Finding) -> Option<&'a Review> {
     cmp.reviews.iter().find(|r| r.key == k)
 }
 
-/// Sets the review of finding `f` (replacing any earlier one; an empty review removes it).
-pub fn set(cmp: &mut Comparison, f: usize, verdict: Option<Verdict>, note: &str) {
-    let Some(finding) = cmp.findings.get(f) else {
-        return;
-    };
-    let k = key(cmp, finding);
-    cmp.reviews.retain(|r| r.key != k);
+/// Sets the review of finding `f` (replacing any earlier one; an empty review removes it) and
+/// returns it, to be put in other lists of reviews too ([`put`]). The note is kept as typed.
+pub fn set(cmp: &mut Comparison, f: usize, verdict: Option<Verdict>, note: &str) -> Option<Review> {
+    let finding = cmp.findings.get(f)?;
     let r = Review {
-        key: k,
+        key: key(cmp, finding),
         verdict,
-        note: note.trim().to_string(),
+        note: note.to_string(),
     };
+    put(&mut cmp.reviews, &r);
+    Some(r)
+}
+
+/// Puts review `r` in `list`, replacing the one of its finding; an empty one only removes it.
+pub fn put(list: &mut Vec<Review>, r: &Review) {
+    list.retain(|x| x.key != r.key);
     if !r.is_empty() {
-        cmp.reviews.push(r);
+        list.push(r.clone());
     }
+}
+
+/// `first`, then the reviews of `rest` whose findings `first` has none for.
+pub fn merged(first: &[Review], rest: &[Review]) -> Vec<Review> {
+    let mut out = first.to_vec();
+    for r in rest {
+        if !out.iter().any(|x| x.key == r.key) {
+            out.push(r.clone());
+        }
+    }
+    out
 }
 
 /// The findings a fact-check memo keeps: every conflict, and every finding the reader marked.
@@ -158,6 +174,21 @@ mod tests {
         )
     }
 
+    fn two_reversed() -> Comparison {
+        let cmp = two();
+        let texts: Vec<(String, String)> = cmp
+            .documents
+            .iter()
+            .rev()
+            .map(|d| (d.path.clone(), d.text.clone()))
+            .collect();
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        compare_texts(&refs, &Options::default())
+    }
+
     #[test]
     fn a_review_stays_with_its_finding_when_compared_again_and_makes_the_memo() {
         let mut cmp = two();
@@ -171,10 +202,17 @@ mod tests {
             .iter()
             .position(|f| f.status != FindingStatus::Conflict)
             .expect("another finding");
-        set(&mut cmp, other, Some(Verdict::NeedsCall), " ask the desk ");
+        set(&mut cmp, other, Some(Verdict::NeedsCall), "ask the desk");
         set(&mut cmp, conflict, Some(Verdict::Checked), "");
-        let mut again = two();
+        // Compared again with the sources in the other order: the findings' ids and places
+        // change, the marks follow what the findings say.
+        let mut again = two_reversed();
         again.reviews = cmp.reviews.clone();
+        let other = again
+            .findings
+            .iter()
+            .position(|f| f.status != FindingStatus::Conflict)
+            .expect("another finding");
         let r = of(&again, &again.findings[other]).expect("kept");
         assert_eq!(
             (r.verdict, r.note.as_str()),

@@ -310,6 +310,15 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
+/// A lowercase English word that turns a statement into its opposite ("not", "never", "didn't").
+pub fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "nor" | "cannot" | "neither" | "none"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
 /// A content term of a sentence for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {

@@ -349,8 +349,9 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = dir.path().join("a.txt");
     let b = dir.path().join("b.txt");
-    std::fs::write(&a, "The storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
-    std::fs::write(&b, "The storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.\n").expect("write");
+    let trees = "\n\nThe storm felled 40 oak trees in the central park, the council said.\n";
+    std::fs::write(&a, format!("The storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.{trees}")).expect("write");
+    std::fs::write(&b, format!("The storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nThe storm destroyed 300 homes in the county, the mayor said.{trees}")).expect("write");
     let (mut file, errors) =
         SessionFile::capture(&[Source::new(&a), Source::new(&b)], &Options::default());
     assert!(errors.is_empty());
@@ -358,8 +359,17 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
     let homes = cmp
         .findings
         .iter()
-        .position(|f| f.status == crosscheck::model::FindingStatus::Agree)
+        .position(|f| {
+            f.status == crosscheck::model::FindingStatus::Agree
+                && f.mentions.iter().any(|m| m.text.contains("300"))
+        })
         .expect("the homes agree");
+    assert!(
+        cmp.findings
+            .iter()
+            .any(|f| f.mentions.iter().any(|m| m.text.contains("40"))),
+        "the trees are a finding of the full comparison"
+    );
     crosscheck::review::set(
         &mut cmp,
         homes,
@@ -392,5 +402,29 @@ fn review_marks_in_a_comparison_file_reach_the_report_and_the_memo() {
     assert!(
         md.contains("12") && md.contains("15"),
         "the conflict is not in the memo:\n{md}"
+    );
+    assert!(
+        md.contains("Fact-check memo"),
+        "the memo does not say it is one:\n{md}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["report", "--format", "json", "--memo"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    let memo = crosscheck::report::read_json(&String::from_utf8_lossy(&out.stdout)).expect("json");
+    assert!(memo.memo);
+    assert_eq!(
+        memo.findings.len(),
+        2,
+        "the conflict and the marked finding only: {:?}",
+        memo.findings
+    );
+    assert!(
+        !memo
+            .findings
+            .iter()
+            .any(|f| f.mentions.iter().any(|m| m.text.contains("40"))),
+        "an unmarked agreement is in the memo"
     );
 }

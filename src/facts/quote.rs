@@ -15,7 +15,7 @@ use regex::Regex;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::model::{Fact, FactKind, Span};
-use crate::text::tokenize;
+use crate::text::{is_negation, tokenize};
 
 const NAME: &str = r"(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|de\s+|van\s+|al-)?[A-Z][\w.’'-]*){0,5}|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|he|she|they|it|we|I)";
 const VERB: &str = r"(?:said|says|tweeted|wrote|writes|added|adds|told|stated|explained|insisted|asked|warned|noted|argued|claimed|declared|replied|posted|announced|recalled|described)";
@@ -640,15 +640,6 @@ fn anchors(ops: &[DiffOp], k: usize, version: &[&str], reference: &[&str]) -> bo
         _ => false,
     };
     !(skipped(ops.get(k + 1)) || skipped(k.checked_sub(1).and_then(|p| ops.get(p))))
-}
-
-/// A word that turns a statement into its opposite.
-fn is_negation(w: &str) -> bool {
-    matches!(
-        w,
-        "not" | "no" | "never" | "nor" | "cannot" | "neither" | "none"
-    ) || w.ends_with("n't")
-        || w.ends_with("n’t")
 }
 
 /// Compares a version of a quote with a reference version, word by word.

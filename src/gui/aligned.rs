@@ -183,10 +183,20 @@ impl App {
             total,
             &folding.shown,
             per_line,
+            self.reading as u8,
+            // The switched cells, in any order.
+            self.flipped.iter().fold(0u64, |acc, id| {
+                let mut h = std::hash::DefaultHasher::new();
+                id.hash(&mut h);
+                acc.wrapping_add(h.finish())
+            }),
+            self.cmp.documents.len(),
+            self.cmp.groups.len(),
         )
             .hash(&mut key);
-        self.aligned_rows
-            .prepare(key.finish(), list.len(), estimate);
+        // Rows are measured again when what they show changes; so are compact rows' lines.
+        let rows_key = key.finish();
+        self.aligned_rows.prepare(rows_key, list.len(), estimate);
         let target_row = scroll_to.and_then(|g| list.iter().position(|x| *x == Row::Group(g)));
         let target_top = target_row.map(|i| self.aligned_rows.top(i));
 
@@ -300,8 +310,7 @@ impl App {
                             for (li, line) in cells.chunks(per_line).enumerate() {
                                 // A compact row can be taller than the view: a line of cells
                                 // out of view, measured before, only takes its room.
-                                let line_id =
-                                    egui::Id::unique(("aligned-line", g, li, col as i32, per_line));
+                                let line_id = egui::Id::unique(("aligned-line", rows_key, g, li));
                                 let known: Option<f32> = ui.data(|d| d.get_temp(line_id));
                                 if let Some(h) = known
                                     && scroll_to != Some(g)

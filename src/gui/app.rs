@@ -264,6 +264,9 @@ pub struct App {
     pub(super) jobs: Jobs,
     /// Reports and comparison files being written off the UI thread.
     pub(super) writes: Writes,
+    /// Counts changes of the sources (a saved comparison file is remembered only if they did
+    /// not change while it was written).
+    sources_version: u64,
     pub(super) dialogs: Box<dyn Dialogs>,
     pub(super) notices: Vec<Notice>,
     next_notice: u64,
@@ -347,6 +350,7 @@ impl App {
             unreadable: Vec::new(),
             jobs: Jobs::new(config.jobs, Some(cc.egui_ctx.clone())),
             writes: Writes::new(config.jobs, Some(cc.egui_ctx.clone())),
+            sources_version: 0,
             dialogs: config.dialogs,
             notices: Vec::new(),
             next_notice: 0,
@@ -383,7 +387,12 @@ impl App {
             session_notes: Vec::new(),
         };
         let reopened = match (&config.startup, &settings.comparison) {
-            (Startup::Restore, Some(path)) => app.open_comparison(path),
+            (Startup::Restore, Some(path)) => {
+                let ok = app.open_comparison(path);
+                // Marks made after the file was last saved were kept in the settings: they win.
+                app.reviews = crate::review::merged(&settings.reviews, &app.reviews);
+                ok
+            }
             _ => false,
         };
         match config.startup {
@@ -431,11 +440,9 @@ impl App {
 
     /// Puts `cmp` on screen, with the index of its facts and the reader's marks on its findings.
     fn set_comparison(&mut self, mut cmp: Comparison) {
-        if cmp.reviews.is_empty() {
-            cmp.reviews = self.reviews.clone();
-        } else {
-            self.reviews = cmp.reviews.clone();
-        }
+        // A comparison read back from a report brings its own marks; the app's others stay.
+        self.reviews = crate::review::merged(&cmp.reviews, &self.reviews);
+        cmp.reviews = self.reviews.clone();
         self.marks_index = crate::marks::MentionIndex::new(&cmp);
         self.only = crate::marks::only_in(&cmp);
         self.flipped.clear();
@@ -498,6 +505,7 @@ impl App {
     /// The sources changed: compare them anew (no longer the opened comparison file's).
     pub(super) fn recompare(&mut self) {
         self.comparison_file = None;
+        self.sources_version += 1;
         self.start_compare();
     }
 
@@ -576,7 +584,7 @@ impl App {
             })
             .collect();
         self.session_notes = notes;
-        self.reviews = opened.file.reviews.clone();
+        self.reviews = crate::review::merged(&opened.file.reviews, &self.reviews);
         self.selected = None;
         self.unreadable.clear();
         self.recompare();
@@ -652,6 +660,7 @@ impl App {
             );
             return;
         }
+        let version = self.sources_version;
         self.writes.run("comparison file", move || {
             match session::save(&path, &file) {
                 Ok(()) => {
@@ -670,7 +679,7 @@ impl App {
                     notices.push((Level::Info, format!("Comparison saved: {}", path.display())));
                     Written {
                         notices,
-                        saved_comparison: Some(path),
+                        saved_comparison: Some((path, version)),
                     }
                 }
                 Err(e) => Written {
@@ -1008,7 +1017,10 @@ impl App {
             for (level, text) in w.notices {
                 self.notify(level, text);
             }
-            if let Some(path) = w.saved_comparison {
+            // A comparison file saved before the sources changed is not this comparison's.
+            if let Some((path, version)) = w.saved_comparison
+                && version == self.sources_version
+            {
                 self.remember_comparison(&path);
             }
         }
@@ -1104,11 +1116,8 @@ impl eframe::App for App {
             reading: Some(self.reading),
             layout: Some(self.layout),
             details: Some(self.show_details),
-            reviews: if self.comparison_file.is_some() {
-                Vec::new()
-            } else {
-                self.reviews.clone()
-            },
+            // Marks not yet saved in a comparison file come back at the next start too.
+            reviews: self.reviews.clone(),
             sync: Some(self.docs.sync),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);

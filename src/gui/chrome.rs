@@ -31,11 +31,12 @@ impl App {
             {
                 self.commands.push(Command::Prev);
             }
-            if !typing && i.consume_key(Modifiers::NONE, Key::C) {
-                self.commands.push(Command::NextConflict);
-            }
+            // Shift+C first: a key without Shift would take it too (egui ignores extra Shift).
             if !typing && i.consume_key(Modifiers::SHIFT, Key::C) {
                 self.commands.push(Command::PrevConflict);
+            }
+            if !typing && i.consume_key(Modifiers::NONE, Key::C) {
+                self.commands.push(Command::NextConflict);
             }
             if i.consume_key(Modifiers::NONE, Key::F1)
                 || (!typing && i.consume_key(Modifiers::NONE, Key::Questionmark))

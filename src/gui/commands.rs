@@ -152,8 +152,10 @@ impl App {
                 verdict,
                 note,
             } => {
-                crate::review::set(&mut self.cmp, finding, verdict, &note);
-                self.reviews = self.cmp.reviews.clone();
+                // The comparison on screen and the marks carried to the next compare.
+                if let Some(r) = crate::review::set(&mut self.cmp, finding, verdict, &note) {
+                    crate::review::put(&mut self.reviews, &r);
+                }
             }
             Command::SaveMemo => self.save_report_of(true),
             Command::ToggleDetails => self.show_details = !self.show_details,

@@ -35,7 +35,7 @@ pub fn group_of_finding(cmp: &Comparison, f: usize) -> Option<usize> {
             .iter()
             .find_map(|m| cmp.passage_at(&m.document, m.start)?.group.clone())
     })?;
-    crate::model::parse_group_id(&id).filter(|&g| cmp.groups.get(g).is_some_and(|x| x.id == id))
+    cmp.groups.iter().position(|g| g.id == id)
 }
 
 /// The worst status of the findings of each group (conflict before developing figures), for the
@@ -173,14 +173,16 @@ impl App {
             .map(|i| rows.height(i))
             .sum::<f32>()
             .max(1.0);
+        // The whole list fits the strip; a list shorter than the view is drawn at its own size.
+        let scale = (rect.height() / total).min(1.0);
         let mut ticks: Vec<(f32, usize)> = Vec::new();
         for (i, row) in list.iter().enumerate() {
             let Row::Group(g) = row else { continue };
             let Some(s) = status.get(*g).copied().flatten() else {
                 continue;
             };
-            let y = rect.top() + rect.height() * rows.top(i) / total;
-            let h = (rect.height() * rows.height(i) / total).max(3.0);
+            let y = rect.top() + scale * rows.top(i);
+            let h = (scale * rows.height(i) - 2.0).max(3.0);
             painter.rect_filled(
                 egui::Rect::from_min_size(
                     egui::pos2(rect.left() + 1.0, y),

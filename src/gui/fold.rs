@@ -76,7 +76,15 @@ impl Folding {
             .copied()
             .filter(|&x| passage_of(x).is_none())
             .collect();
-        let mut present = docs.iter().filter_map(|&x| passage_of(x).map(|t| (x, t)));
+        // The member holding the group's reference is shown first: the others are read
+        // against it.
+        let reference = crate::model::parse_passage_id(&group.reference).map(|(d, _)| d);
+        let mut order = docs.clone();
+        if let Some(i) = order.iter().position(|&x| Some(x) == reference) {
+            let r = order.remove(i);
+            order.insert(0, r);
+        }
+        let mut present = order.iter().filter_map(|&x| passage_of(x).map(|t| (x, t)));
         let (shown, text) = present.next()?;
         let key = words(text);
         let (mut same, mut differ) = (Vec::new(), Vec::new());

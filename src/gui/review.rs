@@ -46,14 +46,10 @@ impl App {
                     });
                 }
             }
-            let id = egui::Id::unique(("review-note", f.id.as_str()));
-            let editing = ui.memory(|m| m.has_focus(id));
-            let mut text = if editing {
-                ui.data(|d| d.get_temp::<String>(id))
-                    .unwrap_or_else(|| note.to_string())
-            } else {
-                note.to_string()
-            };
+            // The field is the finding's (by what it says, not its place in the list), and every
+            // change is kept at once: a report saved while typing has the note.
+            let id = egui::Id::unique(("review-note", review::key(&self.cmp, f)));
+            let mut text = note.to_string();
             let label = ui.label(RichText::new("Note").small().color(p.weak));
             let r = ui
                 .add(
@@ -64,13 +60,10 @@ impl App {
                 )
                 .labelled_by(label.id);
             if r.changed() {
-                ui.data_mut(|d| d.insert_temp(id, text.clone()));
-            }
-            if r.lost_focus() && text.trim() != note.trim() {
                 out = Some(Command::SetReview {
                     finding: index,
                     verdict,
-                    note: text.clone(),
+                    note: text,
                 });
             }
         });

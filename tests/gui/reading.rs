@@ -12,8 +12,8 @@ use egui_kittest::kittest::Queryable;
 use super::{FakeDialogs, app, has_text, status};
 
 /// Two reports of one storm that give different tolls and different counts of injured.
-const STORM_A: &str = "Storm hits Velmora\n\nThe storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 30 injured people overnight, a spokeswoman said.\n\nThe harbour stayed closed.\n";
-const STORM_B: &str = "Storm batters Velmora\n\nThe storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 45 injured people overnight, a spokeswoman said.\n\nSchools will reopen on Monday.\n";
+const STORM_A: &str = "Storm hits Velmora\n\nThe storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 30 injured people overnight, a spokeswoman said.\n\nMayor Ilse Varga said the harbour would stay closed until Friday.\n";
+const STORM_B: &str = "Storm batters Velmora\n\nThe storm killed 15 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 45 injured people overnight, a spokeswoman said.\n\nGovernor Ilse Varga said the harbour would stay closed until Friday.\n";
 
 fn write(dir: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
     files
@@ -38,31 +38,34 @@ fn conflicts_are_listed_first_counted_and_stepped_through_with_c() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = storm(dir.path());
     assert!(
-        has_text(&h, "✗ 2 conflicts between sources"),
+        has_text(&h, "✗ 3 conflicts between sources"),
         "no conflict strip"
     );
     h.snapshot("reading_conflicts");
     assert!(
-        has_text(&h, "✗ 2 conflicts"),
+        h.query_by_label("✗ 3 conflicts").is_some(),
         "the status bar does not count them"
     );
     h.key_press(Key::C);
     h.run();
-    assert!(has_text(&h, "(conflict 1 of 2)"));
+    assert!(has_text(&h, "(conflict 1 of 3)"));
     // The conflict's group is selected: the Details panel shows it.
     assert!(has_text(&h, "Findings in this group"));
     h.key_press(Key::C);
     h.run();
-    assert!(has_text(&h, "(conflict 2 of 2)"));
-    h.key_press(Key::C);
+    assert!(has_text(&h, "(conflict 2 of 3)"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::C);
     h.run();
-    assert!(has_text(&h, "(conflict 1 of 2)"), "next wraps to the first");
+    assert!(has_text(&h, "(conflict 1 of 3)"), "Shift+C goes back");
     h.key_press_modifiers(Modifiers::SHIFT, Key::C);
     h.run();
     assert!(
-        has_text(&h, "(conflict 2 of 2)"),
+        has_text(&h, "(conflict 3 of 3)"),
         "previous wraps to the last"
     );
+    h.key_press(Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 1 of 3)"), "next wraps to the first");
 }
 
 #[test]
@@ -184,6 +187,21 @@ fn a_finding_is_marked_and_noted_and_the_mark_shows_on_its_card() {
         .click();
     h.run();
     assert!(h.state().comparison().reviews.is_empty());
+    // A note alone is a review too, kept as it is typed.
+    h.get_all_by_label("Note")
+        .next()
+        .expect("a note field")
+        .focus();
+    h.run();
+    h.get_all_by_label("Note")
+        .next()
+        .expect("a note field")
+        .type_text("ask the fire service");
+    h.run();
+    let reviews = &h.state().comparison().reviews;
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(reviews[0].note, "ask the fire service");
+    assert_eq!(reviews[0].verdict, None);
 }
 
 #[test]
