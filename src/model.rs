@@ -230,6 +230,16 @@ pub struct Group {
     pub diffs: Vec<PassageDiff>,
 }
 
+impl Group {
+    /// The id of document `doc`'s passage in this group (documents are indexed from 0), if any.
+    pub fn passage_of(&self, doc: usize) -> Option<&str> {
+        self.passages
+            .iter()
+            .find(|id| parse_passage_id(id).is_some_and(|(d, _)| d == doc))
+            .map(String::as_str)
+    }
+}
+
 /// Word-level diff of one passage against its group's reference.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PassageDiff {

@@ -531,11 +531,7 @@ impl App {
                 .differ
                 .iter()
                 .filter_map(|&x| {
-                    let (_, passage) = group
-                        .passages
-                        .iter()
-                        .filter_map(|id| self.cmp.passage(id))
-                        .find(|(d, _)| *d == x)?;
+                    let (_, passage) = self.cmp.passage(group.passage_of(x)?)?;
                     Some(format!(
                         "{}: {}",
                         outlet(&self.cmp.documents[x]),
@@ -688,11 +684,10 @@ impl App {
         flip: &mut Vec<String>,
     ) -> bool {
         let p = st.palette;
-        let Some((pid, (doc, pi))) = group.passages.iter().find_map(|id| {
-            crate::model::parse_passage_id(id)
-                .filter(|(doc, _)| *doc == d)
-                .map(|x| (id, x))
-        }) else {
+        let Some((pid, (doc, pi))) = group
+            .passage_of(d)
+            .and_then(|id| Some((id, crate::model::parse_passage_id(id)?)))
+        else {
             ui.label(RichText::new("not reported").italics().color(p.weak));
             return false;
         };
@@ -700,11 +695,11 @@ impl App {
             .diffs
             .iter()
             .enumerate()
-            .find(|(_, x)| &x.passage == pid);
+            .find(|(_, x)| x.passage == pid);
         let reading = diff.map_or(DiffMode::NearCopy, |(_, x)| {
             self.reading.mode(x.mode, self.flipped.contains(pid))
         });
-        let tag = crate::marks::cell_tag(group.reference == *pid, diff.map(|x| x.1), reading);
+        let tag = crate::marks::cell_tag(group.reference == pid, diff.map(|x| x.1), reading);
         if diff.is_some() {
             let switch = ui
                 .add(
@@ -717,7 +712,7 @@ impl App {
                     reading.other().word()
                 ));
             if switch.clicked() {
-                flip.push(pid.clone());
+                flip.push(pid.to_string());
             }
         } else if !tag.is_empty() {
             ui.label(RichText::new(tag).small().color(p.weak));

@@ -219,7 +219,8 @@ impl App {
         ui.horizontal(|ui| {
             let groups = self.cmp.groups.len();
             let diffs = self.differences();
-            let conflicts = super::conflicts::conflicts(&self.cmp).len();
+            let list = super::conflicts::conflicts(&self.cmp);
+            let conflicts = list.len();
             if conflicts > 0 {
                 ui.label(
                     RichText::new(format!(
@@ -229,11 +230,10 @@ impl App {
                     .color(Self::palette(ui.ctx()).conflict)
                     .strong(),
                 );
-                if let Some(i) = self.conflict_cursor.and_then(|c| {
-                    super::conflicts::conflicts(&self.cmp)
-                        .iter()
-                        .position(|x| *x == c)
-                }) {
+                if let Some(i) = self
+                    .conflict_cursor
+                    .and_then(|c| list.iter().position(|x| *x == c))
+                {
                     ui.label(format!("(conflict {} of {conflicts})", i + 1));
                 }
                 ui.separator();

@@ -62,10 +62,8 @@ impl Folding {
     /// cell stands for reports the group.
     pub fn cell(&self, cmp: &Comparison, group: &Group, d: usize) -> Option<FoldedCell> {
         let passage_of = |doc: usize| -> Option<&str> {
-            group.passages.iter().find_map(|id| {
-                let (pd, _) = crate::model::parse_passage_id(id)?;
-                (pd == doc).then(|| cmp.passage(id).map(|(_, p)| p.text.as_str()))?
-            })
+            cmp.passage(group.passage_of(doc)?)
+                .map(|(_, p)| p.text.as_str())
         };
         let docs: Vec<usize> = match self.stands_for.get(d).copied().flatten() {
             Some(set) => self.members[set].clone(),
