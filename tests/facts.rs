@@ -1085,3 +1085,83 @@ fn two_directions_at_one_distance_conflict() {
     assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
     assert!(conflicts(&cmp, FactKind::Direction).is_empty());
 }
+
+/// `cmp` with every passage taken out of its group, as when the aligner misses a paraphrase.
+fn unaligned(mut cmp: Comparison) -> Vec<Finding> {
+    for d in &mut cmp.documents {
+        for p in &mut d.passages {
+            p.group = None;
+        }
+    }
+    crosscheck::facts::compare(&cmp)
+}
+
+#[test]
+fn figures_told_in_the_same_words_conflict_even_when_not_aligned() {
+    let told = |n: &str| {
+        ferry(
+            "2022-09-14",
+            &format!(
+                "Lifeboat crews from Brannock lifted {n} passengers off the stranded ferry before dusk."
+            ),
+        )
+    };
+    let findings = unaligned(two(&told("14"), &told("6")));
+    let c: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Conflict)
+        .collect();
+    assert_eq!(c.len(), 1, "{findings:#?}");
+    assert!(c[0].summary.contains("14 passengers") && c[0].summary.contains("6 passengers"));
+    // Two figures of one noun in passages that share few other words may count two things.
+    let findings = unaligned(two(
+        &ferry(
+            "2022-09-14",
+            "Rescuers brought 14 passengers ashore by lifeboat.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Harbor officials counted 6 passengers at the quay.",
+        ),
+    ));
+    assert!(
+        !findings.iter().any(|f| f.status == FindingStatus::Conflict),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn a_count_of_a_named_model_is_not_set_against_a_count_of_all() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Customs officers found seven AK-47 rifles and three other rifles in the hold.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Customs officers found six AK 47 rifles and three other rifles in the hold.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.contains("seven AK-47 rifles") && c[0].summary.contains("six AK 47 rifles"),
+        "{}",
+        c[0].summary
+    );
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Customs officers found seven AK-47 rifles in the hold.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Customs officers found nine rifles in the hold.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}

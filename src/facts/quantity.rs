@@ -308,8 +308,22 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "crew",
 ];
 
+/// Words in "-men" that are no plural of "-man".
+const NOT_MEN: &[&str] = &[
+    "specimen", "regimen", "abdomen", "acumen", "albumen", "bitumen", "stamen", "semen", "hymen",
+    "yemen", "lumen", "omen", "amen", "ramen",
+];
+
 fn is_plural_noun(w: &str) -> bool {
     if IRREGULAR_PLURALS.contains(&w) {
+        return true;
+    }
+    if w.len() > 4
+        && w.ends_with("men")
+        && w.chars().all(char::is_alphabetic)
+        && !NOT_MEN.contains(&w)
+    {
+        // "crewmen", "gunmen", "policemen".
         return true;
     }
     w.len() > 3
@@ -340,6 +354,11 @@ pub(crate) fn singular(w: &str) -> String {
     {
         return w.to_string();
     }
+    if let Some(s) = w.strip_suffix("men")
+        && is_plural_noun(w)
+    {
+        return format!("{s}man");
+    }
     if let Some(s) = w.strip_suffix("ies") {
         return format!("{s}y");
     }
@@ -369,6 +388,8 @@ struct Read {
     /// "bn"/"m" glued to the digits, or the unit of a hyphenated "seven-year".
     duration: Option<&'static str>,
     word: bool,
+    /// A number that is a round figure by its wording ("a dozen").
+    approximate: bool,
 }
 
 fn read_number(toks: &[Token], i: usize) -> Option<Read> {
@@ -390,6 +411,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             next: i + 1,
             duration: None,
             word: false,
+            approximate: false,
         }
     } else if let Some(c) = HYPHEN_DURATION.captures(key) {
         let n = c.get(1)?.as_str();
@@ -404,6 +426,16 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             next: i + 1,
             duration: Some(unit),
             word: n.parse::<f64>().is_err(),
+            approximate: false,
+        });
+    } else if key == "a" && toks.get(i + 1).is_some_and(|t| t.key == "dozen") {
+        // "a dozen ships": a round figure, read as about 12.
+        return Some(Read {
+            value: 12.0,
+            next: i + 2,
+            duration: None,
+            word: true,
+            approximate: true,
         });
     } else if let Some(v) = crate::text::word_number(key) {
         if key == "dozen" {
@@ -414,6 +446,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             next: i + 1,
             duration: None,
             word: true,
+            approximate: false,
         }
     } else {
         return None;
@@ -578,9 +611,16 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             currency = Some(c);
             j += 1;
         }
-        let (qual, q_start) = qualifier(&toks, cur_start);
+        let (mut qual, q_start) = qualifier(&toks, cur_start);
         let mut note = Vec::new();
-        if qual != Qual::Exact {
+        if qual == Qual::Exact && read.approximate {
+            qual = Qual::About;
+            note.push(format!(
+                "“{}” read as about {}",
+                &sentence[toks[i].start..toks[read.next - 1].end],
+                fmt_number(read.value)
+            ));
+        } else if qual != Qual::Exact {
             let q = &sentence[toks[q_start].start..toks[cur_start - 1].end];
             note.push(format!("“{q}” read as {}", qual.symbol()));
         }
@@ -630,7 +670,7 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             i = read.next;
             continue;
         };
-        if read.word {
+        if read.word && !read.approximate {
             note.push(format!(
                 "“{}” in words = {}",
                 &sentence[toks[i].start..toks[read.next - 1].end],
@@ -717,11 +757,59 @@ fn bracket_money(toks: &[Token], i: usize) -> Option<(f64, &'static str, usize)>
         .map(|_| (r.value, cur, r.next))
 }
 
-/// The counted noun after a number: "70,000 employees", "eight new licenses".
+/// A model designation among the words of a count, which names the kind of thing and is no
+/// number of its own: "AK-47", "F-16", "MiG-29"; also "AK 47", the digits after a short word in
+/// capitals.
+fn is_designation(sentence: &str, toks: &[Token], k: usize) -> bool {
+    let raw = |k: usize| &sentence[toks[k].start..toks[k].end];
+    let word = raw(k);
+    let glued = word.chars().next().is_some_and(char::is_alphabetic)
+        && word.contains('-')
+        && word.chars().any(|c| c.is_ascii_digit());
+    let after_letters = k > 0
+        && word.len() <= 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && toks[k - 1].end == toks[k].start - 1
+        && (1..=4).contains(&raw(k - 1).len())
+        && raw(k - 1).chars().all(|c| c.is_ascii_uppercase());
+    glued || after_letters
+}
+
+/// The designations of a text, letters and digits only: "AK-47" and "AK 47" are "ak47".
+fn designations(text: &str) -> Vec<String> {
+    let toks = tokenize(text);
+    (0..toks.len())
+        .filter(|&k| is_designation(text, &toks, k))
+        .map(|k| {
+            let glued = text[toks[k].start..toks[k].end].contains('-');
+            let from = if glued { k } else { k - 1 };
+            text[toks[from].start..toks[k].end]
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        })
+        .collect()
+}
+
+/// Most words between a number and the noun it counts ("eight new licenses"), designations
+/// ([`is_designation`]) aside.
+const COUNT_GAP: usize = 3;
+
+/// The counted noun after a number: "70,000 employees", "eight new licenses", "seven AK-47
+/// assault rifles".
 fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> {
-    for k in j..(j + 3).min(toks.len()) {
+    let mut words = 0;
+    for k in j..toks.len() {
         let t = &toks[k];
         if !t.is_word {
+            return None;
+        }
+        if is_designation(sentence, toks, k) {
+            continue;
+        }
+        words += 1;
+        if words > COUNT_GAP {
             return None;
         }
         let w = t.key.trim_end_matches("'s").trim_end_matches('\'');
@@ -737,7 +825,7 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
             }
             return Some((k, noun));
         }
-        if is_stopword(&t.key) || duration_unit(&t.key).is_some() {
+        if is_stopword(&t.key) && !is_set_apart(&t.key) || duration_unit(&t.key).is_some() {
             return None;
         }
         let raw = &sentence[t.start..t.end];
@@ -1156,13 +1244,15 @@ impl Cx<'_> {
         // Per passage (its words, so copies count alike) and subject: the values stated. Only a
         // passage's one figure of a thing can contradict another source's: a passage giving two
         // ("12 magazines this time, 31 in all") says what each is of in words a count cannot read.
-        let mut per_passage: BTreeMap<(usize, &str), BTreeSet<&str>> = BTreeMap::new();
+        // Figures its words set apart ("seven AK-47 rifles and three other rifles") count two
+        // things, each its passage's one figure.
+        let mut per_passage: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
         for &m in &members {
             let it = &self.items[m];
             per_passage
                 .entry((it.context, it.fact.subject.as_str()))
                 .or_default()
-                .insert(it.fact.value.as_str());
+                .push(m);
         }
         // A passage with a number no fact accounts for ("32 million people, compared with 55.3
         // million a decade ago") may give a second figure of the same thing, its noun left out.
@@ -1178,7 +1268,12 @@ impl Cx<'_> {
             let it = &self.items[m];
             per_passage
                 .get(&(it.context, it.fact.subject.as_str()))
-                .is_some_and(|v| v.len() == 1)
+                .is_some_and(|others| {
+                    others.iter().all(|&o| {
+                        let other = self.items[o].fact;
+                        other.value == it.fact.value || modified_apart(it.fact, other)
+                    })
+                })
                 && loose.get(&it.context) == Some(&false)
         };
         // Every link needs the same subject.
@@ -1215,12 +1310,10 @@ impl Cx<'_> {
             if !same_subject {
                 return (within, None);
             }
-            let shared = || {
-                let skip = skips
-                    .get(x.fact.subject.as_str())
-                    .map_or(&[][..], Vec::as_slice);
-                self.contexts.shared(x.context, y.context, skip).1
-            };
+            let skip = skips
+                .get(x.fact.subject.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let shared = || self.contexts.shared(x.context, y.context, skip).1;
             // Different figures that may both hold ("at least 3", "11") are one thing only
             // inside one aligned group: a lower bound fits every larger count anywhere.
             let one_figure = match (amounts.get(&a), amounts.get(&b)) {
@@ -1230,7 +1323,7 @@ impl Cx<'_> {
             let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
                 Some(false)
             } else if !compatible
-                && grouped
+                && (grouped || self.told_alike(a, b, skip))
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
@@ -1358,10 +1451,23 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
                     && !is_qualifier_word(&word)
             })
             .map(|t| t.stem)
+            .chain(designations(&f.text))
             .collect()
     };
     let (x, y) = (modifiers(a), modifiers(b));
-    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+    // "three other rifles" are not the rifles counted before; "seven AK-47 rifles" may be
+    // some of "nine rifles".
+    let apart = |f: &Fact| tokenize(&f.text).iter().any(|t| is_set_apart(&t.key));
+    let named = |f: &Fact| !designations(&f.text).is_empty();
+    apart(a) != apart(b)
+        || named(a) != named(b)
+        || !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
+/// A word that sets a count apart from one named before it: "seven AK-47s and three other
+/// rifles" counts rifles the seven are not.
+fn is_set_apart(w: &str) -> bool {
+    matches!(w, "other" | "additional" | "further")
 }
 
 /// Marks a place read after "as", "in" or "with", which narrows a count rather than measuring
@@ -1436,6 +1542,60 @@ mod tests {
         .into_iter()
         .map(|f| (f.text, f.value, f.subject))
         .collect()
+    }
+
+    #[test]
+    fn a_model_designation_is_part_of_what_is_counted() {
+        for sentence in [
+            "The navy seized seven AK-47 assault rifles from the skiff.",
+            "The navy seized seven AK 47 assault rifles from the skiff.",
+        ] {
+            let found = q(sentence);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(
+                (found[0].1.as_str(), found[0].2.as_str()),
+                ("7 rifle", "rifle")
+            );
+            assert!(found[0].0.ends_with("assault rifles"), "{found:?}");
+        }
+        let a = &extract_one("Sailors found 7 AK-47 rifles on board.");
+        let b = &extract_one("Sailors found 7 AK 47 rifles on board.");
+        let c = &extract_one("Sailors found 9 rifles on board.");
+        let d = &extract_one("Sailors found 3 other rifles on board.");
+        // One designation written two ways is one kind of rifle; a count that names the model
+        // and one that does not, or "other" rifles, are not one set.
+        assert!(!modified_apart(a, b));
+        assert!(modified_apart(a, c));
+        assert!(modified_apart(c, d));
+    }
+
+    fn extract_one(s: &str) -> Fact {
+        let mut facts = extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+            &[],
+        );
+        assert_eq!(facts.len(), 1, "{facts:?}");
+        facts.remove(0)
+    }
+
+    #[test]
+    fn a_dozen_is_about_twelve_and_crewmen_are_counted() {
+        let found = q("Pirates still hold about a dozen ships and a dozen tankers.");
+        assert_eq!(
+            found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
+            vec!["~ 12 ship", "~ 12 tanker"]
+        );
+        let found = q("The tanker had nearly 300 crewmen and 12 policemen on board.");
+        assert_eq!(
+            found.iter().map(|f| f.2.as_str()).collect::<Vec<_>>(),
+            vec!["crewman", "policeman"]
+        );
+        // "specimen" is no plural: the count is of the jars.
+        assert_eq!(q("The lab kept 40 specimen jars.")[0].2, "jar");
     }
 
     #[test]

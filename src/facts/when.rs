@@ -822,7 +822,7 @@ impl Cx<'_> {
                 None
             } else if ra.same_as(rb) {
                 Some(false)
-            } else if grouped
+            } else if (grouped || self.told_alike(a, b, &[]))
                 && !ra.compatible(rb)
                 && ra.grain == rb.grain
                 // A bare year is most often a background event's ("first hosted in 2007").
