@@ -1165,3 +1165,44 @@ fn a_count_of_a_named_model_is_not_set_against_a_count_of_all() {
         cmp.findings
     );
 }
+
+#[test]
+fn one_thing_counted_under_two_names_is_compared() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Pirates still hold about a dozen ships off the coast, the coast guard said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Pirates still hold at least 14 vessels off the coast, the coast guard said.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(c[0].summary.contains("about a dozen ships") && c[0].summary.contains("14 vessels"));
+    // One round number bounded two ways is one figure, not a contradiction.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Pirates still hold more than 300 crew members off the coast, the coast guard said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Pirates still hold nearly 300 crewmen off the coast, the coast guard said.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    assert!(
+        cmp.findings.iter().any(|f| f.kind == FactKind::Quantity
+            && f.status == FindingStatus::Agree
+            && f.summary.contains("more than 300 crew")
+            && f.summary.contains("300 crewmen")),
+        "{:#?}",
+        cmp.findings
+    );
+}

@@ -137,8 +137,13 @@ impl Amount {
 const QUALIFIED_SLACK: f64 = 0.1;
 
 /// Two amounts state one figure: one unit, and equal within rounding ("$17bn" and "$17.1bn"),
-/// or within [`QUALIFIED_SLACK`] when either is qualified ("about 300" and "300").
+/// or within [`QUALIFIED_SLACK`] when either is qualified ("about 300" and "300"); also one
+/// number bounded two ways ("more than 300", "nearly 300"): a round figure told with different
+/// care, not two counts.
 pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
+    if a.unit == b.unit && a.number == b.number {
+        return true;
+    }
     let slack = if a.qual == Qual::Exact && b.qual == Qual::Exact {
         ROUNDING
     } else {
@@ -370,9 +375,24 @@ pub(crate) fn singular(w: &str) -> String {
     w.strip_suffix('s').unwrap_or(w).to_string()
 }
 
-/// One spelling for nouns that British and American English spell apart ("metre" and "meter"
-/// count the same thing).
+/// Nouns news reports use for one kind of thing counted, and the one that stands for them.
+const SAME_THING: &[(&str, &str)] = &[
+    ("vessel", "ship"),
+    ("crewman", "crew"),
+    ("crewmember", "crew"),
+    ("seaman", "sailor"),
+    ("serviceman", "soldier"),
+    ("troops", "soldier"),
+    ("policeman", "police"),
+];
+
+/// One name for what a count is of: one spelling for nouns that British and American English
+/// spell apart ("metre" and "meter" count the same thing), and one noun of [`SAME_THING`]
+/// ("14 vessels", "a dozen ships").
 fn one_spelling(noun: &str) -> String {
+    if let Some((_, one)) = SAME_THING.iter().find(|(w, _)| *w == noun) {
+        return (*one).to_string();
+    }
     for (british, american) in [("metre", "meter"), ("litre", "liter")] {
         if let Some(stem) = noun.strip_suffix(british) {
             return format!("{stem}{american}");
@@ -1320,7 +1340,8 @@ impl Cx<'_> {
                 (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| one_figure(s, t))),
                 _ => false,
             };
-            let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
+            let apart = if (compatible || one_figure) && (grouped || (one_figure && shared() >= 1))
+            {
                 Some(false)
             } else if !compatible
                 && (grouped || self.told_alike(a, b, skip))
@@ -1392,7 +1413,7 @@ impl Cx<'_> {
             };
             let reason = match status {
                 FindingStatus::Conflict => {
-                    "figures of one thing that cannot both hold, in passages aligned as one report"
+                    "figures of one thing that cannot both hold, in passages that report one happening (aligned as one, or told in the same words)"
                 }
                 FindingStatus::Developing => {
                     "different figures that may all hold: a bound, a rounding or a count that grew"
@@ -1592,7 +1613,7 @@ mod tests {
         let found = q("The tanker had nearly 300 crewmen and 12 policemen on board.");
         assert_eq!(
             found.iter().map(|f| f.2.as_str()).collect::<Vec<_>>(),
-            vec!["crewman", "policeman"]
+            vec!["crew", "police"]
         );
         // "specimen" is no plural: the count is of the jars.
         assert_eq!(q("The lab kept 40 specimen jars.")[0].2, "jar");

@@ -836,8 +836,9 @@ impl Cx<'_> {
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
                 && same_event_words(self.items[a].fact, self.items[b].fact)
             {
-                // Only passages aligned as one report of one event can give two dates of it:
-                // alike passages elsewhere are often two happenings told alike.
+                // Only passages that report one event (aligned as one, or told in many of the
+                // same words) can give two dates of it: passages that are only somewhat alike
+                // are often two happenings told alike.
                 Some(true)
             } else {
                 None
@@ -919,8 +920,8 @@ impl Cx<'_> {
             };
             let reason = match status {
                 FindingStatus::Conflict => {
-                    "two dates of one event that cannot both be right, in passages aligned as one \
-                     report"
+                    "two dates of one event that cannot both be right, in passages that report one \
+                     happening (aligned as one, or told in the same words)"
                 }
                 FindingStatus::Agree => "the same date, however written",
                 _ => super::ONE_SOURCE,
