@@ -1206,3 +1206,20 @@ fn one_thing_counted_under_two_names_is_compared() {
         cmp.findings
     );
 }
+
+#[test]
+fn money_of_a_deal_and_of_a_contract_is_one_figure() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The ferry line signed an $82 million deal with Brannock shipyard for repairs.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The ferry line signed an $80 million contract with Brannock shipyard for repairs.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(c[0].summary.contains("$82 million") && c[0].summary.contains("$80 million"));
+}

@@ -1107,6 +1107,7 @@ fn noun_form(w: &str) -> String {
         }
         "sentenced" | "sentence" | "jailed" | "prison" | "imprisonment" => "sentence".into(),
         "banned" | "ban" | "bans" => "ban".into(),
+        "deal" | "deals" | "contract" | "contracts" | "agreement" => "contract".into(),
         _ if is_plural_noun(w) => singular(w),
         _ => w.to_string(),
     }
