@@ -53,6 +53,10 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<mon2>(?-u:\b)(?P<mon2_q>(?i:early|mid|late))[-\s]+(?P<mon2_m>{MONTH}))"),
         r"(?P<time>(?-u:\b)(?P<t_h>\d{1,2})(?:[.:](?P<t_m>\d{2}))?\s*(?P<t_ap>(?i:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))))".to_string(),
         r"(?P<time24>(?-u:\b)(?P<t24_h>[01]?\d|2[0-3]):(?P<t24_m>[0-5]\d)(?-u:\b))".to_string(),
+        // "around noon", "at midnight": a time of day only after a word that says when.
+        r"(?P<noon>(?-u:\b)(?i:at|around|about|by|until|till|before|after|from|near|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+(?P<noon_w>(?i:noon|midday|midnight))(?-u:\b))".to_string(),
+        // "1100 hrs", "at 0630 hours": the 24-hour clock of military and police statements.
+        r"(?P<mil>(?-u:\b)(?P<mil_p>(?i:at|around|about|by|until|before|after|from|since)\s+)?(?P<mil_h>[01]\d|2[0-3])(?P<mil_m>[0-5]\d)\s*(?P<mil_u>(?i:hrs|hours))(?-u:\b))".to_string(),
         r"(?P<yr>(?:(?i:in|since|by|until|from|during|of|before|after)\s+)?(?-u:\b)(?P<yr_y>1[89]\d\d|20\d\d)(?-u:\b))".to_string(),
     ];
     Regex::new(&pats.join("|")).expect("valid date regex")
@@ -160,7 +164,7 @@ static MONTH_WORD_RE: LazyLock<Regex> =
 pub(crate) fn wording(written: &str) -> Wording {
     // A time of day ("Thursday at 3 p.m.", "at 14:30") says nothing of the date.
     static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b")
+        Regex::new(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:hrs|hours)\b|\b(?:noon|midday|midnight)\b")
             .expect("valid time regex")
     });
     let written = TIME_RE.replace_all(written, "");
@@ -421,6 +425,29 @@ fn resolve(c: &Captures, ctx: &Ctx) -> Option<(String, String)> {
             h = 0;
         }
         return Some((format!("{h:02}:{mi:02}"), "time of day as written".into()));
+    }
+    if let Some(w) = c.name("noon_w") {
+        let h = if w.as_str().eq_ignore_ascii_case("midnight") {
+            0
+        } else {
+            12
+        };
+        return Some((
+            format!("{h:02}:00"),
+            format!("“{}” read as {h:02}:00", w.as_str()),
+        ));
+    }
+    if c.name("mil").is_some() {
+        // "2000 hours of community service" is how long: "hours" needs a word that says when.
+        let hours = c.name("mil_u")?.as_str().eq_ignore_ascii_case("hours");
+        if hours && c.name("mil_p").is_none() {
+            return None;
+        }
+        let (h, mi) = (num(c, "mil_h")?, num(c, "mil_m")?);
+        return Some((
+            format!("{h:02}:{mi:02}"),
+            "time of day as written (24-hour clock)".into(),
+        ));
     }
     if c.name("time24").is_some() {
         let h = num(c, "t24_h")?;
@@ -1179,6 +1206,28 @@ impl DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noon_and_the_24_hour_clock_are_times_of_day() {
+        assert_eq!(
+            values("The pirates attacked around noon.", None),
+            vec!["12:00"]
+        );
+        assert_eq!(values("They struck at midnight.", None), vec!["00:00"]);
+        assert_eq!(
+            values("The ship was hailed at about 1100 hrs IST.", None),
+            vec!["11:00"]
+        );
+        assert_eq!(
+            values("Police moved in at 0630 hours.", None),
+            vec!["06:30"]
+        );
+        // How long, not when; and "noon" as a word of a name.
+        assert!(values("He was given 2000 hours of community service.", None).is_empty());
+        assert!(values("Noon prayers were held.", None).is_empty());
+        assert_eq!(wording("around noon"), Wording::Relative);
+        assert_eq!(wording("at 1100 hrs"), Wording::Relative);
+    }
 
     #[test]
     fn wording_tells_what_a_date_states() {
