@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The `format` field of every JSON report.
 pub const REPORT_FORMAT: &str = "crosscheck-report";
 /// The version of the JSON report contract (see `docs/report-format.md`).
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 /// The result of comparing a set of documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,7 +220,9 @@ pub struct Group {
     pub label: String,
     /// The passage the others are diffed against.
     pub reference: String,
-    /// Member passages, at most one per document, in document order.
+    /// Member passages, in document order. A document has one, or more where it tells the
+    /// happening again further on (its headline, then a later paragraph): its first is the one
+    /// set beside the other sources ([`Group::passage_of`]), the others are [`Group::retold`].
     pub passages: Vec<String>,
     /// Mean pairwise similarity of the members (0..1).
     pub cohesion: f32,
@@ -233,10 +235,31 @@ pub struct Group {
 impl Group {
     /// The id of document `doc`'s passage in this group (documents are indexed from 0), if any.
     pub fn passage_of(&self, doc: usize) -> Option<&str> {
+        self.passages_of(doc).next()
+    }
+
+    /// The passages of document `doc` after its first: where it tells the happening again.
+    pub fn retold(&self, doc: usize) -> impl Iterator<Item = &str> {
+        self.passages_of(doc).skip(1)
+    }
+
+    /// Every passage of document `doc` in this group, in text order.
+    fn passages_of(&self, doc: usize) -> impl Iterator<Item = &str> {
         self.passages
             .iter()
-            .find(|id| parse_passage_id(id).is_some_and(|(d, _)| d == doc))
+            .filter(move |id| parse_passage_id(id).is_some_and(|(d, _)| d == doc))
             .map(String::as_str)
+    }
+
+    /// How many documents have a passage in this group.
+    pub fn document_count(&self) -> usize {
+        let mut docs: Vec<usize> = self
+            .passages
+            .iter()
+            .filter_map(|id| parse_passage_id(id).map(|(d, _)| d))
+            .collect();
+        docs.dedup();
+        docs.len()
     }
 }
 

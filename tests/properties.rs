@@ -443,20 +443,25 @@ fn check_spans_and_groups(cmp: &Comparison) -> Result<(), String> {
     }
     let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
     for g in &cmp.groups {
-        if g.passages.len() < 2 {
-            return Err(format!("{}: fewer than two passages", g.id));
+        if g.document_count() < 2 {
+            return Err(format!("{}: fewer than two documents", g.id));
         }
         if !g.passages.contains(&g.reference) {
             return Err(format!("{}: reference {} not a member", g.id, g.reference));
         }
-        let mut docs = BTreeSet::new();
+        // A document tells a group's happening in one place, or in two (told again further
+        // on), in text order.
+        let mut places: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for id in &g.passages {
             let Some((d, p)) = cmp.passage(id) else {
                 return Err(format!("{}: unknown passage {id}", g.id));
             };
-            if !docs.insert(d) {
-                return Err(format!("{}: two passages of document {d}", g.id));
+            let at = places.entry(d).or_default();
+            let index = crosscheck::model::parse_passage_id(id).map_or(0, |x| x.1);
+            if at.len() >= 2 || at.last().is_some_and(|&last| last >= index) {
+                return Err(format!("{}: passages of document {d} out of place", g.id));
             }
+            at.push(index);
             if p.group.as_deref() != Some(g.id.as_str()) {
                 return Err(format!("{}: member {id} says group {:?}", g.id, p.group));
             }

@@ -1139,3 +1139,34 @@ fn a_memo_says_it_is_one_and_holds_only_conflicts_and_marked_findings() {
     );
     assert!(!md.contains(", f2"));
 }
+
+#[test]
+fn a_passage_told_again_prints_under_its_sources_first() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/retold");
+    let texts: Vec<(String, String)> = ["fire_a.txt", "fire_b.txt", "fire_c.txt"]
+        .iter()
+        .map(|f| {
+            (
+                (*f).to_string(),
+                std::fs::read_to_string(dir.join(f)).expect("fixture"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let cmp = compare_texts(&refs, &Options::default());
+    let html = report::render(&cmp, Format::Html).expect("html");
+    // In the side-by-side row, the retold passage is inside its source's cell, tagged.
+    let row = html
+        .split("<tr id=\"g0\">")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the fire's row");
+    assert_eq!(row.matches("<td").count(), 3, "one cell per source: {row}");
+    assert!(row.contains("<div class=\"again\""), "{row}");
+    assert!(row.contains("told again"), "{row}");
+    let md = report::render(&cmp, Format::Markdown).expect("markdown");
+    assert!(md.contains("(told again · "), "{md}");
+}

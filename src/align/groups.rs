@@ -1,15 +1,17 @@
 //! Stage 4 of aligning: groups, grown from the edges by constrained average linkage. A group
-//! holds at most one passage per document (or a passage and the one right after it, which then
-//! become one passage), and a passage joins a group only if it is similar to the group as a
-//! whole — A~B and B~C do not make A~C. Two groups whose passages sit side by side in two or more
-//! reports merge at a lower bar: the reports' own order is evidence.
+//! holds one passage per document (or a passage and the one right after it, which then become
+//! one passage), or a second one further on where the report tells the happening again (its
+//! headline and a later paragraph), and a passage joins a group only if it is similar to the
+//! group as a whole — A~B and B~C do not make A~C. Two groups whose passages sit side by side in
+//! two or more reports merge at a lower bar: the reports' own order is evidence; a merge that
+//! gives a report a second passage in the group needs a higher one.
 
 use std::collections::HashMap;
 
 use super::Tuning;
 use super::candidates::Candidates;
 use super::stories::Stories;
-use super::vectors::Unit;
+use super::vectors::{Unit, dot};
 
 /// A group as its documents' slots: each slot the units (adjacent passages) of one document, in
 /// document order.
@@ -58,13 +60,21 @@ pub(super) fn link(
             continue;
         }
         let (ma, mb) = (&members[ga], &members[gb]);
-        let accepted = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span).is_some_and(|shared| {
+        let fit = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span, tuning.retold_runs);
+        let again = fit.is_some_and(|(_, again)| again);
+        let accepted = fit.map(|(s, _)| s).is_some_and(|shared| {
             // Passages of one document become one passage: only pairs of documents count.
+            // A report's second place in the group must tell what its first does: there, its
+            // own two passages count as a pair too.
             let (mut total, mut n) = (0.0f32, 0usize);
             for &x in ma {
                 for &y in mb {
-                    if units[x as usize].doc != units[y as usize].doc {
+                    let (ux, uy) = (&units[x as usize], &units[y as usize]);
+                    if ux.doc != uy.doc {
                         total += cands.pair_sim(units, stories, tuning, x, y);
+                        n += 1;
+                    } else if again && ord[x as usize].abs_diff(ord[y as usize]) > 1 {
+                        total += dot(&ux.vec, &uy.vec);
                         n += 1;
                     }
                 }
@@ -72,7 +82,12 @@ pub(super) fn link(
             // Two groups whose passages sit side by side in two or more reports are one event
             // told over two sentences (a headline and its lead, a claim and its source): the
             // reports' own order is evidence, so the bar is lower.
-            let bar = if shared >= 2 {
+            // A report telling the happening a second time further on (its headline, then a
+            // paragraph that comes back to it) is weighed at a higher bar: the passages of one
+            // report that say it twice must be clearly alike the others.
+            let bar = if again {
+                tuning.group * tuning.retold
+            } else if shared >= 2 {
                 tuning.group * tuning.parallel
             } else {
                 tuning.group
@@ -111,7 +126,12 @@ pub(super) fn link(
             let mut slots: Vec<Vec<u32>> = Vec::new();
             for u in g {
                 match slots.last_mut() {
-                    Some(s) if units[s[0] as usize].doc == units[u as usize].doc => s.push(u),
+                    Some(s)
+                        if units[s[0] as usize].doc == units[u as usize].doc
+                            && ord[u as usize] == ord[s[s.len() - 1] as usize] + 1 =>
+                    {
+                        s.push(u)
+                    }
                     _ => slots.push(vec![u]),
                 }
             }
@@ -121,10 +141,17 @@ pub(super) fn link(
 }
 
 /// Whether two groups, given as sorted (document, position) lists, can be one: every document
-/// they share must be left with adjacent passages, at most `span` of them. Returns how many
-/// documents they share.
-fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> Option<usize> {
+/// they share must be left with at most `runs_max` runs of adjacent passages, each at most
+/// `span` long. Returns how many documents they share, and whether a document is left with more
+/// than one run (it tells the happening again).
+fn spans_fit(
+    a: &[(usize, usize)],
+    b: &[(usize, usize)],
+    span: usize,
+    runs_max: usize,
+) -> Option<(usize, bool)> {
     let (mut i, mut j, mut shared) = (0, 0, 0);
+    let mut again = false;
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
@@ -139,14 +166,31 @@ fn spans_fit(a: &[(usize, usize)], b: &[(usize, usize)], span: usize) -> Option<
                     .map(|x| x.1)
                     .collect();
                 ps.sort_unstable();
-                if ps.len() > span || ps[ps.len() - 1] - ps[0] + 1 != ps.len() {
+                // Runs of adjacent positions, each at most `span` long.
+                let mut runs = 1;
+                let mut len = 1;
+                for w in ps.windows(2) {
+                    if w[1] == w[0] {
+                        return None;
+                    } else if w[1] == w[0] + 1 {
+                        len += 1;
+                        if len > span {
+                            return None;
+                        }
+                    } else {
+                        runs += 1;
+                        len = 1;
+                    }
+                }
+                if runs > runs_max {
                     return None;
                 }
+                again |= runs > 1;
                 shared += 1;
                 i += ea;
                 j += eb;
             }
         }
     }
-    Some(shared)
+    Some((shared, again))
 }

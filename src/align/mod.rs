@@ -10,9 +10,10 @@
 //! 2. **Passages.** Candidate sentence pairs come from an inverted index over terms (never all
 //!    pairs). Inside a story a pair needs moderate similarity; across stories it needs a strong
 //!    one with shared anchors. Pairs that state different years are never joined. Groups are then
-//!    grown by constrained average linkage: at most one passage per document (or a passage and
-//!    the one right after it, which then become one passage: a report often tells an event over
-//!    two sentences, or in its headline and the lead under the timestamp line), and a passage
+//!    grown by constrained average linkage: one passage per document (or a passage and the one
+//!    right after it, which then become one passage: a report often tells an event over two
+//!    sentences, or in its headline and the lead under the timestamp line), or a second one
+//!    further on where the report tells the event again, at a higher bar; and a passage
 //!    joins a group only if it is similar to the group as a whole — A~B and B~C do not make A~C.
 //!    Between two documents that clearly tell the same story, the average counts every pair's
 //!    own similarity, also below the pair threshold, rather than zero: paraphrases of one event
@@ -67,6 +68,13 @@ pub struct Tuning {
     /// Content terms a pair below the edge bar must share to count in a group's average: one or
     /// two shared words (a name, a common verb) are what any two sentences of one story share.
     pub soft_shared: usize,
+    /// Most places in one document a group may hold (each a run of at most `span` adjacent
+    /// passages): a report tells a happening in its headline and lead, and often again further
+    /// on.
+    pub retold_runs: usize,
+    /// Times `group` two groups need when joining them gives a document a second place in the
+    /// group.
+    pub retold: f32,
 }
 
 impl Default for Tuning {
@@ -82,6 +90,8 @@ impl Default for Tuning {
             span: 2,
             parallel: 0.5,
             soft_shared: 3,
+            retold_runs: 2,
+            retold: 1.5,
         }
     }
 }

@@ -732,7 +732,37 @@ impl App {
             &current,
         );
         let (response, hit) = m.show(ui, Sense::click());
-        fact_tooltip(response, &self.cmp, hit, p).clicked()
+        let mut clicked = fact_tooltip(response, &self.cmp, hit, p).clicked();
+        for id in group.retold(d) {
+            clicked |= self.retold(ui, st, group, id);
+        }
+        clicked
+    }
+
+    /// A passage where a source tells the group's happening again further on, under the first:
+    /// "told again in paragraph 12", then its words marked as they are in any cell.
+    fn retold(&self, ui: &mut egui::Ui, st: &Style<'_>, group: &Group, id: &str) -> bool {
+        let Some((doc, pi)) = crate::model::parse_passage_id(id) else {
+            return false;
+        };
+        let diff = group.diffs.iter().find(|x| x.passage == id);
+        let reading = diff.map_or(DiffMode::NearCopy, |x| {
+            self.reading.mode(x.mode, self.flipped.contains(id))
+        });
+        ui.add_space(2.0);
+        ui.label(
+            RichText::new(format!(
+                "told again in paragraph {}",
+                self.cmp.documents[doc].passages[pi].paragraph + 1
+            ))
+            .small()
+            .color(st.palette.weak),
+        )
+        .on_hover_text("This source comes back to the same happening further on");
+        let mut m = Marked::new();
+        m.push_passage(&self.cmp, doc, pi, diff, reading, st, &|f| f, &|_| false);
+        let (response, hit) = m.show(ui, Sense::click());
+        fact_tooltip(response, &self.cmp, hit, st.palette).clicked()
     }
 }
 

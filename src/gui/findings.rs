@@ -385,7 +385,7 @@ impl App {
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.label(RichText::new(format!("Group {}: {}", gi + 1, group.label)).strong());
-                let n = group.passages.len();
+                let n = group.document_count();
                 ui.label(
                     RichText::new(format!(
                         "{n} {} · wording differs {:.0}% · cohesion {:.2}",

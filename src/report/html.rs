@@ -100,6 +100,7 @@ td.ref { background:#fbfbf3; }
 .stack th .tag { margin:.15rem 0 0; }
 .groups td.none { color:var(--weak); font-style:italic; background:#fafafa; }
 .tag { display:block; font-size:.78em; color:var(--weak); margin-bottom:.15rem; }
+.again { margin-top:.5rem; padding-top:.35rem; border-top:1px dashed #ccc; }
 .doc p { margin:.3rem 0 .6rem; }
 .doc .bp { color:var(--weak); }
 .doc .bp::after { content:attr(data-why); font-size:.78em; font-style:italic; margin-left:.3em; }
@@ -592,8 +593,9 @@ fn group_row(h: &mut String, cmp: &Comparison, index: &MentionIndex, cols: &[usi
         esc(&group_counts(cmp, &ms))
     );
     for &d in cols {
-        match ms.iter().find(|m| m.doc == d) {
-            Some(m) => member_cell(h, cmp, index, m, true),
+        let again: Vec<&Member> = ms.iter().filter(|m| m.doc == d && m.retold).collect();
+        match ms.iter().find(|m| m.doc == d && !m.retold) {
+            Some(m) => member_cell(h, cmp, index, m, true, &again),
             None => h.push_str("<td class=\"none\">not in this source</td>"),
         }
     }
@@ -620,7 +622,7 @@ fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group
             esc(&source_name(cmp, &cmp.documents[m.doc].id)),
             tag(m)
         );
-        member_cell(h, cmp, index, m, false);
+        member_cell(h, cmp, index, m, false, &[]);
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody></table>\n</div>\n");
@@ -634,8 +636,16 @@ fn tag(m: &Member) -> String {
     format!("<span class=\"tag\">{}</span>", esc(&m.tag))
 }
 
-/// A member's cell: its anchor, its tag (when `tagged`) and its marked text.
-fn member_cell(h: &mut String, cmp: &Comparison, index: &MentionIndex, m: &Member, tagged: bool) {
+/// A member's cell: its anchor, its tag (when `tagged`) and its marked text; then, under it, the
+/// passages where its source tells the happening `again`.
+fn member_cell(
+    h: &mut String,
+    cmp: &Comparison,
+    index: &MentionIndex,
+    m: &Member,
+    tagged: bool,
+    again: &[&Member],
+) {
     let _ = write!(
         h,
         "<td id=\"{}\"{}>",
@@ -646,6 +656,12 @@ fn member_cell(h: &mut String, cmp: &Comparison, index: &MentionIndex, m: &Membe
         h.push_str(&tag(m));
     }
     passage_html(h, cmp, index, &cmp.documents[m.doc], m.passage, m.diff);
+    for r in again {
+        let _ = write!(h, "<div class=\"again\" id=\"{}\">", esc(&r.passage.id));
+        h.push_str(&tag(r));
+        passage_html(h, cmp, index, &cmp.documents[r.doc], r.passage, r.diff);
+        h.push_str("</div>");
+    }
     h.push_str("</td>");
 }
 

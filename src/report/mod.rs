@@ -300,7 +300,10 @@ struct Member<'a> {
     /// Its diff against the reference (none for the reference).
     diff: Option<&'a PassageDiff>,
     is_reference: bool,
-    /// What its cell says of how it is shown: "reference", "word diff", "paraphrase".
+    /// Its source tells the happening here again, after an earlier member passage.
+    retold: bool,
+    /// What its cell says of how it is shown: "reference", "word diff", "paraphrase"; "told
+    /// again · …" for a retold passage.
     tag: String,
 }
 
@@ -319,12 +322,28 @@ fn members<'a>(cmp: &'a Comparison, g: &'a Group) -> Vec<Member<'a>> {
                 passage,
                 diff,
                 is_reference,
+                retold: false,
                 tag: crate::marks::cell_tag(is_reference, diff, mode),
             }
         })
         .collect();
     out.sort_by_key(|m| m.doc);
+    for i in 1..out.len() {
+        if out[i].doc == out[i - 1].doc {
+            out[i].retold = true;
+            out[i].tag = retold_tag(&out[i].tag);
+        }
+    }
     out
+}
+
+/// The tag of a passage where its source tells the happening again: "told again · paraphrase".
+fn retold_tag(tag: &str) -> String {
+    if tag.is_empty() {
+        "told again".to_string()
+    } else {
+        format!("told again · {tag}")
+    }
 }
 
 /// A group's member passages in the order a stacked list prints them: the reference first, then

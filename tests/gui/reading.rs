@@ -214,3 +214,20 @@ fn f1_shows_the_keys() {
     assert!(has_text(&h, "previous conflict"), "no list of keys");
     assert!(has_text(&h, "search the groups"));
 }
+
+#[test]
+fn a_source_telling_the_event_again_shows_it_under_its_first_telling() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/retold");
+    let files: Vec<PathBuf> = ["fire_a.txt", "fire_b.txt", "fire_c.txt"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    h.snapshot("reading_retold");
+    assert!(
+        has_text(&h, "told again in paragraph 7"),
+        "the fire chief's account is not shown as told again"
+    );
+    assert!(has_text(&h, "Fire chief Ola Berg said the blaze"));
+}
