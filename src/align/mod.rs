@@ -65,6 +65,10 @@ pub struct Tuning {
     /// Share of `group` two groups need when their passages are adjacent in two or more
     /// documents (see [`spans_fit`]).
     pub parallel: f32,
+    /// A story whose last merge joined two sides this many times less alike between them than
+    /// inside the less cohesive side, dated to different years, is split in two (see
+    /// [`stories`]).
+    pub story_split: f32,
     /// Content terms a pair below the edge bar must share to count in a group's average: one or
     /// two shared words (a name, a common verb) are what any two sentences of one story share.
     pub soft_shared: usize,
@@ -89,6 +93,7 @@ impl Default for Tuning {
             firm_story: 1.5,
             span: 2,
             parallel: 0.5,
+            story_split: 0.5,
             soft_shared: 3,
             retold_runs: 2,
             retold: 1.5,
@@ -117,7 +122,8 @@ pub fn align_with(
     let mut space = vectors::build(cmp, tuning);
     stop()?;
     let units = passages::merge_runs(cmp, std::mem::take(&mut space.units), tuning.run);
-    let stories = stories::split(&space.doc_vecs, tuning);
+    let years: Vec<Option<u16>> = cmp.documents.iter().map(stories::report_year).collect();
+    let stories = stories::split(&space.doc_vecs, &years, tuning);
     for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
         doc.story = story;
     }
@@ -158,6 +164,71 @@ mod tests {
                 .push(crate::pipeline::build_document(i, loaded, None).0);
         }
         cmp
+    }
+
+    /// Invented reports of two ferry strikes on one line, three years apart: the same company,
+    /// union, leader and ports, other demands.
+    fn strike_reports() -> Comparison {
+        let mut cmp = Comparison::empty();
+        for (i, (name, text)) in [
+            (
+                "strike_2019_a.txt",
+                include_str!("../../tests/fixtures/years/strike_2019_a.txt"),
+            ),
+            (
+                "strike_2022_a.txt",
+                include_str!("../../tests/fixtures/years/strike_2022_a.txt"),
+            ),
+            (
+                "strike_2019_b.txt",
+                include_str!("../../tests/fixtures/years/strike_2019_b.txt"),
+            ),
+            (
+                "strike_2022_b.txt",
+                include_str!("../../tests/fixtures/years/strike_2022_b.txt"),
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let loaded = crate::load::load_bytes(name, text.as_bytes()).expect("loads");
+            cmp.documents
+                .push(crate::pipeline::build_document(i, loaded, None).0);
+        }
+        cmp
+    }
+
+    #[test]
+    fn look_alike_events_dated_to_two_years_are_two_stories() {
+        let never = AtomicBool::new(false);
+        let stories = |tuning: &Tuning| {
+            let mut cmp = strike_reports();
+            align_with(&mut cmp, tuning, &never).expect("aligns");
+            let mixed = cmp.groups.iter().any(|g| {
+                let years: std::collections::BTreeSet<&str> = g
+                    .passages
+                    .iter()
+                    .filter_map(|id| cmp.passage(id))
+                    .map(|(d, _)| &cmp.documents[d].path[7..11])
+                    .collect();
+                years.len() > 1
+            });
+            (
+                cmp.documents.iter().map(|d| d.story).collect::<Vec<_>>(),
+                mixed,
+            )
+        };
+        // Told by their words alone, the two strikes are one story, and some groups mix them…
+        let (one, mixed) = stories(&Tuning {
+            story_split: 0.0,
+            ..Tuning::default()
+        });
+        assert_eq!(one, vec![0, 0, 0, 0]);
+        assert!(mixed);
+        // …their dates tell them apart: two stories, no group holding both.
+        let (two, mixed) = stories(&Tuning::default());
+        assert_eq!(two, vec![0, 1, 0, 1]);
+        assert!(!mixed);
     }
 
     /// Per document, whether its headline passage also holds its lead.

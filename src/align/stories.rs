@@ -2,6 +2,12 @@
 //! similarity of their whole text (average linkage, so one shared name cannot chain two stories
 //! together); a passage pair is then held to a bar that depends on whether, and how firmly, its
 //! two documents are in one story.
+//!
+//! Look-alike events (the same coach hired, then fired years later) share their names, so their
+//! reports can cluster into one story. Time is the evidence that tells them apart: when a story's
+//! reports are dated to two years (the dateline, else the latest year the headline and lead
+//! name), and the reports of each year, with the undated ones put beside those they are most
+//! like, are clearly less alike between the two sides than inside each, the story is two.
 
 use std::collections::HashMap;
 
@@ -16,12 +22,123 @@ pub(super) struct Stories {
     pub doc_sim: Vec<Vec<f32>>,
 }
 
-/// Clusters the documents (given as vectors) into stories.
-pub(super) fn split(doc_vecs: &[Vec<(u32, f32)>], tuning: &Tuning) -> Stories {
+/// Clusters the documents (given as vectors) into stories; `years` is each document's year
+/// ([`report_year`]), when known.
+pub(super) fn split(
+    doc_vecs: &[Vec<(u32, f32)>],
+    years: &[Option<u16>],
+    tuning: &Tuning,
+) -> Stories {
     let ndocs = doc_vecs.len();
     let doc_sim = sparse_all_pairs(doc_vecs, ndocs, usize::MAX);
-    let of = cluster_stories(ndocs, &doc_sim, tuning.story);
+    let mut of = cluster_stories(ndocs, &doc_sim, tuning.story);
+    split_by_years(&mut of, &doc_sim, years, tuning.story_split);
     Stories { of, doc_sim }
+}
+
+/// How many passages from the top of a report (its headline and lead) say its year.
+const TOP_PASSAGES: usize = 3;
+
+/// The year a report is dated to: its dateline's, else the latest year its headline and lead
+/// name ("fired in 2008"), else none.
+pub(super) fn report_year(doc: &crate::model::Document) -> Option<u16> {
+    if let Some(y) = doc
+        .dateline
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+    {
+        return Some(y);
+    }
+    doc.passages
+        .iter()
+        .filter(|p| !p.boilerplate)
+        .take(TOP_PASSAGES)
+        .flat_map(|p| crate::text::tokenize(&p.text))
+        .filter(|t| crate::text::is_year(&t.key))
+        .filter_map(|t| t.key.parse::<u16>().ok())
+        .max()
+}
+
+/// Splits each story whose reports are dated to two years and whose two sides are told apart by
+/// their words ([`two_years`]); the new stories are numbered after the others.
+fn split_by_years(of: &mut [usize], sim: &[Vec<f32>], years: &[Option<u16>], ratio: f32) {
+    let nstories = of.iter().max().map_or(0, |&m| m + 1);
+    let mut next = nstories;
+    for story in 0..nstories {
+        let members: Vec<usize> = (0..of.len()).filter(|&d| of[d] == story).collect();
+        if let Some(second) = two_years(&members, sim, years, ratio) {
+            for d in second {
+                of[d] = next;
+            }
+            next += 1;
+        }
+    }
+    renumber(of);
+}
+
+/// The documents of a story that report another event than the rest, if time and words both
+/// say so: the two years most reports are dated to (each of two or more reports), the undated
+/// reports and those of other years put beside the side they are most like on average, and the
+/// mean similarity between the two sides below `ratio` times the mean inside the less cohesive
+/// side. Returns the side of the later year.
+fn two_years(
+    members: &[usize],
+    sim: &[Vec<f32>],
+    years: &[Option<u16>],
+    ratio: f32,
+) -> Option<Vec<usize>> {
+    let mut count: HashMap<u16, usize> = HashMap::new();
+    for &d in members {
+        if let Some(y) = years[d] {
+            *count.entry(y).or_default() += 1;
+        }
+    }
+    let mut by_count: Vec<(usize, u16)> = count.into_iter().map(|(y, c)| (c, y)).collect();
+    by_count.sort_unstable_by(|a, b| b.cmp(a));
+    let (&(ca, ya), &(cb, yb)) = (by_count.first()?, by_count.get(1)?);
+    if ca < 2 || cb < 2 {
+        return None;
+    }
+    let (early, late) = (ya.min(yb), ya.max(yb));
+    let mut sides: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let mut rest = Vec::new();
+    for &d in members {
+        match years[d] {
+            Some(y) if y == early => sides[0].push(d),
+            Some(y) if y == late => sides[1].push(d),
+            _ => rest.push(d),
+        }
+    }
+    let mean_to =
+        |d: usize, side: &[usize]| side.iter().map(|&x| sim[d][x]).sum::<f32>() / side.len() as f32;
+    for d in rest {
+        let to_late = mean_to(d, &sides[1]) > mean_to(d, &sides[0]);
+        sides[usize::from(to_late)].push(d);
+    }
+    let inside = |side: &[usize]| {
+        let n = side.len();
+        let mut total = 0.0;
+        for (i, &a) in side.iter().enumerate() {
+            for &b in &side[i + 1..] {
+                total += sim[a][b];
+            }
+        }
+        total / (n * (n - 1) / 2) as f32
+    };
+    let between =
+        sides[0].iter().map(|&a| mean_to(a, &sides[1])).sum::<f32>() / sides[0].len() as f32;
+    let cohesion = inside(&sides[0]).min(inside(&sides[1]));
+    (between < ratio * cohesion).then(|| sides[1].clone())
+}
+
+/// Story numbers in order of first document.
+fn renumber(of: &mut [usize]) {
+    let mut ids: HashMap<usize, usize> = HashMap::new();
+    for s in of.iter_mut() {
+        let next = ids.len();
+        *s = *ids.entry(*s).or_insert(next);
+    }
 }
 
 impl Stories {
