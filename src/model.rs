@@ -224,7 +224,7 @@ pub struct Group {
     /// happening again further on (its headline, then a later paragraph): its first is the one
     /// set beside the other sources ([`Group::passage_of`]), the others are [`Group::retold`].
     pub passages: Vec<String>,
-    /// Mean pairwise similarity of the members (0..1).
+    /// Mean similarity of the member passages of two different documents (0..1).
     pub cohesion: f32,
     /// How much the members' wording differs from the reference (0 = identical, 1 = nothing shared).
     pub disagreement: f32,

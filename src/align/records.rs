@@ -56,18 +56,28 @@ pub(super) fn write(
         .par_iter()
         .enumerate()
         .map(|(gi, g)| {
+            // Only pairs of two documents count: a report's second place in the group (told
+            // again) is not weighed against its first. The reference is a document's first
+            // place, so no report's first place is diffed against its own later words.
             let n = g.len();
+            let doc_of = |i: usize| units[g[i][0] as usize].doc;
+            let first = |i: usize| i == 0 || doc_of(i - 1) != doc_of(i);
             let mut score = vec![0.0f32; n];
-            let mut total = 0.0;
+            let (mut total, mut pairs) = (0.0, 0usize);
             for i in 0..n {
                 for j in (i + 1)..n {
+                    if doc_of(i) == doc_of(j) {
+                        continue;
+                    }
                     let s = slot_sim(&g[i], &g[j]);
                     score[i] += s;
                     score[j] += s;
                     total += s;
+                    pairs += 1;
                 }
             }
             let reference = (0..n)
+                .filter(|&i| first(i))
                 .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
                 .unwrap_or(0);
             let passage_of =
@@ -78,7 +88,7 @@ pub(super) fn write(
                 label: label(g, units, space),
                 reference: pid(&g[reference]),
                 passages: g.iter().map(|s| pid(s)).collect(),
-                cohesion: total / ((n * (n - 1) / 2) as f32),
+                cohesion: total / pairs.max(1) as f32,
                 // Filled by the word-diff stage (`diff::diff_groups`).
                 disagreement: 0.0,
                 diffs: Vec::new(),

@@ -40,7 +40,7 @@ pub(super) fn split(
 const TOP_PASSAGES: usize = 3;
 
 /// The year a report is dated to: its dateline's, else the latest year its headline and lead
-/// name ("fired in 2008"), else none.
+/// name after a word that says when ("fired in 2008"; not "nearly 2000 troops"), else none.
 pub(super) fn report_year(doc: &crate::model::Document) -> Option<u16> {
     if let Some(y) = doc
         .dateline
@@ -54,9 +54,19 @@ pub(super) fn report_year(doc: &crate::model::Document) -> Option<u16> {
         .iter()
         .filter(|p| !p.boilerplate)
         .take(TOP_PASSAGES)
-        .flat_map(|p| crate::text::tokenize(&p.text))
-        .filter(|t| crate::text::is_year(&t.key))
-        .filter_map(|t| t.key.parse::<u16>().ok())
+        .flat_map(|p| {
+            let toks = crate::text::tokenize(&p.text);
+            (1..toks.len())
+                .filter(|&k| {
+                    crate::text::is_year(&toks[k].key)
+                        && matches!(
+                            toks[k - 1].key.as_str(),
+                            "in" | "of" | "during" | "early" | "late" | "mid"
+                        )
+                })
+                .filter_map(|k| toks[k].key.parse::<u16>().ok())
+                .collect::<Vec<_>>()
+        })
         .max()
 }
 

@@ -269,7 +269,19 @@ struct Contexts {
     sets: Vec<Vec<u32>>,
     /// Per context: the years it names ("in 2004"), sorted.
     years: Vec<Vec<u16>>,
+    /// Per context: it tells of another time than the story's day ([`TIME_SHIFT`]).
+    elsewhen: Vec<bool>,
 }
+
+/// Words that put a passage's figures at another time than the story's own ("last year",
+/// "three weeks ago", "so far this year", "in all"): such a figure may differ from today's
+/// without contradicting it.
+static TIME_SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:last|previous|past)\s+(?:year|month|week|season|decade|summer|winter|spring|autumn|fall)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)|previously|earlier\s+this|so\s+far|in\s+all|in\s+total|to\s+date|at\s+the\s+time|since\s+(?:then|\d{4}))\b",
+    )
+    .expect("valid time-shift regex")
+});
 
 /// The years a text names ([`crate::text::is_year`]).
 fn years_in(text: &str) -> Vec<u16> {
@@ -308,7 +320,9 @@ impl Contexts {
             })
             .collect();
         let years = texts.iter().map(|t| years_in(t)).collect();
+        let elsewhen = par_map(texts, |t| TIME_SHIFT.is_match(t));
         Self {
+            elsewhen,
             ids,
             digits,
             sets,
@@ -316,11 +330,13 @@ impl Contexts {
         }
     }
 
-    /// Both contexts name years and no year is in both: they tell of different times ("the
-    /// 2004 tsunami" and this year's quake), so their figures are not of one thing.
+    /// The contexts tell of different times, so their figures are not of one thing: both name
+    /// years and no year is in both ("the 2004 tsunami" and this year's quake), or one tells of
+    /// another time than the story's day and the other does not ("last year", [`TIME_SHIFT`]).
     fn other_times(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.years[a], &self.years[b]);
-        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.binary_search(v).is_ok())
+        (!x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.binary_search(v).is_ok()))
+            || self.elsewhen[a] != self.elsewhen[b]
     }
 
     /// The ids of the content words of `text` that some passage has, sorted.
@@ -428,12 +444,15 @@ impl<'a> Cx<'a> {
 
     /// Two facts of two documents of one story, not aligned as one report, whose passages share
     /// [`Tuning::alike_words`] content words beyond `skip` (the words of what the facts are
-    /// of): told in so many of the same words that they report one happening.
+    /// of): told in so many of the same words that they report one happening, and neither
+    /// telling of another time ("last year", "so far").
     fn told_alike(&self, a: usize, b: usize, skip: &[u32]) -> bool {
         let (x, y) = (&self.items[a], &self.items[b]);
         let story = |d: usize| self.cmp.documents.get(d).map(|d| d.story);
         x.doc != y.doc
             && story(x.doc) == story(y.doc)
+            && !self.contexts.elsewhen[x.context]
+            && !self.contexts.elsewhen[y.context]
             && self.contexts.shared(x.context, y.context, skip).1 >= TUNING.alike_words
     }
 

@@ -137,13 +137,10 @@ impl Amount {
 const QUALIFIED_SLACK: f64 = 0.1;
 
 /// Two amounts state one figure: one unit, and equal within rounding ("$17bn" and "$17.1bn"),
-/// or within [`QUALIFIED_SLACK`] when either is qualified ("about 300" and "300"); also one
-/// number bounded two ways ("more than 300", "nearly 300"): a round figure told with different
-/// care, not two counts.
+/// or within [`QUALIFIED_SLACK`] when either is qualified ("about 300" and "300"). One number
+/// bounded from two sides ("fewer than 1,000" and "more than 1,000") is two figures: the
+/// sources disagree on which side of it the count lies.
 pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
-    if a.unit == b.unit && a.number == b.number {
-        return true;
-    }
     let slack = if a.qual == Qual::Exact && b.qual == Qual::Exact {
         ROUNDING
     } else {
@@ -316,7 +313,8 @@ const IRREGULAR_PLURALS: &[&str] = &[
 /// Words in "-men" that are no plural of "-man".
 const NOT_MEN: &[&str] = &[
     "specimen", "regimen", "abdomen", "acumen", "albumen", "bitumen", "stamen", "semen", "hymen",
-    "yemen", "lumen", "omen", "amen", "ramen",
+    "yemen", "lumen", "omen", "amen", "ramen", "bremen", "turkmen", "cognomen", "foramen",
+    "dolmen", "gravamen", "carmen",
 ];
 
 fn is_plural_noun(w: &str) -> bool {
@@ -448,11 +446,11 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             word: n.parse::<f64>().is_err(),
             approximate: false,
         });
-    } else if key == "a" && toks.get(i + 1).is_some_and(|t| t.key == "dozen") {
-        // "a dozen ships": a round figure, read as about 12.
+    } else if let Some((value, len)) = dozen(toks, i) {
+        // "a dozen ships", "half a dozen": round figures, read as about 12 and about 6.
         return Some(Read {
-            value: 12.0,
-            next: i + 2,
+            value,
+            next: i + len,
             duration: None,
             word: true,
             approximate: true,
@@ -482,6 +480,16 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
         read.next += 1;
     }
     Some(read)
+}
+
+/// "a dozen" (12) or "half a dozen" (6) at token `i`: the value and the tokens it takes.
+fn dozen(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+    match (key(i), key(i + 1), key(i + 2)) {
+        ("half", "a", "dozen") => Some((6.0, 3)),
+        ("a", "dozen", _) if key(i.wrapping_sub(1)) != "half" => Some((12.0, 2)),
+        _ => None,
+    }
 }
 
 /// A word of a qualifier ("more", "than", "least", "nearly"…), not of what is counted.
@@ -783,9 +791,13 @@ fn bracket_money(toks: &[Token], i: usize) -> Option<(f64, &'static str, usize)>
 fn is_designation(sentence: &str, toks: &[Token], k: usize) -> bool {
     let raw = |k: usize| &sentence[toks[k].start..toks[k].end];
     let word = raw(k);
-    let glued = word.chars().next().is_some_and(char::is_alphabetic)
-        && word.contains('-')
-        && word.chars().any(|c| c.is_ascii_digit());
+    // A model's letters are few ("AK", "F", "MiG"); "COVID-19" names no model.
+    let glued = word.split_once('-').is_some_and(|(letters, digits)| {
+        (1..=3).contains(&letters.len())
+            && letters.chars().all(char::is_alphabetic)
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+    });
     let after_letters = k > 0
         && word.len() <= 4
         && word.chars().all(|c| c.is_ascii_digit())
@@ -834,6 +846,10 @@ fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> 
         }
         let w = t.key.trim_end_matches("'s").trim_end_matches('\'');
         if is_plural_noun(w) {
+            // "300 crew members", "40 staff members": the members of the body named.
+            if toks.get(k + 1).is_some_and(|t| t.key == "members") {
+                return Some((k + 1, one_spelling(&singular(w))));
+            }
             let noun = one_spelling(&singular(w));
             if let Some(e) = event_word(w) {
                 return Some((k, format!("people {e}")));
@@ -1341,8 +1357,7 @@ impl Cx<'_> {
                 (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| one_figure(s, t))),
                 _ => false,
             };
-            let apart = if (compatible || one_figure) && (grouped || (one_figure && shared() >= 1))
-            {
+            let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
                 Some(false)
             } else if !compatible
                 && (grouped || self.told_alike(a, b, skip))
@@ -1470,6 +1485,10 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
                 word.chars().all(char::is_alphabetic)
                     && crate::text::word_number(&word).is_none()
                     && !subject.contains(&t.stem)
+                    // The counted noun under another name ("crewmen" for crew) and "members"
+                    // of a body say what is counted, not which ones.
+                    && one_spelling(&singular(&word)) != f.subject
+                    && word != "members"
                     && !is_qualifier_word(&word)
             })
             .map(|t| t.stem)
@@ -1610,6 +1629,11 @@ mod tests {
         assert_eq!(
             found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
             vec!["~ 12 ship", "~ 12 tanker"]
+        );
+        let found = q("Half a dozen gunmen fled.");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("Half a dozen gunmen", "~ 6 gunman")
         );
         let found = q("The tanker had nearly 300 crewmen and 12 policemen on board.");
         assert_eq!(

@@ -54,9 +54,11 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<time>(?-u:\b)(?P<t_h>\d{1,2})(?:[.:](?P<t_m>\d{2}))?\s*(?P<t_ap>(?i:a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))))".to_string(),
         r"(?P<time24>(?-u:\b)(?P<t24_h>[01]?\d|2[0-3]):(?P<t24_m>[0-5]\d)(?-u:\b))".to_string(),
         // "around noon", "at midnight": a time of day only after a word that says when.
-        r"(?P<noon>(?-u:\b)(?i:at|around|about|by|until|till|before|after|from|near|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+(?P<noon_w>(?i:noon|midday|midnight))(?-u:\b))".to_string(),
-        // "1100 hrs", "at 0630 hours": the 24-hour clock of military and police statements.
-        r"(?P<mil>(?-u:\b)(?P<mil_p>(?i:at|around|about|by|until|before|after|from|since)\s+)?(?P<mil_h>[01]\d|2[0-3])(?P<mil_m>[0-5]\d)\s*(?P<mil_u>(?i:hrs|hours))(?-u:\b))".to_string(),
+        // "after midnight", "before noon" say less than a time: left out.
+        r"(?P<noon>(?-u:\b)(?i:at|around|about|by|near)\s+(?P<noon_w>(?i:noon|midday|midnight))(?-u:\b))".to_string(),
+        // "at 1100 hrs", "around 0630 hours": the 24-hour clock of military and police
+        // statements (a word that says when is needed; see `resolve`).
+        r"(?P<mil>(?-u:\b)(?P<mil_p>(?i:at|around|about|by|since)\s+)?(?P<mil_h>[01]\d|2[0-3])(?P<mil_m>[0-5]\d)\s*(?P<mil_u>(?i:hrs|hours))(?-u:\b))".to_string(),
         r"(?P<yr>(?:(?i:in|since|by|until|from|during|of|before|after)\s+)?(?-u:\b)(?P<yr_y>1[89]\d\d|20\d\d)(?-u:\b))".to_string(),
     ];
     Regex::new(&pats.join("|")).expect("valid date regex")
@@ -108,6 +110,10 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
         }
         // "for five years after the audit" is how long, not when.
         if c.name("ago").is_some() && preceding_word(sentence, m.start()) == "for" {
+            continue;
+        }
+        // "about 1200 hours of footage" is how much, not when.
+        if c.name("mil").is_some() && sentence[end..].trim_start().starts_with("of ") {
             continue;
         }
         let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
@@ -438,11 +444,9 @@ fn resolve(c: &Captures, ctx: &Ctx) -> Option<(String, String)> {
         ));
     }
     if c.name("mil").is_some() {
-        // "2000 hours of community service" is how long: "hours" needs a word that says when.
-        let hours = c.name("mil_u")?.as_str().eq_ignore_ascii_case("hours");
-        if hours && c.name("mil_p").is_none() {
-            return None;
-        }
+        // "logged 1500 hrs", "2000 hours of community service" are how long: a clock time
+        // needs a word that says when ("at 1100 hrs").
+        c.name("mil_p")?;
         let (h, mi) = (num(c, "mil_h")?, num(c, "mil_m")?);
         return Some((
             format!("{h:02}:{mi:02}"),
@@ -1224,6 +1228,10 @@ mod tests {
         );
         // How long, not when; and "noon" as a word of a name.
         assert!(values("He was given 2000 hours of community service.", None).is_empty());
+        assert!(values("They sifted about 1200 hours of footage.", None).is_empty());
+        assert!(values("Talks ended after 1000 hours.", None).is_empty());
+        assert!(values("The pilot logged 1500 hrs.", None).is_empty());
+        assert!(values("The raid began shortly after midnight.", None).is_empty());
         assert!(values("Noon prayers were held.", None).is_empty());
         assert_eq!(wording("around noon"), Wording::Relative);
         assert_eq!(wording("at 1100 hrs"), Wording::Relative);

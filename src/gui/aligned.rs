@@ -279,7 +279,7 @@ impl App {
                             });
                         let row = frame.show(ui, |ui| {
                             ui.set_width(row_width);
-                            let n = group.passages.len();
+                            let n = group.document_count();
                             let ids = group.passages.iter().filter_map(|id| {
                                 let (d, _) = crate::model::parse_passage_id(id)?;
                                 self.cmp.documents.get(d).map(|x| x.id.as_str())
@@ -734,35 +734,68 @@ impl App {
         let (response, hit) = m.show(ui, Sense::click());
         let mut clicked = fact_tooltip(response, &self.cmp, hit, p).clicked();
         for id in group.retold(d) {
-            clicked |= self.retold(ui, st, group, id);
+            clicked |= self.retold(ui, st, g, group, id, cursor, flip);
         }
         clicked
     }
 
     /// A passage where a source tells the group's happening again further on, under the first:
-    /// "told again in paragraph 12", then its words marked as they are in any cell.
-    fn retold(&self, ui: &mut egui::Ui, st: &Style<'_>, group: &Group, id: &str) -> bool {
+    /// "told again in paragraph 12", its own way of showing the difference (⇄ switches it) and
+    /// its words marked as in any cell.
+    #[allow(clippy::too_many_arguments)]
+    fn retold(
+        &self,
+        ui: &mut egui::Ui,
+        st: &Style<'_>,
+        g: usize,
+        group: &Group,
+        id: &str,
+        cursor: Option<&DiffLoc>,
+        flip: &mut Vec<String>,
+    ) -> bool {
         let Some((doc, pi)) = crate::model::parse_passage_id(id) else {
             return false;
         };
-        let diff = group.diffs.iter().find(|x| x.passage == id);
-        let reading = diff.map_or(DiffMode::NearCopy, |x| {
+        let p = st.palette;
+        let diff = group
+            .diffs
+            .iter()
+            .enumerate()
+            .find(|(_, x)| x.passage == id);
+        let reading = diff.map_or(DiffMode::NearCopy, |(_, x)| {
             self.reading.mode(x.mode, self.flipped.contains(id))
         });
         ui.add_space(2.0);
-        ui.label(
-            RichText::new(format!(
-                "told again in paragraph {}",
-                self.cmp.documents[doc].passages[pi].paragraph + 1
-            ))
-            .small()
-            .color(st.palette.weak),
-        )
-        .on_hover_text("This source comes back to the same happening further on");
+        let paragraph = self.cmp.documents[doc].passages[pi].paragraph + 1;
+        let head = match diff {
+            Some(_) => format!("told again in paragraph {paragraph} · {} ⇄", reading.word()),
+            None => format!("told again in paragraph {paragraph}"),
+        };
+        let switch = ui
+            .add(egui::Label::new(RichText::new(head).small().color(p.weak)).sense(Sense::click()))
+            .on_hover_text(
+                "This source comes back to the same happening further on; click to switch how \
+                 its difference is shown",
+            );
+        if switch.clicked() && diff.is_some() {
+            flip.push(id.to_string());
+        }
+        let di = diff.map(|(i, _)| i);
+        let current =
+            |op: usize| cursor.is_some_and(|c| di.is_some_and(|di| nav::op_in(c, g, di, op)));
         let mut m = Marked::new();
-        m.push_passage(&self.cmp, doc, pi, diff, reading, st, &|f| f, &|_| false);
+        m.push_passage(
+            &self.cmp,
+            doc,
+            pi,
+            diff.map(|(_, x)| x),
+            reading,
+            st,
+            &|f| f,
+            &current,
+        );
         let (response, hit) = m.show(ui, Sense::click());
-        fact_tooltip(response, &self.cmp, hit, st.palette).clicked()
+        fact_tooltip(response, &self.cmp, hit, p).clicked()
     }
 }
 

@@ -601,7 +601,7 @@ impl App {
                             .cmp
                             .groups
                             .get(g)
-                            .map_or(0, |gr| gr.passages.len().saturating_sub(1));
+                            .map_or(0, |gr| gr.document_count().saturating_sub(1));
                         format!(
                             "Group {}: reported by {others} other {}. Click to line them up.",
                             g + 1,

@@ -405,6 +405,11 @@ impl App {
                         continue;
                     };
                     let title = self.cmp.documents.get(d).map_or("", |x| x.title.as_str());
+                    let title = if group.passage_of(d) == Some(pid.as_str()) {
+                        title.to_string()
+                    } else {
+                        format!("{title} (told again)")
+                    };
                     ui.add(egui::Label::new(RichText::new(title).underline()).truncate());
                     fact_table(ui, &p, &passage.facts);
                     ui.add_space(4.0);

@@ -307,8 +307,8 @@ fn groups(
         return;
     }
     m.push_str(
-        "Each group shows the passages that report the same thing, one per source, the reference \
-         first. **Bold** words \
+        "Each group shows the passages that report the same thing, one per source (and a second \
+         where a source tells it again further on), the reference first. **Bold** words \
          are in this source but not in the reference passage; ~~struck~~ words are in the \
          reference but not in this source.\n\n",
     );
