@@ -740,7 +740,7 @@ impl App {
     }
 
     /// A passage where a source tells the group's happening again further on, under the first:
-    /// "told again in paragraph 12", its own way of showing the difference (⇄ switches it) and
+    /// "told again further on, in paragraph 12", its own way of showing the difference (⇄ switches it) and
     /// its words marked as in any cell.
     #[allow(clippy::too_many_arguments)]
     fn retold(
@@ -766,10 +766,20 @@ impl App {
             self.reading.mode(x.mode, self.flipped.contains(id))
         });
         ui.add_space(2.0);
-        let paragraph = self.cmp.documents[doc].passages[pi].paragraph + 1;
+        let passages = &self.cmp.documents[doc].passages;
+        let paragraph = passages[pi].paragraph;
+        let first = group
+            .passage_of(doc)
+            .and_then(crate::model::parse_passage_id)
+            .map(|(_, i)| passages[i].paragraph);
+        let place = if first == Some(paragraph) {
+            "told again further on, in the same paragraph".to_string()
+        } else {
+            format!("told again further on, in paragraph {}", paragraph + 1)
+        };
         let head = match diff {
-            Some(_) => format!("told again in paragraph {paragraph} · {} ⇄", reading.word()),
-            None => format!("told again in paragraph {paragraph}"),
+            Some(_) => format!("{place} · {} ⇄", reading.word()),
+            None => place,
         };
         let switch = ui
             .add(egui::Label::new(RichText::new(head).small().color(p.weak)).sense(Sense::click()))

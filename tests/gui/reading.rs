@@ -226,7 +226,7 @@ fn a_source_telling_the_event_again_shows_it_under_its_first_telling() {
     h.run();
     h.snapshot("reading_retold");
     assert!(
-        has_text(&h, "told again in paragraph 7"),
+        has_text(&h, "told again further on, in paragraph 7"),
         "the fire chief's account is not shown as told again"
     );
     assert!(has_text(&h, "Fire chief Ola Berg said the blaze"));
