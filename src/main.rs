@@ -348,7 +348,10 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
             .iter()
             .any(|e| w.path.as_deref() == Some(e.path.as_str()) && w.message == e.reason);
         if !is_error {
-            warning!("{}: {}", w.path.as_deref().unwrap_or_default(), w.message);
+            match w.path.as_deref() {
+                Some(path) => warning!("{path}: {}", w.message),
+                None => warning!("{}", w.message),
+            }
         }
     }
     notes.append(&mut cmp.warnings);

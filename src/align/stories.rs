@@ -120,26 +120,99 @@ fn two_years(
             _ => rest.push(d),
         }
     }
-    let mean_to =
-        |d: usize, side: &[usize]| side.iter().map(|&x| sim[d][x]).sum::<f32>() / side.len() as f32;
     for d in rest {
-        let to_late = mean_to(d, &sides[1]) > mean_to(d, &sides[0]);
+        let to_late = mean_to(sim, d, &sides[1]) > mean_to(sim, d, &sides[0]);
         sides[usize::from(to_late)].push(d);
     }
-    let inside = |side: &[usize]| {
-        let n = side.len();
-        let mut total = 0.0;
-        for (i, &a) in side.iter().enumerate() {
-            for &b in &side[i + 1..] {
-                total += sim[a][b];
-            }
+    (separated(sim, &sides) < ratio).then(|| sides[1].clone())
+}
+
+/// How alike two sides are between them, as a share of how alike the less cohesive side is
+/// inside (sides of two or more documents).
+fn separated(sim: &[Vec<f32>], sides: &[Vec<usize>; 2]) -> f32 {
+    let between = sides[0]
+        .iter()
+        .map(|&a| mean_to(sim, a, &sides[1]))
+        .sum::<f32>()
+        / sides[0].len() as f32;
+    between / inside(sim, &sides[0]).min(inside(sim, &sides[1]))
+}
+
+/// Stories whose reports fall into two sides clearly less alike between them than inside each,
+/// with no dates to tell them apart: they may report two look-alike events, and the reader is
+/// told so. The two sides of each are found by two-means on the documents' similarity, seeded
+/// with the report least like the others and the one least like it.
+pub(super) fn loose(stories: &Stories, ratio: f32) -> Vec<[Vec<usize>; 2]> {
+    let nstories = stories.of.iter().max().map_or(0, |&m| m + 1);
+    (0..nstories)
+        .filter_map(|story| {
+            let members: Vec<usize> = (0..stories.of.len())
+                .filter(|&d| stories.of[d] == story)
+                .collect();
+            let sides = two_means(&members, &stories.doc_sim)?;
+            (separated(&stories.doc_sim, &sides) < ratio).then_some(sides)
+        })
+        .collect()
+}
+
+/// Fewest reports a story needs for its two sides to be weighed, two on each.
+const LOOSE_MIN: usize = 4;
+
+/// Most rounds of two-means.
+const ROUNDS: usize = 5;
+
+/// Two sides of a story's documents, each of two or more, by two-means on their similarity.
+fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
+    if members.len() < LOOSE_MIN {
+        return None;
+    }
+    // A document's likeness to a side, itself left out; a side that is only the document
+    // keeps it (a seed stays where it was put).
+    let alike = |d: usize, side: &[usize]| {
+        let others: Vec<usize> = side.iter().copied().filter(|&x| x != d).collect();
+        match (others.is_empty(), side.is_empty()) {
+            (true, false) => f32::INFINITY,
+            (true, true) => f32::NEG_INFINITY,
+            _ => mean_to(sim, d, &others),
         }
-        total / (n * (n - 1) / 2) as f32
     };
-    let between =
-        sides[0].iter().map(|&a| mean_to(a, &sides[1])).sum::<f32>() / sides[0].len() as f32;
-    let cohesion = inside(&sides[0]).min(inside(&sides[1]));
-    (between < ratio * cohesion).then(|| sides[1].clone())
+    let a = *members
+        .iter()
+        .min_by(|&&x, &&y| alike(x, members).total_cmp(&alike(y, members)))?;
+    let b = *members
+        .iter()
+        .filter(|&&d| d != a)
+        .min_by(|&&x, &&y| sim[a][x].total_cmp(&sim[a][y]))?;
+    let mut sides = [vec![a], vec![b]];
+    for _ in 0..ROUNDS {
+        let mut next: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for &d in members {
+            let to_second = alike(d, &sides[1]) > alike(d, &sides[0]);
+            next[usize::from(to_second)].push(d);
+        }
+        if next == sides {
+            break;
+        }
+        sides = next;
+    }
+    (sides[0].len() >= 2 && sides[1].len() >= 2).then_some(sides)
+}
+
+/// Mean similarity of document `d` to the documents of `side` (not empty).
+fn mean_to(sim: &[Vec<f32>], d: usize, side: &[usize]) -> f32 {
+    side.iter().map(|&x| sim[d][x]).sum::<f32>() / side.len() as f32
+}
+
+/// Mean similarity of the pairs of `side` (two or more documents).
+fn inside(sim: &[Vec<f32>], side: &[usize]) -> f32 {
+    let n = side.len();
+    let mut total = 0.0;
+    for (i, &a) in side.iter().enumerate() {
+        for &b in &side[i + 1..] {
+            total += sim[a][b];
+        }
+    }
+    total / (n * (n - 1) / 2) as f32
 }
 
 /// Story numbers in order of first document.
