@@ -144,6 +144,10 @@ pub fn align_with(
     Ok(())
 }
 
+/// How the warning of a story that may hold two events begins (the app shows such warnings
+/// over the aligned passages).
+pub const TWO_EVENTS: &str = "these sources may report two different events told alike";
+
 /// Most sources a warning names on each side of a loose story.
 const NAMED: usize = 3;
 
@@ -164,7 +168,7 @@ fn loose_warning(cmp: &Comparison, sides: &[Vec<usize>; 2]) -> crate::model::War
     crate::model::Warning {
         path: None,
         message: format!(
-            "these sources may report two different events told alike: (1) {}; (2) {}. Their \
+            "{TWO_EVENTS}: (1) {}; (2) {}. Their \
              texts are much less alike between the two sides than within each, and no dates \
              tell them apart: read the groups that join the two with care",
             names(&sides[0]),

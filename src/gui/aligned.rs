@@ -89,6 +89,7 @@ impl App {
             .small()
             .color(p.weak),
         );
+        self.two_events_notice(ui);
         self.conflict_strip(ui);
         ui.separator();
         if list.is_empty() {

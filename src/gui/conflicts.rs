@@ -101,6 +101,28 @@ impl App {
         }
     }
 
+    /// Stories the aligner found may hold two look-alike events, said over the aligned
+    /// passages: the reader should know before trusting a group that joins them.
+    pub(super) fn two_events_notice(&self, ui: &mut egui::Ui) {
+        let p = Self::palette(ui.ctx());
+        for w in self
+            .cmp
+            .warnings
+            .iter()
+            .filter(|w| w.path.is_none() && w.message.starts_with(crate::align::TWO_EVENTS))
+        {
+            let mut text = w.message.clone();
+            if let Some(first) = text.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            ui.label(
+                RichText::new(format!("⚠ {text}"))
+                    .small()
+                    .color(p.developing),
+            );
+        }
+    }
+
     /// The conflicts of the comparison, listed at the top of the aligned view; none when there
     /// are none.
     pub(super) fn conflict_strip(&mut self, ui: &mut egui::Ui) {

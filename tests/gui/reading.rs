@@ -231,3 +231,40 @@ fn a_source_telling_the_event_again_shows_it_under_its_first_telling() {
     );
     assert!(has_text(&h, "Fire chief Ola Berg said the blaze"));
 }
+
+#[test]
+fn sources_that_may_report_two_events_are_said_to_over_the_passages() {
+    // Two ferry strikes three years apart, their dates taken out: one story by their words.
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/years");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let names = [
+        "strike_2019_a.txt",
+        "strike_2019_b.txt",
+        "strike_2022_a.txt",
+        "strike_2022_b.txt",
+    ];
+    let texts: Vec<(&str, String)> = names
+        .iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(from.join(n)).expect("fixture");
+            let undated: Vec<&str> = text.lines().filter(|l| !l.contains(", 20")).collect();
+            (*n, undated.join("\n"))
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let files = write(dir.path(), &refs);
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    assert!(
+        has_text(
+            &h,
+            "⚠ These sources may report two different events told alike"
+        ),
+        "no notice over the passages"
+    );
+    // The same reports with their dates are two stories, and nothing is said.
+    let files: Vec<PathBuf> = names.iter().map(|n| from.join(n)).collect();
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    assert!(!has_text(&h, "may report two different events"));
+}
