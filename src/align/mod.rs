@@ -183,8 +183,7 @@ mod tests {
 
     /// The invented dam reports: each opens with a headline, a timestamp and a lead.
     fn dam_reports() -> Comparison {
-        let mut cmp = Comparison::empty();
-        for (i, (name, text)) in [
+        loaded(&[
             (
                 "dam_a.txt",
                 include_str!("../../tests/fixtures/parallel/dam_a.txt"),
@@ -197,10 +196,13 @@ mod tests {
                 "dam_c.txt",
                 include_str!("../../tests/fixtures/parallel/dam_c.txt"),
             ),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ])
+    }
+
+    /// A comparison of `texts` (file name, text), loaded and segmented but not aligned.
+    fn loaded(texts: &[(&str, &str)]) -> Comparison {
+        let mut cmp = Comparison::empty();
+        for (i, (name, text)) in texts.iter().enumerate() {
             let loaded = crate::load::load_bytes(name, text.as_bytes()).expect("loads");
             cmp.documents
                 .push(crate::pipeline::build_document(i, loaded, None).0);
@@ -210,21 +212,23 @@ mod tests {
 
     /// The strike reports ([`strike_reports`]), their dates taken out, or as written.
     fn strike_reports_dated(dated: bool) -> Comparison {
-        let mut cmp = strike_reports();
-        if !dated {
-            for (i, d) in std::mem::take(&mut cmp.documents).into_iter().enumerate() {
-                let text: String = d
-                    .text
-                    .lines()
-                    .filter(|l| !l.contains(", 20"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let loaded = crate::load::load_bytes(&d.path, text.as_bytes()).expect("loads");
-                cmp.documents
-                    .push(crate::pipeline::build_document(i, loaded, None).0);
-            }
+        let cmp = strike_reports();
+        if dated {
+            return cmp;
         }
-        cmp
+        let undated: Vec<(String, String)> = cmp
+            .documents
+            .iter()
+            .map(|d| {
+                let lines: Vec<&str> = d.text.lines().filter(|l| !l.contains(", 20")).collect();
+                (d.path.clone(), lines.join("\n"))
+            })
+            .collect();
+        let texts: Vec<(&str, &str)> = undated
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        loaded(&texts)
     }
 
     #[test]
@@ -279,8 +283,7 @@ mod tests {
     /// Invented reports of two ferry strikes on one line, three years apart: the same company,
     /// union, leader and ports, other demands.
     fn strike_reports() -> Comparison {
-        let mut cmp = Comparison::empty();
-        for (i, (name, text)) in [
+        loaded(&[
             (
                 "strike_2019_a.txt",
                 include_str!("../../tests/fixtures/years/strike_2019_a.txt"),
@@ -297,15 +300,7 @@ mod tests {
                 "strike_2022_b.txt",
                 include_str!("../../tests/fixtures/years/strike_2022_b.txt"),
             ),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let loaded = crate::load::load_bytes(name, text.as_bytes()).expect("loads");
-            cmp.documents
-                .push(crate::pipeline::build_document(i, loaded, None).0);
-        }
-        cmp
+        ])
     }
 
     #[test]

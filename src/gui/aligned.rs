@@ -684,12 +684,58 @@ impl App {
         cursor: Option<&DiffLoc>,
         flip: &mut Vec<String>,
     ) -> bool {
+        let Some(pid) = group.passage_of(d) else {
+            ui.label(
+                RichText::new("not reported")
+                    .italics()
+                    .color(st.palette.weak),
+            );
+            return false;
+        };
+        let mut clicked = self.member(ui, st, g, group, pid, None, cursor, flip);
+        for id in group.retold(d) {
+            let place = self.told_again(group, id);
+            clicked |= self.member(ui, st, g, group, id, Some(place), cursor, flip);
+        }
+        clicked
+    }
+
+    /// Where a source tells the group's happening again: "told again further on, in paragraph
+    /// 12" (or in the same paragraph as its first place, as in text written a sentence a line).
+    fn told_again(&self, group: &Group, id: &str) -> String {
+        let Some((doc, pi)) = crate::model::parse_passage_id(id) else {
+            return "told again further on".to_string();
+        };
+        let passages = &self.cmp.documents[doc].passages;
+        let paragraph = passages[pi].paragraph;
+        let first = group
+            .passage_of(doc)
+            .and_then(crate::model::parse_passage_id)
+            .map(|(_, i)| passages[i].paragraph);
+        if first == Some(paragraph) {
+            "told again further on, in the same paragraph".to_string()
+        } else {
+            format!("told again further on, in paragraph {}", paragraph + 1)
+        }
+    }
+
+    /// One member passage of a group in its source's cell: its tag ("reference", "word diff",
+    /// "paraphrase", after `place` for a passage told again), which switches how its difference
+    /// is shown (⇄), then its words marked.
+    #[allow(clippy::too_many_arguments)]
+    fn member(
+        &self,
+        ui: &mut egui::Ui,
+        st: &Style<'_>,
+        g: usize,
+        group: &Group,
+        pid: &str,
+        place: Option<String>,
+        cursor: Option<&DiffLoc>,
+        flip: &mut Vec<String>,
+    ) -> bool {
         let p = st.palette;
-        let Some((pid, (doc, pi))) = group
-            .passage_of(d)
-            .and_then(|id| Some((id, crate::model::parse_passage_id(id)?)))
-        else {
-            ui.label(RichText::new("not reported").italics().color(p.weak));
+        let Some((doc, pi)) = crate::model::parse_passage_id(pid) else {
             return false;
         };
         let diff = group
@@ -701,6 +747,14 @@ impl App {
             self.reading.mode(x.mode, self.flipped.contains(pid))
         });
         let tag = crate::marks::cell_tag(group.reference == pid, diff.map(|x| x.1), reading);
+        if place.is_some() {
+            ui.add_space(2.0);
+        }
+        let tag = match (place, tag.is_empty()) {
+            (Some(place), true) => place,
+            (Some(place), false) => format!("{place} · {tag}"),
+            (None, _) => tag,
+        };
         if diff.is_some() {
             let switch = ui
                 .add(
@@ -717,79 +771,6 @@ impl App {
             }
         } else if !tag.is_empty() {
             ui.label(RichText::new(tag).small().color(p.weak));
-        }
-        let di = diff.map(|(i, _)| i);
-        let current =
-            |op: usize| cursor.is_some_and(|c| di.is_some_and(|di| nav::op_in(c, g, di, op)));
-        let mut m = Marked::new();
-        m.push_passage(
-            &self.cmp,
-            doc,
-            pi,
-            diff.map(|(_, x)| x),
-            reading,
-            st,
-            &|f| f,
-            &current,
-        );
-        let (response, hit) = m.show(ui, Sense::click());
-        let mut clicked = fact_tooltip(response, &self.cmp, hit, p).clicked();
-        for id in group.retold(d) {
-            clicked |= self.retold(ui, st, g, group, id, cursor, flip);
-        }
-        clicked
-    }
-
-    /// A passage where a source tells the group's happening again further on, under the first:
-    /// "told again further on, in paragraph 12", its own way of showing the difference (⇄ switches it) and
-    /// its words marked as in any cell.
-    #[allow(clippy::too_many_arguments)]
-    fn retold(
-        &self,
-        ui: &mut egui::Ui,
-        st: &Style<'_>,
-        g: usize,
-        group: &Group,
-        id: &str,
-        cursor: Option<&DiffLoc>,
-        flip: &mut Vec<String>,
-    ) -> bool {
-        let Some((doc, pi)) = crate::model::parse_passage_id(id) else {
-            return false;
-        };
-        let p = st.palette;
-        let diff = group
-            .diffs
-            .iter()
-            .enumerate()
-            .find(|(_, x)| x.passage == id);
-        let reading = diff.map_or(DiffMode::NearCopy, |(_, x)| {
-            self.reading.mode(x.mode, self.flipped.contains(id))
-        });
-        ui.add_space(2.0);
-        let passages = &self.cmp.documents[doc].passages;
-        let paragraph = passages[pi].paragraph;
-        let first = group
-            .passage_of(doc)
-            .and_then(crate::model::parse_passage_id)
-            .map(|(_, i)| passages[i].paragraph);
-        let place = if first == Some(paragraph) {
-            "told again further on, in the same paragraph".to_string()
-        } else {
-            format!("told again further on, in paragraph {}", paragraph + 1)
-        };
-        let head = match diff {
-            Some(_) => format!("{place} · {} ⇄", reading.word()),
-            None => place,
-        };
-        let switch = ui
-            .add(egui::Label::new(RichText::new(head).small().color(p.weak)).sense(Sense::click()))
-            .on_hover_text(
-                "This source comes back to the same happening further on; click to switch how \
-                 its difference is shown",
-            );
-        if switch.clicked() && diff.is_some() {
-            flip.push(id.to_string());
         }
         let di = diff.map(|(i, _)| i);
         let current =
