@@ -7,7 +7,9 @@
 //! reports can cluster into one story. Time is the evidence that tells them apart: when a story's
 //! reports are dated to two years (the dateline, else the latest year the headline and lead
 //! name), and the reports of each year, with the undated ones put beside those they are most
-//! like, are clearly less alike between the two sides than inside each, the story is two.
+//! like, are clearly less alike between the two sides than inside each, the story is two. A
+//! story whose reports fall into two sides far less alike between them than inside, with no
+//! dates to tell, is two as well, and the reader is told so (a warning names both sides).
 
 use std::collections::HashMap;
 
@@ -20,6 +22,9 @@ pub(super) struct Stories {
     pub of: Vec<usize>,
     /// Similarity of every two documents.
     pub doc_sim: Vec<Vec<f32>>,
+    /// Stories split in two with no dates to tell them apart (see [`loose`]): the documents of
+    /// each side, for the reader to be told.
+    pub undated_splits: Vec<[Vec<usize>; 2]>,
 }
 
 /// Clusters the documents (given as vectors) into stories; `years` is each document's year
@@ -33,7 +38,21 @@ pub(super) fn split(
     let doc_sim = sparse_all_pairs(doc_vecs, ndocs, usize::MAX);
     let mut of = cluster_stories(ndocs, &doc_sim, tuning.story);
     split_by_years(&mut of, &doc_sim, years, tuning.story_split);
-    Stories { of, doc_sim }
+    let mut stories = Stories {
+        of,
+        doc_sim,
+        undated_splits: Vec::new(),
+    };
+    let loose = loose(&stories, tuning.loose_story);
+    let first_new = stories.of.iter().max().map_or(0, |&m| m + 1);
+    for (story, sides) in (first_new..).zip(&loose) {
+        for &d in &sides[1] {
+            stories.of[d] = story;
+        }
+    }
+    renumber(&mut stories.of);
+    stories.undated_splits = loose;
+    stories
 }
 
 /// How many passages from the top of a report (its headline and lead) say its year.
@@ -139,10 +158,11 @@ fn separated(sim: &[Vec<f32>], sides: &[Vec<usize>; 2]) -> f32 {
 }
 
 /// Stories whose reports fall into two sides clearly less alike between them than inside each,
-/// with no dates to tell them apart: they may report two look-alike events, and the reader is
-/// told so. The two sides of each are found by two-means on the documents' similarity, seeded
-/// with the report least like the others and the one least like it.
-pub(super) fn loose(stories: &Stories, ratio: f32) -> Vec<[Vec<usize>; 2]> {
+/// with no dates to tell them apart: they may report two look-alike events, so they are taken as
+/// two stories (a wrong split loses some alignments; a wrong merge sets two events side by side)
+/// and the reader is told. The two sides of each are found by two-means on the documents'
+/// similarity, seeded with the report least like the others and the one least like it.
+fn loose(stories: &Stories, ratio: f32) -> Vec<[Vec<usize>; 2]> {
     let nstories = stories.of.iter().max().map_or(0, |&m| m + 1);
     (0..nstories)
         .filter_map(|story| {
