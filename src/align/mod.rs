@@ -65,8 +65,8 @@ pub struct Tuning {
     /// Share of `group` two groups need when their passages are adjacent in two or more
     /// documents (see [`spans_fit`]).
     pub parallel: f32,
-    /// A story whose last merge joined two sides this many times less alike between them than
-    /// inside the less cohesive side, dated to different years, is split in two (see
+    /// A story whose reports are dated to two years is split in two when the two sides are this
+    /// many times less alike between them than inside the less cohesive side (see
     /// [`stories`]).
     pub story_split: f32,
     /// A story whose reports fall into two sides this many times less alike between them than
@@ -347,10 +347,19 @@ mod tests {
         });
         assert_eq!(one, vec![0, 0, 0, 0]);
         assert!(mixed);
-        // …their dates tell them apart: two stories, no group holding both.
-        let (two, mixed) = stories(&Tuning::default());
-        assert_eq!(two, vec![0, 1, 0, 1]);
-        assert!(!mixed);
+        // …their dates tell them apart: two stories, no group holding both, also with the split
+        // by words alone turned off.
+        for tuning in [
+            Tuning::default(),
+            Tuning {
+                loose_story: 0.0,
+                ..Tuning::default()
+            },
+        ] {
+            let (two, mixed) = stories(&tuning);
+            assert_eq!(two, vec![0, 1, 0, 1]);
+            assert!(!mixed);
+        }
     }
 
     /// Per document, whether its headline passage also holds its lead.

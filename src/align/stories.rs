@@ -37,22 +37,21 @@ pub(super) fn split(
     let ndocs = doc_vecs.len();
     let doc_sim = sparse_all_pairs(doc_vecs, ndocs, usize::MAX);
     let mut of = cluster_stories(ndocs, &doc_sim, tuning.story);
-    split_by_years(&mut of, &doc_sim, years, tuning.story_split);
-    let mut stories = Stories {
+    split_each(&mut of, |members| {
+        two_years(members, &doc_sim, years, tuning.story_split)
+    });
+    let mut undated_splits = Vec::new();
+    split_each(&mut of, |members| {
+        let sides = loose(members, &doc_sim, tuning.loose_story)?;
+        let second = sides[1].clone();
+        undated_splits.push(sides);
+        Some(second)
+    });
+    Stories {
         of,
         doc_sim,
-        undated_splits: Vec::new(),
-    };
-    let loose = loose(&stories, tuning.loose_story);
-    let first_new = stories.of.iter().max().map_or(0, |&m| m + 1);
-    for (story, sides) in (first_new..).zip(&loose) {
-        for &d in &sides[1] {
-            stories.of[d] = story;
-        }
+        undated_splits,
     }
-    renumber(&mut stories.of);
-    stories.undated_splits = loose;
-    stories
 }
 
 /// How many passages from the top of a report (its headline and lead) say its year.
@@ -89,15 +88,18 @@ pub(super) fn report_year(doc: &crate::model::Document) -> Option<u16> {
         .max()
 }
 
-/// Splits each story whose reports are dated to two years and whose two sides are told apart by
-/// their words ([`two_years`]); the new stories are numbered after the others.
-fn split_by_years(of: &mut [usize], sim: &[Vec<f32>], years: &[Option<u16>], ratio: f32) {
+/// Gives the documents `side_of` picks out of a story (its members, in order) a story of their
+/// own; the new stories are numbered after the others, then all in order of first document.
+fn split_each(of: &mut [usize], mut side_of: impl FnMut(&[usize]) -> Option<Vec<usize>>) {
     let nstories = of.iter().max().map_or(0, |&m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nstories];
+    for (d, &story) in of.iter().enumerate() {
+        members[story].push(d);
+    }
     let mut next = nstories;
-    for story in 0..nstories {
-        let members: Vec<usize> = (0..of.len()).filter(|&d| of[d] == story).collect();
-        if let Some(second) = two_years(&members, sim, years, ratio) {
-            for d in second {
+    for story in &members {
+        if let Some(side) = side_of(story) {
+            for d in side {
                 of[d] = next;
             }
             next += 1;
@@ -157,22 +159,15 @@ fn separated(sim: &[Vec<f32>], sides: &[Vec<usize>; 2]) -> f32 {
     between / inside(sim, &sides[0]).min(inside(sim, &sides[1]))
 }
 
-/// Stories whose reports fall into two sides clearly less alike between them than inside each,
-/// with no dates to tell them apart: they may report two look-alike events, so they are taken as
-/// two stories (a wrong split loses some alignments; a wrong merge sets two events side by side)
-/// and the reader is told. The two sides of each are found by two-means on the documents'
-/// similarity, seeded with the report least like the others and the one least like it.
-fn loose(stories: &Stories, ratio: f32) -> Vec<[Vec<usize>; 2]> {
-    let nstories = stories.of.iter().max().map_or(0, |&m| m + 1);
-    (0..nstories)
-        .filter_map(|story| {
-            let members: Vec<usize> = (0..stories.of.len())
-                .filter(|&d| stories.of[d] == story)
-                .collect();
-            let sides = two_means(&members, &stories.doc_sim)?;
-            (separated(&stories.doc_sim, &sides) < ratio).then_some(sides)
-        })
-        .collect()
+/// The two sides of a story (its members) whose reports fall into two sides clearly less alike
+/// between them than inside each (below `ratio`), to be split with no dates to tell them apart:
+/// they may report two look-alike events, so they are taken as two stories (a wrong split loses
+/// some alignments; a wrong merge sets two events side by side) and the reader is told. The two
+/// sides are found by two-means on the documents' similarity, seeded with the report least like
+/// the others and the one least like it.
+fn loose(members: &[usize], sim: &[Vec<f32>], ratio: f32) -> Option<[Vec<usize>; 2]> {
+    let sides = two_means(members, sim)?;
+    (separated(sim, &sides) < ratio).then_some(sides)
 }
 
 /// Fewest reports a story needs for its two sides to be weighed, two on each.
@@ -189,11 +184,12 @@ fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
     // A document's likeness to a side, itself left out; a side that is only the document
     // keeps it (a seed stays where it was put).
     let alike = |d: usize, side: &[usize]| {
-        let others: Vec<usize> = side.iter().copied().filter(|&x| x != d).collect();
-        match (others.is_empty(), side.is_empty()) {
-            (true, false) => f32::INFINITY,
-            (true, true) => f32::NEG_INFINITY,
-            _ => mean_to(sim, d, &others),
+        let others = side.iter().filter(|&&x| x != d);
+        let n = others.clone().count();
+        match (n, side.is_empty()) {
+            (0, false) => f32::INFINITY,
+            (0, true) => f32::NEG_INFINITY,
+            _ => others.map(|&x| sim[d][x]).sum::<f32>() / n as f32,
         }
     };
     let a = *members

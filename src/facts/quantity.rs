@@ -1301,18 +1301,27 @@ impl Cx<'_> {
             .into_iter()
             .map(|(c, m)| (c, self.loose_number(m)))
             .collect();
-        let lone = |m: usize| {
-            let it = &self.items[m];
-            per_passage
-                .get(&(it.context, it.fact.subject.as_str()))
-                .is_some_and(|others| {
-                    others.iter().all(|&o| {
-                        let other = self.items[o].fact;
-                        other.value == it.fact.value || modified_apart(it.fact, other)
+        let modifiers: BTreeMap<usize, Modifiers> = members
+            .iter()
+            .map(|&m| (m, Modifiers::of(self.items[m].fact)))
+            .collect();
+        let apart = |a: usize, b: usize| modifiers[&a].apart(&modifiers[&b]);
+        let lone: BTreeMap<usize, bool> = members
+            .iter()
+            .map(|&m| {
+                let it = &self.items[m];
+                let alone = per_passage
+                    .get(&(it.context, it.fact.subject.as_str()))
+                    .is_some_and(|others| {
+                        others
+                            .iter()
+                            .all(|&o| self.items[o].fact.value == it.fact.value || apart(m, o))
                     })
-                })
-                && loose.get(&it.context) == Some(&false)
-        };
+                    && loose.get(&it.context) == Some(&false);
+                (m, alone)
+            })
+            .collect();
+        let lone = |m: usize| lone[&m];
         // Every link needs the same subject.
         let pairs = classes.pairs(|c| {
             let subject = &self.items[classes.rep(c)].fact.subject;
@@ -1364,7 +1373,7 @@ impl Cx<'_> {
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
-                && !modified_apart(x.fact, y.fact)
+                && !apart(a, b)
                 && !self.placed_apart(a, b)
             {
                 Some(true)
@@ -1473,12 +1482,24 @@ fn describe_quantity(f: &Fact) -> String {
     }
 }
 
-/// Two counts of one noun told apart by the words in front of it: "23 Somali pirates" and "11
-/// Yemeni pirates" count different pirates; "two speed boats" and "two boats" may count the same.
-fn modified_apart(a: &Fact, b: &Fact) -> bool {
-    let modifiers = |f: &Fact| -> BTreeSet<String> {
+/// What the words of a count say of which things it counts, read once per fact (comparison
+/// weighs them for every pair). Two counts of one noun are told apart by the words in front of
+/// it: "23 Somali pirates" and "11 Yemeni pirates" count different pirates; "two speed boats"
+/// and "two boats" may count the same.
+struct Modifiers {
+    /// Stems of the words in front of the noun, and the count's designations ("ak47").
+    words: BTreeSet<String>,
+    /// "other", "additional", "further": not the things counted before.
+    set_apart: bool,
+    /// A model is named ("AK-47").
+    named: bool,
+}
+
+impl Modifiers {
+    fn of(f: &Fact) -> Self {
         let subject: BTreeSet<String> = terms(&f.subject).into_iter().map(|t| t.stem).collect();
-        terms(&f.text)
+        let named = designations(&f.text);
+        let words = terms(&f.text)
             .into_iter()
             .filter(|t| {
                 let word = t.surface.to_lowercase();
@@ -1492,17 +1513,25 @@ fn modified_apart(a: &Fact, b: &Fact) -> bool {
                     && !is_qualifier_word(&word)
             })
             .map(|t| t.stem)
-            .chain(designations(&f.text))
-            .collect()
-    };
-    let (x, y) = (modifiers(a), modifiers(b));
-    // "three other rifles" are not the rifles counted before; "seven AK-47 rifles" may be
-    // some of "nine rifles".
-    let apart = |f: &Fact| tokenize(&f.text).iter().any(|t| is_set_apart(&t.key));
-    let named = |f: &Fact| !designations(&f.text).is_empty();
-    apart(a) != apart(b)
-        || named(a) != named(b)
-        || !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+            .chain(named.iter().cloned())
+            .collect();
+        Self {
+            words,
+            set_apart: tokenize(&f.text).iter().any(|t| is_set_apart(&t.key)),
+            named: !named.is_empty(),
+        }
+    }
+
+    /// The two counts are of different things: "three other rifles" are not the rifles counted
+    /// before; "seven AK-47 rifles" may be some of "nine rifles"; "23 Somali pirates" and "11
+    /// Yemeni pirates" have no word in front in common.
+    fn apart(&self, other: &Self) -> bool {
+        self.set_apart != other.set_apart
+            || self.named != other.named
+            || !self.words.is_empty()
+                && !other.words.is_empty()
+                && self.words.is_disjoint(&other.words)
+    }
 }
 
 /// A word that sets a count apart from one named before it: "seven AK-47s and three other
@@ -1605,9 +1634,10 @@ mod tests {
         let d = &extract_one("Sailors found 3 other rifles on board.");
         // One designation written two ways is one kind of rifle; a count that names the model
         // and one that does not, or "other" rifles, are not one set.
-        assert!(!modified_apart(a, b));
-        assert!(modified_apart(a, c));
-        assert!(modified_apart(c, d));
+        let apart = |x: &Fact, y: &Fact| Modifiers::of(x).apart(&Modifiers::of(y));
+        assert!(!apart(a, b));
+        assert!(apart(a, c));
+        assert!(apart(c, d));
     }
 
     fn extract_one(s: &str) -> Fact {
