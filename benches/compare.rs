@@ -4,7 +4,11 @@
 //!
 //! Run with `cargo bench --bench compare`.
 
+mod common;
+
 use std::time::Duration;
+
+use common::generated;
 
 use crosscheck::{Options, compare_texts, diff, report};
 
@@ -42,60 +46,6 @@ fn seeds() -> Vec<(String, String)> {
     files
         .into_iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
-        .collect()
-}
-
-/// A deterministic set of `n` articles of ~600 words: each draws sentences from the bundled real
-/// articles (seeds and invented fixtures), with its own names and numbers swapped in, so that
-/// groups of articles share passages the way coverage of one story does.
-pub fn generated(n: usize) -> Vec<(String, String)> {
-    let mut pool: Vec<String> = Vec::new();
-    for dir in ["seeds", "invented"] {
-        let dir = format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap_or_default();
-            for s in crosscheck::segment::segment(&text).sentences {
-                let t = &text[s.span.start..s.span.end];
-                if s.boilerplate.is_none() && t.split_whitespace().count() >= 8 {
-                    pool.push(t.to_string());
-                }
-            }
-        }
-    }
-    let names = [
-        "Alder", "Brook", "Corran", "Dunmore", "Ellis", "Farrow", "Garnet", "Hale",
-    ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..n)
-        .map(|i| {
-            // Articles come in stories of ~8 that share a theme name and a year.
-            let story = i / 8;
-            let name = names[story % names.len()];
-            let year = 1990 + (story % 30);
-            let mut words = 0;
-            let mut body = String::new();
-            while words < 600 && !pool.is_empty() {
-                let s = &pool[(next() as usize + story * 7) % pool.len()];
-                let s = s
-                    .replace("ZTE", &format!("{name}Tel"))
-                    .replace("2018", &year.to_string())
-                    .replace("Trump", name);
-                words += s.split_whitespace().count();
-                body.push_str(&s);
-                body.push_str(if next() % 4 == 0 { "\n\n" } else { " " });
-            }
-            (format!("gen_{i:04}.txt"), body)
-        })
         .collect()
 }
 

@@ -3,6 +3,9 @@
 //! comparison takes: on the seeds, and on generated sets of 200 and 1,000 articles (the same
 //! generator as `benches/compare.rs`: real sentences, heavily duplicated, as wire copy is).
 
+mod common;
+
+use common::generated;
 use crosscheck::{Comparison, Options, compare_texts, facts, load, segment};
 
 fn main() {
@@ -67,56 +70,4 @@ fn compare_generated_facts(bencher: divan::Bencher, n: usize) {
         .collect();
     let cmp: Comparison = compare_texts(&refs, &Options::default());
     bencher.bench(|| divan::black_box(facts::compare(&cmp).len()));
-}
-
-/// The generator of `benches/compare.rs`: `n` articles of ~600 words drawn deterministically from
-/// the sentences of the bundled fixtures, in stories of 8 that share a name and a year.
-fn generated(n: usize) -> Vec<(String, String)> {
-    let mut pool: Vec<String> = Vec::new();
-    for dir in ["seeds", "invented"] {
-        let dir = format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap_or_default();
-            for s in segment::segment(&text).sentences {
-                let t = &text[s.span.start..s.span.end];
-                if s.boilerplate.is_none() && t.split_whitespace().count() >= 8 {
-                    pool.push(t.to_string());
-                }
-            }
-        }
-    }
-    let names = [
-        "Alder", "Brook", "Corran", "Dunmore", "Ellis", "Farrow", "Garnet", "Hale",
-    ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..n)
-        .map(|i| {
-            let story = i / 8;
-            let name = names[story % names.len()];
-            let year = 1990 + (story % 30);
-            let mut words = 0;
-            let mut body = String::new();
-            while words < 600 && !pool.is_empty() {
-                let s = &pool[(next() as usize + story * 7) % pool.len()];
-                let s = s
-                    .replace("ZTE", &format!("{name}Tel"))
-                    .replace("2018", &year.to_string())
-                    .replace("Trump", name);
-                words += s.split_whitespace().count();
-                body.push_str(&s);
-                body.push_str(if next() % 4 == 0 { "\n\n" } else { " " });
-            }
-            (format!("gen_{i:04}.txt"), body)
-        })
-        .collect()
 }

@@ -108,7 +108,9 @@ pub fn compare_loaded(
     });
     let segmented = started.elapsed();
     cmp.copies = copies::find(&cmp);
+    log::debug!("wire copies found at {:.2?}", started.elapsed());
     align::align(&mut cmp, cancel)?;
+    log::debug!("aligned at {:.2?}", started.elapsed());
     diff::diff_groups(&mut cmp, opts.diff_timeout);
     let aligned = started.elapsed();
     progress(Progress {

@@ -34,13 +34,21 @@ pub(super) fn find(
     let classes = Classes::new(units);
     let df_cap = (units.len() / 8).max(200);
     let lowest = tuning.within.min(tuning.across);
-    let class_sims = classes.candidate_pairs(units, nterms, df_cap, |a, b, sim| {
-        let shared = count_shared(&a.vec, &b.vec);
-        let years_clash =
-            !a.years.is_empty() && !b.years.is_empty() && count_shared_ids(&a.years, &b.years) == 0;
-        (!years_clash && shared >= 2 && sim >= lowest)
-            .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
-    });
+    let class_sims = classes.candidate_pairs(
+        units,
+        nterms,
+        df_cap,
+        &stories.of,
+        tuning.across,
+        |a, b, sim| {
+            let shared = count_shared(&a.vec, &b.vec);
+            let years_clash = !a.years.is_empty()
+                && !b.years.is_empty()
+                && count_shared_ids(&a.years, &b.years) == 0;
+            (!years_clash && shared >= 2 && sim >= lowest)
+                .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
+        },
+    );
     let mut edges: Vec<(f32, u32, u32)> = class_sims
         .par_iter()
         .flat_map_iter(|(&(ca, cb), &(sim, anchors))| {
@@ -163,58 +171,176 @@ impl Classes {
     /// Pairs of classes `(a, b)`, `a <= b`, whose units share a term used by at most `df_cap`
     /// units, with the units' similarity over those terms, kept where `keep` (given one unit of
     /// each class) returns a value. A class is paired with itself when it has two units.
+    ///
+    /// Only pairs that can matter are sought: pairs with units in one story (`story` of each
+    /// document), at any similarity, and pairs across stories at `across` or more, the least
+    /// an edge across stories needs (a pair across stories counts for nothing else). So the cost
+    /// grows with the size of the stories, not the square of the whole comparison.
     fn candidate_pairs<T: Send>(
         &self,
         units: &[Unit],
         nterms: usize,
         df_cap: usize,
+        story: &[usize],
+        across: f32,
         keep: impl Fn(&Unit, &Unit, f32) -> Option<T> + Sync,
     ) -> HashMap<(u32, u32), T> {
-        let n = self.members.len();
         let rep = |c: usize| &units[self.members[c][0] as usize];
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nterms];
         let mut df = vec![0usize; nterms];
-        for c in 0..n {
-            for &(t, w) in &rep(c).vec {
-                postings[t as usize].push((c as u32, w));
-                df[t as usize] += self.members[c].len();
+        for (c, m) in self.members.iter().enumerate() {
+            for &(t, _) in &rep(c).vec {
+                df[t as usize] += m.len();
             }
         }
-        let per_class: Vec<Vec<((u32, u32), T)>> = (0..n)
+        let counted = |t: u32| df[t as usize] <= df_cap;
+        // The classes with a unit in each story, in increasing order.
+        let nstories = story.iter().max().map_or(0, |&m| m + 1);
+        let mut in_story: Vec<Vec<u32>> = vec![Vec::new(); nstories];
+        for (c, m) in self.members.iter().enumerate() {
+            let mut of: Vec<usize> = m.iter().map(|&u| story[units[u as usize].doc]).collect();
+            of.sort_unstable();
+            of.dedup();
+            for s in of {
+                in_story[s].push(c as u32);
+            }
+        }
+        let keep = |(i, j): (u32, u32), sim: f32| {
+            keep(rep(i as usize), rep(j as usize), sim).map(|v| ((i, j), v))
+        };
+        let within: Vec<((u32, u32), T)> = in_story
+            .par_iter()
+            .flat_map_iter(|classes| self.pairs_among(classes, units, &counted, &keep))
+            .collect();
+        let across_pairs = self.pairs_above(units, &df, &counted, across, &keep);
+        // A pair found in two stories, or also across, is the same pair.
+        within.into_iter().chain(across_pairs).collect()
+    }
+
+    /// The pairs among `classes` (increasing) that share a counted term, given their similarity
+    /// over the counted terms (summed over the first class's terms in order, as [`dot`] would)
+    /// to `keep`.
+    fn pairs_among<T>(
+        &self,
+        classes: &[u32],
+        units: &[Unit],
+        counted: &(impl Fn(u32) -> bool + Sync),
+        keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
+    ) -> Vec<((u32, u32), T)> {
+        let rep = |c: u32| &units[self.members[c as usize][0] as usize];
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (k, &c) in classes.iter().enumerate() {
+            for &(t, w) in rep(c).vec.iter().filter(|(t, _)| counted(*t)) {
+                postings.entry(t).or_default().push((k as u32, w));
+            }
+        }
+        let mut acc = vec![0.0f32; classes.len()];
+        let mut seen = vec![false; classes.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        for (i, &c) in classes.iter().enumerate() {
+            let twins = self.members[c as usize].len() >= 2;
+            for &(t, w) in rep(c).vec.iter().filter(|(t, _)| counted(*t)) {
+                for &(j, w2) in &postings[&t] {
+                    let j = j as usize;
+                    if j > i || (j == i && twins) {
+                        if !seen[j] {
+                            seen[j] = true;
+                            touched.push(j as u32);
+                        }
+                        acc[j] += w * w2;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            for j in touched.drain(..) {
+                seen[j as usize] = false;
+                let sim = std::mem::take(&mut acc[j as usize]);
+                out.extend(keep((c, classes[j as usize]), sim));
+            }
+        }
+        out
+    }
+
+    /// The pairs of classes, `a < b`, at least `threshold` alike over the counted terms, found
+    /// without weighing every pair (prefix filtering): each class leaves out of the index its
+    /// most common terms, as many as together could not make `threshold` (their weights' norm
+    /// stays below it), so a pair that alike shares an indexed term; candidates are then
+    /// weighed in full and given to `keep`.
+    fn pairs_above<T: Send>(
+        &self,
+        units: &[Unit],
+        df: &[usize],
+        counted: &(impl Fn(u32) -> bool + Sync),
+        threshold: f32,
+        keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
+    ) -> Vec<((u32, u32), T)> {
+        let n = self.members.len();
+        let rep = |c: usize| &units[self.members[c][0] as usize];
+        // Kept a little under the bound, so that rounding cannot lose a pair.
+        let room = threshold * threshold * 0.999;
+        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        for c in 0..n {
+            let mut terms: Vec<(u32, f32)> = rep(c)
+                .vec
+                .iter()
+                .copied()
+                .filter(|&(t, _)| counted(t))
+                .collect();
+            terms.sort_by(|a, b| df[b.0 as usize].cmp(&df[a.0 as usize]).then(a.0.cmp(&b.0)));
+            let mut left_out = 0.0f32;
+            for (t, w) in terms {
+                if left_out + w * w < room {
+                    left_out += w * w;
+                } else {
+                    postings.entry(t).or_default().push(c as u32);
+                }
+            }
+        }
+        (0..n)
             .into_par_iter()
             .map_init(
-                || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new()),
-                |(acc, seen, touched), i| {
-                    let twins = self.members[i].len() >= 2;
-                    // The similarity of a pair sums the products of the shared terms in term
-                    // order, as a pass over the first unit's terms would.
-                    for &(t, w) in &rep(i).vec {
-                        if df[t as usize] > df_cap {
-                            continue;
-                        }
-                        for &(j, w2) in &postings[t as usize] {
-                            let j = j as usize;
-                            if j > i || (j == i && twins) {
-                                if !seen[j] {
-                                    seen[j] = true;
-                                    touched.push(j as u32);
-                                }
-                                acc[j] += w * w2;
+                || (vec![false; n], Vec::<u32>::new()),
+                |(seen, touched), i| {
+                    for &(t, _) in rep(i).vec.iter().filter(|(t, _)| counted(*t)) {
+                        for &j in postings.get(&t).map_or(&[][..], Vec::as_slice) {
+                            if j as usize > i && !seen[j as usize] {
+                                seen[j as usize] = true;
+                                touched.push(j);
                             }
                         }
                     }
-                    touched.sort_unstable();
                     touched
                         .drain(..)
                         .filter_map(|j| {
                             seen[j as usize] = false;
-                            let sim = std::mem::take(&mut acc[j as usize]);
-                            keep(rep(i), rep(j as usize), sim).map(|v| ((i as u32, j), v))
+                            let sim = counted_dot(&rep(i).vec, &rep(j as usize).vec, counted);
+                            (sim >= threshold)
+                                .then(|| keep((i as u32, j), sim))
+                                .flatten()
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
                 },
             )
-            .collect();
-        per_class.into_iter().flatten().collect()
+            .flatten()
+            .collect()
     }
+}
+
+/// [`dot`] over the terms `counted` keeps.
+fn counted_dot(a: &[(u32, f32)], b: &[(u32, f32)], counted: impl Fn(u32) -> bool) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if counted(a[i].0) {
+                    s += a[i].1 * b[j].1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
 }

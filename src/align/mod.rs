@@ -126,9 +126,12 @@ pub fn align_with(
             Ok(())
         }
     };
+    let clock = std::time::Instant::now();
+    let lap = |stage: &str| log::debug!("aligning: {stage} done at {:.2?}", clock.elapsed());
     let mut space = vectors::build(cmp, tuning);
     stop()?;
     let units = passages::merge_runs(cmp, std::mem::take(&mut space.units), tuning.run);
+    lap("vectors and passages");
     let years: Vec<Option<u16>> = cmp.documents.iter().map(stories::report_year).collect();
     let stories = stories::split(&space.doc_vecs, &years, tuning);
     for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
@@ -137,11 +140,15 @@ pub fn align_with(
     for sides in &stories.undated_splits {
         cmp.warnings.push(loose_warning(cmp, sides));
     }
+    lap("stories");
     stop()?;
     let cands = candidates::find(cmp, &units, space.nterms, &stories, tuning);
+    lap("candidates");
     stop()?;
     let groups = groups::link(&units, cmp.documents.len(), &cands, &stories, tuning);
+    lap("groups");
     records::write(cmp, &units, &groups, &space, &cands, &stories, tuning);
+    lap("records");
     Ok(())
 }
 

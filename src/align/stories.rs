@@ -13,15 +13,17 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::Tuning;
-use super::vectors::sparse_all_pairs;
+use super::vectors::dot;
 
 /// The story split of a comparison.
 pub(super) struct Stories {
     /// Story number of each document, in order of first document.
     pub of: Vec<usize>,
-    /// Similarity of every two documents.
-    pub doc_sim: Vec<Vec<f32>>,
+    /// Similarity of every two documents of one story.
+    sim: Sims,
     /// Stories split in two with no dates to tell them apart (see [`loose`]): the documents of
     /// each side, for the reader to be told.
     pub undated_splits: Vec<[Vec<usize>; 2]>,
@@ -34,22 +36,22 @@ pub(super) fn split(
     years: &[Option<u16>],
     tuning: &Tuning,
 ) -> Stories {
-    let ndocs = doc_vecs.len();
-    let doc_sim = sparse_all_pairs(doc_vecs, ndocs, usize::MAX);
-    let mut of = cluster_stories(ndocs, &doc_sim, tuning.story);
+    let mut of = cluster_stories(doc_vecs, tuning.story);
+    // Splits only part the documents of one cluster: these similarities serve to the end.
+    let sim = Sims::new(&of, doc_vecs);
     split_each(&mut of, |members| {
-        two_years(members, &doc_sim, years, tuning.story_split)
+        two_years(members, &sim, years, tuning.story_split)
     });
     let mut undated_splits = Vec::new();
     split_each(&mut of, |members| {
-        let sides = loose(members, &doc_sim, tuning.loose_story)?;
+        let sides = loose(members, &sim, tuning.loose_story)?;
         let second = sides[1].clone();
         undated_splits.push(sides);
         Some(second)
     });
     Stories {
         of,
-        doc_sim,
+        sim,
         undated_splits,
     }
 }
@@ -115,7 +117,7 @@ fn split_each(of: &mut [usize], mut side_of: impl FnMut(&[usize]) -> Option<Vec<
 /// side. Returns the side of the later year.
 fn two_years(
     members: &[usize],
-    sim: &[Vec<f32>],
+    sim: &Sims,
     years: &[Option<u16>],
     ratio: f32,
 ) -> Option<Vec<usize>> {
@@ -150,7 +152,7 @@ fn two_years(
 
 /// How alike two sides are between them, as a share of how alike the less cohesive side is
 /// inside (sides of two or more documents).
-fn separated(sim: &[Vec<f32>], sides: &[Vec<usize>; 2]) -> f32 {
+fn separated(sim: &Sims, sides: &[Vec<usize>; 2]) -> f32 {
     let between = sides[0]
         .iter()
         .map(|&a| mean_to(sim, a, &sides[1]))
@@ -165,7 +167,7 @@ fn separated(sim: &[Vec<f32>], sides: &[Vec<usize>; 2]) -> f32 {
 /// some alignments; a wrong merge sets two events side by side) and the reader is told. The two
 /// sides are found by two-means on the documents' similarity, seeded with the report least like
 /// the others and the one least like it.
-fn loose(members: &[usize], sim: &[Vec<f32>], ratio: f32) -> Option<[Vec<usize>; 2]> {
+fn loose(members: &[usize], sim: &Sims, ratio: f32) -> Option<[Vec<usize>; 2]> {
     let sides = two_means(members, sim)?;
     (separated(sim, &sides) < ratio).then_some(sides)
 }
@@ -177,7 +179,7 @@ const LOOSE_MIN: usize = 4;
 const ROUNDS: usize = 5;
 
 /// Two sides of a story's documents, each of two or more, by two-means on their similarity.
-fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
+fn two_means(members: &[usize], sim: &Sims) -> Option<[Vec<usize>; 2]> {
     if members.len() < LOOSE_MIN {
         return None;
     }
@@ -189,7 +191,7 @@ fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
         match (n, side.is_empty()) {
             (0, false) => f32::INFINITY,
             (0, true) => f32::NEG_INFINITY,
-            _ => others.map(|&x| sim[d][x]).sum::<f32>() / n as f32,
+            _ => others.map(|&x| sim.get(d, x)).sum::<f32>() / n as f32,
         }
     };
     let a = *members
@@ -198,7 +200,7 @@ fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
     let b = *members
         .iter()
         .filter(|&&d| d != a)
-        .min_by(|&&x, &&y| sim[a][x].total_cmp(&sim[a][y]))?;
+        .min_by(|&&x, &&y| sim.get(a, x).total_cmp(&sim.get(a, y)))?;
     let mut sides = [vec![a], vec![b]];
     for _ in 0..ROUNDS {
         let mut next: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
@@ -215,17 +217,17 @@ fn two_means(members: &[usize], sim: &[Vec<f32>]) -> Option<[Vec<usize>; 2]> {
 }
 
 /// Mean similarity of document `d` to the documents of `side` (not empty).
-fn mean_to(sim: &[Vec<f32>], d: usize, side: &[usize]) -> f32 {
-    side.iter().map(|&x| sim[d][x]).sum::<f32>() / side.len() as f32
+fn mean_to(sim: &Sims, d: usize, side: &[usize]) -> f32 {
+    side.iter().map(|&x| sim.get(d, x)).sum::<f32>() / side.len() as f32
 }
 
 /// Mean similarity of the pairs of `side` (two or more documents).
-fn inside(sim: &[Vec<f32>], side: &[usize]) -> f32 {
+fn inside(sim: &Sims, side: &[usize]) -> f32 {
     let n = side.len();
     let mut total = 0.0;
     for (i, &a) in side.iter().enumerate() {
         for &b in &side[i + 1..] {
-            total += sim[a][b];
+            total += sim.get(a, b);
         }
     }
     total / (n * (n - 1) / 2) as f32
@@ -246,7 +248,7 @@ impl Stories {
     pub fn firm(&self, da: usize, db: usize, tuning: &Tuning) -> bool {
         da != db
             && self.of[da] == self.of[db]
-            && self.doc_sim[da][db] >= tuning.story * tuning.firm_story
+            && self.sim.get(da, db) >= tuning.story * tuning.firm_story
     }
 
     /// Whether a pair of passages of documents `da` and `db`, similar by `sim` (`anchors`: they
@@ -257,7 +259,7 @@ impl Stories {
         } else if self.of[da] == self.of[db] {
             // Two documents of a story that are only loosely alike need stronger evidence
             // from a passage pair than two that clearly tell the same story.
-            let ds = self.doc_sim[da][db];
+            let ds = self.sim.get(da, db);
             let firm = tuning.story * tuning.firm_story;
             let need = if ds >= firm {
                 tuning.within
@@ -271,50 +273,181 @@ impl Stories {
     }
 }
 
-/// Average-linkage clustering of documents: pairs in decreasing similarity, merged while the
-/// mean similarity between the two clusters stays at or above `threshold`.
-fn cluster_stories(n: usize, sim: &[Vec<f32>], threshold: f32) -> Vec<usize> {
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, row) in sim.iter().enumerate() {
-        for (j, &s) in row.iter().enumerate().skip(i + 1) {
-            if s >= threshold {
-                pairs.push((s, i, j));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+/// Average-linkage clustering of documents (given as unit vectors): pairs in decreasing
+/// similarity, merged while the mean similarity between the two clusters stays at or above
+/// `threshold`. The sum of the similarities between two clusters is the dot product of their
+/// summed vectors, so no matrix of every two documents is kept: memory grows with the words
+/// of the documents, and with the pairs alike enough to merge.
+fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
+    let n = vecs.len();
+    let pairs = pairs_above(vecs, threshold);
     let mut root: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
-    let mut link: Vec<Vec<f32>> = sim.to_vec();
-    for (_, i, j) in pairs {
+    // The summed vector of each cluster of two or more (a document alone is its own vector),
+    // and a version that changes whenever the cluster does, so a merge refused once is not
+    // weighed again until one of the two has changed.
+    let mut sums: Vec<Option<HashMap<u32, f32>>> = vec![None; n];
+    let mut version = vec![0u32; n];
+    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
+    for (s, i, j) in pairs {
         let (a, b) = (find(&mut root, i), find(&mut root, j));
-        if a == b {
+        if a == b || refused.get(&(a, b)) == Some(&(version[a], version[b])) {
             continue;
         }
-        if link[a][b] / ((size[a] * size[b]) as f32) < threshold {
+        let link = match (&sums[a], &sums[b]) {
+            (None, None) => s,
+            (Some(x), None) => dot_sum(x, &vecs[b]),
+            (None, Some(y)) => dot_sum(y, &vecs[a]),
+            (Some(x), Some(y)) if x.len() <= y.len() => dot_sums(x, y),
+            (Some(x), Some(y)) => dot_sums(y, x),
+        };
+        if link / ((size[a] * size[b]) as f32) < threshold {
+            refused.insert((a, b), (version[a], version[b]));
             continue;
         }
-        // Merge b into a. Rows of clusters merged away are emptied: only roots are read.
-        let row_b = std::mem::take(&mut link[b]);
-        for (k, v) in row_b.into_iter().enumerate() {
-            link[a][k] += v;
-            let merged = link[a][k];
-            if let Some(x) = link[k].get_mut(a) {
-                *x = merged;
-            }
+        // The larger cluster's sum takes the smaller one's.
+        let (keep, gone) = if sums[a].as_ref().map_or(1, HashMap::len)
+            >= sums[b].as_ref().map_or(1, HashMap::len)
+        {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut sum = sums[keep]
+            .take()
+            .unwrap_or_else(|| vecs[keep].iter().copied().collect());
+        match sums[gone].take() {
+            Some(other) => other
+                .into_iter()
+                .for_each(|(t, w)| *sum.entry(t).or_default() += w),
+            None => vecs[gone]
+                .iter()
+                .for_each(|&(t, w)| *sum.entry(t).or_default() += w),
         }
-        root[b] = a;
-        size[a] += size[b];
+        sums[keep] = Some(sum);
+        root[gone] = keep;
+        size[keep] += size[gone];
+        version[keep] += 1;
+        version[gone] += 1;
     }
-    // Story numbers in order of first document.
-    let mut ids: HashMap<usize, usize> = HashMap::new();
-    (0..n)
-        .map(|i| {
-            let r = find(&mut root, i);
-            let next = ids.len();
-            *ids.entry(r).or_insert(next)
-        })
-        .collect()
+    let mut of: Vec<usize> = (0..n).map(|i| find(&mut root, i)).collect();
+    renumber(&mut of);
+    of
+}
+
+/// Dot product of a summed vector and a document's vector.
+fn dot_sum(sum: &HashMap<u32, f32>, v: &[(u32, f32)]) -> f32 {
+    v.iter().filter_map(|(t, w)| Some(w * sum.get(t)?)).sum()
+}
+
+/// Dot product of two summed vectors, the smaller first.
+fn dot_sums(small: &HashMap<u32, f32>, large: &HashMap<u32, f32>) -> f32 {
+    small
+        .iter()
+        .filter_map(|(t, w)| Some(w * large.get(t)?))
+        .sum()
+}
+
+/// The pairs `(similarity, i, j)`, `i < j`, of documents at least `threshold` alike, most alike
+/// first (ties in document order), from an inverted index: each document's row is summed in a
+/// scratch row, and only the pairs above the threshold are kept.
+fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, usize, usize)> {
+    let n = vecs.len();
+    let nterms = vecs
+        .iter()
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nterms];
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((i as u32, w));
+        }
+    }
+    let mut pairs: Vec<(f32, usize, usize)> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new()),
+            |(acc, seen, touched), i| {
+                // Summed over the first document's terms in order, as `dot` sums them.
+                for &(t, w) in &vecs[i] {
+                    for &(j, w2) in &postings[t as usize] {
+                        if j as usize > i {
+                            if !seen[j as usize] {
+                                seen[j as usize] = true;
+                                touched.push(j);
+                            }
+                            acc[j as usize] += w * w2;
+                        }
+                    }
+                }
+                touched
+                    .drain(..)
+                    .filter_map(|j| {
+                        seen[j as usize] = false;
+                        let s = std::mem::take(&mut acc[j as usize]);
+                        (s >= threshold).then_some((s, i, j as usize))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
+        .collect();
+    pairs.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs
+}
+
+/// The similarity of every two documents of one cluster: a matrix per cluster, so memory grows
+/// with the square of a story's size, not of the whole comparison.
+pub(super) struct Sims {
+    /// Cluster of each document, and its place among the cluster's documents.
+    cluster: Vec<usize>,
+    place: Vec<usize>,
+    /// Per cluster, its documents' similarities, row by row.
+    rows: Vec<Vec<f32>>,
+    /// Documents in each cluster.
+    len: Vec<usize>,
+}
+
+impl Sims {
+    fn new(of: &[usize], vecs: &[Vec<(u32, f32)>]) -> Self {
+        let nclusters = of.iter().max().map_or(0, |&m| m + 1);
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); nclusters];
+        let mut place = vec![0; of.len()];
+        for (d, &c) in of.iter().enumerate() {
+            place[d] = members[c].len();
+            members[c].push(d);
+        }
+        let rows = members
+            .par_iter()
+            .map(|m| {
+                let mut rows = vec![0.0f32; m.len() * m.len()];
+                for (k, &a) in m.iter().enumerate() {
+                    for (l, &b) in m.iter().enumerate().skip(k + 1) {
+                        let s = dot(&vecs[a], &vecs[b]);
+                        rows[k * m.len() + l] = s;
+                        rows[l * m.len() + k] = s;
+                    }
+                }
+                rows
+            })
+            .collect();
+        Self {
+            cluster: of.to_vec(),
+            place,
+            rows,
+            len: members.iter().map(Vec::len).collect(),
+        }
+    }
+
+    /// How alike documents `a` and `b` are (zero for one document, and for two clusters).
+    fn get(&self, a: usize, b: usize) -> f32 {
+        let c = self.cluster[a];
+        if c != self.cluster[b] {
+            return 0.0;
+        }
+        self.rows[c][self.place[a] * self.len[c] + self.place[b]]
+    }
 }
 
 fn find(root: &mut [usize], mut i: usize) -> usize {

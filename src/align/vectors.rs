@@ -297,28 +297,3 @@ pub(super) fn count_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
 pub(super) fn count_shared_ids(a: &[u32], b: &[u32]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
-
-/// Cosine similarities of all pairs of sparse vectors that share a term (dense result).
-pub(super) fn sparse_all_pairs(vecs: &[Vec<(u32, f32)>], n: usize, _cap: usize) -> Vec<Vec<f32>> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
-    for (i, v) in vecs.iter().enumerate() {
-        for &(t, w) in v {
-            postings.entry(t).or_default().push((i, w));
-        }
-    }
-    (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let mut row = vec![0.0f32; n];
-            for &(t, w) in &vecs[i] {
-                if let Some(p) = postings.get(&t) {
-                    for &(j, w2) in p {
-                        row[j] += w * w2;
-                    }
-                }
-            }
-            row[i] = 0.0;
-            row
-        })
-        .collect()
-}
