@@ -26,7 +26,8 @@ const MAX_POSTINGS: usize = 64;
 /// Finds the sets of copies among the documents of `cmp` (the text of their passages that are
 /// not boilerplate), in input order.
 pub fn find(cmp: &Comparison) -> Vec<CopySet> {
-    let shingles: Vec<HashSet<u64>> = cmp.documents.iter().map(shingles_of).collect();
+    use rayon::prelude::*;
+    let shingles: Vec<HashSet<u64>> = cmp.documents.par_iter().map(shingles_of).collect();
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (d, set) in shingles.iter().enumerate() {
         for &h in set {
@@ -62,18 +63,27 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
 /// Sets around a first document: in input order, a document joins the first earlier set whose
 /// first document it is linked to, else starts its own; each set keeps its least link overlap.
 fn sets(cmp: &Comparison, links: &[(usize, usize, f32)]) -> Vec<CopySet> {
-    let link: HashMap<(usize, usize), f32> = links.iter().map(|&(a, b, o)| ((a, b), o)).collect();
+    // The links of each document to earlier ones, earliest first (links are sorted).
+    let mut earlier: Vec<Vec<(usize, f32)>> = vec![Vec::new(); cmp.documents.len()];
+    for &(a, b, o) in links {
+        earlier[b].push((a, o));
+    }
+    // The set each document opened, if it opened one.
+    let mut opened: Vec<Option<usize>> = vec![None; cmp.documents.len()];
     let mut sets: Vec<(Vec<usize>, f32)> = Vec::new();
     for d in 0..cmp.documents.len() {
-        let joined = sets
-            .iter_mut()
-            .find_map(|(m, least)| link.get(&(m[0], d)).map(|o| (m, least, *o)));
-        match joined {
-            Some((m, least, o)) => {
+        // Sets are numbered in order of their first document: the earliest linked first
+        // document opened the first set.
+        match earlier[d].iter().find_map(|&(a, o)| Some((opened[a]?, o))) {
+            Some((s, o)) => {
+                let (m, least) = &mut sets[s];
                 m.push(d);
                 *least = least.min(o);
             }
-            None => sets.push((vec![d], 1.0)),
+            None => {
+                opened[d] = Some(sets.len());
+                sets.push((vec![d], 1.0));
+            }
         }
     }
     sets.into_iter()

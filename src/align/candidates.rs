@@ -4,7 +4,7 @@
 //! then expanded to the pairs of passages, which gives exactly the similarities a pass over every
 //! passage would. Pairs that state different years are never candidates.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -152,7 +152,7 @@ impl Classes {
     fn new(units: &[Unit]) -> Self {
         // Key: the vector's terms and weights (as bits), and the anchors.
         type Key<'a> = (Vec<(u32, u32)>, &'a [u32]);
-        let mut index: HashMap<Key, u32> = HashMap::new();
+        let mut index: HashMap<Key, u32> = HashMap::default();
         let mut of = Vec::with_capacity(units.len());
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (i, u) in units.iter().enumerate() {
@@ -227,7 +227,7 @@ impl Classes {
         keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
     ) -> Vec<((u32, u32), T)> {
         let rep = |c: u32| &units[self.members[c as usize][0] as usize];
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
         for (k, &c) in classes.iter().enumerate() {
             for &(t, w) in rep(c).vec.iter().filter(|(t, _)| counted(*t)) {
                 postings.entry(t).or_default().push((k as u32, w));
@@ -278,7 +278,7 @@ impl Classes {
         let rep = |c: usize| &units[self.members[c][0] as usize];
         // Kept a little under the bound, so that rounding cannot lose a pair.
         let room = threshold * threshold * 0.999;
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
         for c in 0..n {
             let mut terms: Vec<(u32, f32)> = rep(c)
                 .vec

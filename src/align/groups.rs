@@ -6,7 +6,7 @@
 //! two or more reports merge at a lower bar: the reports' own order is evidence; a merge that
 //! gives a report a second passage in the group needs a higher one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Tuning;
 use super::candidates::Candidates;
@@ -53,7 +53,8 @@ pub(super) fn link(
         .map(|(u, &o)| vec![(u.doc, o)])
         .collect();
     let mut version = vec![0u32; units.len()];
-    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
+    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
+    let mut sums = Sums::new(units);
     for &(_, a, b) in &cands.edges {
         let (ga, gb) = (group_of[a as usize], group_of[b as usize]);
         if ga == gb || refused.get(&(ga, gb)) == Some(&(version[ga], version[gb])) {
@@ -61,24 +62,7 @@ pub(super) fn link(
         }
         let (ma, mb) = (&members[ga], &members[gb]);
         let fit = spans_fit(&docs_of[ga], &docs_of[gb], tuning.span, tuning.retold_runs);
-        let again = fit.is_some_and(|(_, again)| again);
-        let accepted = fit.map(|(s, _)| s).is_some_and(|shared| {
-            // Passages of one document become one passage: only pairs of documents count.
-            // A report's second place in the group must tell what its first does: there, its
-            // own two passages count as a pair too.
-            let (mut total, mut n) = (0.0f32, 0usize);
-            for &x in ma {
-                for &y in mb {
-                    let (ux, uy) = (&units[x as usize], &units[y as usize]);
-                    if ux.doc != uy.doc {
-                        total += cands.pair_sim(units, stories, tuning, x, y);
-                        n += 1;
-                    } else if again && ord[x as usize].abs_diff(ord[y as usize]) > 1 {
-                        total += dot(&ux.vec, &uy.vec);
-                        n += 1;
-                    }
-                }
-            }
+        let accepted = fit.is_some_and(|(shared, again)| {
             // Two groups whose passages sit side by side in two or more reports are one event
             // told over two sentences (a headline and its lead, a claim and its source): the
             // reports' own order is evidence, so the bar is lower.
@@ -92,7 +76,28 @@ pub(super) fn link(
             } else {
                 tuning.group
             };
-            n > 0 && total / n as f32 >= bar
+            let n = weighed_pairs(&docs_of[ga], &docs_of[gb], again);
+            // No pair weighs more than the dot product of its vectors, so that of the two
+            // groups' summed vectors bounds their total: well below the bar, the pairs need not
+            // be weighed one by one (so are most merges refused in a large story).
+            if n == 0 || sums.dot(ga, gb) < bar * n as f32 * BOUND_MARGIN {
+                return false;
+            }
+            // Passages of one document become one passage: only pairs of documents count.
+            // A report's second place in the group must tell what its first does: there, its
+            // own two passages count as a pair too.
+            let mut total = 0.0f32;
+            for &x in ma {
+                for &y in mb {
+                    let (ux, uy) = (&units[x as usize], &units[y as usize]);
+                    if ux.doc != uy.doc {
+                        total += cands.pair_sim(units, stories, tuning, x, y);
+                    } else if again && ord[x as usize].abs_diff(ord[y as usize]) > 1 {
+                        total += dot(&ux.vec, &uy.vec);
+                    }
+                }
+            }
+            total / n as f32 >= bar
         });
         if !accepted {
             refused.insert((ga, gb), (version[ga], version[gb]));
@@ -108,6 +113,7 @@ pub(super) fn link(
         docs_of[ga].sort_unstable();
         version[ga] += 1;
         version[gb] += 1;
+        sums.merge(ga, gb);
     }
 
     // Groups of one passage are none.
@@ -138,6 +144,75 @@ pub(super) fn link(
             slots
         })
         .collect()
+}
+
+/// Share of the bar under which the bound of two groups' total refuses their merge unweighed:
+/// it leaves room for rounding (the bound and the total are summed in other orders).
+const BOUND_MARGIN: f32 = 0.99;
+
+/// How many pairs of passages of two groups (given as sorted (document, position) lists) are
+/// weighed: those of two documents, and, when a document tells the happening `again`, its own
+/// two passages that are not adjacent.
+fn weighed_pairs(a: &[(usize, usize)], b: &[(usize, usize)], again: bool) -> usize {
+    let mut n = a.len() * b.len();
+    for &(da, oa) in a {
+        let start = b.partition_point(|&(d, _)| d < da);
+        for &(_, ob) in b[start..].iter().take_while(|&&(d, _)| d == da) {
+            if !(again && oa.abs_diff(ob) > 1) {
+                n -= 1;
+            }
+        }
+    }
+    n
+}
+
+/// The summed vector of each group of two or more units (a unit alone is its own vector).
+struct Sums<'a> {
+    units: &'a [Unit],
+    sums: Vec<Option<HashMap<u32, f32>>>,
+}
+
+impl<'a> Sums<'a> {
+    fn new(units: &'a [Unit]) -> Self {
+        Self {
+            units,
+            sums: vec![None; units.len()],
+        }
+    }
+
+    /// The dot product of the summed vectors of groups `a` and `b` (each named by its first
+    /// unit, as in [`link`]).
+    fn dot(&self, a: usize, b: usize) -> f32 {
+        let lookup = |sum: &HashMap<u32, f32>, v: &[(u32, f32)]| -> f32 {
+            v.iter().filter_map(|(t, w)| Some(w * sum.get(t)?)).sum()
+        };
+        match (&self.sums[a], &self.sums[b]) {
+            (None, None) => dot(&self.units[a].vec, &self.units[b].vec),
+            (Some(x), None) => lookup(x, &self.units[b].vec),
+            (None, Some(y)) => lookup(y, &self.units[a].vec),
+            (Some(x), Some(y)) => {
+                let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+                small
+                    .iter()
+                    .filter_map(|(t, w)| Some(w * large.get(t)?))
+                    .sum()
+            }
+        }
+    }
+
+    /// Group `gone` joins group `keep`.
+    fn merge(&mut self, keep: usize, gone: usize) {
+        let as_map = |s: Option<HashMap<u32, f32>>, u: &Unit| {
+            s.unwrap_or_else(|| u.vec.iter().copied().collect())
+        };
+        let x = as_map(self.sums[keep].take(), &self.units[keep]);
+        let y = as_map(self.sums[gone].take(), &self.units[gone]);
+        let (mut large, small) = if x.len() >= y.len() { (x, y) } else { (y, x) };
+        for (t, w) in small {
+            *large.entry(t).or_default() += w;
+        }
+        self.sums[keep] = Some(large);
+    }
 }
 
 /// Whether two groups, given as sorted (document, position) lists, can be one: every document

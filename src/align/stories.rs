@@ -11,7 +11,7 @@
 //! story whose reports fall into two sides far less alike between them than inside, with no
 //! dates to tell, is two as well, and the reader is told so (a warning names both sides).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -121,7 +121,7 @@ fn two_years(
     years: &[Option<u16>],
     ratio: f32,
 ) -> Option<Vec<usize>> {
-    let mut count: HashMap<u16, usize> = HashMap::new();
+    let mut count: HashMap<u16, usize> = HashMap::default();
     for &d in members {
         if let Some(y) = years[d] {
             *count.entry(y).or_default() += 1;
@@ -235,7 +235,7 @@ fn inside(sim: &Sims, side: &[usize]) -> f32 {
 
 /// Story numbers in order of first document.
 fn renumber(of: &mut [usize]) {
-    let mut ids: HashMap<usize, usize> = HashMap::new();
+    let mut ids: HashMap<usize, usize> = HashMap::default();
     for s in of.iter_mut() {
         let next = ids.len();
         *s = *ids.entry(*s).or_insert(next);
@@ -288,7 +288,7 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
     // weighed again until one of the two has changed.
     let mut sums: Vec<Option<HashMap<u32, f32>>> = vec![None; n];
     let mut version = vec![0u32; n];
-    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
+    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
     for (s, i, j) in pairs {
         let (a, b) = (find(&mut root, i), find(&mut root, j));
         if a == b || refused.get(&(a, b)) == Some(&(version[a], version[b])) {
