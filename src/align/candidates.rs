@@ -39,8 +39,9 @@ pub(super) fn find(
         nterms,
         df_cap,
         &stories.of,
+        lowest,
         tuning.across,
-        |a, b, sim| {
+        |a: &Unit, b: &Unit, sim| {
             let shared = count_shared(&a.vec, &b.vec);
             let years_clash = !a.years.is_empty()
                 && !b.years.is_empty()
@@ -168,20 +169,23 @@ impl Classes {
         Self { of, members }
     }
 
-    /// Pairs of classes `(a, b)`, `a <= b`, whose units share a term used by at most `df_cap`
-    /// units, with the units' similarity over those terms, kept where `keep` (given one unit of
-    /// each class) returns a value. A class is paired with itself when it has two units.
+    /// Pairs of classes `(a, b)`, `a <= b`, at least `least` alike over the terms used by at
+    /// most `df_cap` units (the counted terms), kept where `keep` (given one unit of each class
+    /// and their similarity) returns a value. A class is paired with itself when it has two
+    /// units.
     ///
     /// Only pairs that can matter are sought: pairs with units in one story (`story` of each
-    /// document), at any similarity, and pairs across stories at `across` or more, the least
-    /// an edge across stories needs (a pair across stories counts for nothing else). So the cost
-    /// grows with the size of the stories, not the square of the whole comparison.
+    /// document), and pairs across stories at `across` or more, the least an edge across
+    /// stories needs (a pair across stories counts for nothing else). So the cost grows with
+    /// the size of the stories, not the square of the whole comparison.
+    #[allow(clippy::too_many_arguments)]
     fn candidate_pairs<T: Send>(
         &self,
         units: &[Unit],
         nterms: usize,
         df_cap: usize,
         story: &[usize],
+        least: f32,
         across: f32,
         keep: impl Fn(&Unit, &Unit, f32) -> Option<T> + Sync,
     ) -> HashMap<(u32, u32), T> {
@@ -192,7 +196,6 @@ impl Classes {
                 df[t as usize] += m.len();
             }
         }
-        let counted = |t: u32| df[t as usize] <= df_cap;
         // The classes with a unit in each story, in increasing order.
         let nstories = story.iter().max().map_or(0, |&m| m + 1);
         let mut in_story: Vec<Vec<u32>> = vec![Vec::new(); nstories];
@@ -204,104 +207,96 @@ impl Classes {
                 in_story[s].push(c as u32);
             }
         }
+        let search = Search {
+            classes: self,
+            units,
+            df: &df,
+            df_cap,
+        };
         let keep = |(i, j): (u32, u32), sim: f32| {
             keep(rep(i as usize), rep(j as usize), sim).map(|v| ((i, j), v))
         };
         let within: Vec<((u32, u32), T)> = in_story
             .par_iter()
-            .flat_map_iter(|classes| self.pairs_among(classes, units, &counted, &keep))
+            .flat_map_iter(|classes| search.pairs_above(classes, least, &keep))
             .collect();
-        let across_pairs = self.pairs_above(units, &df, &counted, across, &keep);
+        let all: Vec<u32> = (0..self.members.len() as u32).collect();
+        let across_pairs = search.pairs_above(&all, across.max(least), &keep);
         // A pair found in two stories, or also across, is the same pair.
         within.into_iter().chain(across_pairs).collect()
     }
+}
 
-    /// The pairs among `classes` (increasing) that share a counted term, given their similarity
-    /// over the counted terms (summed over the first class's terms in order, as [`dot`] would)
-    /// to `keep`.
-    fn pairs_among<T>(
-        &self,
-        classes: &[u32],
-        units: &[Unit],
-        counted: &(impl Fn(u32) -> bool + Sync),
-        keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
-    ) -> Vec<((u32, u32), T)> {
-        let rep = |c: u32| &units[self.members[c as usize][0] as usize];
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
-        for (k, &c) in classes.iter().enumerate() {
-            for &(t, w) in rep(c).vec.iter().filter(|(t, _)| counted(*t)) {
-                postings.entry(t).or_default().push((k as u32, w));
-            }
-        }
-        let mut acc = vec![0.0f32; classes.len()];
-        let mut seen = vec![false; classes.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut out = Vec::new();
-        for (i, &c) in classes.iter().enumerate() {
-            let twins = self.members[c as usize].len() >= 2;
-            for &(t, w) in rep(c).vec.iter().filter(|(t, _)| counted(*t)) {
-                for &(j, w2) in &postings[&t] {
-                    let j = j as usize;
-                    if j > i || (j == i && twins) {
-                        if !seen[j] {
-                            seen[j] = true;
-                            touched.push(j as u32);
-                        }
-                        acc[j] += w * w2;
-                    }
-                }
-            }
-            touched.sort_unstable();
-            for j in touched.drain(..) {
-                seen[j as usize] = false;
-                let sim = std::mem::take(&mut acc[j as usize]);
-                out.extend(keep((c, classes[j as usize]), sim));
-            }
-        }
-        out
+/// What a search for alike pairs of classes reads.
+struct Search<'a> {
+    classes: &'a Classes,
+    units: &'a [Unit],
+    /// Units using each term.
+    df: &'a [usize],
+    /// Most units a counted term is used by.
+    df_cap: usize,
+}
+
+impl Search<'_> {
+    fn rep(&self, c: u32) -> &Unit {
+        &self.units[self.classes.members[c as usize][0] as usize]
     }
 
-    /// The pairs of classes, `a < b`, at least `threshold` alike over the counted terms, found
-    /// without weighing every pair (prefix filtering): each class leaves out of the index its
-    /// most common terms, as many as together could not make `threshold` (their weights' norm
-    /// stays below it), so a pair that alike shares an indexed term; candidates are then
-    /// weighed in full and given to `keep`.
+    fn counted(&self, t: u32) -> bool {
+        self.df[t as usize] <= self.df_cap
+    }
+
+    /// The pairs of `classes` (increasing), `a <= b`, at least `threshold` alike over the
+    /// counted terms, given to `keep`; found without weighing every pair (prefix filtering):
+    /// each class leaves out of the index its most common terms, as many as together could not
+    /// make `threshold` (their weights' norm stays below it), so a pair that alike shares an
+    /// indexed term. Candidates are then weighed in full ([`counted_dot`]: in term order, the
+    /// same sum for every way they are found).
     fn pairs_above<T: Send>(
         &self,
-        units: &[Unit],
-        df: &[usize],
-        counted: &(impl Fn(u32) -> bool + Sync),
+        classes: &[u32],
         threshold: f32,
         keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
     ) -> Vec<((u32, u32), T)> {
-        let n = self.members.len();
-        let rep = |c: usize| &units[self.members[c][0] as usize];
         // Kept a little under the bound, so that rounding cannot lose a pair.
         let room = threshold * threshold * 0.999;
         let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
-        for c in 0..n {
-            let mut terms: Vec<(u32, f32)> = rep(c)
+        for (k, &c) in classes.iter().enumerate() {
+            let mut terms: Vec<(u32, f32)> = self
+                .rep(c)
                 .vec
                 .iter()
                 .copied()
-                .filter(|&(t, _)| counted(t))
+                .filter(|&(t, _)| self.counted(t))
                 .collect();
-            terms.sort_by(|a, b| df[b.0 as usize].cmp(&df[a.0 as usize]).then(a.0.cmp(&b.0)));
+            terms.sort_by(|a, b| {
+                self.df[b.0 as usize]
+                    .cmp(&self.df[a.0 as usize])
+                    .then(a.0.cmp(&b.0))
+            });
             let mut left_out = 0.0f32;
             for (t, w) in terms {
                 if left_out + w * w < room {
                     left_out += w * w;
                 } else {
-                    postings.entry(t).or_default().push(c as u32);
+                    postings.entry(t).or_default().push(k as u32);
                 }
             }
         }
+        let weigh = |i: usize, j: usize| {
+            let (a, b) = (classes[i], classes[j]);
+            let sim = counted_dot(&self.rep(a).vec, &self.rep(b).vec, |t| self.counted(t));
+            (sim > 0.0 && sim >= threshold)
+                .then(|| keep((a, b), sim))
+                .flatten()
+        };
+        let n = classes.len();
         (0..n)
             .into_par_iter()
             .map_init(
                 || (vec![false; n], Vec::<u32>::new()),
                 |(seen, touched), i| {
-                    for &(t, _) in rep(i).vec.iter().filter(|(t, _)| counted(*t)) {
+                    for &(t, _) in &self.rep(classes[i]).vec {
                         for &j in postings.get(&t).map_or(&[][..], Vec::as_slice) {
                             if j as usize > i && !seen[j as usize] {
                                 seen[j as usize] = true;
@@ -309,16 +304,15 @@ impl Classes {
                             }
                         }
                     }
-                    touched
-                        .drain(..)
-                        .filter_map(|j| {
-                            seen[j as usize] = false;
-                            let sim = counted_dot(&rep(i).vec, &rep(j as usize).vec, counted);
-                            (sim >= threshold)
-                                .then(|| keep((i as u32, j), sim))
-                                .flatten()
-                        })
-                        .collect::<Vec<_>>()
+                    touched.sort_unstable();
+                    let twins = self.classes.members[classes[i] as usize].len() >= 2;
+                    let mut out: Vec<((u32, u32), T)> =
+                        twins.then(|| weigh(i, i)).flatten().into_iter().collect();
+                    for j in touched.drain(..) {
+                        seen[j as usize] = false;
+                        out.extend(weigh(i, j as usize));
+                    }
+                    out
                 },
             )
             .flatten()
