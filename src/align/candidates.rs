@@ -338,3 +338,74 @@ fn counted_dot(a: &[(u32, f32)], b: &[(u32, f32)], counted: impl Fn(u32) -> bool
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::vectors::random_vectors;
+
+    /// Units of the random vectors, each of its own document; every seventh repeats the one
+    /// before it (a class of two).
+    fn units(seed: u64) -> Vec<Unit> {
+        let mut vecs = random_vectors(150, seed);
+        for i in (7..vecs.len()).step_by(7) {
+            vecs[i] = vecs[i - 1].clone();
+        }
+        vecs.into_iter()
+            .enumerate()
+            .map(|(d, vec)| Unit {
+                doc: d,
+                passage: 0,
+                passage_end: 0,
+                vec,
+                anchors: Vec::new(),
+                years: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prefix_filtering_finds_every_pair_above_the_bar() {
+        for seed in 1..=5 {
+            let units = units(seed);
+            let classes = Classes::new(&units);
+            assert!(classes.members.iter().any(|m| m.len() == 2));
+            let mut df = vec![0usize; 2001];
+            for (c, m) in classes.members.iter().enumerate() {
+                for &(t, _) in &units[m[0] as usize].vec {
+                    df[t as usize] += classes.members[c].len();
+                }
+            }
+            for (df_cap, threshold) in [(usize::MAX, 0.18), (usize::MAX, 0.7), (20, 0.18)] {
+                let search = Search {
+                    classes: &classes,
+                    units: &units,
+                    df: &df,
+                    df_cap,
+                };
+                let all: Vec<u32> = (0..classes.members.len() as u32).collect();
+                let mut found: Vec<((u32, u32), f32)> =
+                    search.pairs_above(&all, threshold, &|pair, sim| Some((pair, sim)));
+                found.sort_by_key(|&(pair, _)| pair);
+                let mut every: Vec<((u32, u32), f32)> = Vec::new();
+                for a in 0..classes.members.len() {
+                    for b in a..classes.members.len() {
+                        if a == b && classes.members[a].len() < 2 {
+                            continue;
+                        }
+                        let sim = counted_dot(
+                            &search.rep(a as u32).vec,
+                            &search.rep(b as u32).vec,
+                            |t| search.counted(t),
+                        );
+                        if sim > 0.0 && sim >= threshold {
+                            every.push(((a as u32, b as u32), sim));
+                        }
+                    }
+                }
+                assert_eq!(found, every, "seed {seed}, cap {df_cap}, {threshold}");
+                assert!(!every.is_empty());
+            }
+        }
+    }
+}

@@ -269,3 +269,33 @@ fn spans_fit(
     }
     Some((shared, again))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weighed_pairs_counts_pairs_of_two_documents_and_a_retold_documents_own() {
+        // (document, position) of two groups' passages.
+        let a: [(usize, usize); 3] = [(0, 0), (1, 0), (2, 5)];
+        let b: [(usize, usize); 3] = [(1, 1), (2, 0), (3, 0)];
+        let by_hand = |again: bool| {
+            let mut n = 0;
+            for &(da, oa) in &a {
+                for &(db, ob) in &b {
+                    if da != db || (again && oa.abs_diff(ob) > 1) {
+                        n += 1;
+                    }
+                }
+            }
+            n
+        };
+        // Nine pairs; (1,0)-(1,1) and (2,5)-(2,0) are of one document.
+        assert_eq!(weighed_pairs(&a, &b, false), 7);
+        assert_eq!(weighed_pairs(&a, &b, false), by_hand(false));
+        // Told again further on, document 2's passages five apart count as a pair too; the
+        // adjacent ones of document 1 do not.
+        assert_eq!(weighed_pairs(&a, &b, true), 8);
+        assert_eq!(weighed_pairs(&a, &b, true), by_hand(true));
+    }
+}

@@ -457,3 +457,91 @@ fn find(root: &mut [usize], mut i: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::vectors::random_vectors;
+
+    /// Average linkage as it was first written: every two documents' similarity in a matrix,
+    /// and the clusters' rows summed on each merge.
+    fn cluster_by_matrix(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
+        let n = vecs.len();
+        let sim: Vec<Vec<f32>> = (0..n)
+            .map(|i| {
+                (0..n)
+                    .map(|j| if i == j { 0.0 } else { dot(&vecs[i], &vecs[j]) })
+                    .collect()
+            })
+            .collect();
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for (i, row) in sim.iter().enumerate() {
+            for (j, &s) in row.iter().enumerate().skip(i + 1) {
+                if s >= threshold {
+                    pairs.push((s, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut root: Vec<usize> = (0..n).collect();
+        let mut size = vec![1usize; n];
+        let mut link = sim.clone();
+        for (_, i, j) in pairs {
+            let (a, b) = (find(&mut root, i), find(&mut root, j));
+            if a == b || link[a][b] / ((size[a] * size[b]) as f32) < threshold {
+                continue;
+            }
+            let row_b = std::mem::take(&mut link[b]);
+            for (k, v) in row_b.into_iter().enumerate() {
+                link[a][k] += v;
+                let merged = link[a][k];
+                if let Some(x) = link[k].get_mut(a) {
+                    *x = merged;
+                }
+            }
+            root[b] = a;
+            size[a] += size[b];
+        }
+        let mut of: Vec<usize> = (0..n).map(|i| find(&mut root, i)).collect();
+        renumber(&mut of);
+        of
+    }
+
+    #[test]
+    fn clusters_by_summed_vectors_are_those_of_every_pair_weighed() {
+        for seed in 1..=6 {
+            let vecs = random_vectors(120, seed);
+            for threshold in [0.12, 0.2, 0.35] {
+                let fast = cluster_stories(&vecs, threshold);
+                assert_eq!(
+                    fast,
+                    cluster_by_matrix(&vecs, threshold),
+                    "seed {seed}, {threshold}"
+                );
+                // Not trivially all one, nor all apart.
+                let n = fast.iter().max().map_or(0, |&m| m + 1);
+                assert!(
+                    n > 1 && n < vecs.len(),
+                    "seed {seed}, {threshold}: {n} clusters"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn similarities_are_kept_per_cluster() {
+        let vecs = random_vectors(30, 7);
+        let of: Vec<usize> = (0..30).map(|d| d % 3).collect();
+        let sims = Sims::new(&of, &vecs);
+        for a in 0..30 {
+            for b in 0..30 {
+                let want = if a != b && of[a] == of[b] {
+                    dot(&vecs[a], &vecs[b])
+                } else {
+                    0.0
+                };
+                assert_eq!(sims.get(a, b), want, "{a} {b}");
+            }
+        }
+    }
+}

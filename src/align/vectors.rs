@@ -297,3 +297,34 @@ pub(super) fn count_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
 pub(super) fn count_shared_ids(a: &[u32], b: &[u32]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
+
+/// Random sparse unit vectors, sorted by term id, for tests that check a fast search against
+/// weighing every pair: `n` vectors in families of about five that share most of their terms
+/// (so some pairs are alike and most are not), over a vocabulary where low term ids are common.
+#[cfg(test)]
+pub(super) fn random_vectors(n: usize, seed: u64) -> Vec<Vec<(u32, f32)>> {
+    let mut state = seed | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut unit = move || (next() % 1_000_000) as f32 / 1_000_000.0;
+    let mut out = Vec::with_capacity(n);
+    let mut family: Vec<u32> = Vec::new();
+    for i in 0..n {
+        if i % 5 == 0 {
+            // Term ids spread from 0 to ~2,000, the low ones far more often (as common words are).
+            family = (0..12).map(|_| 2000f32.powf(unit()) as u32).collect();
+        }
+        let mut terms: Vec<u32> = family.iter().copied().filter(|_| unit() < 0.7).collect();
+        terms.extend((0..8).map(|_| 2000f32.powf(unit()) as u32));
+        terms.sort_unstable();
+        terms.dedup();
+        let mut v: Vec<(u32, f32)> = terms.into_iter().map(|t| (t, 0.1 + unit())).collect();
+        normalize(&mut v);
+        out.push(v);
+    }
+    out
+}
