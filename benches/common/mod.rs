@@ -58,11 +58,11 @@ const DEVSET: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/devset/ecbp
 
 /// `n` distinct real-looking articles: the development set's real reports (ECB+: twenty sets of
 /// many outlets telling one event), each copied into as many "worlds" as it takes, where every
-/// world gives each name (a capitalized word inside a sentence) and each number its own value,
-/// the same in all reports of that world. So a world's reports tell its stories coherently, and
-/// the worlds' stories look alike (the same words around other names, numbers and years), the
-/// way a large folder of coverage does. Falls back to the fixtures' [`generated`] set when the
-/// development set is not there.
+/// name (a capitalized word that is never written in lower case, wherever it stands) and every
+/// number has its own value, the same in all reports of that world. So a world's reports tell
+/// its stories coherently, and the worlds' stories look alike (the same words around other
+/// names, numbers and years), the way a large folder of coverage does. Falls back to the
+/// fixtures' [`generated`] set when the development set is not there.
 pub fn varied(n: usize) -> Vec<(String, String)> {
     let mut reports: Vec<String> = Vec::new();
     let mut topics: Vec<_> = std::fs::read_dir(DEVSET)
@@ -77,52 +77,73 @@ pub fn varied(n: usize) -> Vec<(String, String)> {
     if reports.is_empty() {
         return generated(n);
     }
+    let names = names_in(&reports);
     (0..n)
         .map(|i| {
             let world = (i / reports.len()) as u64;
             (
                 format!("world{world:03}_{:04}.txt", i % reports.len()),
-                in_world(&reports[i % reports.len()], world),
+                in_world(&reports[i % reports.len()], world, &names),
             )
         })
         .collect()
 }
 
+/// The pieces of a text: runs of letters, runs of digits, and single other characters.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        let kind = |ch: char| (ch.is_ascii_digit(), ch.is_alphabetic());
+        let len = rest
+            .find(|ch: char| kind(ch) != kind(c) || !ch.is_alphanumeric())
+            .unwrap_or(rest.len())
+            .max(c.len_utf8());
+        let (piece, after) = rest.split_at(len);
+        rest = after;
+        Some(piece)
+    })
+}
+
+/// The names of the texts: capitalized words ("Reid", not "REID" or "The") that are never
+/// written in lower case.
+fn names_in(texts: &[String]) -> std::collections::HashSet<String> {
+    let mut capitalized = std::collections::HashSet::new();
+    let mut lower = std::collections::HashSet::new();
+    for piece in texts.iter().flat_map(|t| pieces(t)) {
+        let mut chars = piece.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() && piece.len() > 2 && chars.all(char::is_lowercase) => {
+                capitalized.insert(piece.to_string());
+            }
+            Some(c) if c.is_lowercase() => {
+                lower.insert(piece.to_string());
+            }
+            _ => {}
+        }
+    }
+    capitalized
+        .into_iter()
+        .filter(|w| !lower.contains(&w.to_lowercase()))
+        .collect()
+}
+
 /// `text` with its names and numbers as world `world` has them (world 0 keeps the text).
-fn in_world(text: &str, world: u64) -> String {
+fn in_world(text: &str, world: u64, names: &std::collections::HashSet<String>) -> String {
     if world == 0 {
         return text.to_string();
     }
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut opening = true; // at the start of a sentence
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let kind = |ch: char| (ch.is_ascii_digit(), ch.is_alphabetic());
-        let len = rest
-            .find(|ch: char| kind(ch) != kind(c) || !(ch.is_alphanumeric()))
-            .unwrap_or(rest.len())
-            .max(c.len_utf8());
-        let word = &rest[..len];
-        if c.is_ascii_digit() {
-            out.push_str(&other_number(word, world));
-            opening = false;
-        } else if c.is_uppercase()
-            && !opening
-            && len > 2
-            && word.chars().skip(1).all(char::is_lowercase)
-        {
-            out.push_str(&other_name(word, world));
-        } else {
-            out.push_str(word);
-            if c.is_alphabetic() {
-                opening = false;
-            } else if matches!(c, '.' | '!' | '?' | '\n') {
-                opening = true;
+    pieces(text)
+        .map(|piece| {
+            if piece.starts_with(|c: char| c.is_ascii_digit()) {
+                other_number(piece, world)
+            } else if names.contains(piece) {
+                other_name(piece, world)
+            } else {
+                piece.to_string()
             }
-        }
-        rest = &rest[len..];
-    }
-    out
+        })
+        .collect()
 }
 
 /// A number of as many digits as `digits`, moved by the world (years stay years).

@@ -216,14 +216,15 @@ impl Classes {
         let keep = |(i, j): (u32, u32), sim: f32| {
             keep(rep(i as usize), rep(j as usize), sim).map(|v| ((i, j), v))
         };
-        let within: Vec<((u32, u32), T)> = in_story
-            .par_iter()
-            .flat_map_iter(|classes| search.pairs_above(classes, least, &keep))
-            .collect();
+        // Story by story (each searched on both cores), so that only one story's pairs are
+        // held twice at a time. A pair found in two stories, or also across, is the same pair.
+        let mut out: HashMap<(u32, u32), T> = HashMap::default();
+        for classes in &in_story {
+            out.extend(search.pairs_above(classes, least, &keep));
+        }
         let all: Vec<u32> = (0..self.members.len() as u32).collect();
-        let across_pairs = search.pairs_above(&all, across.max(least), &keep);
-        // A pair found in two stories, or also across, is the same pair.
-        within.into_iter().chain(across_pairs).collect()
+        out.extend(search.pairs_above(&all, across.max(least), &keep));
+        out
     }
 }
 
