@@ -15,10 +15,11 @@ use crate::model::Comparison;
 
 /// The candidate pairs of a comparison.
 pub(super) struct Candidates {
-    pub classes: Classes,
-    /// Similarity of each pair of classes that is a candidate, and whether the two share two or
-    /// more anchors.
-    pub sims: HashMap<(u32, u32), (f32, bool)>,
+    /// Per term, whether it counts in a pair's similarity: used by at most an eighth of the
+    /// units (or 200), so a word in every passage does not make all of them alike.
+    counted: Vec<bool>,
+    /// The least similarity of a candidate pair.
+    lowest: f32,
     /// The pairs of units that are edges, most similar first: (similarity, unit, unit).
     pub edges: Vec<(f32, u32, u32)>,
 }
@@ -34,45 +35,52 @@ pub(super) fn find(
     let classes = Classes::new(units);
     let df_cap = (units.len() / 8).max(200);
     let lowest = tuning.within.min(tuning.across);
-    let class_sims = classes.candidate_pairs(
+    let mut df = vec![0usize; nterms];
+    for u in units {
+        for &(t, _) in &u.vec {
+            df[t as usize] += 1;
+        }
+    }
+    let counted: Vec<bool> = df.iter().map(|&n| n <= df_cap).collect();
+    // Each batch of candidate pairs of classes becomes the edges among their units at once, so
+    // that the pairs are never all held together.
+    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
+    classes.candidate_pairs(
         units,
-        nterms,
+        &df,
         df_cap,
         &stories.of,
         lowest,
         tuning.across,
-        |a: &Unit, b: &Unit, sim| {
-            let shared = count_shared(&a.vec, &b.vec);
-            let years_clash = !a.years.is_empty()
-                && !b.years.is_empty()
-                && count_shared_ids(&a.years, &b.years) == 0;
-            (!years_clash && shared >= 2 && sim >= lowest)
-                .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
+        |a: &Unit, b: &Unit, sim| candidate(a, b, sim, lowest),
+        |pairs| {
+            edges.par_extend(
+                pairs
+                    .into_par_iter()
+                    .flat_map_iter(|((ca, cb), (sim, anchors))| {
+                        let (ma, mb) =
+                            (&classes.members[ca as usize], &classes.members[cb as usize]);
+                        let mut out = Vec::new();
+                        for (k, &x) in ma.iter().enumerate() {
+                            let others = if ca == cb { &mb[k + 1..] } else { &mb[..] };
+                            for &y in others {
+                                let (a, b) = if x < y { (x, y) } else { (y, x) };
+                                if stories.is_edge(
+                                    units[a as usize].doc,
+                                    units[b as usize].doc,
+                                    sim,
+                                    anchors,
+                                    tuning,
+                                ) {
+                                    out.push((sim, a, b));
+                                }
+                            }
+                        }
+                        out.into_iter()
+                    }),
+            );
         },
     );
-    let mut edges: Vec<(f32, u32, u32)> = class_sims
-        .par_iter()
-        .flat_map_iter(|(&(ca, cb), &(sim, anchors))| {
-            let (ma, mb) = (&classes.members[ca as usize], &classes.members[cb as usize]);
-            let mut out = Vec::new();
-            for (k, &x) in ma.iter().enumerate() {
-                let others = if ca == cb { &mb[k + 1..] } else { &mb[..] };
-                for &y in others {
-                    let (a, b) = if x < y { (x, y) } else { (y, x) };
-                    if stories.is_edge(
-                        units[a as usize].doc,
-                        units[b as usize].doc,
-                        sim,
-                        anchors,
-                        tuning,
-                    ) {
-                        out.push((sim, a, b));
-                    }
-                }
-            }
-            out.into_iter()
-        })
-        .collect();
     // Equally similar pairs are taken in the order of their texts, not of their documents, so
     // that the order the documents are given in does not decide a tie. `text_rank` orders the
     // units by text (equal texts, equal rank).
@@ -103,11 +111,24 @@ pub(super) fn find(
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
     });
+    // A pair of classes found in two stories, or also across them, gave its edges twice.
+    edges.dedup();
     Candidates {
-        classes,
-        sims: class_sims,
+        counted,
+        lowest,
         edges,
     }
+}
+
+/// Whether two units, `sim` alike over the counted terms, are a candidate pair: alike enough,
+/// sharing two or more terms, and not stating different years. Gives their similarity, and
+/// whether they share two or more anchors.
+fn candidate(a: &Unit, b: &Unit, sim: f32, lowest: f32) -> Option<(f32, bool)> {
+    let shared = count_shared(&a.vec, &b.vec);
+    let years_clash =
+        !a.years.is_empty() && !b.years.is_empty() && count_shared_ids(&a.years, &b.years) == 0;
+    (!years_clash && shared >= 2 && sim >= lowest)
+        .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
 }
 
 impl Candidates {
@@ -123,10 +144,9 @@ impl Candidates {
         b: u32,
     ) -> f32 {
         let (ua, ub) = (&units[a as usize], &units[b as usize]);
-        let (ca, cb) = (self.classes.of[a as usize], self.classes.of[b as usize]);
-        let k = if ca <= cb { (ca, cb) } else { (cb, ca) };
-        match self.sims.get(&k) {
-            Some(&(sim, anchors)) if stories.is_edge(ua.doc, ub.doc, sim, anchors, tuning) => sim,
+        let sim = counted_dot(&ua.vec, &ub.vec, |t| self.counted[t as usize]);
+        match candidate(ua, ub, sim, self.lowest) {
+            Some((sim, anchors)) if stories.is_edge(ua.doc, ub.doc, sim, anchors, tuning) => sim,
             _ if stories.firm(ua.doc, ub.doc, tuning)
                 && (ua.years.is_empty()
                     || ub.years.is_empty()
@@ -143,8 +163,6 @@ impl Candidates {
 /// Units with identical vectors and anchors, which are alike to every other unit in exactly the
 /// same way.
 pub(super) struct Classes {
-    /// Class of each unit.
-    pub of: Vec<u32>,
     /// Units of each class, in increasing order; classes in order of their first unit.
     pub members: Vec<Vec<u32>>,
 }
@@ -154,7 +172,6 @@ impl Classes {
         // Key: the vector's terms and weights (as bits), and the anchors.
         type Key<'a> = (Vec<(u32, u32)>, &'a [u32]);
         let mut index: HashMap<Key, u32> = HashMap::default();
-        let mut of = Vec::with_capacity(units.len());
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (i, u) in units.iter().enumerate() {
             let key: Vec<(u32, u32)> = u.vec.iter().map(|&(t, w)| (t, w.to_bits())).collect();
@@ -164,15 +181,14 @@ impl Classes {
                 members.push(Vec::new());
             }
             members[c as usize].push(i as u32);
-            of.push(c);
         }
-        Self { of, members }
+        Self { members }
     }
 
     /// Pairs of classes `(a, b)`, `a <= b`, at least `least` alike over the terms used by at
     /// most `df_cap` units (the counted terms), kept where `keep` (given one unit of each class
-    /// and their similarity) returns a value. A class is paired with itself when it has two
-    /// units.
+    /// and their similarity) returns a value, given to `found` in batches (a pair may come in
+    /// two). A class is paired with itself when it has two units.
     ///
     /// Only pairs that can matter are sought: pairs with units in one story (`story` of each
     /// document), and pairs across stories at `across` or more, the least an edge across
@@ -182,20 +198,15 @@ impl Classes {
     fn candidate_pairs<T: Send>(
         &self,
         units: &[Unit],
-        nterms: usize,
+        df: &[usize],
         df_cap: usize,
         story: &[usize],
         least: f32,
         across: f32,
         keep: impl Fn(&Unit, &Unit, f32) -> Option<T> + Sync,
-    ) -> HashMap<(u32, u32), T> {
+        mut found: impl FnMut(Vec<((u32, u32), T)>),
+    ) {
         let rep = |c: usize| &units[self.members[c][0] as usize];
-        let mut df = vec![0usize; nterms];
-        for (c, m) in self.members.iter().enumerate() {
-            for &(t, _) in &rep(c).vec {
-                df[t as usize] += m.len();
-            }
-        }
         // The classes with a unit in each story, in increasing order.
         let nstories = story.iter().max().map_or(0, |&m| m + 1);
         let mut in_story: Vec<Vec<u32>> = vec![Vec::new(); nstories];
@@ -210,21 +221,18 @@ impl Classes {
         let search = Search {
             classes: self,
             units,
-            df: &df,
+            df,
             df_cap,
         };
         let keep = |(i, j): (u32, u32), sim: f32| {
             keep(rep(i as usize), rep(j as usize), sim).map(|v| ((i, j), v))
         };
-        // Story by story (each searched on both cores), so that only one story's pairs are
-        // held twice at a time. A pair found in two stories, or also across, is the same pair.
-        let mut out: HashMap<(u32, u32), T> = HashMap::default();
+        // Story by story, each searched on both cores.
         for classes in &in_story {
-            out.extend(search.pairs_above(classes, least, &keep));
+            found(search.pairs_above(classes, least, &keep));
         }
         let all: Vec<u32> = (0..self.members.len() as u32).collect();
-        out.extend(search.pairs_above(&all, across.max(least), &keep));
-        out
+        found(search.pairs_above(&all, across.max(least), &keep));
     }
 }
 
