@@ -38,15 +38,7 @@ fn dump(n: usize, dir: &std::path::Path) -> std::io::Result<()> {
 }
 
 fn seeds() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
-        .collect()
+    common::files_in(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"))
 }
 
 fn run(texts: &[(String, String)]) -> crosscheck::Comparison {

@@ -4,6 +4,8 @@
 //!
 //! Run with `cargo bench --bench gui`.
 
+mod common;
+
 use crosscheck::gui::{App, AppConfig, JobMode, NativeDialogs, Startup};
 use crosscheck::{Comparison, Options, compare_texts};
 use egui_kittest::Harness;
@@ -16,21 +18,10 @@ fn main() {
 /// 20 articles of ~5,000 words: the bundled sample sentences, reworded per source, so many
 /// passages align and differ.
 fn comparison() -> Comparison {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let mut pool: Vec<String> = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap_or_default();
-        for s in crosscheck::segment::segment(&text).sentences {
-            let t = &text[s.span.start..s.span.end];
-            if s.boilerplate.is_none() && t.split_whitespace().count() >= 6 {
-                pool.push(t.to_string());
-            }
-        }
-    }
+    let pool = common::sentences_in(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds"),
+        6,
+    );
     let articles: Vec<(String, String)> = (0..20)
         .map(|a| {
             let mut body = String::new();

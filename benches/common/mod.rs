@@ -7,20 +7,15 @@ use crosscheck::segment;
 /// (seeds and invented), with its own names and numbers swapped in, in stories of 8 that share a
 /// name and a year. The pool is small: at 1,000 articles each sentence recurs ~170 times.
 pub fn generated(n: usize) -> Vec<(String, String)> {
-    let mut pool: Vec<String> = Vec::new();
-    for dir in ["seeds", "invented"] {
-        for text in texts_in(&format!(
-            "{}/tests/fixtures/{dir}",
-            env!("CARGO_MANIFEST_DIR")
-        )) {
-            for s in segment::segment(&text).sentences {
-                let t = &text[s.span.start..s.span.end];
-                if s.boilerplate.is_none() && t.split_whitespace().count() >= 8 {
-                    pool.push(t.to_string());
-                }
-            }
-        }
-    }
+    let pool: Vec<String> = ["seeds", "invented"]
+        .iter()
+        .flat_map(|dir| {
+            sentences_in(
+                &format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR")),
+                8,
+            )
+        })
+        .collect();
     let names = [
         "Alder", "Brook", "Corran", "Dunmore", "Ellis", "Farrow", "Garnet", "Hale",
     ];
@@ -182,14 +177,34 @@ fn other_name(name: &str, world: u64) -> String {
         .unwrap_or(out)
 }
 
-/// The texts of the files in `dir`, in name order.
-fn texts_in(dir: &str) -> Vec<String> {
+/// The sentences of the files in `dir` (in name order) of `min_words` words or more, boilerplate
+/// left out.
+pub fn sentences_in(dir: &str, min_words: usize) -> Vec<String> {
+    let mut pool = Vec::new();
+    for text in texts_in(dir) {
+        for s in segment::segment(&text).sentences {
+            let t = &text[s.span.start..s.span.end];
+            if s.boilerplate.is_none() && t.split_whitespace().count() >= min_words {
+                pool.push(t.to_string());
+            }
+        }
+    }
+    pool
+}
+
+/// The files in `dir`, in name order, as (path, text).
+pub fn files_in(dir: &str) -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     files.sort();
     files
         .into_iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
         .collect()
+}
+
+/// The texts of the files in `dir`, in name order.
+fn texts_in(dir: &str) -> Vec<String> {
+    files_in(dir).into_iter().map(|(_, text)| text).collect()
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::Tuning;
 use super::stories::Stories;
-use super::vectors::{Unit, count_shared, count_shared_ids, dot};
+use super::vectors::{Unit, count_shared, count_shared_ids, dot, dot_over};
 use crate::model::Comparison;
 
 /// The candidate pairs of a comparison.
@@ -144,7 +144,7 @@ impl Candidates {
         b: u32,
     ) -> f32 {
         let (ua, ub) = (&units[a as usize], &units[b as usize]);
-        let sim = counted_dot(&ua.vec, &ub.vec, |t| self.counted[t as usize]);
+        let sim = dot_over(&ua.vec, &ub.vec, |t| self.counted[t as usize]);
         match candidate(ua, ub, sim, self.lowest) {
             Some((sim, anchors)) if stories.is_edge(ua.doc, ub.doc, sim, anchors, tuning) => sim,
             _ if stories.firm(ua.doc, ub.doc, tuning)
@@ -259,7 +259,7 @@ impl Search<'_> {
     /// counted terms, given to `keep`; found without weighing every pair (prefix filtering):
     /// each class leaves out of the index its most common terms, as many as together could not
     /// make `threshold` (their weights' norm stays below it), so a pair that alike shares an
-    /// indexed term. Candidates are then weighed in full ([`counted_dot`]: in term order, the
+    /// indexed term. Candidates are then weighed in full ([`dot_over`]: in term order, the
     /// same sum for every way they are found).
     fn pairs_above<T: Send>(
         &self,
@@ -294,7 +294,7 @@ impl Search<'_> {
         }
         let weigh = |i: usize, j: usize| {
             let (a, b) = (classes[i], classes[j]);
-            let sim = counted_dot(&self.rep(a).vec, &self.rep(b).vec, |t| self.counted(t));
+            let sim = dot_over(&self.rep(a).vec, &self.rep(b).vec, |t| self.counted(t));
             (sim > 0.0 && sim >= threshold)
                 .then(|| keep((a, b), sim))
                 .flatten()
@@ -327,25 +327,6 @@ impl Search<'_> {
             .flatten()
             .collect()
     }
-}
-
-/// [`dot`] over the terms `counted` keeps.
-fn counted_dot(a: &[(u32, f32)], b: &[(u32, f32)], counted: impl Fn(u32) -> bool) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if counted(a[i].0) {
-                    s += a[i].1 * b[j].1;
-                }
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]
@@ -402,11 +383,10 @@ mod tests {
                         if a == b && classes.members[a].len() < 2 {
                             continue;
                         }
-                        let sim = counted_dot(
-                            &search.rep(a as u32).vec,
-                            &search.rep(b as u32).vec,
-                            |t| search.counted(t),
-                        );
+                        let sim =
+                            dot_over(&search.rep(a as u32).vec, &search.rep(b as u32).vec, |t| {
+                                search.counted(t)
+                            });
                         if sim > 0.0 && sim >= threshold {
                             every.push(((a as u32, b as u32), sim));
                         }

@@ -250,14 +250,23 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
     }
 }
 
+/// The dot product of two sparse vectors sorted by term id, summed in term order.
 pub(super) fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    dot_over(a, b, |_| true)
+}
+
+/// [`dot`] over the terms `counted` keeps.
+#[inline]
+pub(super) fn dot_over(a: &[(u32, f32)], b: &[(u32, f32)], counted: impl Fn(u32) -> bool) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
+                if counted(a[i].0) {
+                    s += a[i].1 * b[j].1;
+                }
                 i += 1;
                 j += 1;
             }
