@@ -1,8 +1,8 @@
 //! Stage 3 of aligning: candidate passage pairs, from an inverted index over terms (never all
 //! pairs). Units with the same vector (wire copy republished by many outlets, a stock sentence)
-//! form one class: candidates and similarities are computed once per pair of classes and only
-//! then expanded to the pairs of passages, which gives exactly the similarities a pass over every
-//! passage would. Pairs that state different years are never candidates.
+//! form one class: candidates are found once per pair of classes and only then expanded to the
+//! pairs of passages, which gives exactly the similarities a pass over every passage would.
+//! Pairs that state different years are never candidates.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -111,8 +111,6 @@ pub(super) fn find(
             .then(x.1.cmp(&y.1))
             .then(x.2.cmp(&y.2))
     });
-    // A pair of classes found in two stories, or also across them, gave its edges twice.
-    edges.dedup();
     Candidates {
         counted,
         lowest,
@@ -127,7 +125,9 @@ fn candidate(a: &Unit, b: &Unit, sim: f32, lowest: f32) -> Option<(f32, bool)> {
     let shared = count_shared(&a.vec, &b.vec);
     let years_clash =
         !a.years.is_empty() && !b.years.is_empty() && count_shared_ids(&a.years, &b.years) == 0;
-    (!years_clash && shared >= 2 && sim >= lowest)
+    // Two units alike only by terms that do not count (every weight is above zero) are no
+    // candidate, whatever the bar.
+    (!years_clash && shared >= 2 && sim > 0.0 && sim >= lowest)
         .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
 }
 
@@ -187,13 +187,14 @@ impl Classes {
 
     /// Pairs of classes `(a, b)`, `a <= b`, at least `least` alike over the terms used by at
     /// most `df_cap` units (the counted terms), kept where `keep` (given one unit of each class
-    /// and their similarity) returns a value, given to `found` in batches (a pair may come in
-    /// two). A class is paired with itself when it has two units.
+    /// and their similarity) returns a value, given to `found` in batches, each pair once. A
+    /// class is paired with itself when it has two units.
     ///
-    /// Only pairs that can matter are sought: pairs with units in one story (`story` of each
-    /// document), and pairs across stories at `across` or more, the least an edge across
-    /// stories needs (a pair across stories counts for nothing else). So the cost grows with
-    /// the size of the stories, not the square of the whole comparison.
+    /// Only pairs that can matter are sought: pairs of classes with units in one story (`story`
+    /// of each document), in the first story they share, and pairs of classes that share no
+    /// story at `across` or more, the least an edge across stories needs (a pair across stories
+    /// counts for nothing else). So the cost grows with the size of the stories, not the square
+    /// of the whole comparison.
     #[allow(clippy::too_many_arguments)]
     fn candidate_pairs<T: Send>(
         &self,
@@ -207,32 +208,51 @@ impl Classes {
         mut found: impl FnMut(Vec<((u32, u32), T)>),
     ) {
         let rep = |c: usize| &units[self.members[c][0] as usize];
-        // The classes with a unit in each story, in increasing order.
+        // The stories each class has a unit in, in increasing order, and the classes with a
+        // unit in each story, in increasing order.
+        let stories_of: Vec<Vec<usize>> = self
+            .members
+            .iter()
+            .map(|m| {
+                let mut of: Vec<usize> = m.iter().map(|&u| story[units[u as usize].doc]).collect();
+                of.sort_unstable();
+                of.dedup();
+                of
+            })
+            .collect();
         let nstories = story.iter().max().map_or(0, |&m| m + 1);
         let mut in_story: Vec<Vec<u32>> = vec![Vec::new(); nstories];
-        for (c, m) in self.members.iter().enumerate() {
-            let mut of: Vec<usize> = m.iter().map(|&u| story[units[u as usize].doc]).collect();
-            of.sort_unstable();
-            of.dedup();
-            for s in of {
+        for (c, of) in stories_of.iter().enumerate() {
+            for &s in of {
                 in_story[s].push(c as u32);
             }
         }
+        // The first story two classes share, if any.
+        let first_shared = |a: u32, b: u32| {
+            let (x, y) = (&stories_of[a as usize], &stories_of[b as usize]);
+            x.iter().find(|s| y.binary_search(s).is_ok()).copied()
+        };
         let search = Search {
             classes: self,
             units,
             df,
             df_cap,
         };
-        let keep = |(i, j): (u32, u32), sim: f32| {
-            keep(rep(i as usize), rep(j as usize), sim).map(|v| ((i, j), v))
+        let keep_where = |shared: Option<usize>| {
+            let keep = &keep;
+            move |(i, j): (u32, u32), sim: f32| {
+                (first_shared(i, j) == shared)
+                    .then(|| keep(rep(i as usize), rep(j as usize), sim))
+                    .flatten()
+                    .map(|v| ((i, j), v))
+            }
         };
         // Story by story, each searched on both cores.
-        for classes in &in_story {
-            found(search.pairs_above(classes, least, &keep));
+        for (s, classes) in in_story.iter().enumerate() {
+            found(search.pairs_above(classes, least, &keep_where(Some(s))));
         }
         let all: Vec<u32> = (0..self.members.len() as u32).collect();
-        found(search.pairs_above(&all, across.max(least), &keep));
+        found(search.pairs_above(&all, across.max(least), &keep_where(None)));
     }
 }
 
@@ -268,7 +288,7 @@ impl Search<'_> {
         keep: &(impl Fn((u32, u32), f32) -> Option<((u32, u32), T)> + Sync),
     ) -> Vec<((u32, u32), T)> {
         // Kept a little under the bound, so that rounding cannot lose a pair.
-        let room = threshold * threshold * 0.999;
+        let room = threshold.max(0.0).powi(2) * 0.999;
         let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
         for (k, &c) in classes.iter().enumerate() {
             let mut terms: Vec<(u32, f32)> = self
@@ -352,6 +372,65 @@ mod tests {
                 years: Vec::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn each_pair_is_found_once_inside_its_stories_or_across_them() {
+        let units = units(3);
+        let classes = Classes::new(&units);
+        // Three stories; a class of two units (documents d and d-1) sits in two of them.
+        let story: Vec<usize> = (0..units.len()).map(|d| d % 3).collect();
+        let mut df = vec![0usize; 2001];
+        for u in &units {
+            for &(t, _) in &u.vec {
+                df[t as usize] += 1;
+            }
+        }
+        let (least, across) = (0.18, 0.5);
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        classes.candidate_pairs(
+            &units,
+            &df,
+            usize::MAX,
+            &story,
+            least,
+            across,
+            |_, _, sim| Some(sim),
+            |batch| found.extend(batch.into_iter().map(|(pair, _)| pair)),
+        );
+        let n = found.len();
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found.len(), n, "a pair was found twice");
+        let stories_of = |c: usize| -> Vec<usize> {
+            classes.members[c]
+                .iter()
+                .map(|&u| story[units[u as usize].doc])
+                .collect()
+        };
+        let mut every: Vec<(u32, u32)> = Vec::new();
+        for a in 0..classes.members.len() {
+            for b in a..classes.members.len() {
+                if a == b && classes.members[a].len() < 2 {
+                    continue;
+                }
+                let shared = stories_of(a).iter().any(|s| stories_of(b).contains(s));
+                let sim = dot(
+                    &units[classes.members[a][0] as usize].vec,
+                    &units[classes.members[b][0] as usize].vec,
+                );
+                if sim > 0.0 && sim >= if shared { least } else { across } {
+                    every.push((a as u32, b as u32));
+                }
+            }
+        }
+        assert_eq!(found, every);
+        // Some pairs only inside a story, some across.
+        assert!(every.iter().any(|&(a, b)| {
+            stories_of(a as usize)
+                .iter()
+                .all(|s| !stories_of(b as usize).contains(s))
+        }));
     }
 
     #[test]

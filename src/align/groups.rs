@@ -80,7 +80,7 @@ pub(super) fn link(
             // No pair weighs more than the dot product of its vectors, so that of the two
             // groups' summed vectors bounds their total: well below the bar, the pairs need not
             // be weighed one by one (so are most merges refused in a large story).
-            if n == 0 || sums.dot(ga, gb) < bar * n as f32 * BOUND_MARGIN {
+            if n == 0 || sums.dot(ga, gb) < bar * n as f32 * bound_margin(n) {
                 return false;
             }
             // Passages of one document become one passage: only pairs of documents count.
@@ -146,9 +146,12 @@ pub(super) fn link(
         .collect()
 }
 
-/// Share of the bar under which the bound of two groups' total refuses their merge unweighed:
-/// it leaves room for rounding (the bound and the total are summed in other orders).
-const BOUND_MARGIN: f32 = 0.99;
+/// Share of the bar under which the bound of two groups' total refuses their merge unweighed,
+/// for `n` pairs: it leaves room for rounding, since the bound and the total are summed in other
+/// orders and a sum of `n` terms in f32 may err by up to about `n` times the machine epsilon.
+fn bound_margin(n: usize) -> f32 {
+    (1.0 - 4.0 * n as f32 * f32::EPSILON).min(0.99)
+}
 
 /// How many pairs of passages of two groups (given as sorted (document, position) lists) are
 /// weighed: those of two documents, and, when a document tells the happening `again`, its own

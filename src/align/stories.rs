@@ -277,7 +277,10 @@ impl Stories {
 /// similarity, merged while the mean similarity between the two clusters stays at or above
 /// `threshold`. The sum of the similarities between two clusters is the dot product of their
 /// summed vectors, so no matrix of every two documents is kept: memory grows with the words
-/// of the documents, and with the pairs alike enough to merge.
+/// of the documents, and with the pairs alike enough to merge. (That sum equals the sum of every
+/// pair's similarity up to rounding, summed in another order: a mean within rounding of the
+/// threshold could fall the other way; on the dev set and the scale sets the stories are the
+/// same.) Documents that share no term are never merged, whatever the threshold.
 fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
     let n = vecs.len();
     let pairs = pairs_above(vecs, threshold);
