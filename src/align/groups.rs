@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Tuning;
 use super::candidates::Candidates;
 use super::stories::Stories;
-use super::vectors::{Unit, dot};
+use super::vectors::{Sums, Unit, dot};
 
 /// A group as its documents' slots: each slot the units (adjacent passages) of one document, in
 /// document order.
@@ -54,7 +54,7 @@ pub(super) fn link(
         .collect();
     let mut version = vec![0u32; units.len()];
     let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
-    let mut sums = Sums::new(units);
+    let mut sums = Sums::new(units.iter().map(|u| u.vec.as_slice()).collect());
     for &(_, a, b) in &cands.edges {
         let (ga, gb) = (group_of[a as usize], group_of[b as usize]);
         if ga == gb || refused.get(&(ga, gb)) == Some(&(version[ga], version[gb])) {
@@ -167,55 +167,6 @@ fn weighed_pairs(a: &[(usize, usize)], b: &[(usize, usize)], again: bool) -> usi
         }
     }
     n
-}
-
-/// The summed vector of each group of two or more units (a unit alone is its own vector).
-struct Sums<'a> {
-    units: &'a [Unit],
-    sums: Vec<Option<HashMap<u32, f32>>>,
-}
-
-impl<'a> Sums<'a> {
-    fn new(units: &'a [Unit]) -> Self {
-        Self {
-            units,
-            sums: vec![None; units.len()],
-        }
-    }
-
-    /// The dot product of the summed vectors of groups `a` and `b` (each named by its first
-    /// unit, as in [`link`]).
-    fn dot(&self, a: usize, b: usize) -> f32 {
-        let lookup = |sum: &HashMap<u32, f32>, v: &[(u32, f32)]| -> f32 {
-            v.iter().filter_map(|(t, w)| Some(w * sum.get(t)?)).sum()
-        };
-        match (&self.sums[a], &self.sums[b]) {
-            (None, None) => dot(&self.units[a].vec, &self.units[b].vec),
-            (Some(x), None) => lookup(x, &self.units[b].vec),
-            (None, Some(y)) => lookup(y, &self.units[a].vec),
-            (Some(x), Some(y)) => {
-                let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-                small
-                    .iter()
-                    .filter_map(|(t, w)| Some(w * large.get(t)?))
-                    .sum()
-            }
-        }
-    }
-
-    /// Group `gone` joins group `keep`.
-    fn merge(&mut self, keep: usize, gone: usize) {
-        let as_map = |s: Option<HashMap<u32, f32>>, u: &Unit| {
-            s.unwrap_or_else(|| u.vec.iter().copied().collect())
-        };
-        let x = as_map(self.sums[keep].take(), &self.units[keep]);
-        let y = as_map(self.sums[gone].take(), &self.units[gone]);
-        let (mut large, small) = if x.len() >= y.len() { (x, y) } else { (y, x) };
-        for (t, w) in small {
-            *large.entry(t).or_default() += w;
-        }
-        self.sums[keep] = Some(large);
-    }
 }
 
 /// Whether two groups, given as sorted (document, position) lists, can be one: every document

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use super::Tuning;
-use super::vectors::dot;
+use super::vectors::{Sums, dot};
 
 /// The story split of a comparison.
 pub(super) struct Stories {
@@ -286,69 +286,29 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
     let pairs = pairs_above(vecs, threshold);
     let mut root: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
-    // The summed vector of each cluster of two or more (a document alone is its own vector),
-    // and a version that changes whenever the cluster does, so a merge refused once is not
-    // weighed again until one of the two has changed.
-    let mut sums: Vec<Option<HashMap<u32, f32>>> = vec![None; n];
+    // The summed vector of each cluster, and a version that changes whenever the cluster does,
+    // so a merge refused once is not weighed again until one of the two has changed.
+    let mut sums = Sums::new(vecs.iter().map(Vec::as_slice).collect());
     let mut version = vec![0u32; n];
     let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
-    for (s, i, j) in pairs {
+    for (_, i, j) in pairs {
         let (a, b) = (find(&mut root, i), find(&mut root, j));
         if a == b || refused.get(&(a, b)) == Some(&(version[a], version[b])) {
             continue;
         }
-        let link = match (&sums[a], &sums[b]) {
-            (None, None) => s,
-            (Some(x), None) => dot_sum(x, &vecs[b]),
-            (None, Some(y)) => dot_sum(y, &vecs[a]),
-            (Some(x), Some(y)) if x.len() <= y.len() => dot_sums(x, y),
-            (Some(x), Some(y)) => dot_sums(y, x),
-        };
-        if link / ((size[a] * size[b]) as f32) < threshold {
+        if sums.dot(a, b) / ((size[a] * size[b]) as f32) < threshold {
             refused.insert((a, b), (version[a], version[b]));
             continue;
         }
-        // The larger cluster's sum takes the smaller one's.
-        let (keep, gone) = if sums[a].as_ref().map_or(1, HashMap::len)
-            >= sums[b].as_ref().map_or(1, HashMap::len)
-        {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let mut sum = sums[keep]
-            .take()
-            .unwrap_or_else(|| vecs[keep].iter().copied().collect());
-        match sums[gone].take() {
-            Some(other) => other
-                .into_iter()
-                .for_each(|(t, w)| *sum.entry(t).or_default() += w),
-            None => vecs[gone]
-                .iter()
-                .for_each(|&(t, w)| *sum.entry(t).or_default() += w),
-        }
-        sums[keep] = Some(sum);
-        root[gone] = keep;
-        size[keep] += size[gone];
-        version[keep] += 1;
-        version[gone] += 1;
+        sums.merge(a, b);
+        root[b] = a;
+        size[a] += size[b];
+        version[a] += 1;
+        version[b] += 1;
     }
     let mut of: Vec<usize> = (0..n).map(|i| find(&mut root, i)).collect();
     renumber(&mut of);
     of
-}
-
-/// Dot product of a summed vector and a document's vector.
-fn dot_sum(sum: &HashMap<u32, f32>, v: &[(u32, f32)]) -> f32 {
-    v.iter().filter_map(|(t, w)| Some(w * sum.get(t)?)).sum()
-}
-
-/// Dot product of two summed vectors, the smaller first.
-fn dot_sums(small: &HashMap<u32, f32>, large: &HashMap<u32, f32>) -> f32 {
-    small
-        .iter()
-        .filter_map(|(t, w)| Some(w * large.get(t)?))
-        .sum()
 }
 
 /// The pairs `(similarity, i, j)`, `i < j`, of documents at least `threshold` alike, most alike

@@ -275,6 +275,59 @@ pub(super) fn dot_over(a: &[(u32, f32)], b: &[(u32, f32)], counted: impl Fn(u32)
     s
 }
 
+/// The summed vectors of clusters that grow by merging (documents into stories, passages into
+/// groups), each cluster named by one of its members; a member alone is its own vector. The
+/// sum of the similarities between two clusters is the dot product of their sums.
+pub(super) struct Sums<'a> {
+    vecs: Vec<&'a [(u32, f32)]>,
+    sums: Vec<Option<rustc_hash::FxHashMap<u32, f32>>>,
+}
+
+impl<'a> Sums<'a> {
+    /// Each member its own cluster.
+    pub(super) fn new(vecs: Vec<&'a [(u32, f32)]>) -> Self {
+        let sums = vec![None; vecs.len()];
+        Self { vecs, sums }
+    }
+
+    /// The dot product of the sums of clusters `a` and `b`.
+    pub(super) fn dot(&self, a: usize, b: usize) -> f32 {
+        type Sum = rustc_hash::FxHashMap<u32, f32>;
+        let lookup = |sum: &Sum, v: &[(u32, f32)]| -> f32 {
+            v.iter().filter_map(|(t, w)| Some(w * sum.get(t)?)).sum()
+        };
+        match (&self.sums[a], &self.sums[b]) {
+            (None, None) => dot(self.vecs[a], self.vecs[b]),
+            (Some(x), None) => lookup(x, self.vecs[b]),
+            (None, Some(y)) => lookup(y, self.vecs[a]),
+            (Some(x), Some(y)) => {
+                let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+                small
+                    .iter()
+                    .filter_map(|(t, w)| Some(w * large.get(t)?))
+                    .sum()
+            }
+        }
+    }
+
+    /// Cluster `gone` joins cluster `keep` (the smaller sum is added into the larger).
+    pub(super) fn merge(&mut self, keep: usize, gone: usize) {
+        let x = self.take(keep);
+        let y = self.take(gone);
+        let (mut large, small) = if x.len() >= y.len() { (x, y) } else { (y, x) };
+        for (t, w) in small {
+            *large.entry(t).or_default() += w;
+        }
+        self.sums[keep] = Some(large);
+    }
+
+    fn take(&mut self, c: usize) -> rustc_hash::FxHashMap<u32, f32> {
+        self.sums[c]
+            .take()
+            .unwrap_or_else(|| self.vecs[c].iter().copied().collect())
+    }
+}
+
 /// Scales a sparse vector to unit length and sorts it by term id. Sorting first makes the sum,
 /// and so every similarity, independent of hash-map order: the same input gives the same report.
 pub(super) fn normalize(v: &mut [(u32, f32)]) {
