@@ -10,12 +10,13 @@ use egui::{Align, Layout, RichText, Sense, TextStyle, Vec2};
 
 use crate::model::{DiffMode, Group};
 
-use super::app::{App, Reading, RowLayout, plural};
+use super::app::{App, plural};
 use super::commands::Command;
 use super::conflicts::OVERVIEW_WIDTH;
 use super::fold::{FoldedCell, Folding, outlet};
 use super::marked::{Marked, Style, fact_tooltip};
 use super::nav::{self, DiffLoc, Row, RowOrder};
+use super::state::{Reading, RowLayout};
 use crate::marks::OnlyIn;
 
 /// Space around a group's row (room for the selection outline).
@@ -31,9 +32,6 @@ impl App {
         // The width of the view, taken before anything is drawn (a line wider than the view
         // would widen it).
         let width = ui.available_width();
-        if matches!(self.order, RowOrder::Source(d) if d >= self.cmp.documents.len()) {
-            self.order = RowOrder::Group;
-        }
         let visible = nav::visible_groups(&self.cmp, &self.search, self.order);
         let list = nav::visible_rows(
             &self.cmp,
@@ -71,13 +69,15 @@ impl App {
             self.layout_menu(ui);
             if self.cmp.documents.len() > 1 {
                 ui.separator();
-                ui.checkbox(
-                    &mut self.show_only,
-                    format!("Passages only one source has ({only})"),
-                )
-                .on_hover_text(
-                    "Rows of passages no other source reports, placed after the group their source reports just before them",
-                );
+                let mut show = self.show_only;
+                let r = ui
+                    .checkbox(&mut show, format!("Passages only one source has ({only})"))
+                    .on_hover_text(
+                        "Rows of passages no other source reports, placed after the group their source reports just before them",
+                    );
+                if r.changed() {
+                    self.commands.push(Command::ShowOnly(show));
+                }
             }
         });
         ui.label(
@@ -112,11 +112,15 @@ impl App {
         let margin =
             2.0 * ROW_MARGIN + ui.spacing().scroll.bar_width + 4.0 + OVERVIEW_WIDTH + spacing;
         let avail = width - margin;
+        let overflow = ndocs as f32 * (MIN_COLUMN + spacing) > avail + spacing;
         let compact = match self.layout {
             RowLayout::Columns => false,
             RowLayout::Compact => true,
-            RowLayout::Auto => ndocs as f32 * (MIN_COLUMN + spacing) > avail + spacing,
+            RowLayout::Auto => overflow,
         };
+        // Columns wider than the view scroll sideways; the reference of each row then stays at
+        // the left edge, in a column of its own, with the row's label.
+        let pinned = !compact && overflow && ndocs > 1;
         // Columns: every shown source side by side (scrolling sideways below the minimum
         // width). Compact: as many cells a line as fit at a readable width.
         let per_line = if compact {
@@ -124,8 +128,11 @@ impl App {
         } else {
             ndocs
         };
-        let col = ((avail - spacing * (per_line as f32 - 1.0)) / per_line as f32).max(MIN_COLUMN);
-        let row_width = col * per_line as f32 + spacing * (per_line as f32 - 1.0);
+        let slots = per_line + usize::from(pinned);
+        let col = ((avail - spacing * (slots as f32 - 1.0)) / slots as f32).max(MIN_COLUMN);
+        let row_width = col * slots as f32 + spacing * (slots as f32 - 1.0);
+        // What the pinned column hides of the rows scrolled under it.
+        let covered = if pinned { col + spacing } else { 0.0 };
         let font = TextStyle::Body.resolve(ui.style());
         let query = self.search.trim().to_string();
         let cursor = self.cursor;
@@ -184,6 +191,7 @@ impl App {
             total,
             &folding.shown,
             per_line,
+            pinned,
             self.reading as u8,
             // The switched cells, in any order.
             self.flipped.iter().fold(0u64, |acc, id| {
@@ -230,12 +238,26 @@ impl App {
                 if !compact {
                     ui.horizontal_top(|ui| {
                         ui.add_space(ROW_MARGIN);
+                        let left = ui.cursor().left();
+                        ui.add_space(covered);
                         for &d in &folding.shown {
                             fixed(ui, col, |ui| {
                                 if let Some(set) = self.column_header(ui, &folding, d) {
                                     fold = Some(set);
                                 }
                             });
+                        }
+                        if pinned {
+                            let top = ui.min_rect().top();
+                            let r = sticky(ui, left, top, col, |ui| {
+                                ui.label(RichText::new("Reference").strong());
+                                ui.label(
+                                    RichText::new("each group's, named over it")
+                                        .small()
+                                        .color(p.weak),
+                                );
+                            });
+                            ui.advance_cursor_after_rect(r);
                         }
                     });
                     ui.separator();
@@ -260,8 +282,14 @@ impl App {
                         let g = match list.get(i) {
                             Some(Row::Group(g)) => *g,
                             Some(Row::Only(o)) => {
-                                let slot = if compact { 0 } else { folding.column_of(o.doc) };
-                                self.only_row(ui, &st, o, slot, col, row_width);
+                                // Pinned, they stand in the pinned column: their source's
+                                // column may be scrolled out of view.
+                                let slot = if compact || pinned {
+                                    0
+                                } else {
+                                    folding.column_of(o.doc)
+                                };
+                                self.only_row(ui, &st, o, slot, col, row_width, pinned);
                                 return;
                             }
                             None => return,
@@ -292,8 +320,7 @@ impl App {
                                 crate::copies::count_words(&self.cmp, ids)
                             ))
                             .small();
-                            let r = ui
-                                .selectable_label(selected, text)
+                            let r = row_label(ui, pinned, |ui| ui.selectable_label(selected, text))
                                 .accessible_name(format!(
                                     "Group {}: {} ({n} sources)",
                                     g + 1,
@@ -308,6 +335,8 @@ impl App {
                                 select = Some(g);
                             }
                             let cells = row_cells(&self.cmp, &folding, group, compact);
+                            let pinned_at =
+                                pinned.then(|| reference_column(&folding, group)).flatten();
                             for (li, line) in cells.chunks(per_line).enumerate() {
                                 // A compact row can be taller than the view: a line of cells
                                 // out of view, measured before, only takes its room.
@@ -324,7 +353,22 @@ impl App {
                                     continue;
                                 }
                                 let drawn = ui.horizontal_top(|ui| {
-                                    for (d, folded) in line {
+                                    let left = ui.cursor().left();
+                                    ui.add_space(covered);
+                                    for (ci, (d, folded)) in line.iter().enumerate() {
+                                        if pinned_at == Some(ci) {
+                                            fixed(ui, col, |ui| {
+                                                ui.label(
+                                                    RichText::new(
+                                                        "◂ the reference, pinned at left",
+                                                    )
+                                                    .small()
+                                                    .italics()
+                                                    .color(p.weak),
+                                                );
+                                            });
+                                            continue;
+                                        }
                                         let cell = fixed(ui, col, |ui| {
                                             if compact && let Some(c) = folded {
                                                 self.cell_title(ui, &folding, *d, c);
@@ -353,9 +397,33 @@ impl App {
                                             )
                                         });
                                         if scroll_to == Some(g) && has_cursor {
-                                            reveal(ui, cell.rect);
+                                            reveal(ui, cell.rect, covered);
                                             revealed = true;
                                         }
+                                    }
+                                    if let Some((d, folded)) = pinned_at.and_then(|i| line.get(i)) {
+                                        let top = ui.min_rect().top();
+                                        let r = sticky(ui, left, top, col, |ui| {
+                                            if let Some(c) = folded {
+                                                self.cell_title(ui, &folding, *d, c);
+                                            }
+                                            let shown = folded.as_ref().map_or(*d, |c| c.shown);
+                                            if self.cell(
+                                                ui,
+                                                &st,
+                                                g,
+                                                group,
+                                                shown,
+                                                cursor.as_ref(),
+                                                &mut flip,
+                                            ) {
+                                                select = Some(g);
+                                            }
+                                            if let Some(c) = folded {
+                                                self.fold_note(ui, group, c);
+                                            }
+                                        });
+                                        ui.advance_cursor_after_rect(r);
                                     }
                                 });
                                 let h = drawn.response.rect.height();
@@ -363,7 +431,7 @@ impl App {
                             }
                         });
                         if scroll_to == Some(g) && cursor.is_none() {
-                            reveal(ui, row.response.rect);
+                            reveal(ui, row.response.rect, covered);
                             revealed = true;
                         }
                         ui.separator();
@@ -583,7 +651,8 @@ impl App {
     }
 
     /// A row of passages only one source has: its passages in that source's column.
-    /// `slot` is the column it goes in (its source's, or the first in compact rows).
+    /// `slot` is the column it goes in (its source's, or the first in compact rows), which
+    /// stays at the left edge of the view when `pinned`.
     #[allow(clippy::too_many_arguments)]
     fn only_row(
         &self,
@@ -593,6 +662,7 @@ impl App {
         slot: usize,
         col: f32,
         row_width: f32,
+        pinned: bool,
     ) {
         let p = st.palette;
         let Some(doc) = self.cmp.documents.get(o.doc) else {
@@ -601,38 +671,47 @@ impl App {
         egui::Frame::NONE.inner_margin(ROW_MARGIN).show(ui, |ui| {
             ui.set_width(row_width);
             let n = o.passages.len();
-            ui.label(
-                RichText::new(format!(
-                    "Only in {} · {n} {}",
-                    doc.title,
-                    plural(n, "passage", "passages")
-                ))
-                .small()
-                .italics()
-                .color(p.weak),
-            )
-            .on_hover_text("No other source reports this.");
-            ui.horizontal_top(|ui| {
-                ui.add_space(slot as f32 * (col + ui.spacing().item_spacing.x));
-                fixed(ui, col, |ui| {
-                    let mut m = Marked::new();
-                    for pi in o.passages.clone() {
-                        m.push_passage(
-                            &self.cmp,
-                            o.doc,
-                            pi,
-                            None,
-                            DiffMode::NearCopy,
-                            st,
-                            &|f| f,
-                            &|_| false,
-                        );
-                        m.push_plain(" ", diff_plain(st));
-                    }
-                    let (response, hit) = m.show(ui, Sense::hover());
-                    fact_tooltip(response, &self.cmp, hit, p);
-                });
+            row_label(ui, pinned, |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "Only in {} · {n} {}",
+                        doc.title,
+                        plural(n, "passage", "passages")
+                    ))
+                    .small()
+                    .italics()
+                    .color(p.weak),
+                )
+                .on_hover_text("No other source reports this.");
             });
+            let passages = |ui: &mut egui::Ui| {
+                let mut m = Marked::new();
+                for pi in o.passages.clone() {
+                    m.push_passage(
+                        &self.cmp,
+                        o.doc,
+                        pi,
+                        None,
+                        DiffMode::NearCopy,
+                        st,
+                        &|f| f,
+                        &|_| false,
+                    );
+                    m.push_plain(" ", diff_plain(st));
+                }
+                let (response, hit) = m.show(ui, Sense::hover());
+                fact_tooltip(response, &self.cmp, hit, p);
+            };
+            if pinned {
+                let (left, top) = (ui.cursor().left(), ui.cursor().top());
+                let r = sticky(ui, left, top, col, passages);
+                ui.advance_cursor_after_rect(r);
+            } else {
+                ui.horizontal_top(|ui| {
+                    ui.add_space(slot as f32 * (col + ui.spacing().item_spacing.x));
+                    fixed(ui, col, passages);
+                });
+            }
         });
         ui.separator();
     }
@@ -666,8 +745,7 @@ impl App {
             .response
             .labelled_by(label.id);
         if order != self.order {
-            self.order = order;
-            self.cursor = None;
+            self.commands.push(Command::SetOrder(order));
         }
     }
 
@@ -845,18 +923,81 @@ fn cell_has(group: &Group, di: usize, d: usize) -> bool {
 }
 
 /// Scrolls `rect` to the middle of the view vertically, and sideways only when it is not
-/// already in view.
-fn reveal(ui: &egui::Ui, rect: egui::Rect) {
+/// already in view (`covered`: the width at the left of the view the pinned column hides).
+fn reveal(ui: &egui::Ui, rect: egui::Rect, covered: f32) {
     let clip = ui.clip_rect();
-    let x = if clip.min.x <= rect.min.x && rect.max.x <= clip.max.x {
+    let x = if clip.min.x + covered <= rect.min.x && rect.max.x <= clip.max.x {
         clip.x_range()
     } else {
-        rect.x_range()
+        egui::Rangef::new(rect.min.x - covered, rect.max.x)
     };
     ui.scroll_to_rect(
         egui::Rect::from_x_y_ranges(x, rect.y_range()),
         Some(Align::Center),
     );
+}
+
+/// A row's label; `pinned`, it stays at the left edge of the view when the row scrolls
+/// sideways.
+fn row_label<R>(ui: &mut egui::Ui, pinned: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    if !pinned {
+        return add(ui);
+    }
+    let shift = (ui.clip_rect().left() + ROW_MARGIN - ui.cursor().left()).max(0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(shift);
+        add(ui)
+    })
+    .inner
+}
+
+/// The column (index into the shown sources) that holds `group`'s reference passage.
+fn reference_column(folding: &Folding, group: &Group) -> Option<usize> {
+    let (d, _) = crate::model::parse_passage_id(&group.reference)?;
+    Some(folding.column_of(d))
+}
+
+/// A column of fixed width drawn over the row at the left edge of the view, however far the
+/// row is scrolled sideways (`left`: where the column starts in the row, `top`: the line's
+/// top), on the panel's colour so the columns scrolled under it do not show through; returns
+/// the rect it takes.
+fn sticky(
+    ui: &mut egui::Ui,
+    left: f32,
+    top: f32,
+    width: f32,
+    add: impl FnOnce(&mut egui::Ui),
+) -> egui::Rect {
+    let clip = ui.clip_rect();
+    // Where it stands unscrolled: a row's margin in from the view's edge.
+    let x = left.max(clip.left() + ROW_MARGIN);
+    let background = ui.painter().add(egui::Shape::Noop);
+    let room = egui::Rect::from_min_size(egui::pos2(x, top), Vec2::new(width, f32::INFINITY));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(room)
+            .layout(Layout::top_down(Align::LEFT)),
+    );
+    child.set_width(width);
+    add(&mut child);
+    let used = child.min_rect();
+    // As tall as the line it stands in, so nothing scrolled under it shows below it.
+    let bottom = used.bottom().max(ui.min_rect().bottom());
+    let edge = x + width + ui.spacing().item_spacing.x * 0.5;
+    let shade = egui::Rect::from_min_max(
+        egui::pos2(clip.left().max(left - ROW_MARGIN), top),
+        egui::pos2(edge, bottom),
+    );
+    ui.painter().set(
+        background,
+        egui::Shape::rect_filled(shade, 0.0, ui.visuals().panel_fill),
+    );
+    ui.painter().vline(
+        edge,
+        shade.y_range(),
+        ui.visuals().widgets.noninteractive.bg_stroke,
+    );
+    used
 }
 
 /// A column of fixed width; returns the response of the whole cell.

@@ -9,10 +9,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use egui::Theme;
-use serde::{Deserialize, Serialize};
 
 use crate::dates;
-use crate::model::{Comparison, DatelineOrigin, DiffMode, Warning};
+use crate::model::{Comparison, DatelineOrigin, Warning};
 use crate::pipeline::{Options, Source};
 use crate::report::{self, Format};
 use crate::session::{self, SessionFile};
@@ -22,14 +21,14 @@ use super::dialogs::{Dialogs, NativeDialogs, Picked};
 use super::documents::DocScroll;
 use super::job::{JobMode, Jobs, Outcome};
 use super::nav::{self, DiffLoc};
+use super::persist::{SavedSource, Settings};
 use super::rows;
 use super::samples;
+use super::state::{Level, Notice, Reading, RowLayout, View};
 use super::theme::Palette;
-use super::writes::{Writes, Written};
+use super::writes::{Closing, Writes, Written};
 use crate::inputs::Input;
 
-/// Key under which the app's settings are kept in eframe's storage.
-const SETTINGS_KEY: &str = "crosscheck-settings";
 /// Most notifications shown at once; older ones are dropped first.
 /// Unreadable files listed by name in one notice; the Sources panel marks every one.
 const NOTICE_FILES: usize = 10;
@@ -70,78 +69,6 @@ impl Default for AppConfig {
             startup: Startup::Restore,
             jobs: JobMode::Background,
             dialogs: Box::new(NativeDialogs),
-        }
-    }
-}
-
-/// The main views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum View {
-    /// One row per group, one column per source.
-    Aligned,
-    /// Each source's full text, scrolled together.
-    Documents,
-    /// Facts compared across sources.
-    Findings,
-}
-
-/// How the aligned view shows a passage against its group's reference.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Reading {
-    /// Each passage as its diff decided: word diff for near-copies, shared words for paraphrases.
-    #[default]
-    Auto,
-    /// Every passage word by word.
-    WordDiff,
-    /// Every passage by the words it shares with the reference.
-    Paraphrase,
-}
-
-impl Reading {
-    pub const ALL: [Reading; 3] = [Reading::Auto, Reading::WordDiff, Reading::Paraphrase];
-
-    /// The menu's words for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Reading::Auto => "Auto: word diff for near-copies, shared words for paraphrases",
-            Reading::WordDiff => "Word diff everywhere",
-            Reading::Paraphrase => "Shared words everywhere",
-        }
-    }
-
-    /// The mode a passage whose diff chose `own` is shown in; `flipped` when the reader switched
-    /// that one cell.
-    pub fn mode(self, own: DiffMode, flipped: bool) -> DiffMode {
-        let m = match self {
-            Reading::Auto => own,
-            Reading::WordDiff => DiffMode::NearCopy,
-            Reading::Paraphrase => DiffMode::Paraphrase,
-        };
-        if flipped { m.other() } else { m }
-    }
-}
-
-/// How the aligned view lays out a group's passages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RowLayout {
-    /// Columns when every source fits at a readable width, compact rows otherwise.
-    #[default]
-    Auto,
-    /// One column per source, with an empty cell where a source does not report the group.
-    Columns,
-    /// Each row shows only the sources that report its group, reference first, wrapped onto
-    /// as many lines as the width needs; each passage is titled by its source.
-    Compact,
-}
-
-impl RowLayout {
-    pub const ALL: [RowLayout; 3] = [RowLayout::Auto, RowLayout::Columns, RowLayout::Compact];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RowLayout::Auto => "auto",
-            RowLayout::Columns => "a column per source",
-            RowLayout::Compact => "compact (reference first)",
         }
     }
 }
@@ -187,65 +114,6 @@ impl SourceEntry {
             .file_name()
             .map_or_else(|| self.shown(), |n| n.to_string_lossy().into_owned())
     }
-}
-
-/// What is remembered between sessions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct Settings {
-    /// `dark` or `light`; none follows the system.
-    pub(super) theme: Option<String>,
-    sources: Vec<SavedSource>,
-    view: Option<View>,
-    /// Comparison files opened or saved lately, newest first.
-    #[serde(default)]
-    pub(super) recent: Vec<PathBuf>,
-    /// The comparison file opened or saved last, when that was the last thing the user did; it is
-    /// reopened at start.
-    #[serde(default)]
-    comparison: Option<PathBuf>,
-    /// How the aligned rows are ordered, and whether passages only one source has get rows.
-    #[serde(default)]
-    order: Option<nav::RowOrder>,
-    #[serde(default)]
-    show_only: Option<bool>,
-    /// How passages are shown against their reference.
-    #[serde(default)]
-    reading: Option<Reading>,
-    /// How the aligned rows are laid out.
-    #[serde(default)]
-    layout: Option<RowLayout>,
-    /// Whether the Details panel is shown.
-    #[serde(default)]
-    details: Option<bool>,
-    /// The reader's marks on findings of the last sources (a saved comparison keeps its own).
-    #[serde(default)]
-    pub(super) reviews: Vec<crate::review::Review>,
-    /// Synchronized scrolling of the document columns.
-    #[serde(default)]
-    sync: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct SavedSource {
-    path: PathBuf,
-    /// A dateline the user set, `YYYY-MM-DD`.
-    dateline: Option<String>,
-}
-
-/// How serious a notification is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Level {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message shown until the user dismisses it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Notice {
-    pub id: u64,
-    pub level: Level,
-    pub text: String,
 }
 
 /// What pasted sources are called, numbered from 1.
@@ -330,15 +198,8 @@ impl App {
     /// Builds the app and starts comparing what `config.startup` names.
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
         super::fonts::install(&cc.egui_ctx);
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-            .unwrap_or_default();
-        let theme = match settings.theme.as_deref() {
-            Some("dark") => Some(Theme::Dark),
-            Some("light") => Some(Theme::Light),
-            _ => None,
-        };
+        let settings = Settings::load(cc.storage);
+        let theme = settings.theme();
         if let Some(t) = theme {
             cc.egui_ctx.set_theme(t);
         }
@@ -401,12 +262,9 @@ impl App {
             Startup::Restore if reopened => {}
             Startup::Restore if !settings.sources.is_empty() => {
                 app.sources = settings
-                    .sources
-                    .iter()
-                    .map(|s| {
-                        let d = s.dateline.as_deref().and_then(dates::parse_iso);
-                        SourceEntry::new(s.path.clone(), d)
-                    })
+                    .sources()
+                    .into_iter()
+                    .map(|(path, dateline)| SourceEntry::new(path, dateline))
                     .collect();
                 app.recompare();
             }
@@ -449,6 +307,10 @@ impl App {
         self.unfolded.clear();
         self.conflict_cursor = None;
         self.cmp = cmp;
+        // Rows ordered by a source that is gone go back to the group order.
+        if matches!(self.order, nav::RowOrder::Source(d) if d >= self.cmp.documents.len()) {
+            self.order = nav::RowOrder::Group;
+        }
         // The document columns' scroll places and laid-out rows belong to the old texts.
         self.docs.reset();
     }
@@ -872,10 +734,18 @@ impl App {
     }
 
     /// The differences the user can step through: those of the groups the search lets through.
+    /// Those of a folded wire copy's hidden outlets are not on screen, so they are not steps.
     pub(super) fn differences(&self) -> Vec<DiffLoc> {
+        let folding = super::fold::Folding::new(&self.cmp, &self.unfolded);
         nav::differences(
             &self.cmp,
             &nav::visible_groups(&self.cmp, &self.search, self.order),
+            |g, d| {
+                self.cmp
+                    .groups
+                    .get(g)
+                    .is_some_and(|group| folding.shows(&self.cmp, group, d))
+            },
         )
     }
 
@@ -1081,6 +951,18 @@ impl eframe::App for App {
             self.apply(&ctx, cmd);
         }
         self.on_written();
+        let close = ctx.input(|i| i.viewport().close_requested());
+        match self.writes.on_close(close) {
+            Closing::Wait => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.notify(
+                    Level::Info,
+                    "Saving: the window closes when the file is written (close again to quit now)",
+                );
+            }
+            Closing::CloseNow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Closing::Let => {}
+        }
         // A command that started an inline job has its result waiting; show it this frame.
         if let Some(outcome) = self.jobs.poll() {
             self.on_outcome(outcome);
@@ -1089,11 +971,15 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let settings = Settings {
-            theme: self.theme.map(|t| match t {
-                Theme::Dark => "dark".to_string(),
-                Theme::Light => "light".to_string(),
-            }),
+        self.settings().store(storage);
+    }
+}
+
+impl App {
+    /// What is remembered of this session for the next one.
+    fn settings(&self) -> Settings {
+        Settings {
+            theme: Settings::theme_name(self.theme),
             // Pasted text and fetched pages live in a saved comparison, not in the settings: a
             // restart must not fetch a link nobody asked for again.
             sources: self
@@ -1119,8 +1005,7 @@ impl eframe::App for App {
             // Marks not yet saved in a comparison file come back at the next start too.
             reviews: self.reviews.clone(),
             sync: Some(self.docs.sync),
-        };
-        eframe::set_value(storage, SETTINGS_KEY, &settings);
+        }
     }
 }
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use egui::{Align2, Color32, Key, KeyboardShortcut, Modifiers, RichText, Theme};
 
-use super::app::{App, Level, View, plural};
+use super::app::{App, plural};
 use super::commands::Command;
+use super::state::{Level, View};
 
 impl App {
     pub(super) fn handle_keys(&mut self, ctx: &egui::Context) {

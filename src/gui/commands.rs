@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use egui::Theme;
 
-use super::app::{App, Level, Reading, RowLayout, View, typed_paths};
+use super::app::{App, typed_paths};
 use super::dialogs::Picked;
+use super::state::{Level, Reading, RowLayout, View};
 
 /// Everything the user can ask for.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +52,13 @@ pub(super) enum Command {
     ToggleHelp,
     FocusSearch,
     ShowInDocuments(usize),
+    /// Select group `g` and bring it into view in the aligned view.
+    ShowGroup(usize),
+    SetOrder(crate::gui::nav::RowOrder),
+    /// Show or hide the rows of passages only one source has.
+    ShowOnly(bool),
+    /// Scroll the documents side by side, or each on its own.
+    SetSync(bool),
     /// Compare the sources again (after a cancelled compare).
     Recompare,
     SetView(View),
@@ -128,6 +136,22 @@ impl App {
                 self.view = View::Documents;
                 self.docs.reveal(g);
             }
+            Command::ShowGroup(g) => {
+                self.selected = Some(g);
+                self.scroll_to = Some(g);
+                if self.cursor.is_some_and(|c| c.group != g) {
+                    self.cursor = None;
+                }
+                if self.view == View::Findings {
+                    self.view = View::Aligned;
+                }
+            }
+            Command::SetOrder(o) => {
+                self.order = o;
+                self.cursor = None;
+            }
+            Command::ShowOnly(on) => self.show_only = on,
+            Command::SetSync(on) => self.docs.sync = on,
             Command::SetView(v) => self.view = v,
             Command::FlipReading(id) => {
                 if !self.flipped.remove(&id) {

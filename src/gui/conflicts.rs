@@ -7,10 +7,11 @@ use egui::{RichText, Sense, Vec2};
 
 use crate::model::{Comparison, FindingStatus};
 
-use super::app::{App, View, plural};
+use super::app::{App, plural};
 use super::commands::Command;
 use super::nav::Row;
 use super::rows::RowHeights;
+use super::state::View;
 
 /// Conflicts listed in the strip before "and N more".
 const STRIP_MAX: usize = 6;
@@ -83,6 +84,10 @@ impl App {
         }
         match group_of_finding(&self.cmp, f) {
             Some(g) => {
+                // A row the search hides could not be shown: the search gives way.
+                if !super::nav::visible_groups(&self.cmp, &self.search, self.order).contains(&g) {
+                    self.search.clear();
+                }
                 self.selected = Some(g);
                 self.scroll_to = Some(g);
                 self.cursor = None;
@@ -222,8 +227,7 @@ impl App {
                 .iter()
                 .min_by(|a, b| (a.0 - pos.y).abs().total_cmp(&(b.0 - pos.y).abs()))
         {
-            self.commands.push(Command::Select(g));
-            self.scroll_to = Some(g);
+            self.commands.push(Command::ShowGroup(g));
         }
     }
 }

@@ -320,7 +320,10 @@ impl App {
         let n = self.cmp.documents.len();
         ui.horizontal(|ui| {
             ui.heading("Documents");
-            ui.checkbox(&mut self.docs.sync, "Synchronized scrolling");
+            let mut sync = self.docs.sync;
+            if ui.checkbox(&mut sync, "Synchronized scrolling").changed() {
+                self.commands.push(Command::SetSync(sync));
+            }
         });
         ui.label(
             RichText::new(

@@ -9,7 +9,7 @@ use egui::RichText;
 
 use crate::model::{Fact, FactKind, Finding, FindingStatus};
 
-use super::app::{App, View, plural};
+use super::app::{App, plural};
 use super::commands::Command;
 use super::theme::{Palette, status_word};
 
@@ -140,9 +140,7 @@ impl App {
             self.commands.push(Command::ShowInDocuments(g));
         }
         if let Some(g) = go {
-            self.commands.push(Command::Select(g));
-            self.commands.push(Command::SetView(View::Aligned));
-            self.scroll_to = Some(g);
+            self.commands.push(Command::ShowGroup(g));
         }
     }
 

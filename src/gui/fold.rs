@@ -56,6 +56,18 @@ impl Folding {
             .unwrap_or(0)
     }
 
+    /// True when document `d`'s passage of `group` is on screen: `d` is not in a folded copy
+    /// set, or it is the member whose passage its set's cell shows.
+    pub fn shows(&self, cmp: &Comparison, group: &Group, d: usize) -> bool {
+        let Some(&column) = self.shown.get(self.column_of(d)) else {
+            return true;
+        };
+        if column == d && self.stands_for[d].is_none() {
+            return true;
+        }
+        self.cell(cmp, group, column).is_some_and(|c| c.shown == d)
+    }
+
     /// What shown document `d`'s cell holds in `group`: the passage of `d`, or for a folded set
     /// the first member's that reports the group, with the other members that report it, split
     /// into those with the same words and those whose words differ. None when no document the
@@ -181,6 +193,26 @@ mod tests {
         let cell = folded.cell(&cmp, piracy, 0).expect("the wire reports it");
         assert_eq!((cell.shown, cell.same, cell.differ), (0, vec![1], vec![2]));
         assert!(cell.missing.is_empty());
+        // Only the shown outlet's words are on screen: the others' differences are not steps.
+        let on_screen: Vec<bool> = (0..4).map(|d| folded.shows(&cmp, piracy, d)).collect();
+        assert_eq!(on_screen, [true, false, false, true]);
+        let groups: Vec<usize> = (0..cmp.groups.len()).collect();
+        let doc_of = |l: &crate::gui::nav::DiffLoc| {
+            crate::model::parse_passage_id(&cmp.groups[l.group].diffs[l.diff].passage)
+                .map(|(d, _)| d)
+        };
+        let all = crate::gui::nav::differences(&cmp, &groups, |_, _| true);
+        assert!(
+            all.iter().any(|l| doc_of(l) == Some(2)),
+            "the edited outlet differs"
+        );
+        let steps = crate::gui::nav::differences(&cmp, &groups, |g, d| {
+            folded.shows(&cmp, &cmp.groups[g], d)
+        });
+        assert!(
+            steps.iter().all(|l| !matches!(doc_of(l), Some(1 | 2))),
+            "no step lands on a folded outlet"
+        );
         // The paragraph only one outlet added is in no other outlet's text.
         let fishermen = cmp.groups.iter().find(|g| {
             g.passages.iter().any(|id| {

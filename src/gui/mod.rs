@@ -22,18 +22,21 @@ mod help;
 mod job;
 mod marked;
 mod nav;
+mod persist;
 mod review;
 mod rows;
 mod samples;
 mod sources;
+mod state;
 mod theme;
 mod writes;
 
 use std::path::PathBuf;
 
-pub use app::{App, AppConfig, Reading, RowLayout, Startup, View};
+pub use app::{App, AppConfig, Startup};
 pub use dialogs::{Dialogs, NativeDialogs, Picked};
 pub use job::JobMode;
+pub use state::{Reading, RowLayout, View};
 
 /// Opens the app window with `files`, or with the last session's sources (the sample articles on
 /// first start) when none are given. Returns when the window is closed.

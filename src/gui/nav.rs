@@ -162,14 +162,24 @@ fn group_matches(cmp: &Comparison, g: usize, q: &str) -> bool {
             .any(|(_, p)| find_ci(&p.text, q).is_some())
 }
 
-/// The differences of the given groups, in group order, then passage order, then text order.
-pub fn differences(cmp: &Comparison, groups: &[usize]) -> Vec<DiffLoc> {
+/// The differences of the given groups, in group order, then passage order, then text order;
+/// only those of passages `shown(group, document)` says are on screen (a folded wire copy's
+/// hidden outlets are not).
+pub fn differences(
+    cmp: &Comparison,
+    groups: &[usize],
+    shown: impl Fn(usize, usize) -> bool,
+) -> Vec<DiffLoc> {
     let mut out = Vec::new();
     for &g in groups {
         let Some(group) = cmp.groups.get(g) else {
             continue;
         };
         for (d, diff) in group.diffs.iter().enumerate() {
+            let doc = crate::model::parse_passage_id(&diff.passage).map(|(doc, _)| doc);
+            if doc.is_some_and(|doc| !shown(g, doc)) {
+                continue;
+            }
             let mut prev = DiffTag::Equal;
             for (o, op) in diff.ops.iter().enumerate() {
                 if op.op != DiffTag::Equal && !(prev == DiffTag::Delete && op.op == DiffTag::Insert)
@@ -223,7 +233,10 @@ mod tests {
         let c = cmp();
         let all = visible_groups(&c, "", RowOrder::Group);
         assert_eq!(all.len(), c.groups.len());
-        assert_eq!(differences(&c, &all).len(), c.difference_count());
+        assert_eq!(
+            differences(&c, &all, |_, _| true).len(),
+            c.difference_count()
+        );
         assert!(visible_groups(&c, "no such words here", RowOrder::Group).is_empty());
         if !c.groups.is_empty() {
             assert!(!visible_groups(&c, "VELMORA", RowOrder::Group).is_empty());

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::app::Level;
 use super::job::JobMode;
+use super::state::Level;
 
 /// How a write went: notifications to show, and a comparison file to remember when one was saved
 /// (with the version of the sources it holds: the app forgets it if they changed meanwhile).
@@ -34,6 +34,19 @@ pub struct Writes {
     tx: Sender<Written>,
     rx: Receiver<Written>,
     running: usize,
+    /// The window was asked to close while a write ran: it closes when the writes are done.
+    close_waits: bool,
+}
+
+/// What the app does about a request to close the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Let the request (if any) go ahead.
+    Let,
+    /// Cancel this close: a file is being written.
+    Wait,
+    /// The waited-for writes are done: close now.
+    CloseNow,
 }
 
 impl Writes {
@@ -45,6 +58,7 @@ impl Writes {
             tx,
             rx,
             running: 0,
+            close_waits: false,
         }
     }
 
@@ -90,10 +104,67 @@ impl Writes {
         self.running
     }
 
+    /// What to do when the reader asks to close the window (`requested`): a first request
+    /// while a file is being written waits for it (the window closes when it is written); a
+    /// second one closes at once (the file is written atomically: nothing half-written, only the
+    /// save lost). Once the writes are done, a waiting close goes ahead.
+    pub fn on_close(&mut self, requested: bool) -> Closing {
+        match (requested, self.close_waits, self.running > 0) {
+            (true, false, true) => {
+                self.close_waits = true;
+                Closing::Wait
+            }
+            (false, true, false) => {
+                self.close_waits = false;
+                Closing::CloseNow
+            }
+            // Asked again while waiting, or nothing to wait for.
+            _ => Closing::Let,
+        }
+    }
+
     /// The writes finished since the last call.
     pub fn poll(&mut self) -> Vec<Written> {
         let done: Vec<Written> = self.rx.try_iter().collect();
         self.running = self.running.saturating_sub(done.len());
         done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_while_a_file_is_written_waits_for_it_once() {
+        let mut w = Writes::new(JobMode::Background, None);
+        assert_eq!(w.on_close(true), Closing::Let, "nothing written: close");
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        w.run("report", move || {
+            let _ = wait.recv();
+            Written {
+                notices: vec![(Level::Info, "Report saved".into())],
+                saved_comparison: None,
+            }
+        });
+        assert_eq!(w.on_close(true), Closing::Wait, "a write runs: wait");
+        assert_eq!(w.on_close(false), Closing::Let, "still writing");
+        go.send(()).unwrap();
+        let mut done = Vec::new();
+        while done.is_empty() {
+            done = w.poll();
+            std::thread::yield_now();
+        }
+        assert_eq!(done[0].notices[0].1, "Report saved");
+        assert_eq!(w.on_close(false), Closing::CloseNow, "written: close");
+        assert_eq!(w.on_close(false), Closing::Let, "closed once");
+        // A second request while waiting closes at once.
+        let (_go, wait) = std::sync::mpsc::channel::<()>();
+        w.run("report", move || {
+            let _ = wait.recv();
+            Written::failed("report", "stopped".into())
+        });
+        assert_eq!(w.on_close(true), Closing::Wait);
+        assert_eq!(w.on_close(true), Closing::Let);
     }
 }

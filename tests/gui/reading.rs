@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::{FakeDialogs, app, has_text, status};
+use super::{FakeDialogs, app, has_text, status, text_of};
 
 /// Two reports of one storm that give different tolls and different counts of injured.
 const STORM_A: &str = "Storm hits Velmora\n\nThe storm killed 12 people in Velmora on Tuesday, the fire service said.\n\nHospitals treated 30 injured people overnight, a spokeswoman said.\n\nMayor Ilse Varga said the harbour would stay closed until Friday.\n";
@@ -267,4 +267,63 @@ fn sources_that_may_report_two_events_are_said_to_over_the_passages() {
     let mut h = app(Startup::Files(files), FakeDialogs::default());
     h.run();
     assert!(!has_text(&h, "may report two different events"));
+}
+
+/// Ten articles of two stories (the invented bridge and dam reports and the seeds).
+fn ten_sources() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = ["invented", "parallel", "seeds"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixtures folder"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn with_more_columns_than_fit_the_reference_stays_at_the_left_when_the_rows_scroll_sideways() {
+    let mut h = app(Startup::Files(ten_sources()), FakeDialogs::default());
+    h.run();
+    assert!(status(&h).starts_with("10 "), "status: {}", status(&h));
+    h.get_by_label("Layout").click();
+    h.run();
+    h.get_by_label("a column per source").click();
+    h.run();
+    assert!(
+        h.query_by_label("Reference").is_some(),
+        "no pinned reference column"
+    );
+    assert!(has_text(&h, "◂ the reference, pinned at left"));
+    let group = |h: &Harness<'_, App>| {
+        h.query_all_by(|n| text_of(n).is_some_and(|l| l.starts_with("Group 1: ")))
+            .next()
+            .expect("the first group's label")
+            .rect()
+    };
+    let header = |h: &Harness<'_, App>| h.get_by_label("bridge_b.txt").rect();
+    let reference = |h: &Harness<'_, App>| h.get_by_label("Reference").rect();
+    let (group_before, header_before, reference_before) = (group(&h), header(&h), reference(&h));
+    for _ in 0..6 {
+        h.get_by_label("bridge_b.txt").scroll_left();
+        h.run();
+    }
+    assert!(
+        header(&h).left() < header_before.left() - 100.0,
+        "the columns did not scroll sideways: {:?} → {:?}",
+        header_before,
+        header(&h)
+    );
+    assert!(
+        (reference(&h).left() - reference_before.left()).abs() < 1.0,
+        "the reference column moved: {reference_before:?} → {:?}",
+        reference(&h)
+    );
+    assert!(
+        (group(&h).left() - group_before.left()).abs() < 1.0,
+        "the row label moved: {group_before:?} → {:?}",
+        group(&h)
+    );
+    h.snapshot("reading_pinned");
 }
