@@ -327,3 +327,34 @@ fn with_more_columns_than_fit_the_reference_stays_at_the_left_when_the_rows_scro
     );
     h.snapshot("reading_pinned");
 }
+
+#[test]
+fn c_brings_a_conflict_hidden_by_the_search_into_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    super::type_into(&mut h, "Search", "harbour");
+    h.run();
+    let searched = super::group_rows(&h).len();
+    assert!(
+        !has_text(&h, "killed 12"),
+        "the search should hide the toll's row: {:?}",
+        super::group_rows(&h)
+    );
+    // Out of the search field, C steps to the first conflict (the toll).
+    h.get_by_label("Aligned").click();
+    h.run();
+    h.key_press(Key::C);
+    h.run();
+    assert!(has_text(&h, "(conflict 1 of 3)"));
+    assert_eq!(
+        h.get_by_label("Search").value().as_deref(),
+        Some(""),
+        "the search that hid the conflict's row gives way"
+    );
+    assert!(
+        super::group_rows(&h).len() > searched,
+        "every row is back: {:?}",
+        super::group_rows(&h)
+    );
+    assert!(has_text(&h, "killed 12"), "the toll's row is in view");
+}
