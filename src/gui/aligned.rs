@@ -579,7 +579,7 @@ impl App {
     }
 
     /// Under a folded cell: the other outlets with the same words, those whose words differ
-    /// (their passages on hover), and those that cut the passage.
+    /// with what each changes (its passage on hover), and those that cut the passage.
     fn fold_note(&self, ui: &mut egui::Ui, group: &Group, c: &FoldedCell) {
         let p = Self::palette(ui.ctx());
         let names = |v: &[usize]| -> String {
@@ -595,28 +595,39 @@ impl App {
                     .color(p.weak),
             );
         }
-        if !c.differ.is_empty() {
-            let theirs: Vec<String> = c
-                .differ
-                .iter()
-                .filter_map(|&x| {
-                    let (_, passage) = self.cmp.passage(group.passage_of(x)?)?;
-                    Some(format!(
-                        "{}: {}",
-                        outlet(&self.cmp.documents[x]),
-                        passage.text
-                    ))
-                })
-                .collect();
+        // Each outlet whose words differ, with what it changes (its passage on hover).
+        const OUTLETS: usize = 4;
+        let text_of = |d: usize| {
+            group
+                .passage_of(d)
+                .and_then(|id| self.cmp.passage(id))
+                .map(|(_, p)| p.text.as_str())
+        };
+        let shown = text_of(c.shown).unwrap_or_default();
+        for &x in c.differ.iter().take(OUTLETS) {
+            let Some(theirs) = text_of(x) else { continue };
+            let said = super::fold::changes(shown, theirs, 3).join(" · ");
+            ui.label(
+                RichText::new(format!("{}: {said}", outlet(&self.cmp.documents[x])))
+                    .small()
+                    .color(p.developing),
+            )
+            .on_hover_text(format!(
+                "{}'s words:\n{}",
+                outlet(&self.cmp.documents[x]),
+                theirs
+            ));
+        }
+        if c.differ.len() > OUTLETS {
+            let rest = &c.differ[OUTLETS..];
             ui.label(
                 RichText::new(format!(
-                    "other words in {} (unfold to compare)",
-                    names(&c.differ)
+                    "other words also in {} (unfold to compare)",
+                    names(rest)
                 ))
                 .small()
                 .color(p.developing),
-            )
-            .on_hover_text(theirs.join("\n\n"));
+            );
         }
         if !c.missing.is_empty() {
             ui.label(

@@ -136,6 +136,48 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What another outlet's passage (`theirs`) changes in the shown one, run by run and in words a
+/// reader takes in at a glance: "forty ships → 40 vessels", "+ at dawn", "− on Saturday"; at
+/// most `max` runs, then how many more. Changes of punctuation alone are left out.
+pub fn changes(shown: &str, theirs: &str, max: usize) -> Vec<String> {
+    use crate::model::DiffTag;
+    let diff = crate::diff::word_diff("", shown, theirs, std::time::Duration::from_millis(50));
+    let words = |t: &str| {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let t = t.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | ' '));
+        t.chars().any(char::is_alphanumeric).then(|| t.to_string())
+    };
+    let mut runs = Vec::new();
+    let mut ops = diff.ops.iter().peekable();
+    while let Some(op) = ops.next() {
+        let run = match op.op {
+            DiffTag::Equal => continue,
+            DiffTag::Delete => {
+                let added = ops
+                    .next_if(|o| o.op == DiffTag::Insert)
+                    .and_then(|o| words(&o.text));
+                match (words(&op.text), added) {
+                    (Some(cut), Some(added)) => format!("{cut} → {added}"),
+                    (Some(cut), None) => format!("− {cut}"),
+                    (None, Some(added)) => format!("+ {added}"),
+                    (None, None) => continue,
+                }
+            }
+            DiffTag::Insert => match words(&op.text) {
+                Some(added) => format!("+ {added}"),
+                None => continue,
+            },
+        };
+        runs.push(run);
+    }
+    if runs.len() > max {
+        let more = runs.len() - max;
+        runs.truncate(max);
+        runs.push(format!("{more} more"));
+    }
+    runs
+}
+
 /// A source's short name for a column or cell header: its site when the page said, else its
 /// file name; the title is for the hover.
 pub fn outlet(doc: &Document) -> String {
@@ -157,6 +199,33 @@ mod tests {
     use crate::{Options, compare_texts};
 
     use crate::copies::tests::WIRE;
+
+    #[test]
+    fn an_outlets_changes_read_as_replacements_additions_and_cuts() {
+        let shown = "The navy said forty ships were seized on Saturday off the coast.";
+        let theirs = "The navy said 40 vessels were seized off the coast, officials added.";
+        assert_eq!(
+            changes(shown, theirs, 5),
+            [
+                "forty ships → 40 vessels",
+                "− on Saturday",
+                "+ officials added"
+            ]
+        );
+        assert_eq!(
+            changes(shown, theirs, 1),
+            ["forty ships → 40 vessels", "2 more"]
+        );
+        assert!(
+            changes(
+                shown,
+                "The navy said forty ships were seized on Saturday off the coast",
+                5
+            )
+            .is_empty(),
+            "punctuation alone is no change"
+        );
+    }
 
     #[test]
     fn a_folded_copy_set_is_one_cell_saying_which_outlets_differ() {

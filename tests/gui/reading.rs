@@ -127,6 +127,7 @@ fn copies_of_one_text_fold_into_one_column_and_unfold_on_demand() {
         "{WIRE}\nLocal ferry owners said they expected to lose most of their customers to the new crossing within weeks.\n"
     );
     let cut: String = WIRE.split("\n\n").take(3).collect::<Vec<_>>().join("\n\n");
+    let edited = WIRE.replace("forty thousand cars", "40,000 vehicles");
     let other = "Bridge opens in Velmora\n\nVelmora's harbour crossing is open at last, residents cheered on Tuesday as Mayor Ilse Varga cut a ribbon.\n";
     let files = write(
         dir.path(),
@@ -134,29 +135,34 @@ fn copies_of_one_text_fold_into_one_column_and_unfold_on_demand() {
             ("wire.txt", WIRE),
             ("added.txt", &added),
             ("cut.txt", &cut),
+            ("edited.txt", &edited),
             ("other.txt", other),
         ],
     );
     let mut h = app(Startup::Files(files), FakeDialogs::default());
     h.run();
     assert!(
-        status(&h).starts_with("4 outlets, 2 independent sources"),
+        status(&h).starts_with("5 outlets, 2 independent sources"),
         "status: {}",
         status(&h)
     );
-    assert!(has_text(&h, "one text · 3 outlets ▸ unfold"));
+    assert!(has_text(&h, "one text · 4 outlets ▸ unfold"));
     assert!(
         has_text(&h, "same words in"),
         "the folded cell does not say who else has it"
+    );
+    assert!(
+        has_text(&h, "edited.txt: forty thousand cars → 40,000 vehicles"),
+        "the folded cell does not say what an outlet changed"
     );
     assert!(
         h.query_by_label("cut.txt").is_none(),
         "a folded copy has a column"
     );
     h.snapshot("reading_folded");
-    h.get_by_label("one text · 3 outlets ▸ unfold").click();
+    h.get_by_label("one text · 4 outlets ▸ unfold").click();
     h.run();
-    assert!(has_text(&h, "one text · 3 outlets ◂ fold"));
+    assert!(has_text(&h, "one text · 4 outlets ◂ fold"));
     assert!(
         h.query_by_label("cut.txt").is_some(),
         "unfolded copies have their columns"
