@@ -135,6 +135,11 @@ pub struct App {
     /// Counts changes of the sources (a saved comparison file is remembered only if they did
     /// not change while it was written).
     sources_version: u64,
+    /// Bumped each time a comparison is put on screen.
+    shown_version: u64,
+    /// The differences the user steps through, with the key of what they were listed for
+    /// (the comparison, the search, the order, the folds): the status bar reads them every frame.
+    differences_cache: std::cell::RefCell<Option<(u64, Vec<DiffLoc>)>>,
     pub(super) dialogs: Box<dyn Dialogs>,
     pub(super) notices: Vec<Notice>,
     next_notice: u64,
@@ -212,6 +217,8 @@ impl App {
             jobs: Jobs::new(config.jobs, Some(cc.egui_ctx.clone())),
             writes: Writes::new(config.jobs, Some(cc.egui_ctx.clone())),
             sources_version: 0,
+            shown_version: 0,
+            differences_cache: Default::default(),
             dialogs: config.dialogs,
             notices: Vec::new(),
             next_notice: 0,
@@ -307,6 +314,7 @@ impl App {
         self.unfolded.clear();
         self.conflict_cursor = None;
         self.cmp = cmp;
+        self.shown_version += 1;
         // Rows ordered by a source that is gone go back to the group order.
         if matches!(self.order, nav::RowOrder::Source(d) if d >= self.cmp.documents.len()) {
             self.order = nav::RowOrder::Group;
@@ -736,8 +744,19 @@ impl App {
     /// The differences the user can step through: those of the groups the search lets through.
     /// Those of a folded wire copy's hidden outlets are not on screen, so they are not steps.
     pub(super) fn differences(&self) -> Vec<DiffLoc> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        let mut unfolded: Vec<usize> = self.unfolded.iter().copied().collect();
+        unfolded.sort_unstable();
+        (self.shown_version, &self.search, self.order, unfolded).hash(&mut h);
+        let key = h.finish();
+        if let Some((k, list)) = self.differences_cache.borrow().as_ref()
+            && *k == key
+        {
+            return list.clone();
+        }
         let folding = super::fold::Folding::new(&self.cmp, &self.unfolded);
-        nav::differences(
+        let list = nav::differences(
             &self.cmp,
             &nav::visible_groups(&self.cmp, &self.search, self.order),
             |g, d| {
@@ -746,7 +765,9 @@ impl App {
                     .get(g)
                     .is_some_and(|group| folding.shows(&self.cmp, group, d))
             },
-        )
+        );
+        *self.differences_cache.borrow_mut() = Some((key, list.clone()));
+        list
     }
 
     pub(super) fn step_difference(&mut self, forward: bool) {

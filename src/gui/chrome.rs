@@ -49,6 +49,15 @@ impl App {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
                 self.commands.push(Command::FocusSearch);
             }
+            for (key, view) in [
+                (Key::Num1, View::Aligned),
+                (Key::Num2, View::Documents),
+                (Key::Num3, View::Findings),
+            ] {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    self.commands.push(Command::SetView(view));
+                }
+            }
         });
         // Ctrl+V outside a text field pastes the clipboard's text as a new source.
         if !typing {

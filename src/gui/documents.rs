@@ -47,6 +47,8 @@ pub struct DocScroll {
     cache: Vec<RowCache>,
     /// Each column's rows (passage ranges), worked out once per comparison.
     paras: Vec<Arc<ColumnRows>>,
+    /// Rows in view were left for the next frame (over [`LAYOUT_BYTES`]).
+    deferred: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +72,7 @@ impl Default for DocScroll {
             fresh: false,
             cache: Vec::new(),
             paras: Vec::new(),
+            deferred: false,
         }
     }
 }
@@ -187,12 +190,7 @@ impl DocScroll {
             .hash(&mut key);
         let fresh = self.rows[d].prepare(key.finish(), paras.len(), |i| {
             let (range, ends) = &paras[i];
-            let chars: usize = range
-                .clone()
-                .map(|pi| doc.passages[pi].text.chars().count() + 6)
-                .sum();
-            (chars as f32 / l.chars_per_line).ceil().max(1.0) * l.line
-                + if *ends { l.gap } else { 0.0 }
+            l.estimate(doc, range.clone()) + if *ends { l.gap } else { 0.0 }
         });
         if fresh || self.within[d].len() != doc.passages.len() {
             self.within[d] = vec![0.0; doc.passages.len()];
@@ -245,7 +243,10 @@ impl DocScroll {
                 }
             }
         }
-        r.tries += 1;
+        // Rows still being laid out move the places: wait for them before counting a try.
+        if !self.deferred {
+            r.tries += 1;
+        }
         if off && r.tries < 4 {
             self.reveal = Some(r);
         }
@@ -261,6 +262,42 @@ struct ColumnLayout {
     line: f32,
     gap: f32,
 }
+
+impl ColumnLayout {
+    /// About how tall the text of passages `range` of `doc` is, before it is laid out.
+    fn estimate(&self, doc: &Document, range: Range<usize>) -> f32 {
+        let chars: usize = range
+            .map(|pi| doc.passages[pi].text.chars().count() + 6)
+            .sum();
+        (chars as f32 / self.chars_per_line).ceil().max(1.0) * self.line
+    }
+}
+
+/// The text laid out anew in this frame.
+#[derive(Debug, Default)]
+struct Budget {
+    bytes: usize,
+    /// A row was left for a later frame.
+    deferred: bool,
+}
+
+impl Budget {
+    /// Takes `bytes` from the frame's budget: false (and the row waits) when the frame has
+    /// laid out text already and this would take it past [`LAYOUT_BYTES`].
+    fn take(&mut self, bytes: usize) -> bool {
+        if self.bytes > 0 && self.bytes + bytes > LAYOUT_BYTES {
+            self.deferred = true;
+            return false;
+        }
+        self.bytes += bytes;
+        true
+    }
+}
+
+/// Bytes of text laid out anew in one frame at most: rows past it (after a jump, a whole
+/// screenful in every column) are laid out in the next frames, their room kept meanwhile, so no
+/// frame takes much longer than the others. A frame always lays out at least one row.
+const LAYOUT_BYTES: usize = 8_000;
 
 /// Room left above a revealed passage.
 const REVEAL_MARGIN: f32 = 8.0;
@@ -370,6 +407,7 @@ impl App {
         let mut click = None;
         let mut settling = false;
         let mut docs = std::mem::take(&mut self.docs);
+        let mut budget = Budget::default();
         egui::ScrollArea::horizontal()
             .id_salt("documents-h")
             .auto_shrink(false)
@@ -440,8 +478,15 @@ impl App {
                                             return;
                                         };
                                         let row_top = ui.cursor().top();
-                                        let (hit, clicked, tops) =
-                                            self.paragraph(ui, &st, d, range.clone(), cache);
+                                        let guess = layout.estimate(doc, range.clone());
+                                        let (hit, clicked, tops) = self.paragraph(
+                                            ui,
+                                            &st,
+                                            d,
+                                            range.clone(),
+                                            cache,
+                                            (&mut budget, guess),
+                                        );
                                         for (pi, y) in tops {
                                             if let Some(w) = within.get_mut(pi) {
                                                 *w = y - row_top;
@@ -483,6 +528,8 @@ impl App {
             docs.reveal_from(g, d);
             settling = true;
         }
+        docs.deferred = budget.deferred;
+        settling |= budget.deferred;
         self.docs = docs;
         if settling {
             ui.ctx().request_repaint();
@@ -490,7 +537,9 @@ impl App {
     }
 
     /// One paragraph of document `d` (passages `range`), marked; returns what is under the
-    /// pointer, whether it was clicked, and the top of each passage (screen coordinates).
+    /// pointer, whether it was clicked, and the top of each passage (screen coordinates). A row
+    /// not laid out before that would take the frame past its `budget` only keeps its room
+    /// (`guess`, its estimated height) until a later frame.
     fn paragraph(
         &self,
         ui: &mut egui::Ui,
@@ -498,6 +547,7 @@ impl App {
         d: usize,
         range: Range<usize>,
         cache: &mut RowCache,
+        (budget, guess): (&mut Budget, f32),
     ) -> (Option<Hit>, bool, Vec<(usize, f32)>) {
         let Some(doc) = self.cmp.documents.get(d) else {
             return (None, false, Vec::new());
@@ -505,10 +555,15 @@ impl App {
         let p = st.palette;
         // What the row's layout depends on besides the comparison (which clears the cache).
         let mut key = std::hash::DefaultHasher::new();
+        // The selection changes only the rows that hold a passage of the selected group: the
+        // others keep their layout when the reader jumps from group to group.
+        let selected_here = self
+            .selected
+            .filter(|&g| range.clone().any(|pi| group_of(doc, pi) == Some(g)));
         (
             range.start,
             range.end,
-            self.selected,
+            selected_here,
             st.query,
             st.font.size.to_bits(),
             ui.available_width().to_bits(),
@@ -519,6 +574,10 @@ impl App {
         let start = range.start;
         let laid = match cache.get(&start) {
             Some((k, laid)) if *k == key => Arc::clone(laid),
+            _ if !budget.take(range.clone().map(|pi| doc.passages[pi].text.len()).sum()) => {
+                ui.allocate_space(egui::vec2(ui.available_width(), guess));
+                return (None, false, Vec::new());
+            }
             _ => {
                 let laid = Arc::new(self.lay_out_row(ui, st, doc, d, range));
                 if cache.len() >= ROW_CACHE {
@@ -642,6 +701,20 @@ fn tag_format(font: FontId, color: egui::Color32) -> egui::TextFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_frame_lays_out_text_up_to_its_budget_and_always_one_row() {
+        let mut b = Budget::default();
+        assert!(
+            b.take(LAYOUT_BYTES * 3),
+            "the first row is laid out, however long"
+        );
+        assert!(!b.take(10), "then the frame is over budget");
+        assert!(b.deferred);
+        let mut b = Budget::default();
+        assert!(b.take(LAYOUT_BYTES / 2) && b.take(LAYOUT_BYTES / 2));
+        assert!(!b.take(1));
+    }
 
     #[test]
     fn a_long_paragraph_is_cut_into_rows_between_passages() {

@@ -65,7 +65,31 @@ impl Folding {
         if column == d && self.stands_for[d].is_none() {
             return true;
         }
-        self.cell(cmp, group, column).is_some_and(|c| c.shown == d)
+        self.shown_member(cmp, group, column) == Some(d)
+    }
+
+    /// The documents shown document `d`'s cell stands for, the one holding `group`'s reference
+    /// first (the others are read against it).
+    fn cell_members(&self, group: &Group, d: usize) -> Vec<usize> {
+        let mut docs: Vec<usize> = match self.stands_for.get(d).copied().flatten() {
+            Some(set) => self.members[set].clone(),
+            None => vec![d],
+        };
+        let reference = crate::model::parse_passage_id(&group.reference).map(|(d, _)| d);
+        if let Some(i) = docs.iter().position(|&x| Some(x) == reference) {
+            let r = docs.remove(i);
+            docs.insert(0, r);
+        }
+        docs
+    }
+
+    /// The document whose passage shown document `d`'s cell shows in `group`.
+    fn shown_member(&self, cmp: &Comparison, group: &Group, d: usize) -> Option<usize> {
+        self.cell_members(group, d).into_iter().find(|&x| {
+            group
+                .passage_of(x)
+                .is_some_and(|id| cmp.passage(id).is_some())
+        })
     }
 
     /// What shown document `d`'s cell holds in `group`: the passage of `d`, or for a folded set
@@ -77,23 +101,12 @@ impl Folding {
             cmp.passage(group.passage_of(doc)?)
                 .map(|(_, p)| p.text.as_str())
         };
-        let docs: Vec<usize> = match self.stands_for.get(d).copied().flatten() {
-            Some(set) => self.members[set].clone(),
-            None => vec![d],
-        };
-        let missing: Vec<usize> = docs
+        let order = self.cell_members(group, d);
+        let missing: Vec<usize> = order
             .iter()
             .copied()
             .filter(|&x| passage_of(x).is_none())
             .collect();
-        // The member holding the group's reference is shown first: the others are read
-        // against it.
-        let reference = crate::model::parse_passage_id(&group.reference).map(|(d, _)| d);
-        let mut order = docs.clone();
-        if let Some(i) = order.iter().position(|&x| Some(x) == reference) {
-            let r = order.remove(i);
-            order.insert(0, r);
-        }
         let mut present = order.iter().filter_map(|&x| passage_of(x).map(|t| (x, t)));
         let (shown, text) = present.next()?;
         let key = words(text);

@@ -12,6 +12,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("N or F8", "next word difference"),
     ("P or F7", "previous word difference"),
     ("Ctrl+F", "search the groups"),
+    ("Ctrl+1 / 2 / 3", "aligned passages / documents / findings"),
     ("Ctrl+O", "open articles"),
     ("Ctrl+S", "save a report"),
     ("Ctrl+V", "paste text as a source (outside a text field)"),

@@ -21,7 +21,9 @@ pub struct DiffLoc {
 }
 
 /// How the rows of the aligned view are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum RowOrder {
     /// The engine's order: story by story, in reading order.
     #[default]

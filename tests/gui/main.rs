@@ -1406,3 +1406,51 @@ fn a_dropped_folder_adds_its_articles_and_a_comparison_file_opens_as_one() {
         status(&h)
     );
 }
+
+#[test]
+fn a_jump_deep_into_long_documents_lands_on_the_group_in_every_column() {
+    // Four long reports (more text in view after the jump than one frame lays out), each with
+    // its own filler and one shared paragraph told a little differently, deep in the text.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files: Vec<PathBuf> = (0..4)
+        .map(|d| {
+            let mut text = format!("Report {d}\n\n");
+            for k in 0..(30 + 4 * d) {
+                let words: Vec<String> = (0..90).map(|w| format!("zq{d}v{k}w{w}")).collect();
+                text.push_str(&words.join(" "));
+                text.push_str(".\n\n");
+            }
+            text.push_str(&format!(
+                "The lighthouse keeper Anna Lindqvist rescued {} sailors from the burning ferry near Velmora harbour on Tuesday night.\n\n",
+                ["nine", "nine", "eleven", "nine"][d]
+            ));
+            for k in 0..10 {
+                text.push_str(&format!("Afterword {d} {k} zq{d}tail{k}.\n\n"));
+            }
+            let p = dir.path().join(format!("long_{d}.txt"));
+            std::fs::write(&p, text).expect("write");
+            p
+        })
+        .collect();
+    let mut h = app(Startup::Files(files), FakeDialogs::default());
+    h.run();
+    h.get_by_label("Documents").click();
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    let window = h.ctx.content_rect();
+    let cmp = h.state().comparison().clone();
+    for d in 0..4 {
+        let p = cmp.documents[d]
+            .passages
+            .iter()
+            .position(|x| x.text.contains("lighthouse keeper"))
+            .expect("the shared passage");
+        let top = paragraph_top(&h, d, p)
+            .unwrap_or_else(|| panic!("the group's passage of report {d} is not laid out"));
+        assert!(
+            top > 100.0 && top < window.bottom() - 100.0,
+            "report {d}'s passage is not in view: top {top}"
+        );
+    }
+}

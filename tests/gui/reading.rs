@@ -222,6 +222,28 @@ fn f1_shows_the_keys() {
 }
 
 #[test]
+fn ctrl_and_a_number_switch_the_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = storm(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert!(
+        has_text(&h, "Synchronized scrolling"),
+        "not the documents view"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    assert!(!has_text(&h, "Synchronized scrolling"));
+    assert!(
+        has_text(&h, "About number of people killed"),
+        "not the findings"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert!(has_text(&h, "Aligned passages"), "not the aligned view");
+}
+
+#[test]
 fn a_source_telling_the_event_again_shows_it_under_its_first_telling() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/retold");
     let files: Vec<PathBuf> = ["fire_a.txt", "fire_b.txt", "fire_c.txt"]
