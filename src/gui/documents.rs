@@ -297,7 +297,7 @@ impl Budget {
 /// Bytes of text laid out anew in one frame at most: rows past it (after a jump, a whole
 /// screenful in every column) are laid out in the next frames, their room kept meanwhile, so no
 /// frame takes much longer than the others. A frame always lays out at least one row.
-const LAYOUT_BYTES: usize = 8_000;
+const LAYOUT_BYTES: usize = 6_000;
 
 /// Room left above a revealed passage.
 const REVEAL_MARGIN: f32 = 8.0;
