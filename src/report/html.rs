@@ -12,8 +12,8 @@ use std::fmt::Write;
 use super::{
     Member, STATUS_SECTIONS, Summary, aligned_documents, always_counted, dateline_origin,
     finding_sources, findings_with, group_counts, kind_word, members, memo_line, quoted,
-    reference_first, review_line, same_text_as, shown_value, source_name, stacked, status_class,
-    status_symbol, status_word, summary_limit,
+    reference_first, review_line, same_as_reference, same_text_as, same_words_line, shown_value,
+    source_name, stacked, status_class, status_symbol, status_word, summary_limit,
 };
 use crate::marks::{FactMark, MentionIndex, Piece, WordMark};
 use crate::model::{Comparison, Document, Finding, Group, Mention, Passage};
@@ -615,7 +615,8 @@ fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group
         esc(&g.label),
         esc(&group_counts(cmp, &ms))
     );
-    for m in &ms {
+    let (full, same) = same_as_reference(ms);
+    for m in &full {
         let _ = write!(
             h,
             "<tr><th scope=\"row\">{}{}</th>",
@@ -624,6 +625,14 @@ fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group
         );
         member_cell(h, cmp, index, m, false, &[]);
         h.push_str("</tr>\n");
+    }
+    if !same.is_empty() {
+        // Their anchors stay, for the findings that point at them.
+        h.push_str("<tr><th scope=\"row\"></th><td class=\"weak\">");
+        for m in &same {
+            let _ = write!(h, "<span id=\"{}\"></span>", esc(&m.passage.id));
+        }
+        let _ = write!(h, "{}</td></tr>\n", esc(&same_words_line(cmp, &same)));
     }
     h.push_str("</tbody></table>\n</div>\n");
 }

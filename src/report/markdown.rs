@@ -12,7 +12,8 @@ use std::fmt::Write;
 use super::{
     Member, STATUS_SECTIONS, Summary, always_counted, dateline_origin, finding_sources,
     findings_with, group_counts, kind_word, memo_line, one_line, quoted, reference_first,
-    review_line, same_text_as, shown_value, source_name, status_symbol, status_word, summary_limit,
+    review_line, same_as_reference, same_text_as, same_words_line, shown_value, source_name,
+    status_symbol, status_word, summary_limit,
 };
 use crate::marks::{MentionIndex, Piece, WordMark};
 use crate::model::{Comparison, Finding, Mention};
@@ -316,8 +317,12 @@ fn groups(
         let ms = reference_first(cmp, g);
         let _ = writeln!(m, "### {} — {}\n", esc(&g.id), esc(&g.label));
         let _ = writeln!(m, "*{}*\n", esc(&group_counts(cmp, &ms)));
-        for member in &ms {
+        let (full, same) = same_as_reference(ms);
+        for member in &full {
             passage(m, cmp, index, member);
+        }
+        if !same.is_empty() {
+            let _ = writeln!(m, "*{}*\n", esc(&same_words_line(cmp, &same)));
         }
         if !flush(m) {
             return;

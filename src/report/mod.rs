@@ -354,6 +354,23 @@ fn reference_first<'a>(cmp: &'a Comparison, g: &'a Group) -> Vec<Member<'a>> {
     out
 }
 
+/// A stacked list's members split into those printed in full and those with the same words as
+/// the reference (a wire text republished as it is), which print as one line naming them.
+fn same_as_reference<'a>(ms: Vec<Member<'a>>) -> (Vec<Member<'a>>, Vec<Member<'a>>) {
+    ms.into_iter()
+        .partition(|m| m.is_reference || m.retold || m.diff.is_none_or(|d| d.change_count() > 0))
+}
+
+/// The line that stands for members with the same words as the reference: "Same words as the
+/// reference in AFP, Reuters".
+fn same_words_line(cmp: &Comparison, same: &[Member]) -> String {
+    let names: Vec<String> = same
+        .iter()
+        .map(|m| source_name(cmp, &cmp.documents[m.doc].id))
+        .collect();
+    format!("Same words as the reference in {}", names.join(", "))
+}
+
 /// How many sources a group has and how they differ: "7 sources · 12 differences", or
 /// "7 outlets, 5 independent sources · 12 differences" when copies of one text are among them.
 fn group_counts(cmp: &Comparison, members: &[Member]) -> String {
