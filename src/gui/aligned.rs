@@ -370,23 +370,17 @@ impl App {
                                             continue;
                                         }
                                         let cell = fixed(ui, col, |ui| {
-                                            if compact && let Some(c) = folded {
-                                                self.cell_title(ui, &folding, *d, c);
-                                            }
-                                            let shown = folded.as_ref().map_or(*d, |c| c.shown);
-                                            if self.cell(
+                                            let at = (g, group, *d, folded.as_ref());
+                                            if self.source_cell(
                                                 ui,
                                                 &st,
-                                                g,
-                                                group,
-                                                shown,
+                                                &folding,
+                                                at,
+                                                compact,
                                                 cursor.as_ref(),
                                                 &mut flip,
                                             ) {
                                                 select = Some(g);
-                                            }
-                                            if let Some(c) = folded {
-                                                self.fold_note(ui, group, c);
                                             }
                                         });
                                         let has_cursor = cursor.is_some_and(|c| {
@@ -404,23 +398,17 @@ impl App {
                                     if let Some((d, folded)) = pinned_at.and_then(|i| line.get(i)) {
                                         let top = ui.min_rect().top();
                                         let r = sticky(ui, left, top, col, |ui| {
-                                            if let Some(c) = folded {
-                                                self.cell_title(ui, &folding, *d, c);
-                                            }
-                                            let shown = folded.as_ref().map_or(*d, |c| c.shown);
-                                            if self.cell(
+                                            let at = (g, group, *d, folded.as_ref());
+                                            if self.source_cell(
                                                 ui,
                                                 &st,
-                                                g,
-                                                group,
-                                                shown,
+                                                &folding,
+                                                at,
+                                                true,
                                                 cursor.as_ref(),
                                                 &mut flip,
                                             ) {
                                                 select = Some(g);
-                                            }
-                                            if let Some(c) = folded {
-                                                self.fold_note(ui, group, c);
                                             }
                                         });
                                         ui.advance_cursor_after_rect(r);
@@ -431,7 +419,12 @@ impl App {
                             }
                         });
                         if scroll_to == Some(g) && cursor.is_none() {
-                            reveal(ui, row.response.rect, covered);
+                            // The whole row: up or down only, not sideways to its middle.
+                            let rows = egui::Rect::from_x_y_ranges(
+                                ui.clip_rect().x_range(),
+                                row.response.rect.y_range(),
+                            );
+                            reveal(ui, rows, covered);
                             revealed = true;
                         }
                         ui.separator();
@@ -563,6 +556,31 @@ impl App {
         clicked
     }
 
+    /// The cell of shown source `d` in group `g` (`at`): its passage (for a folded copy set, the
+    /// one it shows, then what the other outlets have), titled by its outlet when `titled`;
+    /// true when clicked.
+    #[allow(clippy::too_many_arguments)]
+    fn source_cell(
+        &self,
+        ui: &mut egui::Ui,
+        st: &Style<'_>,
+        folding: &Folding,
+        (g, group, d, folded): (usize, &Group, usize, Option<&FoldedCell>),
+        titled: bool,
+        cursor: Option<&DiffLoc>,
+        flip: &mut Vec<String>,
+    ) -> bool {
+        if titled && let Some(c) = folded {
+            self.cell_title(ui, folding, d, c);
+        }
+        let shown = folded.map_or(d, |c| c.shown);
+        let clicked = self.cell(ui, st, g, group, shown, cursor, flip);
+        if let Some(c) = folded {
+            self.fold_note(ui, group, c);
+        }
+        clicked
+    }
+
     /// A compact cell's title: the outlet (and how many outlets a folded set stands for).
     fn cell_title(&self, ui: &mut egui::Ui, folding: &Folding, d: usize, c: &FoldedCell) {
         let p = Self::palette(ui.ctx());
@@ -606,7 +624,7 @@ impl App {
         let shown = text_of(c.shown).unwrap_or_default();
         for &x in c.differ.iter().take(OUTLETS) {
             let Some(theirs) = text_of(x) else { continue };
-            let said = super::fold::changes(shown, theirs, 3).join(" · ");
+            let said = self.outlet_changes((group, c.shown, x), shown, theirs);
             ui.label(
                 RichText::new(format!("{}: {said}", outlet(&self.cmp.documents[x])))
                     .small()
@@ -983,6 +1001,18 @@ fn sticky(
     // Where it stands unscrolled: a row's margin in from the view's edge.
     let x = left.max(clip.left() + ROW_MARGIN);
     let background = ui.painter().add(egui::Shape::Noop);
+    // The cells scrolled under the column must not take its clicks or show their tooltips:
+    // this area, laid over them and under the column's own widgets, takes them.
+    let edge = x + width + ui.spacing().item_spacing.x * 0.5;
+    let under = egui::Rect::from_min_max(
+        egui::pos2(clip.left().max(left - ROW_MARGIN), top),
+        egui::pos2(edge, ui.min_rect().bottom().max(top + 1.0)),
+    );
+    let _ = ui.interact(
+        under,
+        ui.scope_id().with(("pinned", top as i64)),
+        Sense::click_and_drag(),
+    );
     let room = egui::Rect::from_min_size(egui::pos2(x, top), Vec2::new(width, f32::INFINITY));
     let mut child = ui.new_child(
         egui::UiBuilder::new()
@@ -994,7 +1024,6 @@ fn sticky(
     let used = child.min_rect();
     // As tall as the line it stands in, so nothing scrolled under it shows below it.
     let bottom = used.bottom().max(ui.min_rect().bottom());
-    let edge = x + width + ui.spacing().item_spacing.x * 0.5;
     let shade = egui::Rect::from_min_max(
         egui::pos2(clip.left().max(left - ROW_MARGIN), top),
         egui::pos2(edge, bottom),

@@ -140,6 +140,9 @@ pub struct App {
     /// The differences the user steps through, with the key of what they were listed for
     /// (the comparison, the search, the order, the folds): the status bar reads them every frame.
     differences_cache: std::cell::RefCell<Option<(u64, Vec<DiffLoc>)>>,
+    /// What each folded outlet changes in a group's shown passage, by (group id, shown
+    /// document, outlet), worked out when first shown; emptied with each new comparison.
+    fold_changes: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), String>>,
     pub(super) dialogs: Box<dyn Dialogs>,
     pub(super) notices: Vec<Notice>,
     next_notice: u64,
@@ -219,6 +222,7 @@ impl App {
             sources_version: 0,
             shown_version: 0,
             differences_cache: Default::default(),
+            fold_changes: Default::default(),
             dialogs: config.dialogs,
             notices: Vec::new(),
             next_notice: 0,
@@ -315,6 +319,7 @@ impl App {
         self.conflict_cursor = None;
         self.cmp = cmp;
         self.shown_version += 1;
+        self.fold_changes.borrow_mut().clear();
         // Rows ordered by a source that is gone go back to the group order.
         if matches!(self.order, nav::RowOrder::Source(d) if d >= self.cmp.documents.len()) {
             self.order = nav::RowOrder::Group;
@@ -741,6 +746,22 @@ impl App {
         }
     }
 
+    /// What outlet `x` changes in `group`'s passage of document `shown` (texts `shown_text` and
+    /// `theirs`), a few runs joined, worked out once per comparison.
+    pub(super) fn outlet_changes(
+        &self,
+        (group, shown, x): (&crate::model::Group, usize, usize),
+        shown_text: &str,
+        theirs: &str,
+    ) -> String {
+        const RUNS: usize = 3;
+        self.fold_changes
+            .borrow_mut()
+            .entry((group.id.clone(), shown, x))
+            .or_insert_with(|| super::fold::changes(shown_text, theirs, RUNS).join(" · "))
+            .clone()
+    }
+
     /// The differences the user can step through: those of the groups the search lets through.
     /// Those of a folded wire copy's hidden outlets are not on screen, so they are not steps.
     pub(super) fn differences(&self) -> Vec<DiffLoc> {
@@ -768,6 +789,24 @@ impl App {
         );
         *self.differences_cache.borrow_mut() = Some((key, list.clone()));
         list
+    }
+
+    /// Selects group `g` and brings it into view: in the documents view there, else in the
+    /// aligned view. A search that hides its row gives way.
+    pub(super) fn show_group(&mut self, g: usize) {
+        if !nav::visible_groups(&self.cmp, &self.search, self.order).contains(&g) {
+            self.search.clear();
+        }
+        self.selected = Some(g);
+        self.scroll_to = Some(g);
+        if self.cursor.is_some_and(|c| c.group != g) {
+            self.cursor = None;
+        }
+        match self.view {
+            View::Findings => self.view = View::Aligned,
+            View::Documents => self.docs.reveal(g),
+            View::Aligned => {}
+        }
     }
 
     pub(super) fn step_difference(&mut self, forward: bool) {
@@ -902,6 +941,26 @@ impl App {
         });
     }
 
+    /// A request to close the window while a file is being written waits for it.
+    fn on_close(&mut self, ctx: &egui::Context) {
+        let close = ctx.input(|i| i.viewport().close_requested());
+        match self.writes.on_close(close) {
+            Closing::Wait => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.notify(
+                    Level::Info,
+                    "Saving: the window closes when the file is written (close again to quit now)",
+                );
+            }
+            Closing::CloseNow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Closing::SaveFailed => self.notify(
+                Level::Warning,
+                "The window stayed open: the save failed (see above)",
+            ),
+            Closing::Let => {}
+        }
+    }
+
     /// Shows how the writes that finished went.
     fn on_written(&mut self) {
         for w in self.writes.poll() {
@@ -928,6 +987,9 @@ impl eframe::App for App {
         if let Some(outcome) = self.jobs.poll() {
             self.on_outcome(outcome);
         }
+        // Here rather than in `ui`, which eframe skips while the window is hidden.
+        self.on_written();
+        self.on_close(ctx);
         let title = self.window_title();
         if self.shown_title.as_deref() != Some(title.as_str()) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -972,18 +1034,6 @@ impl eframe::App for App {
             self.apply(&ctx, cmd);
         }
         self.on_written();
-        let close = ctx.input(|i| i.viewport().close_requested());
-        match self.writes.on_close(close) {
-            Closing::Wait => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.notify(
-                    Level::Info,
-                    "Saving: the window closes when the file is written (close again to quit now)",
-                );
-            }
-            Closing::CloseNow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Closing::Let => {}
-        }
         // A command that started an inline job has its result waiting; show it this frame.
         if let Some(outcome) = self.jobs.poll() {
             self.on_outcome(outcome);

@@ -136,16 +136,7 @@ impl App {
                 self.view = View::Documents;
                 self.docs.reveal(g);
             }
-            Command::ShowGroup(g) => {
-                self.selected = Some(g);
-                self.scroll_to = Some(g);
-                if self.cursor.is_some_and(|c| c.group != g) {
-                    self.cursor = None;
-                }
-                if self.view == View::Findings {
-                    self.view = View::Aligned;
-                }
-            }
+            Command::ShowGroup(g) => self.show_group(g),
             Command::SetOrder(o) => {
                 self.order = o;
                 self.cursor = None;

@@ -84,19 +84,8 @@ impl App {
         }
         match group_of_finding(&self.cmp, f) {
             Some(g) => {
-                // A row the search hides could not be shown: the search gives way.
-                if !super::nav::visible_groups(&self.cmp, &self.search, self.order).contains(&g) {
-                    self.search.clear();
-                }
-                self.selected = Some(g);
-                self.scroll_to = Some(g);
                 self.cursor = None;
-                if self.view == View::Findings {
-                    self.view = View::Aligned;
-                }
-                if self.view == View::Documents {
-                    self.docs.reveal(g);
-                }
+                self.show_group(g);
             }
             None => {
                 // A title or a record holds across whole articles: its card shows the evidence.

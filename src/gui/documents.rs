@@ -247,7 +247,7 @@ impl DocScroll {
         if !self.deferred {
             r.tries += 1;
         }
-        if off && r.tries < 4 {
+        if (off || self.deferred) && r.tries < 4 {
             self.reveal = Some(r);
         }
         off
@@ -574,9 +574,14 @@ impl App {
         let start = range.start;
         let laid = match cache.get(&start) {
             Some((k, laid)) if *k == key => Arc::clone(laid),
-            _ if !budget.take(range.clone().map(|pi| doc.passages[pi].text.len()).sum()) => {
-                ui.allocate_space(egui::vec2(ui.available_width(), guess));
-                return (None, false, Vec::new());
+            // Over budget: an earlier layout of the row stands in until the next frame (its
+            // marks may be a frame late); a row never laid out keeps its estimated room.
+            old if !budget.take(range.clone().map(|pi| doc.passages[pi].text.len()).sum()) => {
+                let Some((_, laid)) = old else {
+                    ui.allocate_space(egui::vec2(ui.available_width(), guess));
+                    return (None, false, Vec::new());
+                };
+                Arc::clone(laid)
             }
             _ => {
                 let laid = Arc::new(self.lay_out_row(ui, st, doc, d, range));

@@ -151,14 +151,21 @@ fn words(text: &str) -> Vec<String> {
 
 /// What another outlet's passage (`theirs`) changes in the shown one, run by run and in words a
 /// reader takes in at a glance: "forty ships → 40 vessels", "+ at dawn", "− on Saturday"; at
-/// most `max` runs, then how many more. Changes of punctuation alone are left out.
+/// most `max` runs, then how many more, each cut to a few words. Changes of punctuation alone
+/// are left out.
 pub fn changes(shown: &str, theirs: &str, max: usize) -> Vec<String> {
     use crate::model::DiffTag;
     let diff = crate::diff::word_diff("", shown, theirs, std::time::Duration::from_millis(50));
+    // A run of at most this many words, then "…".
+    const RUN_WORDS: usize = 6;
     let words = |t: &str| {
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let all: Vec<&str> = t.split_whitespace().collect();
+        let t = all[..all.len().min(RUN_WORDS)].join(" ");
         let t = t.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | ' '));
-        t.chars().any(char::is_alphanumeric).then(|| t.to_string())
+        let more = if all.len() > RUN_WORDS { " …" } else { "" };
+        t.chars()
+            .any(char::is_alphanumeric)
+            .then(|| format!("{t}{more}"))
     };
     let mut runs = Vec::new();
     let mut ops = diff.ops.iter().peekable();
@@ -228,6 +235,15 @@ mod tests {
         assert_eq!(
             changes(shown, theirs, 1),
             ["forty ships → 40 vessels", "2 more"]
+        );
+        assert_eq!(
+            changes(
+                shown,
+                &format!("{shown} Later the crew of the ship was freed unharmed."),
+                5
+            ),
+            ["+ Later the crew of the ship …"],
+            "a long run is cut"
         );
         assert!(
             changes(

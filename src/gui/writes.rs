@@ -36,6 +36,8 @@ pub struct Writes {
     running: usize,
     /// The window was asked to close while a write ran: it closes when the writes are done.
     close_waits: bool,
+    /// A write failed while a close waited for it.
+    failed_while_closing: bool,
 }
 
 /// What the app does about a request to close the window.
@@ -47,6 +49,8 @@ pub enum Closing {
     Wait,
     /// The waited-for writes are done: close now.
     CloseNow,
+    /// A waited-for write failed: the window stays open, so its error can be read.
+    SaveFailed,
 }
 
 impl Writes {
@@ -59,6 +63,7 @@ impl Writes {
             rx,
             running: 0,
             close_waits: false,
+            failed_while_closing: false,
         }
     }
 
@@ -107,7 +112,8 @@ impl Writes {
     /// What to do when the reader asks to close the window (`requested`): a first request
     /// while a file is being written waits for it (the window closes when it is written); a
     /// second one closes at once (the file is written atomically: nothing half-written, only the
-    /// save lost). Once the writes are done, a waiting close goes ahead.
+    /// save lost). Once the writes are done, a waiting close goes ahead, unless one failed: then
+    /// the window stays open with its error.
     pub fn on_close(&mut self, requested: bool) -> Closing {
         match (requested, self.close_waits, self.running > 0) {
             (true, false, true) => {
@@ -116,7 +122,11 @@ impl Writes {
             }
             (false, true, false) => {
                 self.close_waits = false;
-                Closing::CloseNow
+                if std::mem::take(&mut self.failed_while_closing) {
+                    Closing::SaveFailed
+                } else {
+                    Closing::CloseNow
+                }
             }
             // Asked again while waiting, or nothing to wait for.
             _ => Closing::Let,
@@ -127,6 +137,13 @@ impl Writes {
     pub fn poll(&mut self) -> Vec<Written> {
         let done: Vec<Written> = self.rx.try_iter().collect();
         self.running = self.running.saturating_sub(done.len());
+        if self.close_waits
+            && done
+                .iter()
+                .any(|w| w.notices.iter().any(|(level, _)| *level == Level::Error))
+        {
+            self.failed_while_closing = true;
+        }
         done
     }
 }
@@ -158,6 +175,19 @@ mod tests {
         assert_eq!(done[0].notices[0].1, "Report saved");
         assert_eq!(w.on_close(false), Closing::CloseNow, "written: close");
         assert_eq!(w.on_close(false), Closing::Let, "closed once");
+        // A failed save keeps the window open.
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        w.run("report", move || {
+            let _ = wait.recv();
+            Written::failed("report", "disk full".into())
+        });
+        assert_eq!(w.on_close(true), Closing::Wait);
+        go.send(()).unwrap();
+        while w.poll().is_empty() {
+            std::thread::yield_now();
+        }
+        assert_eq!(w.on_close(false), Closing::SaveFailed, "failed: stay open");
+        assert_eq!(w.on_close(false), Closing::Let);
         // A second request while waiting closes at once.
         let (_go, wait) = std::sync::mpsc::channel::<()>();
         w.run("report", move || {
