@@ -166,7 +166,7 @@ mod tests {
         });
         assert_eq!(w.on_close(true), Closing::Wait, "a write runs: wait");
         assert_eq!(w.on_close(false), Closing::Let, "still writing");
-        go.send(()).unwrap();
+        go.send(()).expect("the write waits");
         let mut done = Vec::new();
         while done.is_empty() {
             done = w.poll();
@@ -182,7 +182,7 @@ mod tests {
             Written::failed("report", "disk full".into())
         });
         assert_eq!(w.on_close(true), Closing::Wait);
-        go.send(()).unwrap();
+        go.send(()).expect("the write waits");
         while w.poll().is_empty() {
             std::thread::yield_now();
         }

@@ -632,7 +632,7 @@ fn group_stack(h: &mut String, cmp: &Comparison, index: &MentionIndex, g: &Group
         for m in &same {
             let _ = write!(h, "<span id=\"{}\"></span>", esc(&m.passage.id));
         }
-        let _ = write!(h, "{}</td></tr>\n", esc(&same_words_line(cmp, &same)));
+        let _ = writeln!(h, "{}</td></tr>", esc(&same_words_line(cmp, &same)));
     }
     h.push_str("</tbody></table>\n</div>\n");
 }
