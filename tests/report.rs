@@ -805,6 +805,14 @@ fn six_aligned_sources_print_each_group_stacked_reference_first() {
     );
     // Each passage keeps its anchor and its marks.
     assert!(html.contains("id=\"d0.p0\"") && html.contains("<del>5</del> → <ins>2</ins>"));
+    // An outlet with the reference's very words is one line naming it, not its text again.
+    let g1 = &passages[passages.find("g1 shelters").expect("g1")..];
+    assert_eq!(g1.matches("Three shelters opened").count(), 1, "{g1}");
+    assert!(g1.contains("Same words as the reference in 6."), "{g1}");
+    assert!(
+        html.contains("id=\"d5.p0\""),
+        "its anchor stays for the findings"
+    );
 
     let md = report::render(&cmp, Format::Markdown).expect("md");
     let g0 = between(&md, "### g0", "### g1");
@@ -821,6 +829,9 @@ fn six_aligned_sources_print_each_group_stacked_reference_first() {
         ],
     );
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{g0}");
+    let g1 = &md[md.find("### g1").expect("g1")..];
+    assert_eq!(g1.matches("Three shelters opened").count(), 1, "{g1}");
+    assert!(g1.contains("*Same words as the reference in 6."), "{g1}");
 }
 
 #[test]
