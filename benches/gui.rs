@@ -58,6 +58,8 @@ struct Window {
     app: App,
     frame: eframe::Frame,
     time: f64,
+    /// The last frame asked for another at once (the view is still settling).
+    busy: bool,
 }
 
 impl Window {
@@ -77,6 +79,7 @@ impl Window {
             app,
             frame: eframe::Frame::_new_kittest(),
             time: 0.0,
+            busy: false,
         };
         for _ in 0..4 {
             let _ = w.frame(Vec::new());
@@ -116,6 +119,10 @@ impl Window {
             app.logic(ui.ctx(), frame);
             app.ui(ui, frame);
         });
+        self.busy = out
+            .viewport_output
+            .values()
+            .any(|v| v.repaint_delay.is_zero());
         let texts = out
             .shapes
             .iter()
@@ -141,6 +148,16 @@ impl Window {
                 modifiers: egui::Modifiers::NONE,
             },
         ]);
+    }
+
+    /// Frames with no input until the app asks for none at once (at most 60); how many.
+    fn settle(&mut self) -> usize {
+        let mut n = 0;
+        while self.busy && n < 60 {
+            let _ = self.frame(Vec::new());
+            n += 1;
+        }
+        n
     }
 
     /// The frame after `N` (next difference).
@@ -233,4 +250,27 @@ fn cpu_frames() {
     let mut w = Window::new(egui::Key::Num2);
     let ms = (0..frames).map(|_| timed(&mut w, &|w| w.jump())).collect();
     report("Documents view, frame after a jump", ms);
+    // A jump as a reader makes it: then the frames the view takes to settle.
+    let mut w = Window::new(egui::Key::Num2);
+    let mut settled = Vec::new();
+    let ms = (0..frames)
+        .map(|_| {
+            timed(&mut w, &|w| {
+                w.jump();
+                let n = w.settle();
+                std::hint::black_box(n);
+            })
+        })
+        .collect();
+    for _ in 0..frames.min(20) {
+        w.jump();
+        settled.push(w.settle() + 1);
+    }
+    settled.sort_unstable();
+    report("Documents view, a jump and the frames until settled", ms);
+    println!(
+        "  frames from a jump until settled: median {}, most {}",
+        settled[settled.len() / 2],
+        settled[settled.len() - 1]
+    );
 }

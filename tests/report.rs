@@ -1152,6 +1152,42 @@ fn a_memo_says_it_is_one_and_holds_only_conflicts_and_marked_findings() {
 }
 
 #[test]
+fn a_memo_prints_of_the_text_only_one_source_has_only_what_its_findings_cite() {
+    let cmp = with_findings();
+    let single = |report: &str| -> String {
+        let at = report
+            .find("Passages only one source has")
+            .expect("the section");
+        report[at..].to_string()
+    };
+    // The memo of the conflict alone cites no passage only one source has.
+    let memo = review::memo(&cmp);
+    for format in [Format::Html, Format::Markdown] {
+        let out = report::render(&memo, format).expect("memo");
+        assert!(
+            !single(&out).contains("opened three shelters"),
+            "{format:?}: an uncited passage is printed: {}",
+            single(&out)
+        );
+    }
+    // Marked, the mayor's finding cites its passage, which the memo then prints.
+    let mut marked = cmp.clone();
+    review::set(&mut marked, 1, Some(Verdict::Checked), "");
+    let memo = review::memo(&marked);
+    for format in [Format::Html, Format::Markdown] {
+        let out = report::render(&memo, format).expect("memo");
+        assert!(
+            single(&out).contains("opened three shelters"),
+            "{format:?}: the cited passage is missing: {}",
+            single(&out)
+        );
+    }
+    // A report prints all of it.
+    let out = report::render(&cmp, Format::Markdown).expect("report");
+    assert!(single(&out).contains("opened three shelters"));
+}
+
+#[test]
 fn a_passage_told_again_prints_under_its_sources_first() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/retold");
     let texts: Vec<(String, String)> = ["fire_a.txt", "fire_b.txt", "fire_c.txt"]

@@ -353,6 +353,18 @@ impl App {
                                     continue;
                                 }
                                 let drawn = ui.horizontal_top(|ui| {
+                                    let mut show_cell =
+                                        |ui: &mut egui::Ui,
+                                         d: usize,
+                                         folded: Option<&FoldedCell>,
+                                         titled: bool| {
+                                            let at = (g, group, d, folded);
+                                            let (c, f) = (cursor.as_ref(), &mut flip);
+                                            if self.source_cell(ui, &st, &folding, at, titled, c, f)
+                                            {
+                                                select = Some(g);
+                                            }
+                                        };
                                     let left = ui.cursor().left();
                                     ui.add_space(covered);
                                     for (ci, (d, folded)) in line.iter().enumerate() {
@@ -370,18 +382,7 @@ impl App {
                                             continue;
                                         }
                                         let cell = fixed(ui, col, |ui| {
-                                            let at = (g, group, *d, folded.as_ref());
-                                            if self.source_cell(
-                                                ui,
-                                                &st,
-                                                &folding,
-                                                at,
-                                                compact,
-                                                cursor.as_ref(),
-                                                &mut flip,
-                                            ) {
-                                                select = Some(g);
-                                            }
+                                            show_cell(ui, *d, folded.as_ref(), compact);
                                         });
                                         let has_cursor = cursor.is_some_and(|c| {
                                             cell_has(
@@ -398,18 +399,7 @@ impl App {
                                     if let Some((d, folded)) = pinned_at.and_then(|i| line.get(i)) {
                                         let top = ui.min_rect().top();
                                         let r = sticky(ui, left, top, col, |ui| {
-                                            let at = (g, group, *d, folded.as_ref());
-                                            if self.source_cell(
-                                                ui,
-                                                &st,
-                                                &folding,
-                                                at,
-                                                true,
-                                                cursor.as_ref(),
-                                                &mut flip,
-                                            ) {
-                                                select = Some(g);
-                                            }
+                                            show_cell(ui, *d, folded.as_ref(), true);
                                         });
                                         ui.advance_cursor_after_rect(r);
                                     }

@@ -139,7 +139,7 @@ pub struct App {
     shown_version: u64,
     /// The differences the user steps through, with the key of what they were listed for
     /// (the comparison, the search, the order, the folds): the status bar reads them every frame.
-    differences_cache: std::cell::RefCell<Option<(u64, Vec<DiffLoc>)>>,
+    differences_cache: std::cell::RefCell<Option<(u64, std::rc::Rc<[DiffLoc]>)>>,
     /// What each folded outlet changes in a group's shown passage, by (group id, shown
     /// document, outlet), worked out when first shown; emptied with each new comparison.
     fold_changes: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), String>>,
@@ -764,7 +764,7 @@ impl App {
 
     /// The differences the user can step through: those of the groups the search lets through.
     /// Those of a folded wire copy's hidden outlets are not on screen, so they are not steps.
-    pub(super) fn differences(&self) -> Vec<DiffLoc> {
+    pub(super) fn differences(&self) -> std::rc::Rc<[DiffLoc]> {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
         let mut unfolded: Vec<usize> = self.unfolded.iter().copied().collect();
@@ -774,10 +774,10 @@ impl App {
         if let Some((k, list)) = self.differences_cache.borrow().as_ref()
             && *k == key
         {
-            return list.clone();
+            return std::rc::Rc::clone(list);
         }
         let folding = super::fold::Folding::new(&self.cmp, &self.unfolded);
-        let list = nav::differences(
+        let list: std::rc::Rc<[DiffLoc]> = nav::differences(
             &self.cmp,
             &nav::visible_groups(&self.cmp, &self.search, self.order),
             |g, d| {
@@ -786,8 +786,9 @@ impl App {
                     .get(g)
                     .is_some_and(|group| folding.shows(&self.cmp, group, d))
             },
-        );
-        *self.differences_cache.borrow_mut() = Some((key, list.clone()));
+        )
+        .into();
+        *self.differences_cache.borrow_mut() = Some((key, std::rc::Rc::clone(&list)));
         list
     }
 

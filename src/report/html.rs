@@ -681,11 +681,17 @@ fn singles(
     flush: &mut dyn FnMut(&mut String) -> bool,
 ) {
     h.push_str("<section id=\"single\">\n<h2>Passages only one source has</h2>\n");
-    h.push_str(
+    let cited = super::cited(cmp);
+    h.push_str(if cited.is_some() {
+        "<p class=\"note\">The passages of one source's text that the memo's findings cite.</p>\n"
+    } else {
         "<p class=\"note\">Each source's text that is not aligned with another source, paragraph by \
-         paragraph. A link marks where an aligned passage stands; dimmed passages are boilerplate.</p>\n",
-    );
+         paragraph. A link marks where an aligned passage stands; dimmed passages are boilerplate.</p>\n"
+    });
     for doc in &cmp.documents {
+        let Some(passages) = super::single_passages(cited.as_ref(), doc) else {
+            continue;
+        };
         let _ = writeln!(
             h,
             "<div class=\"doc\">\n<h3>{}</h3>",
@@ -693,7 +699,7 @@ fn singles(
         );
         let mut para: Option<usize> = None;
         let mut any = false;
-        for p in &doc.passages {
+        for p in passages {
             if para != Some(p.paragraph) {
                 if para.is_some() {
                     h.push_str("</p>\n");

@@ -384,7 +384,14 @@ fn passage(m: &mut String, cmp: &Comparison, index: &MentionIndex, member: &Memb
 
 fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) -> bool) {
     m.push_str("## Passages only one source has\n\n");
+    let cited = super::cited(cmp);
+    if cited.is_some() {
+        m.push_str("The passages of one source's text that the memo's findings cite.\n\n");
+    }
     for doc in &cmp.documents {
+        let Some(passages) = super::single_passages(cited.as_ref(), doc) else {
+            continue;
+        };
         let _ = writeln!(m, "### {}\n", esc(&source_name(cmp, &doc.id)));
         let mut any = false;
         let mut para: Option<usize> = None;
@@ -396,7 +403,7 @@ fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) 
             }
             line.clear();
         };
-        for p in &doc.passages {
+        for p in passages {
             if para != Some(p.paragraph) {
                 flush(m, &mut line);
                 para = Some(p.paragraph);

@@ -605,6 +605,33 @@ fn one_line(s: &str) -> String {
 
 /// Whether the report holds group `id` (a memo leaves out the groups of the findings it does
 /// not keep, and so moves the others from their places in `groups`).
+/// In a memo, the passages its findings cite: of the text only one source has, a memo prints
+/// those alone (a report prints it all: none).
+fn cited(cmp: &Comparison) -> Option<std::collections::HashSet<&str>> {
+    cmp.memo.then(|| {
+        cmp.findings
+            .iter()
+            .flat_map(|f| &f.mentions)
+            .filter_map(|m| cmp.passage_at(&m.document, m.start))
+            .map(|p| p.id.as_str())
+            .collect()
+    })
+}
+
+/// The passages of `doc` the section of text only one source has prints: all, or in a memo those
+/// its findings cite (see [`cited`]); none when a memo cites nothing of it that is not aligned.
+fn single_passages<'a>(
+    cited: Option<&std::collections::HashSet<&str>>,
+    doc: &'a crate::model::Document,
+) -> Option<Vec<&'a Passage>> {
+    let out: Vec<&Passage> = doc
+        .passages
+        .iter()
+        .filter(|p| cited.is_none_or(|c| c.contains(p.id.as_str())))
+        .collect();
+    (cited.is_none() || out.iter().any(|p| p.group.is_none())).then_some(out)
+}
+
 fn has_group(cmp: &Comparison, id: &str) -> bool {
     cmp.group(id).is_some()
 }
