@@ -832,6 +832,18 @@ fn six_aligned_sources_print_each_group_stacked_reference_first() {
     let g1 = &md[md.find("### g1").expect("g1")..];
     assert_eq!(g1.matches("Three shelters opened").count(), 1, "{g1}");
     assert!(g1.contains("*Same words as the reference in 6."), "{g1}");
+
+    // Words the diff counts as one but a reader sees apart (capitals) print in full.
+    let mut cased = cmp.clone();
+    cased.documents[5].passages[0].text = "three shelters opened in the Town Hall.".into();
+    for format in [Format::Html, Format::Markdown] {
+        let out = report::render(&cased, format).expect("report");
+        assert!(!out.contains("Same words as the reference"), "{format:?}");
+        assert!(
+            out.contains("three shelters opened in the Town Hall."),
+            "{format:?}"
+        );
+    }
 }
 
 #[test]
@@ -1185,6 +1197,23 @@ fn a_memo_prints_of_the_text_only_one_source_has_only_what_its_findings_cite() {
     // A report prints all of it.
     let out = report::render(&cmp, Format::Markdown).expect("report");
     assert!(single(&out).contains("opened three shelters"));
+    // Another passage of the same source that no finding cites stays out of the memo.
+    let mut more = marked.clone();
+    let doc = &mut more.documents[0];
+    let extra = "Schools in Velmora stay closed until Friday.";
+    let start = doc.text.len() + 2;
+    doc.text.push_str(&format!("\n\n{extra}"));
+    doc.passages.push(passage(0, 2, extra, start, None));
+    let memo = review::memo(&more);
+    for format in [Format::Html, Format::Markdown] {
+        let out = report::render(&memo, format).expect("memo");
+        assert!(single(&out).contains("opened three shelters"));
+        assert!(
+            !single(&out).contains("Schools in Velmora"),
+            "{format:?}: an uncited passage of a cited source is printed: {}",
+            single(&out)
+        );
+    }
 }
 
 #[test]

@@ -688,10 +688,12 @@ fn singles(
         "<p class=\"note\">Each source's text that is not aligned with another source, paragraph by \
          paragraph. A link marks where an aligned passage stands; dimmed passages are boilerplate.</p>\n"
     });
+    let mut shown = 0;
     for doc in &cmp.documents {
         let Some(passages) = super::single_passages(cited.as_ref(), doc) else {
             continue;
         };
+        shown += 1;
         let _ = writeln!(
             h,
             "<div class=\"doc\">\n<h3>{}</h3>",
@@ -699,7 +701,7 @@ fn singles(
         );
         let mut para: Option<usize> = None;
         let mut any = false;
-        for p in passages {
+        for (next, p) in passages {
             if para != Some(p.paragraph) {
                 if para.is_some() {
                     h.push_str("</p>\n");
@@ -707,7 +709,7 @@ fn singles(
                 h.push_str("<p>");
                 para = Some(p.paragraph);
             } else {
-                h.push(' ');
+                h.push_str(if next { " " } else { " … " });
             }
             if let Some(g) = &p.group {
                 if super::has_group(cmp, g) {
@@ -733,13 +735,16 @@ fn singles(
         if para.is_some() {
             h.push_str("</p>\n");
         }
-        if !any {
+        if !any && cited.is_none() {
             h.push_str("<p class=\"weak\">Everything this source says is aligned with another source.</p>\n");
         }
         h.push_str("</div>\n");
         if !flush(h) {
             return;
         }
+    }
+    if shown == 0 && cited.is_some() {
+        h.push_str("<p class=\"weak\">None of the memo's findings stands in such a passage.</p>\n");
     }
     h.push_str("</section>\n");
 }

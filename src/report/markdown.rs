@@ -388,10 +388,12 @@ fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) 
     if cited.is_some() {
         m.push_str("The passages of one source's text that the memo's findings cite.\n\n");
     }
+    let mut shown = 0;
     for doc in &cmp.documents {
         let Some(passages) = super::single_passages(cited.as_ref(), doc) else {
             continue;
         };
+        shown += 1;
         let _ = writeln!(m, "### {}\n", esc(&source_name(cmp, &doc.id)));
         let mut any = false;
         let mut para: Option<usize> = None;
@@ -403,10 +405,12 @@ fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) 
             }
             line.clear();
         };
-        for p in passages {
+        for (next, p) in passages {
             if para != Some(p.paragraph) {
                 flush(m, &mut line);
                 para = Some(p.paragraph);
+            } else if !next {
+                line.push_str(" …");
             }
             if let Some(g) = &p.group {
                 if super::has_group(cmp, g) {
@@ -425,13 +429,16 @@ fn singles(m: &mut String, cmp: &Comparison, spill: &mut dyn FnMut(&mut String) 
             m.truncate(m.len() - 2);
             m.push('\n');
         }
-        if !any {
+        if !any && cited.is_none() {
             m.push_str("Everything this source says is aligned with another source.\n");
         }
         m.push('\n');
         if !spill(m) {
             return;
         }
+    }
+    if shown == 0 && cited.is_some() {
+        m.push_str("None of the memo's findings stands in such a passage.\n\n");
     }
 }
 

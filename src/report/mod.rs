@@ -228,7 +228,13 @@ impl Summary {
                 by_status[i] += 1;
             }
         }
-        let all = cmp.documents.iter().flat_map(|d| &d.passages);
+        // A memo counts what it prints: the passages its findings cite.
+        let cited = cited(cmp);
+        let all = cmp
+            .documents
+            .iter()
+            .flat_map(|d| &d.passages)
+            .filter(|p| cited.as_ref().is_none_or(|c| c.contains(p.id.as_str())));
         let single_passages = all
             .clone()
             .filter(|p| p.group.is_none() && !p.boilerplate)
@@ -357,8 +363,21 @@ fn reference_first<'a>(cmp: &'a Comparison, g: &'a Group) -> Vec<Member<'a>> {
 /// A stacked list's members split into those printed in full and those with the same words as
 /// the reference (a wire text republished as it is), which print as one line naming them.
 fn same_as_reference<'a>(ms: Vec<Member<'a>>) -> (Vec<Member<'a>>, Vec<Member<'a>>) {
-    ms.into_iter()
-        .partition(|m| m.is_reference || m.retold || m.diff.is_none_or(|d| d.change_count() > 0))
+    // The very words, spacing aside: the diff's keys ignore capitals and quote styles, which a
+    // reader of the two texts would see.
+    let words = |p: &Passage| {
+        p.text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let reference = ms.iter().find(|m| m.is_reference).map(|m| words(m.passage));
+    ms.into_iter().partition(|m| {
+        m.is_reference
+            || m.retold
+            || m.diff.is_none_or(|d| d.change_count() > 0)
+            || reference.as_ref() != Some(&words(m.passage))
+    })
 }
 
 /// The line that stands for members with the same words as the reference: "Same words as the
@@ -603,8 +622,6 @@ fn one_line(s: &str) -> String {
     out
 }
 
-/// Whether the report holds group `id` (a memo leaves out the groups of the findings it does
-/// not keep, and so moves the others from their places in `groups`).
 /// In a memo, the passages its findings cite: of the text only one source has, a memo prints
 /// those alone (a report prints it all: none).
 fn cited(cmp: &Comparison) -> Option<std::collections::HashSet<&str>> {
@@ -618,20 +635,31 @@ fn cited(cmp: &Comparison) -> Option<std::collections::HashSet<&str>> {
     })
 }
 
-/// The passages of `doc` the section of text only one source has prints: all, or in a memo those
-/// its findings cite (see [`cited`]); none when a memo cites nothing of it that is not aligned.
+/// The passages of `doc` the section of text only one source has prints, each with whether it
+/// follows the one printed before it in the text (else " … " marks what was left out): all, or
+/// in a memo those its findings cite (see [`cited`]); none when a memo cites nothing of it
+/// that is not aligned.
 fn single_passages<'a>(
     cited: Option<&std::collections::HashSet<&str>>,
     doc: &'a crate::model::Document,
-) -> Option<Vec<&'a Passage>> {
-    let out: Vec<&Passage> = doc
+) -> Option<Vec<(bool, &'a Passage)>> {
+    let mut last = None;
+    let out: Vec<(bool, &Passage)> = doc
         .passages
         .iter()
-        .filter(|p| cited.is_none_or(|c| c.contains(p.id.as_str())))
+        .enumerate()
+        .filter(|(_, p)| cited.is_none_or(|c| c.contains(p.id.as_str())))
+        .map(|(i, p)| {
+            let next = last.is_none_or(|l: usize| l + 1 == i);
+            last = Some(i);
+            (next, p)
+        })
         .collect();
-    (cited.is_none() || out.iter().any(|p| p.group.is_none())).then_some(out)
+    (cited.is_none() || out.iter().any(|(_, p)| p.group.is_none())).then_some(out)
 }
 
+/// Whether the report holds group `id` (a memo leaves out the groups of the findings it does
+/// not keep, and so moves the others from their places in `groups`).
 fn has_group(cmp: &Comparison, id: &str) -> bool {
     cmp.group(id).is_some()
 }
