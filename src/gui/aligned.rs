@@ -566,7 +566,7 @@ impl App {
         let shown = folded.map_or(d, |c| c.shown);
         let clicked = self.cell(ui, st, g, group, shown, cursor, flip);
         if let Some(c) = folded {
-            self.fold_note(ui, group, c);
+            self.fold_note(ui, (g, group), c);
         }
         clicked
     }
@@ -588,7 +588,7 @@ impl App {
 
     /// Under a folded cell: the other outlets with the same words, those whose words differ
     /// with what each changes (its passage on hover), and those that cut the passage.
-    fn fold_note(&self, ui: &mut egui::Ui, group: &Group, c: &FoldedCell) {
+    fn fold_note(&self, ui: &mut egui::Ui, (g, group): (usize, &Group), c: &FoldedCell) {
         let p = Self::palette(ui.ctx());
         let names = |v: &[usize]| -> String {
             v.iter()
@@ -614,7 +614,7 @@ impl App {
         let shown = text_of(c.shown).unwrap_or_default();
         for &x in c.differ.iter().take(OUTLETS) {
             let Some(theirs) = text_of(x) else { continue };
-            let said = self.outlet_changes((group, c.shown, x), shown, theirs);
+            let said = self.outlet_changes((g, c.shown, x), shown, theirs);
             ui.label(
                 RichText::new(format!("{}: {said}", outlet(&self.cmp.documents[x])))
                     .small()

@@ -142,7 +142,7 @@ pub struct App {
     differences_cache: std::cell::RefCell<Option<(u64, std::rc::Rc<[DiffLoc]>)>>,
     /// What each folded outlet changes in a group's shown passage, by (group id, shown
     /// document, outlet), worked out when first shown; emptied with each new comparison.
-    fold_changes: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), String>>,
+    fold_changes: std::cell::RefCell<std::collections::HashMap<(usize, usize, usize), String>>,
     pub(super) dialogs: Box<dyn Dialogs>,
     pub(super) notices: Vec<Notice>,
     next_notice: u64,
@@ -746,18 +746,18 @@ impl App {
         }
     }
 
-    /// What outlet `x` changes in `group`'s passage of document `shown` (texts `shown_text` and
-    /// `theirs`), a few runs joined, worked out once per comparison.
+    /// What outlet `x` changes in group `g`'s passage of document `shown` (texts `shown_text`
+    /// and `theirs`), a few runs joined, worked out once per comparison.
     pub(super) fn outlet_changes(
         &self,
-        (group, shown, x): (&crate::model::Group, usize, usize),
+        key: (usize, usize, usize),
         shown_text: &str,
         theirs: &str,
     ) -> String {
         const RUNS: usize = 3;
         self.fold_changes
             .borrow_mut()
-            .entry((group.id.clone(), shown, x))
+            .entry(key)
             .or_insert_with(|| super::fold::changes(shown_text, theirs, RUNS).join(" · "))
             .clone()
     }
