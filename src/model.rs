@@ -351,6 +351,8 @@ pub enum FactKind {
     Record,
     /// A direction from a named place, read with its distance ("150 miles west of Aden").
     Direction,
+    /// A time on a game clock: how far into a round or period ("at 2:56 of the sixth round").
+    Clock,
 }
 
 impl FactKind {
@@ -363,6 +365,7 @@ impl FactKind {
             FactKind::Title => "title",
             FactKind::Record => "record",
             FactKind::Direction => "direction",
+            FactKind::Clock => "clock",
         }
     }
 }

@@ -1239,3 +1239,92 @@ fn a_figure_of_another_time_does_not_contradict_todays() {
         "{findings:#?}"
     );
 }
+
+/// The moment a contest was stopped, timed two ways by two reports of it, is a conflict on the
+/// clock (not a time of day, not a count of seconds); two goals of one game are two moments.
+#[test]
+fn two_times_of_one_stoppage_conflict_on_the_clock() {
+    let bout = |when: &str| {
+        format!(
+            "Okafor retains his title in Lyon\n\
+             Dele Okafor kept his middleweight title on Saturday night in Lyon.\n\
+             Okafor dropped Marchetti with a left hook in the fifth round.\n\
+             {when}\n\
+             It was Okafor's ninth straight win.\n"
+        )
+    };
+    let cmp = two(
+        &bout(
+            "The referee stopped the fight 44 seconds into the sixth round after Marchetti went down again.",
+        ),
+        &bout(
+            "The referee stopped the fight at 2:15 of the sixth round after Marchetti went down again.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Clock, "d1", "2:15");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert_eq!(
+        f.slot,
+        "the time into period 6 when the contest was stopped"
+    );
+    assert_eq!(
+        mentioned(f),
+        vec![
+            ("d0".to_string(), "0:44 into period 6".to_string()),
+            ("d1".to_string(), "2:15 into period 6".to_string())
+        ]
+    );
+    // Neither is read as a time of day or a count of seconds.
+    assert!(
+        !cmp.findings
+            .iter()
+            .any(|f| matches!(f.kind, FactKind::Date | FactKind::Quantity)
+                && f.mentions
+                    .iter()
+                    .any(|m| m.text.contains("2:15") || m.text.contains("44 seconds"))),
+        "{:#?}",
+        cmp.findings
+    );
+    // The same time, however written, agrees.
+    let cmp = two(
+        &bout(
+            "The referee stopped the fight 44 seconds into the sixth round after Marchetti went down again.",
+        ),
+        &bout(
+            "The referee stopped the fight at 0:44 of the sixth round after Marchetti went down again.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Clock, "d1", "0:44");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+    // Two goals of one game are two moments, and another round's stoppage another contest.
+    let game = |line: &str| {
+        format!(
+            "Harbor Kings edge Rivermen\n\
+             The Harbor Kings beat the Rivermen 2-1 on Friday.\n\
+             {line}\n\
+             The Kings have won four in a row.\n"
+        )
+    };
+    let cmp = two(
+        &game("Lindqvist scored at 4:12 of the second period."),
+        &game("Lindqvist scored at 15:40 of the second period."),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Clock).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    let cmp = two(
+        &bout(
+            "The referee stopped the fight at 2:15 of the sixth round after Marchetti went down again.",
+        ),
+        &bout(
+            "In the undercard, the referee stopped Ruiz against Barros at 1:05 of the third round.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Clock).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}

@@ -10,7 +10,8 @@
 //! person's name, the event words around a date), so that it does not depend on alignment alone.
 //! Each kind of fact lives in one module, its reading and its comparison together: dates in
 //! `when`, figures in `quantity`, quotations in `quote`, people's titles in `people`,
-//! competitors' records in `record`, directions from a place in `direction`; `KINDS`
+//! competitors' records in `record`, directions from a place in `direction`, times on a game
+//! clock in `clock`; `KINDS`
 //! lists them, and this module holds what they share (the items compared, the passages' words,
 //! how a finding names its sources and cites its mentions, the thresholds in `TUNING`).
 //! Facts a rule cannot tell apart (republished copy states the same fact in the same passage
@@ -19,6 +20,7 @@
 //! comparing every pair.
 
 mod classes;
+mod clock;
 mod direction;
 mod people;
 mod quantity;
@@ -89,9 +91,14 @@ struct Kind {
 
 /// The kinds of fact, in the order they read a sentence. Adding a kind is its module and a line
 /// here (and its name in [`FactKind`]).
-const KINDS: [Kind; 6] = [
+const KINDS: [Kind; 7] = [
+    // Before dates: "at 2:56" of a round is no time of day.
     Kind {
-        extract: when::facts,
+        extract: |s| clock::extract(s.text, s.span),
+        compare: |cx| cx.clocks(),
+    },
+    Kind {
+        extract: |s| unclaimed(when::facts(s), s.claimed),
         compare: |cx| cx.dates(),
     },
     Kind {
@@ -137,6 +144,12 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
         }));
     }
     facts.sort_by_key(|f| (f.start, f.kind, f.end));
+    facts
+}
+
+/// The facts of `facts` that overlap no span an earlier kind has read.
+fn unclaimed(mut facts: Vec<Fact>, claimed: &[(usize, usize)]) -> Vec<Fact> {
+    facts.retain(|f| !claimed.iter().any(|&(a, b)| f.start < b && a < f.end));
     facts
 }
 

@@ -1,0 +1,458 @@
+//! Times on a game clock: how far into a round, quarter or period something happened ("stopped
+//! the fight at 2:56 of the sixth round", "44 seconds into the seventh round", "at the 2:15
+//! mark"). Read as a time of day they would be wrong ("2:56" is not four minutes to three), and
+//! as a bare count ("44 seconds") they would be set against any other count of seconds.
+//!
+//! Most clock times of a story are different moments (each goal, each knockdown), so only the
+//! moment a contest ended is one slot: two clock times of the stoppage ("stopped", "ended",
+//! "knockout"), in one round when both name it, told of the same contestants (a name both
+//! passages give, or one aligned group), are one fact, and two different times of it conflict.
+//! A time remaining ("with two seconds remaining") is not read: it needs the length of the
+//! round, which the words do not give.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Cx;
+use crate::model::{Fact, FactKind, Finding, FindingStatus, Span};
+
+/// Ordinals of rounds and periods, as words and as figures.
+const ORDINAL: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|opening|final|\d{1,2}(?:st|nd|rd|th))";
+
+/// Periods of play a clock runs in.
+const PERIOD: &str = r"(?:round|quarter|half|period|inning|frame|overtime)";
+
+/// A clock time "at 2:56", "at the 2:15 mark", "after 44 seconds of the seventh round", "one
+/// minute and 20 seconds into the third quarter".
+static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let count = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<mmss>(?:at|after)\s+(?:the\s+)?(?P<m>\d{{1,2}}):(?P<s>[0-5]\d)(?P<mark>\s+mark)?(?-u:\b))|(?P<span>(?P<amount>(?:(?P<min>{count})\s+minutes?(?:,?\s+(?:and\s+)?)?)?(?:(?P<sec>{count})\s+seconds?)?)\s+(?:into|of)\s+the\s+(?P<ord>{ORDINAL})(?:\s+(?P<per>{PERIOD}))?(?-u:\b)))"
+    ))
+    .expect("valid clock regex")
+});
+
+/// An ordinal with a period ("the sixth round", "in the seventh,"): the round a sentence tells of.
+static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<o1>{ORDINAL})\s+{PERIOD}(?P<of>\s+of(?-u:\b))?|the\s+(?P<o2>{ORDINAL})(?:\s*[,.;]|\s+(?:with|and|when|before|after|as|but|to|on|at)(?-u:\b)|$))"
+    ))
+    .expect("valid period regex")
+});
+
+/// A word of a period of play anywhere in the sentence: without one (or a period's ordinal, or
+/// "mark"), "at 2:56" is a time of day.
+static ANY_PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){PERIOD}s?(?-u:\b)(?P<of>\s+of(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+
+/// The sentence names a period of play: "round" but not "a round of talks", "the third quarter
+/// of the year".
+fn names_period(sentence: &str) -> bool {
+    ANY_PERIOD_RE
+        .captures_iter(sentence)
+        .any(|c| c.name("of").is_none())
+}
+
+/// Words that the contest ended at that moment: the one clock time a story has once.
+static ENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:stop(?:s|ped|ping|page)?|end(?:s|ed)?|halted|waved\s+(?:it\s+)?off|called\s+(?:it\s+)?off|knock(?:out|ed\s+out)|KO|TKO)(?-u:\b)")
+        .expect("valid ended regex")
+});
+
+/// Most minutes into a period a clock time can be (hockey's period is twenty).
+const MAX_MINUTES: u32 = 20;
+
+/// What the subject of a clock fact says when it is the moment the contest ended.
+const STOPPAGE: &str = "stoppage";
+
+/// The round an ordinal names (0 for "final", which names none by number).
+fn ordinal(w: &str) -> Option<u32> {
+    const WORDS: [&str; 15] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+    ];
+    let w = w.to_lowercase();
+    if w == "opening" {
+        return Some(1);
+    }
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as u32 + 1);
+    }
+    w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+}
+
+/// A count of minutes or seconds as written: "44", "two", "a".
+fn count(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    if matches!(w.as_str(), "a" | "an" | "one") {
+        return Some(1);
+    }
+    w.parse()
+        .ok()
+        .or_else(|| crate::text::word_number(&w).map(|v| v as u32))
+}
+
+/// A clock fact's value: how far into the period, and which period when told.
+fn value(seconds: u32, period: Option<u32>) -> String {
+    let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
+    match period {
+        Some(p) if p > 0 => format!("{clock} into period {p}"),
+        _ => clock,
+    }
+}
+
+/// A clock fact's value read back: (seconds, period).
+fn read(value: &str) -> Option<(u32, Option<u32>)> {
+    let (clock, period) = match value.split_once(" into period ") {
+        Some((c, p)) => (c, Some(p.parse().ok()?)),
+        None => (value, None),
+    };
+    let (m, s) = clock.split_once(':')?;
+    Some((m.parse::<u32>().ok()? * 60 + s.parse::<u32>().ok()?, period))
+}
+
+/// The round the sentence tells of nearest before byte `at` (else the first after it).
+fn period_near(sentence: &str, at: usize) -> Option<u32> {
+    let found: Vec<(usize, u32)> = PERIOD_RE
+        .captures_iter(sentence)
+        .filter(|c| c.name("of").is_none())
+        .filter_map(|c| {
+            let o = c.name("o1").or_else(|| c.name("o2"))?;
+            Some((o.start(), ordinal(o.as_str())?))
+        })
+        .collect();
+    found
+        .iter()
+        .rev()
+        .find(|(i, _)| *i < at)
+        .or_else(|| found.first())
+        .map(|&(_, p)| p)
+}
+
+/// Clock facts of the sentence at `span`: the words as written, the value `0:44 into period 7`
+/// (minutes and seconds, then the period when the sentence names it), and the subject
+/// [`STOPPAGE`] when the sentence tells that the contest ended then.
+pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
+    let sentence = &text[span.start..span.end];
+    let ended = ENDED_RE.is_match(sentence);
+    CLOCK_RE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let (seconds, period, how) = if c.name("mmss").is_some() {
+                let minutes: u32 = c.name("m")?.as_str().parse().ok()?;
+                let marked = c.name("mark").is_some();
+                // "at 2:56" is a clock time only in a sentence about a period of play, and
+                // never one followed by "a.m.", "p.m." or a time zone.
+                let after = sentence[m.end()..].trim_start().to_lowercase();
+                let of_day = [
+                    "a.m", "am", "p.m", "pm", "gmt", "utc", "local", "hrs", "hours", "et", "est",
+                    "edt", "pt", "ist", "cet",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w));
+                let period = period_near(sentence, m.start());
+                let of_play = marked || period.is_some() || names_period(sentence);
+                if minutes > MAX_MINUTES || of_day || !of_play {
+                    return None;
+                }
+                let secs: u32 = c.name("s")?.as_str().parse().ok()?;
+                (minutes * 60 + secs, period, "as written".to_string())
+            } else {
+                let minutes = c.name("min").and_then(|x| count(x.as_str()));
+                let secs = c.name("sec").and_then(|x| count(x.as_str()));
+                if minutes.is_none() && secs.is_none() {
+                    return None;
+                }
+                // "the sixth" with no period word names a period only with a clock before it.
+                let period = c.name("ord").and_then(|o| ordinal(o.as_str()));
+                let total = minutes.unwrap_or(0) * 60 + secs.unwrap_or(0);
+                let into = &sentence[c.name("amount")?.end()..m.end()];
+                (total, period, format!("counted{into}"))
+            };
+            if seconds == 0 || seconds > MAX_MINUTES * 60 {
+                return None;
+            }
+            // The words as written are the clock's own ("2:15 mark", "44 seconds"): the
+            // period they are counted in is in the value.
+            let (start, end) = match c.name("amount") {
+                Some(a) => (a.start(), a.end()),
+                None => (c.name("m")?.start(), m.end()),
+            };
+            Some(Fact {
+                kind: FactKind::Clock,
+                start: span.start + start,
+                end: span.start + end,
+                text: sentence[start..end].to_string(),
+                value: value(seconds, period),
+                subject: if ended {
+                    STOPPAGE.to_string()
+                } else {
+                    String::new()
+                },
+                note: format!("a time on the game clock, {how}"),
+            })
+        })
+        .collect()
+}
+
+/// The names a passage gives: capitalized words after its first word, as a reader would pick
+/// out who it is about ("Rahman", "Klitschko").
+fn names(passage: &str) -> BTreeSet<String> {
+    passage
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 3
+                && !crate::text::is_stopword(&w.to_lowercase())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+// Comparison of the sources' facts of this kind.
+
+impl Cx<'_> {
+    /// Clock times of the moment a contest ended, per story: two sources' times of it agree or
+    /// conflict. Other clock times are single-source findings.
+    pub(super) fn clocks(&self) -> Vec<Finding> {
+        let members = self.of_kind(FactKind::Clock);
+        let passage = |m: usize| {
+            let it = &self.items[m];
+            self.cmp.documents[it.doc].passages[it.passage]
+                .text
+                .as_str()
+        };
+        let read_of = |m: usize| read(&self.items[m].fact.value);
+        let ended: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| self.items[m].fact.subject == STOPPAGE && read_of(m).is_some())
+            .collect();
+        let name_sets: BTreeMap<usize, BTreeSet<String>> =
+            ended.iter().map(|&m| (m, names(passage(m)))).collect();
+        let story = |m: usize| self.cmp.documents[self.items[m].doc].story;
+        // Components of the stoppage's clock times that tell of one contest.
+        let mut root: BTreeMap<usize, usize> = ended.iter().map(|&m| (m, m)).collect();
+        fn find(root: &mut BTreeMap<usize, usize>, mut m: usize) -> usize {
+            while root[&m] != m {
+                m = root[&m];
+            }
+            m
+        }
+        for (i, &a) in ended.iter().enumerate() {
+            for &b in &ended[i + 1..] {
+                let (x, y) = (&self.items[a], &self.items[b]);
+                let (Some((_, pa)), Some((_, pb))) = (read_of(a), read_of(b)) else {
+                    continue;
+                };
+                let one_period = pa.is_none() || pb.is_none() || pa == pb;
+                let one_contest =
+                    self.same_group(a, b) || !name_sets[&a].is_disjoint(&name_sets[&b]);
+                if x.doc != y.doc && story(a) == story(b) && one_period && one_contest {
+                    let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                    root.insert(ra.max(rb), ra.min(rb));
+                }
+            }
+        }
+        let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &m in &ended {
+            comps.entry(find(&mut root, m)).or_default().push(m);
+        }
+        let mut out: Vec<Finding> = comps
+            .into_values()
+            .filter_map(|comp| self.stoppage_finding(&comp))
+            .collect();
+        // Other clock times, and a stoppage's only one source gives.
+        let found: BTreeSet<usize> = out
+            .iter()
+            .flat_map(|f| f.mentions.iter().map(|m| (m.document.clone(), m.start)))
+            .filter_map(|(d, s)| {
+                members.iter().copied().find(|&m| {
+                    let it = &self.items[m];
+                    it.fact.start == s && self.cmp.documents[it.doc].id == d
+                })
+            })
+            .collect();
+        for &m in members.iter().filter(|m| !found.contains(m)) {
+            let it = &self.items[m];
+            let summary = format!(
+                "Only {} states the time “{}” ({}) on the clock",
+                self.source(it.doc),
+                it.fact.text,
+                it.fact.value
+            );
+            out.push(
+                self.finding(
+                    FactKind::Clock,
+                    FindingStatus::SingleSource,
+                    summary,
+                    &[m],
+                    &BTreeMap::new(),
+                )
+                .about("a time on the game clock", super::ONE_SOURCE),
+            );
+        }
+        out
+    }
+
+    /// The finding of one contest's stoppage as its sources time it (two sources or more).
+    fn stoppage_finding(&self, comp: &[usize]) -> Option<Finding> {
+        let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
+        if docs.len() < 2 {
+            return None;
+        }
+        let mut by_time: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for &m in comp {
+            let (secs, _) = read(&self.items[m].fact.value)?;
+            by_time.entry(secs).or_default().push(m);
+        }
+        let period = comp
+            .iter()
+            .find_map(|&m| read(&self.items[m].fact.value).and_then(|(_, p)| p));
+        let slot = match period {
+            Some(p) => format!("the time into period {p} when the contest was stopped"),
+            None => "the time on the clock when the contest was stopped".to_string(),
+        };
+        let listing: Vec<String> = by_time
+            .iter()
+            .map(|(secs, ms)| {
+                let written: BTreeSet<&str> = ms
+                    .iter()
+                    .map(|&m| self.items[m].fact.text.as_str())
+                    .collect();
+                format!(
+                    "{}:{:02} (“{}” in {})",
+                    secs / 60,
+                    secs % 60,
+                    written.into_iter().collect::<Vec<_>>().join("”, “"),
+                    self.docs_label(ms)
+                )
+            })
+            .collect();
+        let (status, summary, reason) = if by_time.len() > 1 {
+            (
+                FindingStatus::Conflict,
+                format!("Time of the stoppage differs: {}", listing.join(" vs ")),
+                "two times on the clock for the moment one contest was stopped",
+            )
+        } else {
+            (
+                FindingStatus::Agree,
+                format!("Time of the stoppage agrees: {}", listing.join(", ")),
+                "the same time on the clock, however written",
+            )
+        };
+        let mut members = comp.to_vec();
+        members.sort_unstable();
+        Some(
+            self.finding(FactKind::Clock, status, summary, &members, &BTreeMap::new())
+                .about(slot, reason),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clocks(s: &str) -> Vec<(String, String, String)> {
+        extract(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        )
+        .into_iter()
+        .map(|f| (f.text, f.value, f.subject))
+        .collect()
+    }
+
+    #[test]
+    fn clock_times_are_read_with_their_period() {
+        assert_eq!(
+            clocks(
+                "The champion dropped him again in the sixth, and the referee stopped the fight at 2:56."
+            ),
+            vec![("2:56".into(), "2:56 into period 6".into(), STOPPAGE.into())]
+        );
+        assert_eq!(
+            clocks("He finished the job 44 seconds into the seventh round."),
+            vec![(
+                "44 seconds".into(),
+                "0:44 into period 7".into(),
+                String::new()
+            )]
+        );
+        assert_eq!(
+            clocks("The referee stopped it after 44 seconds of the seventh round."),
+            vec![(
+                "44 seconds".into(),
+                "0:44 into period 7".into(),
+                STOPPAGE.into()
+            )]
+        );
+        assert_eq!(
+            clocks("She scored one minute and 20 seconds into the third quarter."),
+            vec![(
+                "one minute and 20 seconds".into(),
+                "1:20 into period 3".into(),
+                String::new()
+            )]
+        );
+        assert_eq!(
+            clocks(
+                "Wrapping it up in the seventh, the referee stopped the fight at the 2:15 mark."
+            ),
+            vec![(
+                "2:15 mark".into(),
+                "2:15 into period 7".into(),
+                STOPPAGE.into()
+            )]
+        );
+    }
+
+    #[test]
+    fn times_of_day_and_remaining_time_are_no_clock() {
+        // No period of play in the sentence: a time of day.
+        assert!(clocks("The talks ended at 2:56 on Tuesday.").is_empty());
+        assert!(clocks("The second round of talks began at 11:30 a.m.").is_empty());
+        assert!(clocks("The second round of talks began at 21:30.").is_empty());
+        assert!(clocks("The second round of talks ended at 10:30.").is_empty());
+        // A time remaining needs the period's length.
+        assert!(clocks("He won with two seconds remaining of the sixth round.").is_empty());
+        assert!(clocks("It was her third season into the fourth year.").is_empty());
+    }
+
+    #[test]
+    fn a_value_reads_back() {
+        assert_eq!(read("0:44 into period 7"), Some((44, Some(7))));
+        assert_eq!(read("2:15"), Some((135, None)));
+        assert_eq!(
+            names("In the sixth Klitschko landed a pair of left hooks to floor Rahman."),
+            ["Klitschko", "Rahman"].map(String::from).into()
+        );
+    }
+}
