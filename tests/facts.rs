@@ -1328,3 +1328,30 @@ fn two_times_of_one_stoppage_conflict_on_the_clock() {
         cmp.findings
     );
 }
+
+/// A percentage is of what moved ("shares", not "plunged"), and "per cent" is "percent": two
+/// reports of one market's fall that give two figures conflict, and one figure agrees.
+#[test]
+fn two_falls_of_one_market_conflict_whatever_the_verb_and_spelling() {
+    let market = |line: &str| {
+        format!(
+            "Norvik markets shaken by port strike\n\
+             Dockers walked out across Norvik on Wednesday, closing the three main ports.\n\
+             {line}\n\
+             The strike is to last two days.\n"
+        )
+    };
+    let cmp = two(
+        &market("Investors reacted with alarm as Norvik shares plunged 5.4 per cent."),
+        &market("Investors reacted with alarm as Norvik shares closed down 3.9 percent."),
+    );
+    let f = finding_with(&cmp, FactKind::Quantity, "d1", "3.9 percent");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(f.slot.contains("share"), "{}", f.slot);
+    let cmp = two(
+        &market("Investors reacted with alarm as Norvik shares plunged 5.4 per cent."),
+        &market("Investors reacted with alarm as Norvik shares closed down 5.4 percent."),
+    );
+    let f = finding_with(&cmp, FactKind::Quantity, "d1", "5.4 percent");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+}

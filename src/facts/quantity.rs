@@ -1047,13 +1047,29 @@ fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -
     {
         return noun_form(&t.key);
     }
-    toks[..start]
-        .iter()
-        .rev()
-        .take(3)
-        .find(|t| content(t))
+    // What moved: the word before the verb that moved it ("turnout reached 93.87 percent",
+    // "Greek stocks closed down 3.9 percent"), else the nearest content word before.
+    let before = || toks[..start].iter().rev().take(SUBJECT_REACH);
+    before()
+        .skip_while(|t| !content(t) || is_figure_verb(&t.key))
+        .next()
+        .filter(|_| before().any(|t| is_figure_verb(&t.key)))
+        .or_else(|| before().take(3).find(|t| content(t)))
         .map(|t| noun_form(&t.key))
         .unwrap_or_default()
+}
+
+/// How many words before a percentage its subject is looked for.
+const SUBJECT_REACH: usize = 5;
+
+/// A verb that tells how a figure moved or stood ("reached", "fell", "closed", "won"): the
+/// figure's subject is the word before it, not the verb.
+fn is_figure_verb(w: &str) -> bool {
+    const IRREGULAR: [&str; 16] = [
+        "fell", "rose", "grew", "sank", "slid", "hit", "stood", "lost", "shed", "won", "got",
+        "took", "held", "was", "were", "is",
+    ];
+    IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// What lasts: "a seven-year ban", "a ban of seven years", "a ban … for seven years".
@@ -1510,6 +1526,8 @@ impl Modifiers {
                     // of a body say what is counted, not which ones.
                     && one_spelling(&singular(&word)) != f.subject
                     && word != "members"
+                    // "per cent" and "percent" are the unit, not which ones are counted.
+                    && !matches!(word.as_str(), "percent" | "per" | "cent")
                     && !is_qualifier_word(&word)
             })
             .map(|t| t.stem)
@@ -1810,6 +1828,19 @@ mod tests {
                 ("38%".into(), "38 %".into(), "voter".into()),
                 ("about 4 percent".into(), "~ 4 %".into(), "voter".into()),
             ]
+        );
+        // The word before the verb that moved it, not the verb.
+        assert_eq!(
+            q("Authorities said turnout reached 93.87 percent in the election."),
+            vec![("93.87 percent".into(), "93.87 %".into(), "turnout".into())]
+        );
+        assert_eq!(
+            q("Greek stocks closed down 3.9 percent."),
+            vec![("3.9 percent".into(), "3.9 %".into(), "stock".into())]
+        );
+        assert_eq!(
+            q("Shares fell 5 percent."),
+            vec![("5 percent".into(), "5 %".into(), "share".into())]
         );
     }
 
