@@ -1051,8 +1051,7 @@ fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -
     // "Greek stocks closed down 3.9 percent"), else the nearest content word before.
     let before = || toks[..start].iter().rev().take(SUBJECT_REACH);
     before()
-        .skip_while(|t| !content(t) || is_figure_verb(&t.key))
-        .next()
+        .find(|t| content(t) && !is_figure_verb(&t.key))
         .filter(|_| before().any(|t| is_figure_verb(&t.key)))
         .or_else(|| before().take(3).find(|t| content(t)))
         .map(|t| noun_form(&t.key))
