@@ -993,8 +993,9 @@ fn ranks_are_compared_with_ranks_and_posts_with_posts() {
 }
 
 /// A record grows fight by fight: a record before a fight and one after it may both hold (a
-/// developing figure), two that cannot have grown into each other conflict wherever they
-/// stand, and two reports of one fight that give two records conflict.
+/// developing figure), two that cannot have grown into each other, or that are more than one
+/// bout apart in reports of one story's time, conflict, and two reports of one fight that give
+/// two records conflict.
 #[test]
 fn two_records_of_one_competitor_conflict_only_when_both_cannot_hold() {
     let fight = |sentence: &str| {
@@ -1026,6 +1027,33 @@ fn two_records_of_one_competitor_conflict_only_when_both_cannot_hold() {
     );
     let f = finding_with(&cmp, FactKind::Record, "d0", "21-3");
     assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    // Two bouts apart: a story tells of one bout, so both cannot be the record of its time…
+    let cmp = story(
+        "Ana Ruiz (21-2, 14 KOs) meets Lena Ortiz in Kessel on Saturday night.",
+        "The win took Ruiz's record to 23-2 with a remarkable 15 wins by knockout.",
+    );
+    let f = finding_with(&cmp, FactKind::Record, "d0", "21-2");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    // …unless the reports are dated weeks apart, or one tells of another time.
+    let dated = |date: &str, sentence: &str| format!("date {date}\n\n{}", fight(sentence));
+    let cmp = two(
+        &dated(
+            "2022-03-01",
+            "Ana Ruiz (21-2, 14 KOs) meets Lena Ortiz in Kessel on Saturday night.",
+        ),
+        &dated(
+            "2022-09-14",
+            "The win took Ruiz's record to 23-2 with a remarkable 15 wins by knockout.",
+        ),
+    );
+    let f = finding_with(&cmp, FactKind::Record, "d0", "21-2");
+    assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
+    let cmp = story(
+        "Back in 2019 Ana Ruiz (21-2, 14 KOs) met Lena Ortiz for the first time.",
+        "The win took Ruiz's record to 23-2 with a remarkable 15 wins by knockout.",
+    );
+    let f = finding_with(&cmp, FactKind::Record, "d0", "21-2");
+    assert_eq!(f.status, FindingStatus::Developing, "{}", f.summary);
     // Two reports of one fight, aligned, giving two records.
     let cmp = two(
         &ferry(

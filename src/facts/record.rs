@@ -69,6 +69,30 @@ fn may_both_hold(a: &str, b: &str) -> bool {
     }
 }
 
+/// Most bouts a record can grow by between two reports of one story: the bout the story is
+/// about (a preview gives the record before it, a report of the result the record after).
+const BOUTS_IN_A_STORY: u32 = 1;
+
+/// Most days between two reports' datelines for them to tell of one bout's time: reports
+/// further apart may give records a fight or more apart.
+const DAYS_OF_A_STORY: i64 = 14;
+
+/// How many bouts lie between two values of one measure: wins, losses and draws of two
+/// records, or two knockout counts.
+fn bouts_between(a: &str, b: &str) -> Option<u32> {
+    let number = |v: &str| v.split(' ').next().and_then(|n| n.parse::<u32>().ok());
+    match (parts(a), parts(b), number(a), number(b)) {
+        (Some(x), Some(y), _, _) => {
+            // A record written without its draws ("45-7") says nothing of them.
+            let told = |v: &str| v.split('-').count();
+            let n = told(a).min(told(b));
+            Some(x.iter().zip(&y).take(n).map(|(p, q)| p.abs_diff(*q)).sum())
+        }
+        (None, None, Some(x), Some(y)) => Some(x.abs_diff(y)),
+        _ => None,
+    }
+}
+
 /// Record facts of the sentence at `span`, leaving out `claimed` spans (dates).
 pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec<Fact> {
     let sentence = &text[span.start..span.end];
@@ -139,8 +163,16 @@ impl Cx<'_> {
         let mut values: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         // Per source, each value it gives with the aligned groups it gives it in.
         let mut said: BTreeMap<usize, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+        // Per source and value: every passage giving it tells of the story's own time (no year
+        // named, no "last year"), so it is the record before or after the story's bout.
+        let mut now: BTreeMap<(usize, &str), bool> = BTreeMap::new();
         for &m in &ms {
             let it = &self.items[m];
+            let of_now =
+                !self.contexts.elsewhen[it.context] && self.contexts.years[it.context].is_empty();
+            now.entry((it.doc, it.fact.value.as_str()))
+                .and_modify(|n| *n &= of_now)
+                .or_insert(of_now);
             values
                 .entry(it.fact.value.as_str())
                 .or_default()
@@ -171,8 +203,14 @@ impl Cx<'_> {
                         && x.len() <= WEIGHED
                         && y.len() <= WEIGHED
                         && x.iter().any(|(v, gx)| {
-                            y.iter()
-                                .any(|(w, gy)| !may_both_hold(v, w) || !gx.is_disjoint(gy))
+                            y.iter().any(|(w, gy)| {
+                                !may_both_hold(v, w)
+                                    || !gx.is_disjoint(gy)
+                                    || (bouts_between(v, w) > Some(BOUTS_IN_A_STORY)
+                                        && now[&(a, *v)]
+                                        && now[&(b, *w)]
+                                        && !self.dated_apart(a, b))
+                            })
                         }));
             }
         }
@@ -200,8 +238,8 @@ impl Cx<'_> {
             (
                 FindingStatus::Conflict,
                 format!("{slot} differs: {}", listing.join(" vs ")),
-                "one record cannot have grown into the other, or two reports of one event give \
-                 them",
+                "one record cannot have grown into the other, or has grown by more than the \
+                 one bout a story tells of, or two reports of one event give them",
             )
         } else if differing {
             (
@@ -238,6 +276,23 @@ impl Cx<'_> {
             f.group = None;
         }
         f
+    }
+}
+
+impl Cx<'_> {
+    /// Two sources whose datelines are more than [`DAYS_OF_A_STORY`] apart.
+    fn dated_apart(&self, a: usize, b: usize) -> bool {
+        let date = |d: usize| {
+            self.cmp
+                .documents
+                .get(d)
+                .and_then(|x| x.dateline.as_deref())
+                .and_then(|x| chrono::NaiveDate::parse_from_str(x.get(..10)?, "%Y-%m-%d").ok())
+        };
+        match (date(a), date(b)) {
+            (Some(x), Some(y)) => (x - y).num_days().abs() > DAYS_OF_A_STORY,
+            _ => false,
+        }
     }
 }
 
@@ -293,6 +348,12 @@ mod tests {
         assert!(may_both_hold("45-7-2", "45-7"));
         assert!(may_both_hold("46 knockouts", "47 knockouts"));
         assert!(!may_both_hold("22-2", "21-3"));
+        assert_eq!(bouts_between("43-1", "45-1"), Some(2));
+        assert_eq!(bouts_between("52-3", "53-3"), Some(1));
+        assert_eq!(bouts_between("45-7-2", "45-7"), Some(0));
+        assert_eq!(bouts_between("45-7-2", "45-7-4"), Some(2));
+        assert_eq!(bouts_between("33 knockouts", "35 knockouts"), Some(2));
+        assert_eq!(bouts_between("33 knockouts", "43-1"), None);
     }
 
     #[test]
