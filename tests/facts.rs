@@ -1383,3 +1383,33 @@ fn two_falls_of_one_market_conflict_whatever_the_verb_and_spelling() {
     let f = finding_with(&cmp, FactKind::Quantity, "d1", "5.4 percent");
     assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
 }
+
+/// A quote shown as a whole sentence that ends where the speaker's sentence goes on has lost
+/// words with no mark to say so; a quote that ends the writer's own sentence has not.
+#[test]
+fn a_quote_ended_where_the_speaker_goes_on_is_altered() {
+    let full = "\"Because the harbor comes first, every ferry will once again have to stop at Brannock before dusk,\" the mayor said.";
+    let cmp = two(
+        &ferry("2022-09-14", full),
+        &ferry(
+            "2022-09-14",
+            "The mayor was firm.\n\n\"Every ferry will once again have to stop at Brannock.\"",
+        ),
+    );
+    let f = conflicts(&cmp, FactKind::Quote);
+    assert_eq!(f.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        f[0].summary.contains("stop at brannock before dusk")
+            || f[0].summary.contains("stop at Brannock before dusk"),
+        "{}",
+        f[0].summary
+    );
+    let cmp = two(
+        &ferry("2022-09-14", full),
+        &ferry(
+            "2022-09-14",
+            "The mayor said every ferry \"will once again have to stop at Brannock.\"",
+        ),
+    );
+    assert!(conflicts(&cmp, FactKind::Quote).is_empty(), "{:#?}", cmp.findings);
+}

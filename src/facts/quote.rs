@@ -722,6 +722,61 @@ pub(crate) fn relate(version: &[String], reference: &[String]) -> Relation {
     }
 }
 
+/// A version that shows itself as whole sentences, ending where the speaker's sentence goes
+/// on: the words the fuller `reference` text goes on with, when the version (its text as
+/// written, marks included, with `before` the writer's text up to it) stands as a sentence of
+/// its own (after a sentence's end or a colon), begins with a capital and closes with a full
+/// stop, and the reference carries the same sentence past the version's last word, in the same
+/// quotation. ("… will once again have to consult with biologists." for "… consult with
+/// biologists at the two departments,"). A quote that ends the writer's own sentence ("said
+/// the plan would \"help families.\"") puts its full stop inside the marks by custom: it is no
+/// such version.
+pub(crate) fn cut_short(before: &str, version: &str, reference: &str) -> Option<String> {
+    let stands_alone = before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n') || is_close_mark(c));
+    let inner = version.trim().trim_start_matches(is_open_mark);
+    // Its own closing mark right after a full stop: a line of a quotation that goes on over
+    // lines ("… wildlife." then "We should …") is not its end.
+    let trimmed = version.trim_end();
+    let closes = trimmed.ends_with(is_close_mark)
+        && trimmed
+            .trim_end_matches(is_close_mark)
+            .ends_with(['.', '!', '?']);
+    let capital = inner.chars().next().is_some_and(char::is_uppercase);
+    if !(stands_alone && closes && capital) || version.contains('…') || version.contains("...") {
+        return None;
+    }
+    let v = quote_words(version);
+    let r = quote_words_at(reference);
+    let words: Vec<String> = r.iter().map(|(w, _, _)| w.clone()).collect();
+    let (_, last) = covered(&v, &words)?;
+    if v.last() != words.get(last - 1) {
+        return None;
+    }
+    let (_, _, end) = r.get(last - 1)?;
+    let (_, next, _) = r.get(last)?;
+    let between = &reference[*end..*next];
+    let same_sentence = !between.chars().any(|c| {
+        matches!(c, '.' | '!' | '?' | ';' | ':' | '…') || is_close_mark(c) || is_open_mark(c)
+    });
+    same_sentence.then(|| {
+        // Up to the quotation's close: the words the version leaves out.
+        let close = reference[*end..]
+            .find(is_close_mark)
+            .map_or(reference.len(), |i| end + i);
+        let rest: Vec<&str> = r[last..]
+            .iter()
+            .take_while(|(_, start, _)| *start < close)
+            .take(8)
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        rest.join(" ")
+    })
+}
+
 /// Two runs of words that are one wording spelled apart: "end game", "endgame" and "end-game";
 /// "eleventh-hour" and "11th hour"; "three" and "3".
 fn spelled_alike(a: &[&str], b: &[&str]) -> bool {
@@ -1126,6 +1181,20 @@ impl Cx<'_> {
     }
 
     /// The findings of one component of linked quotes.
+    /// A version [`cut_short`] of the reference: (its last words, the reference's words
+    /// there and after).
+    fn cut_short_of(&self, m: usize, reference: usize) -> Option<(String, String)> {
+        let (it, r) = (&self.items[m], &self.items[reference]);
+        if it.doc == r.doc {
+            return None;
+        }
+        let before = self.cmp.documents.get(it.doc)?.text.get(..it.fact.start)?;
+        let rest = cut_short(before, &it.fact.text, &r.fact.text)?;
+        let words = quote_words(&it.fact.text);
+        let tail = words[words.len().saturating_sub(3)..].join(" ");
+        Some((format!("{tail}."), format!("{tail} {rest}")))
+    }
+
     fn quote_findings<'w>(
         &self,
         comp: &[usize],
@@ -1180,10 +1249,22 @@ impl Cx<'_> {
                     notes.insert(m, format!("verbatim as in {ref_doc}"));
                     consistent.push(m);
                 }
-                Relation::Shortened => {
-                    notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
-                    consistent.push(m);
-                }
+                Relation::Shortened => match self.cut_short_of(m, reference) {
+                    Some(diff) => {
+                        notes.insert(
+                            m,
+                            format!(
+                                "ends its sentence where {ref_doc}'s goes on, with no mark: “{}” for “{}”",
+                                diff.0, diff.1
+                            ),
+                        );
+                        altered.push((m, vec![diff]));
+                    }
+                    None => {
+                        notes.insert(m, format!("shortened from {ref_doc}'s version, consistent"));
+                        consistent.push(m);
+                    }
+                },
                 // A source that quotes one utterance twice, once more fully, does not
                 // contradict itself.
                 Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {
@@ -1816,6 +1897,43 @@ mod tests {
             Relation::Shortened
         );
         assert_eq!(covered(&w("I dated a million guys"), &full), Some((5, 9)));
+    }
+
+    #[test]
+    fn a_sentence_ended_where_the_speaker_goes_on_is_cut_short() {
+        let full = "\"Because science comes first, federal agencies will have to consult with biologists at the two departments,\" he said.";
+        let cut = "\"Federal agencies will have to consult with biologists.\"";
+        assert_eq!(
+            cut_short("The secretary was firm. ", cut, full).as_deref(),
+            Some("at the two departments")
+        );
+        assert_eq!(
+            cut_short("", cut, full).as_deref(),
+            Some("at the two departments")
+        );
+        // A quote ending the writer's own sentence takes its full stop inside by custom.
+        assert_eq!(cut_short("He said ", cut, full), None);
+        // Marked omissions, and a version ending where the speaker's sentence ends.
+        assert_eq!(
+            cut_short(
+                "",
+                "\"Federal agencies will have to consult with biologists …\"",
+                full
+            ),
+            None
+        );
+        let two =
+            "\"Federal agencies will have to consult with biologists. The two departments agree.\"";
+        assert_eq!(cut_short("", cut, two), None);
+        // A line of a quotation that goes on over lines is not where it ends.
+        assert_eq!(
+            cut_short(
+                "",
+                "\"Federal agencies will have to consult with biologists.",
+                full
+            ),
+            None
+        );
     }
 
     #[test]
