@@ -131,6 +131,25 @@ fn without_a_dateline_a_weekday_is_no_finding_but_its_fact_says_why() {
     assert!(fact.note.contains("no dateline"), "{}", fact.note);
 }
 
+/// One happening has one weekday: two undated reports of it, aligned, that give two weekdays
+/// conflict, and one weekday agrees, although neither has a date.
+#[test]
+fn without_datelines_two_weekdays_of_one_happening_conflict() {
+    let story = |day: &str| {
+        format!(
+            "Singer Mara Voss enters rehab\n\n\
+             Singer Mara Voss checked into the Harbor Springs treatment center in Kessel on {day}, her publicist said.\n\n\
+             Voss has cancelled the rest of her tour.\n"
+        )
+    };
+    let cmp = two(&story("Tuesday"), &story("Friday"));
+    let f = finding_with(&cmp, FactKind::Date, "d1", "on Friday");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    let cmp = two(&story("Tuesday"), &story("Tuesday"));
+    let f = finding_with(&cmp, FactKind::Date, "d1", "on Tuesday");
+    assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
+}
+
 #[test]
 fn ten_in_words_and_10_in_digits_agree() {
     let cmp = harbor();
@@ -1411,5 +1430,9 @@ fn a_quote_ended_where_the_speaker_goes_on_is_altered() {
             "The mayor said every ferry \"will once again have to stop at Brannock.\"",
         ),
     );
-    assert!(conflicts(&cmp, FactKind::Quote).is_empty(), "{:#?}", cmp.findings);
+    assert!(
+        conflicts(&cmp, FactKind::Quote).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
 }

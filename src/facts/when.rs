@@ -843,19 +843,23 @@ impl Cx<'_> {
                 return None;
             };
             let grouped = self.same_group(a, b);
-            let related = grouped || {
-                let sim = self
-                    .contexts
-                    .similarity(self.items[a].context, self.items[b].context);
-                (ra.same_as(rb) && sim >= 0.2) || sim >= TUNING.date_similarity
-            };
-            if !related {
+            // A weekday with no date says too little to be matched outside one aligned group,
+            // or to a date of another happening (one day in seven is any weekday).
+            let weekday = ra.grain == Grain::Weekday || rb.grain == Grain::Weekday;
+            let related = grouped
+                || !weekday && {
+                    let sim = self
+                        .contexts
+                        .similarity(self.items[a].context, self.items[b].context);
+                    (ra.same_as(rb) && sim >= 0.2) || sim >= TUNING.date_similarity
+                };
+            if !related || weekday && !same_event_words(self.items[a].fact, self.items[b].fact) {
                 None
             } else if ra.same_as(rb) {
                 Some(false)
             } else if (grouped || self.told_alike(a, b, &[]))
                 && !ra.compatible(rb)
-                && ra.grain == rb.grain
+                && ra.comparable(rb)
                 // A bare year is most often a background event's ("first hosted in 2007").
                 && ra.grain != Grain::Year
                 // A date no source gives a year is told too loosely to contradict another
@@ -933,7 +937,10 @@ impl Cx<'_> {
                             .join(" and ")
                     ),
                 )
-            } else if parsed.get(&comp[0]).is_some_and(Option::is_some) {
+            } else if parsed
+                .get(&comp[0])
+                .is_some_and(|r| r.as_ref().is_some_and(|r| r.grain != Grain::Weekday))
+            {
                 (
                     FindingStatus::SingleSource,
                     format!(
@@ -1092,6 +1099,9 @@ enum Grain {
     Week,
     Month,
     Year,
+    /// A weekday with no dateline to put it on a calendar ("on Tuesday"): one happening has
+    /// one weekday, so two can still be told apart, but no date is known.
+    Weekday,
 }
 
 /// A resolved date value as a range of days (or a time of day).
@@ -1109,6 +1119,26 @@ struct DateRange {
 /// The year a yearless date is put in to be a date at all (a leap year, so "February 29" is one).
 const NO_YEAR: i32 = 2000;
 
+/// The week a weekday with no date is put in (it begins on a Monday).
+const WEEKDAY_WEEK: NaiveDate = NaiveDate::from_ymd_opt(2001, 1, 1).expect("a date");
+
+impl DateRange {
+    /// A weekday with no date against a day (or another such weekday): the weekday both tell,
+    /// when one of them is such a weekday.
+    fn weekdays(&self, o: &Self) -> Option<(Weekday, Weekday)> {
+        let day_like = |r: &Self| matches!(r.grain, Grain::Day | Grain::Weekday);
+        ((self.grain == Grain::Weekday || o.grain == Grain::Weekday)
+            && day_like(self)
+            && day_like(o))
+        .then(|| (self.from.weekday(), o.from.weekday()))
+    }
+
+    /// Two dates that can be told apart at one grain: the same grain, or a day and a weekday.
+    fn comparable(&self, o: &Self) -> bool {
+        self.grain == o.grain || self.weekdays(o).is_some()
+    }
+}
+
 impl DateRange {
     /// Reads a date fact's value; `None` when it is unresolved.
     fn parse(value: &str) -> Option<Self> {
@@ -1119,6 +1149,23 @@ impl DateRange {
             return Some(r);
         }
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // "Tuesday", "last Friday": a weekday no dateline resolved, put in the week of
+        // `WEEKDAY_WEEK` so that its weekday is its date's.
+        if let Some(w) = core
+            .split_whitespace()
+            .next_back()
+            .and_then(|w| w.parse::<Weekday>().ok())
+            .filter(|_| core.chars().all(|c| c.is_alphabetic() || c == ' '))
+        {
+            let d = WEEKDAY_WEEK + Duration::days(i64::from(w.num_days_from_monday()));
+            return Some(Self {
+                grain: Grain::Weekday,
+                from: d,
+                to: d,
+                time: None,
+                yearless: false,
+            });
+        }
         if core.len() == 5 && core.as_bytes().get(2) == Some(&b':') {
             let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
             return Some(Self {
@@ -1174,6 +1221,9 @@ impl DateRange {
     /// The same value at the same grain (a time-zone remark aside). A yearless date is the
     /// same as a dated one of its month and day.
     fn same_as(&self, o: &Self) -> bool {
+        if self.grain == Grain::Weekday || o.grain == Grain::Weekday {
+            return self.weekdays(o).is_some_and(|(a, b)| a == b);
+        }
         if self.yearless || o.yearless {
             return self.grain == o.grain
                 && self.from.month() == o.from.month()
@@ -1186,6 +1236,9 @@ impl DateRange {
 
     /// One contains the other (a day in a month, the same time of day).
     fn compatible(&self, o: &Self) -> bool {
+        if self.grain == Grain::Weekday || o.grain == Grain::Weekday {
+            return self.weekdays(o).is_none_or(|(a, b)| a == b);
+        }
         if (self.grain == Grain::Time) != (o.grain == Grain::Time) {
             return false;
         }
@@ -1235,6 +1288,19 @@ mod tests {
         assert!(values("Noon prayers were held.", None).is_empty());
         assert_eq!(wording("around noon"), Wording::Relative);
         assert_eq!(wording("at 1100 hrs"), Wording::Relative);
+    }
+
+    #[test]
+    fn a_weekday_with_no_date_is_told_apart_by_its_weekday() {
+        let tuesday = DateRange::parse("Tuesday").expect("a weekday");
+        let friday = DateRange::parse("last Friday").expect("a weekday");
+        let dec9 = DateRange::parse("2008-12-09").expect("a day"); // a Tuesday
+        assert!(tuesday.same_as(&dec9) && tuesday.compatible(&dec9));
+        assert!(!friday.compatible(&tuesday) && !friday.compatible(&dec9));
+        assert!(friday.comparable(&dec9) && friday.comparable(&tuesday));
+        let december = DateRange::parse("2008-12").expect("a month");
+        assert!(!friday.comparable(&december) && friday.compatible(&december));
+        assert!(DateRange::parse("Tuesday 5").is_none());
     }
 
     #[test]
