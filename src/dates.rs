@@ -189,11 +189,14 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
             Some(c) => {
                 let m = c.get(0)?;
                 let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-                // Day-first or month-first: only certain when one can be no month, or both agree.
+                // Day-first or month-first: with slashes only certain when one can be no month,
+                // or both agree; with dots day-first, as wherever dates are written so
+                // ("08.07.2012" is 8 July).
+                let dots = &c[2] == ".";
                 let (day, month) = match (a > 12, b > 12) {
                     (true, false) => Some((a, b)),
-                    (false, true) => Some((b, a)),
-                    (false, false) if a == b => Some((a, b)),
+                    (false, true) if !dots => Some((b, a)),
+                    (false, false) if a == b || dots => Some((a, b)),
                     _ => None,
                 }
                 .unzip();
@@ -358,11 +361,18 @@ mod tests {
             stamp("posted on 25/12/2019").as_deref(),
             Some("2019-12-25 25/12/2019")
         );
-        // Day and month cannot be told apart: a timestamp, but no date.
+        // With slashes day and month cannot be told apart: a timestamp, but no date; with
+        // dots the day comes first.
+        assert_eq!(
+            stamp("Article posted on 08/07/2012").as_deref(),
+            Some("? 08/07/2012")
+        );
         assert_eq!(
             stamp("Article posted on 08.07.2012").as_deref(),
-            Some("? 08.07.2012")
+            Some("2012-07-08 08.07.2012")
         );
+        // A month first with dots is not read as a date.
+        assert_eq!(stamp("Posted 07.25.2012").as_deref(), Some("? 07.25.2012"));
     }
 
     #[test]

@@ -721,8 +721,14 @@ mod tests {
             Some("2013-05-02")
         );
         // Day and month cannot be told apart: no dateline rather than a wrong one.
-        let text = "Lohan checks into rehab\nArticle posted on 08.07.2012\nShe did.";
+        let text = "Lohan checks into rehab\nArticle posted on 08/07/2012\nShe did.";
         assert!(find_dateline(text).is_none());
+        // Written with dots, the day comes first.
+        let text = "Lohan checks into rehab\nArticle posted on 08.07.2012\nShe did.";
+        assert_eq!(
+            find_dateline(text).map(|d| d.0.to_string()).as_deref(),
+            Some("2012-07-08")
+        );
     }
 
     #[test]

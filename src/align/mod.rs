@@ -133,7 +133,12 @@ pub fn align_with(
     let units = passages::merge_runs(cmp, std::mem::take(&mut space.units), tuning.run);
     lap("vectors and passages");
     let years: Vec<Option<u16>> = cmp.documents.iter().map(stories::report_year).collect();
-    let stories = stories::split(&space.doc_vecs, &years, tuning);
+    let datelines: Vec<Option<chrono::NaiveDate>> = cmp
+        .documents
+        .iter()
+        .map(|d| d.dateline.as_deref().and_then(crate::dates::parse_iso))
+        .collect();
+    let stories = stories::split(&space.doc_vecs, &years, &datelines, tuning);
     for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
         doc.story = story;
     }

@@ -11,6 +11,7 @@
 //! story whose reports fall into two sides far less alike between them than inside, with no
 //! dates to tell, is two as well, and the reader is told so (a warning names both sides).
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
@@ -30,13 +31,15 @@ pub(super) struct Stories {
 }
 
 /// Clusters the documents (given as vectors) into stories; `years` is each document's year
-/// ([`report_year`]), when known.
+/// ([`report_year`]), `datelines` its dateline, when known.
 pub(super) fn split(
     doc_vecs: &[Vec<(u32, f32)>],
     years: &[Option<u16>],
+    datelines: &[Option<NaiveDate>],
     tuning: &Tuning,
 ) -> Stories {
     let mut of = cluster_stories(doc_vecs, tuning.story);
+    settle_by_date(&mut of, doc_vecs, datelines);
     // Splits only part the documents of one cluster: these similarities serve to the end.
     let sim = Sims::new(&of, doc_vecs);
     split_each(&mut of, |members| {
@@ -54,6 +57,96 @@ pub(super) fn split(
         sim,
         undated_splits,
     }
+}
+
+/// Days apart two datelines can be and still tell of one story's time.
+const SAME_TIME_DAYS: i64 = 7;
+
+/// Share of its likeness to its own story a report needs with another story to be moved there
+/// by its date.
+const NEAR_SHARE: f32 = 0.8;
+
+/// Fewest reports a story needs to take in, or give up, a report by its date; and fewest of
+/// them dated.
+const SETTLE_MIN: usize = 3;
+
+/// Moves each dated report that clustering put in a story none of whose other reports is dated
+/// near it, into the story whose reports are dated (two or more, all within [`SAME_TIME_DAYS`]
+/// of it), when it is nearly as alike to that story, on average, as to its own: where words
+/// hardly tell two stories apart, time does. Likeness is that of the stories as clustered; all
+/// moves are made at once.
+fn settle_by_date(of: &mut [usize], vecs: &[Vec<(u32, f32)>], datelines: &[Option<NaiveDate>]) {
+    let nstories = of.iter().max().map_or(0, |&m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nstories];
+    for (d, &s) in of.iter().enumerate() {
+        members[s].push(d);
+    }
+    let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days().abs() <= SAME_TIME_DAYS;
+    // Stories whose dated reports, two or more, all fall within days of each other.
+    let timed: Vec<(usize, NaiveDate, NaiveDate)> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() >= SETTLE_MIN)
+        .filter_map(|(s, m)| {
+            let dates: Vec<NaiveDate> = m.iter().filter_map(|&d| datelines[d]).collect();
+            let (lo, hi) = (*dates.iter().min()?, *dates.iter().max()?);
+            (dates.len() >= 2 && near(lo, hi)).then_some((s, lo, hi))
+        })
+        .collect();
+    if timed.is_empty() {
+        return;
+    }
+    let sum_of = |s: usize| -> HashMap<u32, f32> {
+        let mut sum = HashMap::default();
+        for &d in &members[s] {
+            for &(t, w) in &vecs[d] {
+                *sum.entry(t).or_default() += w;
+            }
+        }
+        sum
+    };
+    let mut sums: HashMap<usize, HashMap<u32, f32>> = HashMap::default();
+    let mut moves = Vec::new();
+    for (d, date) in datelines.iter().enumerate() {
+        let (Some(date), own) = (*date, of[d]) else {
+            continue;
+        };
+        let alone_in_time = members[own].len() >= SETTLE_MIN
+            && !members[own]
+                .iter()
+                .any(|&x| x != d && datelines[x].is_some_and(|x| near(x, date)));
+        if !alone_in_time {
+            continue;
+        }
+        let mut mean = |s: usize| {
+            let sum = sums.entry(s).or_insert_with(|| sum_of(s));
+            let dot: f32 = vecs[d]
+                .iter()
+                .filter_map(|(t, w)| Some(w * sum.get(t)?))
+                .sum();
+            if s == own {
+                let itself: f32 = vecs[d].iter().map(|(_, w)| w * w).sum();
+                (dot - itself) / (members[s].len() - 1) as f32
+            } else {
+                dot / members[s].len() as f32
+            }
+        };
+        let own_mean = mean(own);
+        let best = timed
+            .iter()
+            .filter(|&&(s, lo, hi)| s != own && near(lo, date) && near(hi, date))
+            .map(|&(s, _, _)| (s, mean(s)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((s, m)) = best
+            && m >= own_mean * NEAR_SHARE
+        {
+            moves.push((d, s));
+        }
+    }
+    for (d, s) in moves {
+        of[d] = s;
+    }
+    renumber(of);
 }
 
 /// How many passages from the top of a report (its headline and lead) say its year.
@@ -506,5 +599,45 @@ mod tests {
                 assert_eq!(sims.get(a, b), want, "{a} {b}");
             }
         }
+    }
+
+    /// A dated report that clustering put beside undated reports, about as alike to a story
+    /// dated days from it, goes there; one clearly more alike to its own story stays.
+    #[test]
+    fn a_dated_report_goes_to_the_story_of_its_time_when_words_hardly_tell() {
+        let unit = |v: &[(u32, f32)]| {
+            let mut v = v.to_vec();
+            crate::align::vectors::normalize(&mut v);
+            v
+        };
+        let day = |d: u32| NaiveDate::from_ymd_opt(2012, 7, d);
+        // Story 0: three undated reports; story 1: three dated 7 or 8 July.
+        let mut vecs: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut datelines = Vec::new();
+        for _ in 0..3 {
+            vecs.push(unit(&[(0, 1.0), (1, 1.0), (2, 1.0)]));
+            datelines.push(None);
+        }
+        for d in [7, 7, 8] {
+            vecs.push(unit(&[(3, 1.0), (4, 1.0), (5, 1.0)]));
+            datelines.push(day(d));
+        }
+        // A report dated 8 July as alike to both.
+        vecs.push(unit(&[(0, 1.0), (3, 1.0)]));
+        datelines.push(day(8));
+        let mut of = vec![0, 0, 0, 1, 1, 1, 0];
+        settle_by_date(&mut of, &vecs, &datelines);
+        assert_eq!(of, vec![0, 0, 0, 1, 1, 1, 1]);
+        // Clearly more like its own story: it stays.
+        vecs[6] = unit(&[(0, 3.0), (1, 1.0), (3, 1.0)]);
+        let mut of = vec![0, 0, 0, 1, 1, 1, 0];
+        settle_by_date(&mut of, &vecs, &datelines);
+        assert_eq!(of, vec![0, 0, 0, 1, 1, 1, 0]);
+        // Dated weeks from that story: it stays.
+        vecs[6] = unit(&[(0, 1.0), (3, 1.0)]);
+        datelines[6] = NaiveDate::from_ymd_opt(2012, 9, 1);
+        let mut of = vec![0, 0, 0, 1, 1, 1, 0];
+        settle_by_date(&mut of, &vecs, &datelines);
+        assert_eq!(of, vec![0, 0, 0, 1, 1, 1, 0]);
     }
 }
