@@ -1310,15 +1310,12 @@ fn two_times_of_one_stoppage_conflict_on_the_clock() {
     );
     let f = finding_with(&cmp, FactKind::Clock, "d1", "2:15");
     assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
-    assert_eq!(
-        f.slot,
-        "the time into period 6 when the contest was stopped"
-    );
+    assert_eq!(f.slot, "the time into round 6 when the contest was stopped");
     assert_eq!(
         mentioned(f),
         vec![
-            ("d0".to_string(), "0:44 into period 6".to_string()),
-            ("d1".to_string(), "2:15 into period 6".to_string())
+            ("d0".to_string(), "0:44 into round 6".to_string()),
+            ("d1".to_string(), "2:15 into round 6".to_string())
         ]
     );
     // Neither is read as a time of day or a count of seconds.

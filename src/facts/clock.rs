@@ -37,7 +37,7 @@ static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// An ordinal with a period ("the sixth round", "in the seventh,"): the round a sentence tells of.
 static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<o1>{ORDINAL})\s+{PERIOD}(?P<of>\s+of(?-u:\b))?|the\s+(?P<o2>{ORDINAL})(?:\s*[,.;]|\s+(?:with|and|when|before|after|as|but|to|on|at)(?-u:\b)|$))"
+        r"(?i)(?-u:\b)(?:(?P<o1>{ORDINAL})\s+(?P<p1>{PERIOD})(?P<of>\s+of(?-u:\b))?|the\s+(?P<o2>{ORDINAL})(?:\s*[,.;]|\s+(?:with|and|when|before|after|as|but|to|on|at)(?-u:\b)|$))"
     ))
     .expect("valid period regex")
 });
@@ -46,18 +46,30 @@ static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "mark"), "at 2:56" is a time of day.
 static ANY_PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){PERIOD}s?(?-u:\b)(?P<of>\s+of(?-u:\b))?"
+        r"(?i)(?-u:\b)(?P<p>{PERIOD})s?(?-u:\b)(?P<of>\s+of(?-u:\b))?"
     ))
     .expect("valid regex")
 });
 
-/// The sentence names a period of play: "round" but not "a round of talks", "the third quarter
-/// of the year".
-fn names_period(sentence: &str) -> bool {
+/// The period of play a sentence names ("round"; not "a round of talks", "the third quarter
+/// of the year"), lowercase.
+fn period_word(sentence: &str) -> Option<String> {
     ANY_PERIOD_RE
         .captures_iter(sentence)
-        .any(|c| c.name("of").is_none())
+        .find(|c| c.name("of").is_none())
+        .and_then(|c| Some(c.name("p")?.as_str().to_lowercase()))
 }
+
+/// A period of play: its number and what the sentence calls it ("round 7", or "period 6" when
+/// it says only "in the sixth").
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Period {
+    number: u32,
+    word: String,
+}
+
+/// What a period is called when the sentence gives no word for it.
+const PERIOD_WORD: &str = "period";
 
 /// Words that the contest ended at that moment: the one clock time a story has once.
 static ENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,44 +123,57 @@ fn count(w: &str) -> Option<u32> {
         .or_else(|| crate::text::word_number(&w).map(|v| v as u32))
 }
 
-/// A clock fact's value: how far into the period, and which period when told.
-fn value(seconds: u32, period: Option<u32>) -> String {
+/// A clock fact's value: how far into the period, and which period when told
+/// ("0:44 into round 7").
+fn value(seconds: u32, period: Option<&Period>) -> String {
     let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
     match period {
-        Some(p) if p > 0 => format!("{clock} into period {p}"),
+        Some(p) if p.number > 0 => format!("{clock} into {} {}", p.word, p.number),
         _ => clock,
     }
 }
 
 /// A clock fact's value read back: (seconds, period).
-fn read(value: &str) -> Option<(u32, Option<u32>)> {
-    let (clock, period) = match value.split_once(" into period ") {
-        Some((c, p)) => (c, Some(p.parse().ok()?)),
+fn read(value: &str) -> Option<(u32, Option<Period>)> {
+    let (clock, period) = match value.split_once(" into ") {
+        Some((c, p)) => {
+            let (word, number) = p.rsplit_once(' ')?;
+            let period = Period {
+                number: number.parse().ok()?,
+                word: word.to_string(),
+            };
+            (c, Some(period))
+        }
         None => (value, None),
     };
     let (m, s) = clock.split_once(':')?;
     Some((m.parse::<u32>().ok()? * 60 + s.parse::<u32>().ok()?, period))
 }
 
-/// The round the sentence tells of nearest before byte `at` (else the first after it).
-fn period_near(sentence: &str, at: usize) -> Option<u32> {
-    let found: Vec<(usize, u32)> = PERIOD_RE
+/// The period the sentence tells of nearest before byte `at` (else the first after it).
+fn period_near(sentence: &str, at: usize) -> Option<Period> {
+    let found: Vec<(usize, Period)> = PERIOD_RE
         .captures_iter(sentence)
         .filter(|c| c.name("of").is_none())
         .filter_map(|c| {
             let o = c.name("o1").or_else(|| c.name("o2"))?;
-            Some((o.start(), ordinal(o.as_str())?))
+            let word = c
+                .name("p1")
+                .map(|p| p.as_str().to_lowercase())
+                .or_else(|| period_word(sentence))
+                .unwrap_or_else(|| PERIOD_WORD.to_string());
+            let number = ordinal(o.as_str())?;
+            Some((o.start(), Period { number, word }))
         })
         .collect();
-    found
+    let at = found
         .iter()
-        .rev()
-        .find(|(i, _)| *i < at)
-        .or_else(|| found.first())
-        .map(|&(_, p)| p)
+        .rposition(|(i, _)| *i < at)
+        .or((!found.is_empty()).then_some(0))?;
+    found.into_iter().nth(at).map(|(_, p)| p)
 }
 
-/// Clock facts of the sentence at `span`: the words as written, the value `0:44 into period 7`
+/// Clock facts of the sentence at `span`: the words as written, the value `0:44 into round 7`
 /// (minutes and seconds, then the period when the sentence names it), and the subject
 /// [`STOPPAGE`] when the sentence tells that the contest ended then.
 pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
@@ -171,7 +196,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 .iter()
                 .any(|w| after.starts_with(w));
                 let period = period_near(sentence, m.start());
-                let of_play = marked || period.is_some() || names_period(sentence);
+                let of_play = marked || period.is_some() || period_word(sentence).is_some();
                 if minutes > MAX_MINUTES || of_day || !of_play {
                     return None;
                 }
@@ -184,10 +209,19 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                     return None;
                 }
                 // "the sixth" with no period word names a period only with a clock before it.
-                let period = c.name("ord").and_then(|o| ordinal(o.as_str()));
+                let ord = c.name("ord")?.as_str();
+                let word = c
+                    .name("per")
+                    .map(|p| p.as_str().to_lowercase())
+                    .or_else(|| period_word(sentence))
+                    .unwrap_or_else(|| PERIOD_WORD.to_string());
+                let period = ordinal(ord).map(|number| Period {
+                    number,
+                    word: word.clone(),
+                });
                 let total = minutes.unwrap_or(0) * 60 + secs.unwrap_or(0);
-                let into = &sentence[c.name("amount")?.end()..m.end()];
-                (total, period, format!("counted{into}"))
+                let how = format!("counted into the {} {word}", ord.to_lowercase());
+                (total, period, how)
             };
             if seconds == 0 || seconds > MAX_MINUTES * 60 {
                 return None;
@@ -203,7 +237,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 start: span.start + start,
                 end: span.start + end,
                 text: sentence[start..end].to_string(),
-                value: value(seconds, period),
+                value: value(seconds, period.as_ref()),
                 subject: if ended {
                     STOPPAGE.to_string()
                 } else {
@@ -267,7 +301,11 @@ impl Cx<'_> {
                 let (Some((_, pa)), Some((_, pb))) = (read_of(a), read_of(b)) else {
                     continue;
                 };
-                let one_period = pa.is_none() || pb.is_none() || pa == pb;
+                // One period by number ("round 7" and "the seventh"), when both name one.
+                let one_period = match (pa, pb) {
+                    (Some(p), Some(q)) => p.number == q.number,
+                    _ => true,
+                };
                 let one_contest =
                     self.same_group(a, b) || !name_sets[&a].is_disjoint(&name_sets[&b]);
                 if x.doc != y.doc && story(a) == story(b) && one_period && one_contest {
@@ -332,7 +370,10 @@ impl Cx<'_> {
             .iter()
             .find_map(|&m| read(&self.items[m].fact.value).and_then(|(_, p)| p));
         let slot = match period {
-            Some(p) => format!("the time into period {p} when the contest was stopped"),
+            Some(p) => format!(
+                "the time into {} {} when the contest was stopped",
+                p.word, p.number
+            ),
             None => "the time on the clock when the contest was stopped".to_string(),
         };
         let listing: Vec<String> = by_time
@@ -402,7 +443,7 @@ mod tests {
             clocks("He finished the job 44 seconds into the seventh round."),
             vec![(
                 "44 seconds".into(),
-                "0:44 into period 7".into(),
+                "0:44 into round 7".into(),
                 String::new()
             )]
         );
@@ -410,7 +451,7 @@ mod tests {
             clocks("The referee stopped it after 44 seconds of the seventh round."),
             vec![(
                 "44 seconds".into(),
-                "0:44 into period 7".into(),
+                "0:44 into round 7".into(),
                 STOPPAGE.into()
             )]
         );
@@ -418,7 +459,7 @@ mod tests {
             clocks("She scored one minute and 20 seconds into the third quarter."),
             vec![(
                 "one minute and 20 seconds".into(),
-                "1:20 into period 3".into(),
+                "1:20 into quarter 3".into(),
                 String::new()
             )]
         );
@@ -448,7 +489,16 @@ mod tests {
 
     #[test]
     fn a_value_reads_back() {
-        assert_eq!(read("0:44 into period 7"), Some((44, Some(7))));
+        assert_eq!(
+            read("0:44 into round 7"),
+            Some((
+                44,
+                Some(Period {
+                    number: 7,
+                    word: "round".into()
+                })
+            ))
+        );
         assert_eq!(read("2:15"), Some((135, None)));
         assert_eq!(
             names("In the sixth Klitschko landed a pair of left hooks to floor Rahman."),
