@@ -178,16 +178,7 @@ mod tests {
     use super::*;
 
     fn directions(s: &str) -> Vec<(String, String, String)> {
-        extract(
-            s,
-            Span {
-                start: 0,
-                end: s.len(),
-            },
-        )
-        .into_iter()
-        .map(|f| (f.text, f.value, f.subject))
-        .collect()
+        crate::facts::read_whole(s, extract)
     }
 
     #[test]

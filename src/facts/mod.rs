@@ -153,6 +153,25 @@ fn unclaimed(mut facts: Vec<Fact>, claimed: &[(usize, usize)]) -> Vec<Fact> {
     facts
 }
 
+/// The facts `extract` reads in `s` taken as one sentence, as (words, value, subject): how the
+/// kinds' unit tests read a sentence.
+#[cfg(test)]
+pub(crate) fn read_whole(
+    s: &str,
+    extract: impl Fn(&str, Span) -> Vec<Fact>,
+) -> Vec<(String, String, String)> {
+    extract(
+        s,
+        Span {
+            start: 0,
+            end: s.len(),
+        },
+    )
+    .into_iter()
+    .map(|f| (f.text, f.value, f.subject))
+    .collect()
+}
+
 /// Why a single-source finding is one.
 const ONE_SOURCE: &str = "one source states it; no other source gives this fact";
 
