@@ -417,9 +417,14 @@ fn review_marks_and_notes_are_saved_in_the_comparison_file_and_come_back() {
         .expect("a review button")
         .click();
     h.run();
-    h.get_by_label("Note").focus();
+    h.get_all_by_label("Note")
+        .next()
+        .expect("the first card's note field")
+        .focus();
     h.run();
-    h.get_by_label("Note")
+    h.get_all_by_label("Note")
+        .next()
+        .expect("the first card's note field")
         .type_text("fire service confirmed 15 at 9 pm");
     h.run();
     // Leaving the field keeps the note.
@@ -449,7 +454,11 @@ fn review_marks_and_notes_are_saved_in_the_comparison_file_and_come_back() {
     assert_eq!(r.verdict, Some(crosscheck::review::Verdict::Checked));
     assert_eq!(r.note, "fire service confirmed 15 at 9 pm");
     assert_eq!(
-        h.get_by_label("Note").value().as_deref(),
+        h.get_all_by_label("Note")
+            .next()
+            .expect("the first card's note field")
+            .value()
+            .as_deref(),
         Some("fire service confirmed 15 at 9 pm"),
         "the note is not on the card"
     );
