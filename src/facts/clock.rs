@@ -27,17 +27,19 @@ const PERIOD: &str = r"(?:round|quarter|half|period|inning|frame|overtime)";
 /// A clock time "at 2:56", "at the 2:15 mark", "after 44 seconds of the seventh round", "one
 /// minute and 20 seconds into the third quarter".
 static CLOCK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let count = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+    let count = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)";
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<mmss>(?:at|after)\s+(?:the\s+)?(?P<m>\d{{1,2}}):(?P<s>[0-5]\d)(?P<mark>\s+mark)?(?-u:\b))|(?P<span>(?P<amount>(?:(?P<min>{count})\s+minutes?(?:,?\s+(?:and\s+)?)?)?(?:(?P<sec>{count})\s+seconds?)?)\s+(?:into|of)\s+the\s+(?P<ord>{ORDINAL})(?:\s+(?P<per>{PERIOD}))?(?-u:\b)))"
+        r"(?i)(?-u:\b)(?:(?P<mmss>(?:at|after)\s+(?:the\s+)?(?P<m>\d{{1,2}}):(?P<s>[0-5]\d)(?P<mark>\s+mark)?(?-u:\b))|(?P<span>(?P<after>after\s+)?(?P<amount>(?:(?P<min>{count})\s+minutes?(?:,?\s+(?:and\s+)?)?)?(?:(?P<sec>{count})\s+seconds?)?)\s+(?P<prep>into|of)\s+the\s+(?P<ord>{ORDINAL})(?:\s+(?P<per>{PERIOD}))?(?-u:\b)))"
     ))
     .expect("valid clock regex")
 });
 
-/// An ordinal with a period ("the sixth round", "in the seventh,"): the round a sentence tells of.
+/// An ordinal with a period ("the sixth round"), or alone after "in the" and before a clause's
+/// end ("in the seventh,", "in the sixth with a left hook"; not "the first to arrive"): the
+/// round a sentence tells of.
 static PERIOD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?P<o1>{ORDINAL})\s+(?P<p1>{PERIOD})(?P<of>\s+of(?-u:\b))?|the\s+(?P<o2>{ORDINAL})(?:\s*[,.;]|\s+(?:with|and|when|before|after|as|but|to|on|at)(?-u:\b)|$))"
+        r"(?i)(?-u:\b)(?:(?P<o1>{ORDINAL})\s+(?P<p1>{PERIOD})(?P<of>\s+of(?-u:\b))?|(?:in|into|of|by)\s+the\s+(?P<o2>{ORDINAL})(?:\s*[,.;]|\s+(?:with|and|when|before|after|but)(?-u:\b)|$))"
     ))
     .expect("valid period regex")
 });
@@ -71,11 +73,41 @@ struct Period {
 /// What a period is called when the sentence gives no word for it.
 const PERIOD_WORD: &str = "period";
 
-/// Words that the contest ended at that moment: the one clock time a story has once.
+/// Words that the contest ended at that moment: the one clock time a story has once ("stopped
+/// 32 shots", a goalkeeper's saves, is not one).
 static ENDED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:stop(?:s|ped|ping|page)?|end(?:s|ed)?|halted|waved\s+(?:it\s+)?off|called\s+(?:it\s+)?off|knock(?:out|ed\s+out)|KO|TKO)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:(?i:stop(?:s|ped|ping|page)?|ended|finish(?:es|ed)?|waved\s+(?:it\s+)?off|knock(?:out|ed\s+out))|KO|TKO)(?-u:\b)(?P<count>\s+\d)?")
         .expect("valid ended regex")
 });
+
+/// Most words between a clock time and the word that the contest ended then, in one clause.
+const ENDED_REACH: usize = 8;
+
+/// The contest ended at the clock time at `start..end` of `sentence`: a word that says so
+/// stands within [`ENDED_REACH`] words of it, with no comma or clause break between.
+fn ended_at(sentence: &str, start: usize, end: usize) -> bool {
+    ENDED_RE
+        .captures_iter(sentence)
+        .filter(|c| c.name("count").is_none())
+        .filter_map(|c| c.get(0))
+        .any(|w| {
+            let between = if w.end() <= start {
+                &sentence[w.end()..start]
+            } else if w.start() >= end {
+                &sentence[end..w.start()]
+            } else {
+                return false;
+            };
+            !between.contains([',', ';', ':', '(', ')', '—', '–'])
+                && between.split_whitespace().count() <= ENDED_REACH
+        })
+}
+
+/// Words before a count of seconds that make it no moment ("the final 10 seconds of the third
+/// round", "the first 30 seconds"), and after it ("with 30 seconds remaining").
+const NOT_A_MOMENT_BEFORE: [&str; 6] =
+    ["final", "last", "closing", "first", "opening", "remaining"];
+const NOT_A_MOMENT_AFTER: [&str; 3] = ["remaining", "left", "to go"];
 
 /// Most minutes into a period a clock time can be (hockey's period is twenty).
 const MAX_MINUTES: u32 = 20;
@@ -83,7 +115,7 @@ const MAX_MINUTES: u32 = 20;
 /// What the subject of a clock fact says when it is the moment the contest ended.
 const STOPPAGE: &str = "stoppage";
 
-/// The round an ordinal names (0 for "final", which names none by number).
+/// The round an ordinal names (none for "final", which names none by number).
 fn ordinal(w: &str) -> Option<u32> {
     const WORDS: [&str; 15] = [
         "first",
@@ -178,7 +210,6 @@ fn period_near(sentence: &str, at: usize) -> Option<Period> {
 /// [`STOPPAGE`] when the sentence tells that the contest ended then.
 pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
     let sentence = &text[span.start..span.end];
-    let ended = ENDED_RE.is_match(sentence);
     CLOCK_RE
         .captures_iter(sentence)
         .filter_map(|c| {
@@ -195,8 +226,29 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 ]
                 .iter()
                 .any(|w| after.starts_with(w));
-                let period = period_near(sentence, m.start());
-                let of_play = marked || period.is_some() || period_word(sentence).is_some();
+                // The period named right after the time ("at 2:56 of the sixth round"), else
+                // the one the sentence tells of nearest before it.
+                let right_after = PERIOD_RE
+                    .captures(&sentence[m.end()..])
+                    .filter(|p| {
+                        let lead = &sentence[m.end()..m.end() + p.get(0).map_or(0, |x| x.start())];
+                        matches!(
+                            lead.trim().to_lowercase().as_str(),
+                            "of the" | "in the" | "into the"
+                        )
+                    })
+                    .is_some();
+                let period = if right_after {
+                    period_near(&sentence[m.end()..], 0)
+                        .or_else(|| period_near(sentence, m.start()))
+                } else {
+                    period_near(sentence, m.start())
+                };
+                // Without "mark" or its period right after it, a time like "at 9:30" is one
+                // of the game only where the sentence names a round and the contest's end.
+                let of_play = marked
+                    || right_after
+                    || (period.is_some() && ended_at(sentence, m.start(), m.end()));
                 if minutes > MAX_MINUTES || of_day || !of_play {
                     return None;
                 }
@@ -205,7 +257,21 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             } else {
                 let minutes = c.name("min").and_then(|x| count(x.as_str()));
                 let secs = c.name("sec").and_then(|x| count(x.as_str()));
-                if minutes.is_none() && secs.is_none() {
+                let amount = c.name("amount")?;
+                let before = sentence[..amount.start()].to_lowercase();
+                let after = sentence[m.end()..].trim_start().to_lowercase();
+                // "44 seconds of the seventh round" is a moment only after "after"; a count
+                // inside a hyphenated number ("forty-four") or of the period's end is none.
+                let not_a_moment = (c
+                    .name("prep")
+                    .is_some_and(|p| p.as_str().eq_ignore_ascii_case("of"))
+                    && c.name("after").is_none())
+                    || before.ends_with('-')
+                    || NOT_A_MOMENT_BEFORE
+                        .iter()
+                        .any(|w| before.trim_end().ends_with(w))
+                    || NOT_A_MOMENT_AFTER.iter().any(|w| after.starts_with(w));
+                if (minutes.is_none() && secs.is_none()) || not_a_moment {
                     return None;
                 }
                 // "the sixth" with no period word names a period only with a clock before it.
@@ -238,7 +304,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 end: span.start + end,
                 text: sentence[start..end].to_string(),
                 value: value(seconds, period.as_ref()),
-                subject: if ended {
+                subject: if ended_at(sentence, start, end) {
                     STOPPAGE.to_string()
                 } else {
                     String::new()
@@ -260,6 +326,9 @@ fn names(passage: &str) -> BTreeSet<String> {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 3
                 && !crate::text::is_stopword(&w.to_lowercase())
+                // Days and months say when, not who.
+                && w.parse::<chrono::Weekday>().is_err()
+                && crate::dates::month_number(w).is_none()
         })
         .map(str::to_string)
         .collect()
@@ -301,10 +370,11 @@ impl Cx<'_> {
                 let (Some((_, pa)), Some((_, pb))) = (read_of(a), read_of(b)) else {
                     continue;
                 };
-                // One period by number ("round 7" and "the seventh"), when both name one.
+                // One period by number ("round 7" and "the seventh"); a time that names none
+                // joins only inside one aligned group.
                 let one_period = match (pa, pb) {
                     (Some(p), Some(q)) => p.number == q.number,
-                    _ => true,
+                    _ => self.same_group(a, b),
                 };
                 let one_contest =
                     self.same_group(a, b) || !name_sets[&a].is_disjoint(&name_sets[&b]);
@@ -362,10 +432,19 @@ impl Cx<'_> {
             return None;
         }
         let mut by_time: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        let mut per_doc: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
         for &m in comp {
             let (secs, _) = read(&self.items[m].fact.value)?;
             by_time.entry(secs).or_default().push(m);
+            per_doc.entry(self.items[m].doc).or_default().insert(secs);
         }
+        // Two sources differ when they give no time in common (a source giving two times of
+        // its own differs from no one by them).
+        let sources: Vec<&BTreeSet<u32>> = per_doc.values().collect();
+        let differ = sources
+            .iter()
+            .enumerate()
+            .any(|(i, x)| sources[i + 1..].iter().any(|y| x.is_disjoint(y)));
         let period = comp
             .iter()
             .find_map(|&m| read(&self.items[m].fact.value).and_then(|(_, p)| p));
@@ -392,7 +471,7 @@ impl Cx<'_> {
                 )
             })
             .collect();
-        let (status, summary, reason) = if by_time.len() > 1 {
+        let (status, summary, reason) = if differ {
             (
                 FindingStatus::Conflict,
                 format!("Time of the stoppage differs: {}", listing.join(" vs ")),
@@ -435,7 +514,7 @@ mod tests {
             vec![(
                 "44 seconds".into(),
                 "0:44 into round 7".into(),
-                String::new()
+                STOPPAGE.into()
             )]
         );
         assert_eq!(
@@ -467,6 +546,43 @@ mod tests {
     }
 
     #[test]
+    fn only_the_time_the_contest_was_stopped_is_the_stoppage() {
+        assert_eq!(
+            clocks(
+                "Rahman was down 44 seconds into the fifth round, and the referee stopped the fight at 2:56 of the fifth."
+            ),
+            vec![
+                (
+                    "44 seconds".into(),
+                    "0:44 into round 5".into(),
+                    String::new()
+                ),
+                ("2:56".into(), "2:56 into round 5".into(), STOPPAGE.into()),
+            ]
+        );
+        // A goalkeeper's saves are no stoppage.
+        assert_eq!(
+            clocks("Fleury stopped 32 shots and Crosby scored at 4:12 of the second period."),
+            vec![("4:12".into(), "4:12 into period 2".into(), String::new())]
+        );
+        // The round right after the time is its round.
+        assert_eq!(
+            clocks(
+                "After flooring Rahman in the fourth, Klitschko stopped him at 1:30 of the fifth round."
+            ),
+            vec![("1:30".into(), "1:30 into round 5".into(), STOPPAGE.into())]
+        );
+        assert_eq!(
+            clocks("He was stopped forty-four seconds into the seventh round."),
+            vec![(
+                "forty-four seconds".into(),
+                "0:44 into round 7".into(),
+                STOPPAGE.into()
+            )]
+        );
+    }
+
+    #[test]
     fn times_of_day_and_remaining_time_are_no_clock() {
         // No period of play in the sentence: a time of day.
         assert!(clocks("The talks ended at 2:56 on Tuesday.").is_empty());
@@ -476,6 +592,17 @@ mod tests {
         // A time remaining needs the period's length.
         assert!(clocks("He won with two seconds remaining of the sixth round.").is_empty());
         assert!(clocks("It was her third season into the fourth year.").is_empty());
+        assert!(
+            clocks("Weeks stopped the bout in the final 10 seconds of the third round.").is_empty()
+        );
+        assert!(clocks("He lasted 44 seconds of the seventh round.").is_empty());
+        assert!(
+            clocks("She was the first to arrive, at 9:30, and the talks ended at 11:15.")
+                .is_empty()
+        );
+        assert!(
+            clocks("Play in the first round was halted at 4:10 because of lightning.").is_empty()
+        );
     }
 
     #[test]

@@ -1047,8 +1047,9 @@ fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -
     {
         return noun_form(&t.key);
     }
-    // What moved: the word before the verb that moved it ("turnout reached 93.87 percent",
-    // "Greek stocks closed down 3.9 percent"), else the nearest content word before.
+    // What moved: when a verb that moves or holds a figure stands within five words before it
+    // ("turnout reached 93.87 percent", "Greek stocks closed down 3.9 percent"), the nearest
+    // content word before that is no such verb; else the nearest content word before.
     let before = || toks[..start].iter().rev().take(SUBJECT_REACH);
     before()
         .find(|t| content(t) && !is_figure_verb(&t.key))
@@ -1068,7 +1069,9 @@ fn is_figure_verb(w: &str) -> bool {
         "fell", "rose", "grew", "sank", "slid", "hit", "stood", "lost", "shed", "won", "got",
         "took", "held", "was", "were", "is",
     ];
-    IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+    // Words in "-ed" that are no past tense.
+    const NOT_VERBS: [&str; 5] = ["hundred", "speed", "indeed", "seed", "breed"];
+    IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w))
 }
 
 /// What lasts: "a seven-year ban", "a ban of seven years", "a ban … for seven years".

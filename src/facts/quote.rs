@@ -746,11 +746,20 @@ pub(crate) fn cut_short(before: &str, version: &str, reference: &str) -> Option<
             .trim_end_matches(is_close_mark)
             .ends_with(['.', '!', '?']);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    if !(stands_alone && closes && capital) || version.contains('…') || version.contains("...") {
+    // Any mark of an omission ("…", "...", ". . .", "[…]") says words were left out.
+    let marked = version.contains('…')
+        || version.contains("...")
+        || version.contains(". . .")
+        || version.contains("[...]");
+    if !(stands_alone && closes && capital) || marked {
         return None;
     }
     let v = quote_words(version);
-    let r = quote_words_at(reference);
+    // Counted as `covered` counts them: the reference's own omission marks left out.
+    let r: Vec<(String, usize, usize)> = quote_words_at(reference)
+        .into_iter()
+        .filter(|(w, _, _)| w != "…")
+        .collect();
     let words: Vec<String> = r.iter().map(|(w, _, _)| w.clone()).collect();
     let (_, last) = covered(&v, &words)?;
     if v.last() != words.get(last - 1) {
@@ -1921,6 +1930,20 @@ mod tests {
                 full
             ),
             None
+        );
+        assert_eq!(
+            cut_short(
+                "",
+                "\"Federal agencies will have to consult with biologists . . .\"",
+                full
+            ),
+            None
+        );
+        // An omission marked in the reference does not shift where the version ends in it.
+        let marked = "\"Because science comes first … federal agencies will have to consult with biologists at the two departments,\" he said.";
+        assert_eq!(
+            cut_short("", cut, marked).as_deref(),
+            Some("at the two departments")
         );
         let two =
             "\"Federal agencies will have to consult with biologists. The two departments agree.\"";

@@ -73,6 +73,11 @@ fn may_both_hold(a: &str, b: &str) -> bool {
 /// about (a preview gives the record before it, a report of the result the record after).
 const BOUTS_IN_A_STORY: u32 = 1;
 
+/// Most bouts apart two records of one story can be for the gap to be a slip: further apart,
+/// they are more likely two kinds of record (a career's and its title fights') than one told
+/// wrong.
+const BOUTS_A_SLIP: u32 = 3;
+
 /// Most days between two reports' datelines for them to tell of one bout's time: reports
 /// further apart may give records a fight or more apart.
 const DAYS_OF_A_STORY: i64 = 14;
@@ -105,6 +110,15 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             let Some(person) = clean_person(name.as_str()) else {
                 continue;
             };
+            // "his record to 14-1 in world title fights", "… 9-2 against left-handers": a
+            // record of some of the bouts, not the competitor's record.
+            let rest = sentence[c.get(0).map_or(0, |m| m.end())..].trim_start();
+            if ["in ", "against ", "at ", "as ", "versus ", "vs"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            {
+                continue;
+            }
             let mut push = |m: regex::Match, value: String, note: &str| {
                 let (start, end) = (span.start + m.start(), span.start + m.end());
                 let taken = |&(a, b): &(usize, usize)| a < end && start < b;
@@ -149,16 +163,25 @@ impl Cx<'_> {
                 .or_default()
                 .push(m);
         }
+        // Competitors with a knockout count: fighters, whose bouts are weeks apart (a team
+        // plays every few days, and its record may grow by two between two reports of a week).
+        let fighters: BTreeSet<String> = by_slot
+            .keys()
+            .filter(|(_, what)| *what == "knockout count")
+            .map(|(p, _)| p.clone())
+            .collect();
         let mut out = Vec::new();
         for ((person, what), ms) in by_slot {
-            out.push(self.record_finding(&person, what, ms));
+            let fighter = fighters.contains(&person);
+            out.push(self.record_finding(&person, what, ms, fighter));
         }
         out
     }
 
     /// The finding of one competitor's record (or knockout count): the values each source
-    /// gives, and whether two sources' values cannot both hold.
-    fn record_finding(&self, person: &str, what: &str, ms: Vec<usize>) -> Finding {
+    /// gives, and whether two sources' values cannot both hold. A `fighter` (a competitor with
+    /// a knockout count) fights once in a story's time.
+    fn record_finding(&self, person: &str, what: &str, ms: Vec<usize>, fighter: bool) -> Finding {
         let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
         let mut values: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         // Per source, each value it gives with the aligned groups it gives it in.
@@ -206,7 +229,10 @@ impl Cx<'_> {
                             y.iter().any(|(w, gy)| {
                                 !may_both_hold(v, w)
                                     || !gx.is_disjoint(gy)
-                                    || (bouts_between(v, w) > Some(BOUTS_IN_A_STORY)
+                                    || (fighter
+                                        && bouts_between(v, w).is_some_and(|n| {
+                                            n > BOUTS_IN_A_STORY && n <= BOUTS_A_SLIP
+                                        })
                                         && now[&(a, *v)]
                                         && now[&(b, *w)]
                                         && !self.dated_apart(a, b))
@@ -280,7 +306,8 @@ impl Cx<'_> {
 }
 
 impl Cx<'_> {
-    /// Two sources whose datelines are more than [`DAYS_OF_A_STORY`] apart.
+    /// Two sources whose datelines are both known and more than [`DAYS_OF_A_STORY`] apart
+    /// (reports of one story with no dateline are taken as of its time).
     fn dated_apart(&self, a: usize, b: usize) -> bool {
         let date = |d: usize| {
             self.cmp
@@ -359,6 +386,7 @@ mod tests {
     #[test]
     fn scores_votes_and_dates_are_no_records() {
         for s in [
+            "The win improved Klitschko's record to 14-1 in world title fights.",
             "Harbor United won 3-1 on Sunday.",
             "The jury was deadlocked at 9-3 after four days.",
             "The festival runs on June 9-11 in Kessel.",

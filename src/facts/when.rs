@@ -1237,7 +1237,12 @@ impl DateRange {
     /// One contains the other (a day in a month, the same time of day).
     fn compatible(&self, o: &Self) -> bool {
         if self.grain == Grain::Weekday || o.grain == Grain::Weekday {
-            return self.weekdays(o).is_none_or(|(a, b)| a == b);
+            // A day apart may be one moment in two time zones ("late Tuesday" in New York,
+            // "early Wednesday" where it happened): only two days or more contradict.
+            return self.weekdays(o).is_none_or(|(a, b)| {
+                let apart = (7 + a.num_days_from_monday() - b.num_days_from_monday()) % 7;
+                apart.min(7 - apart) <= 1
+            });
         }
         if (self.grain == Grain::Time) != (o.grain == Grain::Time) {
             return false;
@@ -1297,6 +1302,12 @@ mod tests {
         let dec9 = DateRange::parse("2008-12-09").expect("a day"); // a Tuesday
         assert!(tuesday.same_as(&dec9) && tuesday.compatible(&dec9));
         assert!(!friday.compatible(&tuesday) && !friday.compatible(&dec9));
+        // A day apart may be two time zones' names for one moment.
+        let wednesday = DateRange::parse("Wednesday").expect("a weekday");
+        assert!(wednesday.compatible(&tuesday) && !wednesday.same_as(&tuesday));
+        let sunday = DateRange::parse("Sunday").expect("a weekday");
+        let monday = DateRange::parse("Monday").expect("a weekday");
+        assert!(sunday.compatible(&monday));
         assert!(friday.comparable(&dec9) && friday.comparable(&tuesday));
         let december = DateRange::parse("2008-12").expect("a month");
         assert!(!friday.comparable(&december) && friday.compatible(&december));
