@@ -499,6 +499,16 @@ pub fn word_number(w: &str) -> Option<f64> {
     (w == "dozen").then_some(12.0)
 }
 
+/// A small count as written, in figures or words: "44", "two", "forty-four", and "a", "an" or
+/// "one" for one ("a minute", "one week ago").
+pub fn count_word(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    if matches!(w.as_str(), "a" | "an" | "one") {
+        return Some(1);
+    }
+    w.parse().ok().or_else(|| word_number(&w).map(|v| v as u32))
+}
+
 /// A count written as a word, for matching ("Three" and "3" are one term). "One" is left out:
 /// it is more often a pronoun than a count.
 pub fn number_word(w: &str) -> Option<u32> {

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Cx;
+use super::classes::Sets;
 use crate::model::{Fact, FactKind, Finding, FindingStatus, Span};
 
 /// Ordinals of rounds and periods, as words and as figures.
@@ -144,17 +145,6 @@ fn ordinal(w: &str) -> Option<u32> {
     w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
 }
 
-/// A count of minutes or seconds as written: "44", "two", "a".
-fn count(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
-    if matches!(w.as_str(), "a" | "an" | "one") {
-        return Some(1);
-    }
-    w.parse()
-        .ok()
-        .or_else(|| crate::text::word_number(&w).map(|v| v as u32))
-}
-
 /// A clock fact's value: how far into the period, and which period when told
 /// ("0:44 into round 7").
 fn value(seconds: u32, period: Option<&Period>) -> String {
@@ -255,8 +245,12 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 let secs: u32 = c.name("s")?.as_str().parse().ok()?;
                 (minutes * 60 + secs, period, "as written".to_string())
             } else {
-                let minutes = c.name("min").and_then(|x| count(x.as_str()));
-                let secs = c.name("sec").and_then(|x| count(x.as_str()));
+                let minutes = c
+                    .name("min")
+                    .and_then(|x| crate::text::count_word(x.as_str()));
+                let secs = c
+                    .name("sec")
+                    .and_then(|x| crate::text::count_word(x.as_str()));
                 let amount = c.name("amount")?;
                 let before = sentence[..amount.start()].to_lowercase();
                 let after = sentence[m.end()..].trim_start().to_lowercase();
@@ -315,23 +309,17 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         .collect()
 }
 
-/// The names a passage gives: capitalized words after its first word, as a reader would pick
-/// out who it is about ("Rahman", "Klitschko").
+/// The names a passage gives ([`super::quote::name_words`]), days and months left out: they
+/// say when, not who ("rahman", "klitschko").
 fn names(passage: &str) -> BTreeSet<String> {
-    passage
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().count() >= 3
-                && !crate::text::is_stopword(&w.to_lowercase())
-                // Days and months say when, not who.
-                && w.parse::<chrono::Weekday>().is_err()
-                && crate::dates::month_number(w).is_none()
-        })
-        .map(str::to_string)
-        .collect()
+    let mut out = super::quote::name_words(passage);
+    out.retain(|w| {
+        w.chars().count() >= 3
+            && !crate::text::is_stopword(w)
+            && w.parse::<chrono::Weekday>().is_err()
+            && crate::dates::month_number(w).is_none()
+    });
+    out
 }
 
 // Comparison of the sources' facts of this kind.
@@ -341,68 +329,61 @@ impl Cx<'_> {
     /// conflict. Other clock times are single-source findings.
     pub(super) fn clocks(&self) -> Vec<Finding> {
         let members = self.of_kind(FactKind::Clock);
-        let passage = |m: usize| {
-            let it = &self.items[m];
-            self.cmp.documents[it.doc].passages[it.passage]
-                .text
-                .as_str()
-        };
-        let read_of = |m: usize| read(&self.items[m].fact.value);
-        let ended: Vec<usize> = members
+        // The stoppage's clock times, read once: (item, period number, its passage's names).
+        let ended: Vec<(usize, Option<u32>, BTreeSet<String>)> = members
             .iter()
-            .copied()
-            .filter(|&m| self.items[m].fact.subject == STOPPAGE && read_of(m).is_some())
+            .filter(|&&m| self.items[m].fact.subject == STOPPAGE)
+            .filter_map(|&m| {
+                let (_, period) = read(&self.items[m].fact.value)?;
+                let it = &self.items[m];
+                let passage = &self.cmp.documents[it.doc].passages[it.passage].text;
+                Some((m, period.map(|p| p.number), names(passage)))
+            })
             .collect();
-        let name_sets: BTreeMap<usize, BTreeSet<String>> =
-            ended.iter().map(|&m| (m, names(passage(m)))).collect();
-        let story = |m: usize| self.cmp.documents[self.items[m].doc].story;
-        // Components of the stoppage's clock times that tell of one contest.
-        let mut root: BTreeMap<usize, usize> = ended.iter().map(|&m| (m, m)).collect();
-        fn find(root: &mut BTreeMap<usize, usize>, mut m: usize) -> usize {
-            while root[&m] != m {
-                m = root[&m];
+        // Only times of one story and one period, or of one aligned group, are weighed against
+        // each other: a time that names no period joins only inside its group.
+        let mut buckets: BTreeMap<(usize, Result<u32, &str>), Vec<usize>> = BTreeMap::new();
+        for (k, (m, period, _)) in ended.iter().enumerate() {
+            let it = &self.items[*m];
+            let story = self.cmp.documents[it.doc].story;
+            if let Some(p) = period {
+                buckets.entry((story, Ok(*p))).or_default().push(k);
             }
-            m
+            if let Some(g) = it.group {
+                buckets.entry((story, Err(g))).or_default().push(k);
+            }
         }
-        for (i, &a) in ended.iter().enumerate() {
-            for &b in &ended[i + 1..] {
-                let (x, y) = (&self.items[a], &self.items[b]);
-                let (Some((_, pa)), Some((_, pb))) = (read_of(a), read_of(b)) else {
-                    continue;
-                };
-                // One period by number ("round 7" and "the seventh"); a time that names none
-                // joins only inside one aligned group.
-                let one_period = match (pa, pb) {
-                    (Some(p), Some(q)) => p.number == q.number,
-                    _ => self.same_group(a, b),
-                };
-                let one_contest =
-                    self.same_group(a, b) || !name_sets[&a].is_disjoint(&name_sets[&b]);
-                if x.doc != y.doc && story(a) == story(b) && one_period && one_contest {
-                    let (ra, rb) = (find(&mut root, a), find(&mut root, b));
-                    root.insert(ra.max(rb), ra.min(rb));
+        // Components of the stoppage's clock times that tell of one contest.
+        let mut sets = Sets::new(ended.len());
+        for ((_, key), ks) in &buckets {
+            for (i, &ka) in ks.iter().enumerate() {
+                for &kb in &ks[i + 1..] {
+                    let ((a, pa, na), (b, pb, nb)) = (&ended[ka], &ended[kb]);
+                    let linked = match key {
+                        // One period by number ("round 7" and "the seventh"), one contest.
+                        Ok(_) => self.same_group(*a, *b) || !na.is_disjoint(nb),
+                        // One group: a time with no period joins the others.
+                        Err(_) => pa.is_none() || pb.is_none(),
+                    };
+                    if linked && self.items[*a].doc != self.items[*b].doc {
+                        sets.union(ka, kb);
+                    }
                 }
             }
         }
         let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &m in &ended {
-            comps.entry(find(&mut root, m)).or_default().push(m);
+        for (k, (m, _, _)) in ended.iter().enumerate() {
+            comps.entry(sets.find(k)).or_default().push(*m);
         }
-        let mut out: Vec<Finding> = comps
-            .into_values()
-            .filter_map(|comp| self.stoppage_finding(&comp))
-            .collect();
+        let mut out = Vec::new();
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        for comp in comps.into_values() {
+            if let Some(f) = self.stoppage_finding(&comp) {
+                found.extend(&comp);
+                out.push(f);
+            }
+        }
         // Other clock times, and a stoppage's only one source gives.
-        let found: BTreeSet<usize> = out
-            .iter()
-            .flat_map(|f| f.mentions.iter().map(|m| (m.document.clone(), m.start)))
-            .filter_map(|(d, s)| {
-                members.iter().copied().find(|&m| {
-                    let it = &self.items[m];
-                    it.fact.start == s && self.cmp.documents[it.doc].id == d
-                })
-            })
-            .collect();
         for &m in members.iter().filter(|m| !found.contains(m)) {
             let it = &self.items[m];
             let summary = format!(
@@ -620,7 +601,7 @@ mod tests {
         assert_eq!(read("2:15"), Some((135, None)));
         assert_eq!(
             names("In the sixth Klitschko landed a pair of left hooks to floor Rahman."),
-            ["Klitschko", "Rahman"].map(String::from).into()
+            ["klitschko", "rahman"].map(String::from).into()
         );
     }
 }

@@ -314,7 +314,7 @@ impl Cx<'_> {
                 .documents
                 .get(d)
                 .and_then(|x| x.dateline.as_deref())
-                .and_then(|x| chrono::NaiveDate::parse_from_str(x.get(..10)?, "%Y-%m-%d").ok())
+                .and_then(crate::dates::parse_iso)
         };
         match (date(a), date(b)) {
             (Some(x), Some(y)) => (x - y).num_days().abs() > DAYS_OF_A_STORY,

@@ -700,28 +700,13 @@ fn rel(step: i32) -> &'static str {
     }
 }
 
-fn small_number(w: &str) -> Option<i64> {
-    let w = w.to_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match w.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        _ => w.parse().ok()?,
-    })
-}
-
 /// "three days ago" counts back from the dateline; "a week earlier" from a nearby dated event.
 fn offset_date(c: &Captures, ctx: &Ctx) -> (String, String) {
     let written = c.get(0).map_or("", |m| m.as_str()).to_string();
-    let n = c.name("ago_n").and_then(|n| small_number(n.as_str()));
+    let n = c
+        .name("ago_n")
+        .and_then(|n| crate::text::count_word(n.as_str()))
+        .map(i64::from);
     let unit = c
         .name("ago_u")
         .map(|u| u.as_str().to_lowercase())
