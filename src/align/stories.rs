@@ -82,15 +82,21 @@ fn settle_by_date(of: &mut [usize], vecs: &[Vec<(u32, f32)>], datelines: &[Optio
         members[s].push(d);
     }
     let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days().abs() <= SAME_TIME_DAYS;
-    // Stories whose dated reports, two or more, all fall within days of each other.
-    let timed: Vec<(usize, NaiveDate, NaiveDate)> = members
+    // Each story's datelines, sorted.
+    let dates: Vec<Vec<NaiveDate>> = members
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.len() >= SETTLE_MIN)
-        .filter_map(|(s, m)| {
-            let dates: Vec<NaiveDate> = m.iter().filter_map(|&d| datelines[d]).collect();
-            let (lo, hi) = (*dates.iter().min()?, *dates.iter().max()?);
-            (dates.len() >= 2 && near(lo, hi)).then_some((s, lo, hi))
+        .map(|m| {
+            let mut v: Vec<NaiveDate> = m.iter().filter_map(|&d| datelines[d]).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    // Stories whose dated reports, two or more, all fall within days of each other.
+    let timed: Vec<(usize, NaiveDate, NaiveDate)> = (0..nstories)
+        .filter(|&s| members[s].len() >= SETTLE_MIN && dates[s].len() >= 2)
+        .filter_map(|s| {
+            let (lo, hi) = (*dates[s].first()?, *dates[s].last()?);
+            near(lo, hi).then_some((s, lo, hi))
         })
         .collect();
     if timed.is_empty() {
@@ -111,10 +117,12 @@ fn settle_by_date(of: &mut [usize], vecs: &[Vec<(u32, f32)>], datelines: &[Optio
         let (Some(date), own) = (*date, of[d]) else {
             continue;
         };
-        let alone_in_time = members[own].len() >= SETTLE_MIN
-            && !members[own]
-                .iter()
-                .any(|&x| x != d && datelines[x].is_some_and(|x| near(x, date)));
+        // No other report of its story is dated near it: its own date is the only one in the
+        // window.
+        let window = SAME_TIME_DAYS;
+        let within = dates[own].partition_point(|&x| x <= date + chrono::Duration::days(window))
+            - dates[own].partition_point(|&x| x < date - chrono::Duration::days(window));
+        let alone_in_time = members[own].len() >= SETTLE_MIN && within <= 1;
         if !alone_in_time {
             continue;
         }

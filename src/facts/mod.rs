@@ -98,7 +98,7 @@ const KINDS: [Kind; 7] = [
         compare: |cx| cx.clocks(),
     },
     Kind {
-        extract: |s| unclaimed(when::facts(s), s.claimed),
+        extract: when::facts,
         compare: |cx| cx.dates(),
     },
     Kind {
@@ -144,12 +144,6 @@ pub fn extract(text: &str, sentence: Span, dateline: Option<NaiveDate>) -> Vec<F
         }));
     }
     facts.sort_by_key(|f| (f.start, f.kind, f.end));
-    facts
-}
-
-/// The facts of `facts` that overlap no span an earlier kind has read.
-fn unclaimed(mut facts: Vec<Fact>, claimed: &[(usize, usize)]) -> Vec<Fact> {
-    facts.retain(|f| !claimed.iter().any(|&(a, b)| f.start < b && a < f.end));
     facts
 }
 

@@ -963,10 +963,12 @@ impl Cx<'_> {
     }
 }
 
-/// The dates of a sentence ([`extract`]), each with the event words around it as its subject
-/// when it has none of its own.
+/// The dates of a sentence ([`extract`]) outside the spans earlier kinds claimed, each with the
+/// event words around it as its subject when it has none of its own.
 pub(super) fn facts(s: &super::Sentence) -> Vec<Fact> {
     let mut facts = extract(s.text, s.span, s.dateline);
+    // A span an earlier kind has read ("at 2:56" of a round) is no date.
+    facts.retain(|f| !s.claimed.iter().any(|&(a, b)| f.start < b && a < f.end));
     if facts.iter().any(|f| f.subject.is_empty()) {
         let text = &s.text[s.span.start..s.span.end];
         let words = content_words(text);
