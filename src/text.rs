@@ -333,6 +333,27 @@ pub struct Term {
     pub maybe_name: bool,
 }
 
+/// A line whose capitals say nothing about names: a headline set in capitals, or in Title Case
+/// ("Tara Reid Finally Checks Into Rehab"); most words of a running sentence are lower case,
+/// even one full of names. `toks` are the line's tokens.
+pub fn capitals_say_nothing(line: &str, toks: &[Token]) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic());
+    let (upper, total) = letters.fold((0, 0), |(u, t), c| {
+        (u + usize::from(c.is_uppercase()), t + 1)
+    });
+    let shouting = total >= 12 && upper * 10 >= total * 6;
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word && line[t.start..].starts_with(char::is_alphabetic))
+        .collect();
+    let capitalized_words = words
+        .iter()
+        .filter(|t| line[t.start..].starts_with(char::is_uppercase))
+        .count();
+    let title_case = words.len() >= 4 && capitalized_words * 4 >= words.len() * 3;
+    shouting || title_case
+}
+
 /// Content terms of an English sentence: stems of non-stopwords, with anchors flagged.
 pub fn terms(sentence: &str) -> Vec<Term> {
     terms_in(sentence, ENGLISH)
@@ -343,24 +364,7 @@ pub fn terms(sentence: &str) -> Vec<Term> {
 /// are one in running text elsewhere, as in a Title Case headline.
 pub fn terms_in(sentence: &str, lang: &Language) -> Vec<Term> {
     let toks = tokenize(sentence);
-    // In a headline set in capitals, capitals say nothing about names.
-    let letters = sentence.chars().filter(|c| c.is_alphabetic());
-    let (upper, total) = letters.fold((0, 0), |(u, t), c| {
-        (u + usize::from(c.is_uppercase()), t + 1)
-    });
-    let shouting = total >= 12 && upper * 10 >= total * 6;
-    // Title Case ("Tara Reid Finally Checks Into Rehab"): capitals say nothing about names
-    // either. Most words of a running sentence are lower case, even one full of names.
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.is_word && sentence[t.start..].starts_with(char::is_alphabetic))
-        .collect();
-    let capitalized_words = words
-        .iter()
-        .filter(|t| sentence[t.start..].starts_with(char::is_uppercase))
-        .count();
-    let title_case = words.len() >= 4 && capitalized_words * 4 >= words.len() * 3;
-    let caps_say_nothing = shouting || title_case || !lang.capitals_mark_names;
+    let caps_say_nothing = capitals_say_nothing(sentence, &toks) || !lang.capitals_mark_names;
     let mut out = Vec::new();
     let mut sentence_start = true;
     for t in &toks {

@@ -19,8 +19,7 @@ use crate::model::{Fact, FactKind, Span};
 
 const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant\s+Governor|Lieutenant\s+(?:Colonel|General|Commander)|(?:Rear|Vice)\s+Admiral|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
 const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
-pub(super) const PERSON: &str =
-    r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|van|von|de|da|do|dos|del|der|al-\w+)){0,2}";
+pub(super) const PERSON: &str = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:bin|van|von|de|da|do|dos|del|der)\s+[A-Z][\w’'-]+|al-\w+)){0,2}";
 
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -149,6 +148,36 @@ fn nationality(w: &str) -> bool {
 }
 
 /// A title normalized to a role: abbreviations spelled out, domain first ("commerce secretary").
+/// A title as matched without the words in front that belong to the sentence, not to the post:
+/// "saying that director" is "director", "point handing director" is "director"; "national
+/// security adviser" stays whole.
+fn title_proper(title: &str) -> &str {
+    let words: Vec<(usize, &str)> = title
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - title.as_ptr() as usize, w))
+        .collect();
+    let mut from = 0;
+    // The words in front of the post's own noun, up to an "of" ("Secretary of the Interior").
+    for &(at, w) in words.iter().take(words.len().saturating_sub(1)) {
+        let lower = w.to_lowercase();
+        if lower == "of" {
+            break;
+        }
+        let verb = matches!(lower.as_str(), "said" | "says" | "told" | "met" | "saw")
+            || lower.len() > 4 && lower.ends_with("ed")
+            || lower.len() > 5
+                && lower.ends_with("ing")
+                && !matches!(
+                    lower.as_str(),
+                    "managing" | "presiding" | "governing" | "commanding" | "ruling"
+                );
+        if crate::text::is_stopword(&lower) || verb {
+            from = at + w.len();
+        }
+    }
+    title[from..].trim_start()
+}
+
 pub(crate) fn normalize_title(org: &str, title: &str) -> String {
     let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = t.to_lowercase();
@@ -261,9 +290,28 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
 }
 
 /// The full name a document gives a person mentioned by one name ("Ross" → "Wilbur Ross"): the
-/// most frequent capitalized word written right before or after it.
+/// most frequent capitalized word written right before or after it, in running text (in a Title
+/// Case headline, "Obama Reverses Bush", every word has a capital). A capitalized word that
+/// opens a sentence ("Both Weitz brothers") is a name only if the text never writes it in lower
+/// case.
 pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
     let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let written_lower = |w: &str| {
+        let lower = w.to_lowercase();
+        text.match_indices(&lower).any(|(at, _)| {
+            !text[..at].chars().next_back().is_some_and(is_word_char)
+                && !text[at + lower.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+        })
+    };
+    let headline_at = |at: usize| {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[start..end];
+        crate::text::capitals_say_nothing(line, &crate::text::tokenize(line))
+    };
     let capitalized = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
@@ -278,6 +326,7 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
         let after = &text[end..];
         if before.chars().next_back().is_some_and(is_word_char)
             || after.chars().next().is_some_and(is_word_char)
+            || headline_at(at)
         {
             continue;
         }
@@ -288,7 +337,12 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
                 .find(|(_, c)| !is_word_char(*c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let w = &b[start..];
-            if capitalized(w) {
+            let opens = b[..start]
+                .trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}')
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+            if capitalized(w) && !(opens && written_lower(w)) {
                 *counts.entry(format!("{w} {one}")).or_default() += 1;
                 continue;
             }
@@ -420,13 +474,20 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 note: format!("rank as written: “{rank}”"),
             });
         }
-        let org = c.name("org").map_or("", |o| o.as_str());
+        let title_words = title_proper(title.as_str());
+        // A body named right before the title ("Navy spokesman"): not one set apart from it by
+        // the sentence's own words ("said Monday that director"), and no "But" or "The".
+        let org = if title_words.len() == title.as_str().len() {
+            c.name("org").map_or("", |o| o.as_str())
+        } else {
+            ""
+        };
         let org = org
             .split_whitespace()
-            .filter(|w| !matches!(*w, "The" | "A" | "An" | "In" | "On" | "And"))
+            .filter(|w| !crate::text::is_stopword(&w.to_lowercase()))
             .collect::<Vec<_>>()
             .join(" ");
-        let mut role = normalize_title(&org, title.as_str());
+        let mut role = normalize_title(&org, title_words);
         let former = c.name("former").is_some();
         if former {
             role = format!("former {role}");
@@ -436,14 +497,20 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         } else {
             full_name_in(text, &person).unwrap_or_else(|| person.clone())
         };
-        let mut note = format!("title as written: “{}”", title.as_str().trim());
+        let mut note = format!("title as written: “{}”", title_words.trim());
         if let Some(of) = c.name("of") {
             note.push_str(&format!(" of {}", of.as_str()));
         }
         if full != person {
             note.push_str(&format!("; “{person}” is {full} in this document"));
         }
-        let start = span.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+        let from = if org.is_empty() && !former {
+            title.start() + (title.as_str().len() - title_words.len())
+        } else {
+            m.start()
+        };
+        let matched = &sentence[from..m.end()];
+        let start = span.start + from + (matched.len() - matched.trim_start().len());
         let mut end = span.start + m.end();
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
@@ -747,6 +814,43 @@ mod tests {
         .into_iter()
         .map(|f| f.value)
         .collect()
+    }
+
+    #[test]
+    fn words_of_the_sentence_are_no_part_of_a_title_or_name() {
+        // "de" in "declined" is no particle of a name.
+        assert_eq!(
+            titles("Lieutenant Hastings declined to comment."),
+            vec!["Hastings: lieutenant"]
+        );
+        assert_eq!(
+            titles("Officials said Monday that director Ana Ruiz would stay."),
+            vec!["Ana Ruiz: director"]
+        );
+        assert_eq!(
+            titles("The studio is saying that director Chris Weitz will return."),
+            vec!["Chris Weitz: director"]
+        );
+        assert_eq!(
+            titles("But Professor Yanis Varoufakis disagreed."),
+            vec!["Yanis Varoufakis: professor"]
+        );
+        assert_eq!(
+            titles("He met managing director Ana Ruiz."),
+            vec!["Ana Ruiz: managing director"]
+        );
+    }
+
+    #[test]
+    fn a_full_name_is_read_in_running_text_only() {
+        let text = "Obama Reverses Bush on Species Rule\nPresident Barack Obama on Tuesday \
+                    restored the rule. Obama said it mattered.";
+        assert_eq!(full_name_in(text, "Obama").as_deref(), Some("Barack Obama"));
+        let text = "Both Weitz brothers wrote it. Both Weitz and his brother were praised, \
+                    and both films did well.";
+        assert_eq!(full_name_in(text, "Weitz"), None);
+        let text = "Chris Weitz will direct. Weitz said yes.";
+        assert_eq!(full_name_in(text, "Weitz").as_deref(), Some("Chris Weitz"));
     }
 
     #[test]

@@ -1082,10 +1082,23 @@ fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end:
     if q_start >= 2 && toks[q_start - 1].key == "of" && content(&toks[q_start - 2]) {
         return noun_form(&toks[q_start - 2].key);
     }
-    if matches!(toks.get(end).map(|t| t.key.as_str()), Some("in"))
-        && let Some(t) = toks.get(end + 1).filter(|t| content(t))
+    // "30 hours of deliberation", "12 years of war" (an age is no activity).
+    if matches!(toks.get(end).map(|t| t.key.as_str()), Some("in" | "of"))
+        && let Some(t) = toks.get(end + 1).filter(|t| content(t) && t.key != "age")
     {
         return noun_form(&t.key);
+    }
+    // "the jury deliberated … for 40 hours": the activity its verb names.
+    if q_start >= 1 && toks[q_start - 1].key == "for" {
+        let lo = q_start.saturating_sub(7);
+        if let Some(stem) = toks[lo..q_start - 1]
+            .iter()
+            .rev()
+            .find_map(|t| t.key.strip_suffix("ated"))
+            .filter(|stem| stem.len() >= 3)
+        {
+            return format!("{stem}ation");
+        }
     }
     // A word for something that lasts, shortly before: "banned … for five years".
     let lo = i.saturating_sub(10);
@@ -1777,6 +1790,22 @@ mod tests {
             assert_eq!(got[0].1, "5 year", "{s}");
             assert_eq!(got[0].2, "ban", "{s}");
         }
+    }
+
+    #[test]
+    fn a_duration_is_of_the_activity_it_names() {
+        for s in [
+            "The jury was unable to decide after 30 hours of deliberation.",
+            "After more than 30 hours of deliberations, the jury was deadlocked.",
+            "The panel deliberated Nichols' fate for 40 hours.",
+        ] {
+            let got = q(s);
+            assert_eq!(got.len(), 1, "{s}: {got:?}");
+            assert_eq!(got[0].2, "deliberation", "{s}");
+        }
+        // An age is no activity.
+        let got = q("He retired at 60 years of age.");
+        assert!(got.iter().all(|g| g.2 != "age"), "{got:?}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::model::{Fact, FactKind, Span};
 use crate::text::{is_negation, tokenize};
 
-const NAME: &str = r"(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|de\s+|van\s+|al-)?[A-Z][\w.’'-]*){0,5}|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|he|she|they|it|we|I)";
+const NAME: &str = r"(?:[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|de\s+|van\s+|al-)?[A-Z][\w.’'-]*){0,5}|(?-u:\b)(?:(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|he|she|they|it|we|I))";
 const VERB: &str = r"(?:said|says|tweeted|wrote|writes|added|adds|told|stated|explained|insisted|asked|warned|noted|argued|claimed|declared|replied|posted|announced|recalled|described)";
 
 static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1644,6 +1644,14 @@ mod tests {
         assert_eq!(
             quotes("When asked, she said: “We are ready for it now.”"),
             vec![("“We are ready for it now.”".into(), "she".into())]
+        );
+        // "can be argued" names no one ("an be").
+        assert!(
+            quotes(
+                "But it can be argued that he lost before “Foul Pole” got himself disqualified."
+            )
+            .iter()
+            .all(|(_, who)| who.is_empty()),
         );
         // Names that are also common words stay names.
         assert_eq!(
