@@ -99,7 +99,6 @@ struct Anchor {
 /// claim, so numbers inside dates are not read again as quantities.
 pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Vec<Fact> {
     let sentence = &text[span.start..span.end];
-    let future = FUTURE_RE.is_match(sentence);
     let mut anchors: Option<Vec<Anchor>> = None;
     let mut out = Vec::new();
     for c in DATE_RE.captures_iter(sentence) {
@@ -119,7 +118,7 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
         let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
         let ctx = Ctx {
             dateline,
-            future,
+            future: future_at(sentence, start, end),
             anchors,
         };
         let Some((value, mut note)) = resolve(&c, &ctx) else {
@@ -197,6 +196,78 @@ fn preceding_word(s: &str, at: usize) -> String {
         .next_back()
         .unwrap_or("")
         .to_lowercase()
+}
+
+/// Marks that end a clause: a future tense in one clause says nothing of a date in another
+/// ("Jackman will host the show, the Academy announced Friday").
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+
+/// Verbs of reporting that, right before a date, put it in the past whatever else the sentence
+/// says ("… will not face charges, a prosecutor said Friday").
+const REPORTED: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "confirmed",
+    "reported",
+    "added",
+    "stated",
+    "disclosed",
+    "revealed",
+    "wrote",
+    "tweeted",
+];
+
+/// The date at `start..end` of `sentence` is told in the future tense: its clause has a word of
+/// the future, and no verb of reporting stands right before it. A clause that is only the date
+/// ("On Friday, the council will vote") takes the next one's tense.
+fn future_at(sentence: &str, start: usize, end: usize) -> bool {
+    let mut words = sentence[..start]
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    let before = match words.next() {
+        Some(w) if w == "on" => words.next(),
+        w => w,
+    };
+    if before.is_some_and(|w| REPORTED.contains(&w.as_str())) {
+        return false;
+    }
+    let from = clause_breaks(&sentence[..start])
+        .last()
+        .map_or(0, |&(_, b)| b);
+    let next_break = |at: usize| {
+        clause_breaks(&sentence[at..])
+            .first()
+            .map_or((sentence.len(), sentence.len()), |&(a, b)| (at + a, at + b))
+    };
+    let (mut to, after) = next_break(end);
+    let own_words = sentence[from..start]
+        .split_whitespace()
+        .chain(sentence[end..to].split_whitespace())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if own_words == 0 && after < sentence.len() {
+        to = next_break(after).0;
+    }
+    FUTURE_RE.is_match(&sentence[from..to])
+}
+
+/// Words that open a clause of their own.
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "because", "although", "though", "while", "whereas", "if", "unless",
+];
+
+/// Where the clauses of `s` break, as (start, end) byte spans of the breaks: a mark of
+/// [`CLAUSE_MARKS`], or a word of [`SUBORDINATORS`] (which opens the next clause).
+fn clause_breaks(s: &str) -> Vec<(usize, usize)> {
+    crate::text::tokenize(s)
+        .iter()
+        .filter(|t| {
+            SUBORDINATORS.contains(&t.key.as_str()) || s[t.start..].starts_with(CLAUSE_MARKS)
+        })
+        .map(|t| (t.start, if t.is_word { t.start } else { t.end }))
+        .collect()
 }
 
 /// Four digits are a year unless they are money, a count or part of a bigger number.
@@ -1358,6 +1429,39 @@ mod tests {
         assert_eq!(
             values("The council will vote on Friday.", Some("2021-03-02")),
             vec!["2021-03-05"]
+        );
+        assert_eq!(
+            values("On Friday, the council will vote.", Some("2021-03-02")),
+            vec!["2021-03-05"]
+        );
+        // The future is told in another clause, or the date is when something was said.
+        assert_eq!(
+            values(
+                "Jackman will host the show, the Academy announced Friday.",
+                Some("2021-03-02")
+            ),
+            vec!["2021-02-26"]
+        );
+        assert_eq!(
+            values(
+                "She will not face charges a prosecutor said on Friday.",
+                Some("2021-03-02")
+            ),
+            vec!["2021-02-26"]
+        );
+        assert_eq!(
+            values(
+                "Rain fell on Monday, and the council will vote later.",
+                Some("2021-03-02")
+            ),
+            vec!["2021-03-01"]
+        );
+        assert_eq!(
+            values(
+                "In January, word emerged that the film will be delayed.",
+                Some("2021-03-02")
+            ),
+            vec!["2021-01"]
         );
     }
 
