@@ -1433,3 +1433,27 @@ fn a_quote_ended_where_the_speaker_goes_on_is_altered() {
         cmp.findings
     );
 }
+
+#[test]
+fn a_quotation_of_several_paragraphs_in_one_source_is_one_finding() {
+    let a = "The mayor spoke after the vote on the harbor budget.\n\
+             “We have waited long enough for this budget, and the workers know it.\n\
+             “The other thing is the ferry, which will run again in spring,” Mayor Ana Ruiz said.\n\
+             The council meets again next week.";
+    let b = "The harbor budget passed on a close vote after a long debate.";
+    let cmp = two(a, b);
+    let quotes: Vec<&Finding> = cmp
+        .findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let f = quotes[0];
+    assert_eq!(f.status, FindingStatus::SingleSource);
+    assert_eq!(f.mentions.len(), 2, "{f:#?}");
+    assert!(
+        f.summary.contains("a quotation of 2 paragraphs"),
+        "{}",
+        f.summary
+    );
+}

@@ -1062,11 +1062,20 @@ impl Cx<'_> {
                 sets.link_apart(x, y, false);
             }
         }
-        sets.components(&members)
-            .iter()
-            .flat_map(|(comp, _)| self.utterances(comp, &w, &speakers))
-            .flat_map(|utterance| self.quote_findings(&utterance, &w, &speakers))
-            .collect()
+        let mut out = Vec::new();
+        let mut lone = Vec::new();
+        for (comp, _) in sets.components(&members) {
+            for utterance in self.utterances(&comp, &w, &speakers) {
+                let docs: BTreeSet<usize> = utterance.iter().map(|&m| self.items[m].doc).collect();
+                if docs.len() < 2 {
+                    lone.extend(utterance);
+                } else {
+                    out.extend(self.quote_findings(&utterance, &w, &speakers));
+                }
+            }
+        }
+        out.extend(self.single_source_quotes(&lone, &speakers));
+        out
     }
 
     /// Whether two quotes of four words or more, of one named speaker in passages aligned as one
@@ -1211,10 +1220,6 @@ impl Cx<'_> {
         speakers: &BTreeMap<usize, String>,
     ) -> Vec<Finding> {
         let mut out = Vec::new();
-        let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
-        if docs.len() < 2 {
-            return self.single_source_quotes(comp, speakers);
-        }
         // The fullest version is the reference the others are read against. Among equally
         // full versions: the one the most documents give, then the first in word order, so
         // that the order the documents were given in never picks it (identical words can
@@ -1396,36 +1401,78 @@ impl Cx<'_> {
         out
     }
 
-    /// A finding per quote that only one source gives.
+    /// A finding per quotation that only one source gives: the paragraphs of one quotation
+    /// ("… the other thing is:" / "“we will go on …”"), each quoted on its own line, are one
+    /// finding with a mention per paragraph.
     fn single_source_quotes(
         &self,
-        comp: &[usize],
+        lone: &[usize],
         speakers: &BTreeMap<usize, String>,
     ) -> Vec<Finding> {
-        comp.iter()
-            .map(|&m| {
-                let it = &self.items[m];
-                let by = match speakers.get(&m) {
+        let mut lone = lone.to_vec();
+        lone.sort_by_key(|&m| (self.items[m].doc, self.items[m].fact.start));
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for m in lone {
+            match runs.last_mut() {
+                Some(run)
+                    if self.goes_on(*run.last().expect("runs are not empty"), m, speakers) =>
+                {
+                    run.push(m)
+                }
+                _ => runs.push(vec![m]),
+            }
+        }
+        runs.iter()
+            .map(|run| {
+                let it = &self.items[run[0]];
+                let by = match run.iter().find_map(|m| speakers.get(m)) {
                     Some(s) => format!(" by {s}"),
                     None => String::new(),
+                };
+                let more = match run.len() {
+                    1 => String::new(),
+                    n => format!(" (a quotation of {n} paragraphs)"),
                 };
                 self.finding(
                     FactKind::Quote,
                     FindingStatus::SingleSource,
                     format!(
-                        "Only {} quotes{by}: {}",
+                        "Only {} quotes{by}: {}{more}",
                         self.source(it.doc),
                         short(&it.fact.text)
                     ),
-                    &[m],
+                    run,
                     &BTreeMap::new(),
                 )
                 .about(
-                    utterance_slot(&[m], speakers, &short(&it.fact.text)),
+                    utterance_slot(run, speakers, &short(&it.fact.text)),
                     super::ONE_SOURCE,
                 )
             })
             .collect()
+    }
+
+    /// Quote `next` carries on quote `m` in the next paragraph: the same document, only line
+    /// breaks and quotation marks between them, and no other speaker named.
+    fn goes_on(&self, m: usize, next: usize, speakers: &BTreeMap<usize, String>) -> bool {
+        let (a, b) = (&self.items[m], &self.items[next]);
+        let Some(between) = self
+            .cmp
+            .documents
+            .get(a.doc)
+            .and_then(|d| d.text.get(a.fact.end..b.fact.start))
+        else {
+            return false;
+        };
+        a.doc == b.doc
+            && between.contains('\n')
+            && between
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
+            && match (speakers.get(&m), speakers.get(&next)) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            }
     }
 
     /// The same words put in different mouths: a conflict only when the quote is long enough to
