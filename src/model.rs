@@ -411,7 +411,7 @@ pub struct Finding {
     /// One line a person can read.
     pub summary: String,
     /// What the finding is about, in a reader's words: "number of magazines", "Xi Jinping's
-    /// title", "the date of “Reid checked in”", "a statement by Obama". Empty for a mark.
+    /// title", "the date of “Reid checked herself in …”", "a statement by Obama". Empty for a mark.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub slot: String,
     /// Why it has its status: "the figures cannot both hold, in passages aligned as one

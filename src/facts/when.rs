@@ -952,6 +952,30 @@ impl Cx<'_> {
                 )
             };
             let first = &self.items[comp[0]];
+            // Times of day are times, not dates; the happening as the first source tells it.
+            let what = if comp.iter().all(|m| {
+                parsed
+                    .get(m)
+                    .is_some_and(|r| r.as_ref().is_some_and(|r| r.grain == Grain::Time))
+            }) {
+                "time"
+            } else {
+                "date"
+            };
+            let told = self
+                .cmp
+                .documents
+                .get(first.doc)
+                .and_then(|d| told_around(&d.text, first.fact.start, first.fact.end))
+                .map_or_else(
+                    || format!("“{}”", first.fact.subject),
+                    |words| format!("“{words}”"),
+                );
+            let told = if first.fact.subject.is_empty() && told == "“”" {
+                String::new()
+            } else {
+                told
+            };
             let (status, summary) = if has_conflict {
                 let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
                 for &m in &comp {
@@ -971,11 +995,7 @@ impl Cx<'_> {
                     .collect();
                 (
                     FindingStatus::Conflict,
-                    format!(
-                        "Date of “{}” differs: {}",
-                        first.fact.subject,
-                        parts.join(" vs ")
-                    ),
+                    format!("The {what} of {told} differs: {}", parts.join(" vs ")),
                 )
             } else if docs.len() >= 2 {
                 let values: BTreeSet<&str> = comp
@@ -986,7 +1006,7 @@ impl Cx<'_> {
                 (
                     FindingStatus::Agree,
                     format!(
-                        "Same date {shown} in {}",
+                        "Same {what} {shown} in {}",
                         comp.iter()
                             .map(|&m| quoted(m))
                             .collect::<Vec<_>>()
@@ -1000,11 +1020,10 @@ impl Cx<'_> {
                 (
                     FindingStatus::SingleSource,
                     format!(
-                        "Only {} states the date “{}” ({}), near “{}”",
+                        "Only {} states the {what} “{}” ({}), of {told}",
                         self.source(first.doc),
                         first.fact.text,
                         first.fact.value,
-                        first.fact.subject
                     ),
                 )
             } else {
@@ -1020,10 +1039,10 @@ impl Cx<'_> {
                 FindingStatus::Agree => "the same date, however written",
                 _ => super::ONE_SOURCE,
             };
-            let slot = if first.fact.subject.is_empty() {
-                "a date".to_string()
+            let slot = if told.is_empty() {
+                format!("a {what}")
             } else {
-                format!("the date of “{}”", first.fact.subject)
+                format!("the {what} of {told}")
             };
             out.push(
                 self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new())
@@ -1064,6 +1083,54 @@ fn content_words(s: &str) -> Vec<(usize, usize)> {
         })
         .map(|t| (t.start, t.end))
         .collect()
+}
+
+/// Most words of a date's own clause that name what happened then.
+const TOLD_WORDS: usize = 6;
+
+/// What happened at the date at `start..end` of `text`, in the writer's words: up to
+/// [`TOLD_WORDS`] words of its clause before it ("Reid checked herself in"), else after it
+/// ("In January, word emerged that"), with "…" where the date stands. `None` when its clause
+/// has fewer than two words besides the date.
+fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let stop = |c: char| CLAUSE_MARKS.contains(&c) || matches!(c, '.' | '!' | '?');
+    // A full stop inside a word ("Dec. 16", "U.S.") ends no clause: only one before a space.
+    let ends = |s: &str, i: usize| {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let rest = &s[i + c.len_utf8()..];
+        stop(c) && (c != '.' || rest.is_empty() || rest.starts_with(char::is_whitespace))
+    };
+    let before = &text[line_start..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(i, _)| ends(before, i))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    // The clause after the date, when the date opens the sentence ("In January, word …").
+    let after = text[end..line_end].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let to = after
+        .char_indices()
+        .find(|&(i, _)| ends(after, i))
+        .map_or(after.len(), |(i, _)| i);
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (b, a) = (words(&before[from..]), words(&after[..to]));
+    if b.len() >= 2 {
+        let b = &b[b.len().saturating_sub(TOLD_WORDS)..];
+        Some(format!("{} …", b.join(" ")))
+    } else if a.len() >= 2 {
+        let a = &a[..a.len().min(TOLD_WORDS)];
+        Some(format!("… {}", a.join(" ")))
+    } else {
+        None
+    }
 }
 
 /// The three content words nearest the date at `fs..fe` of sentence `s`: what happened then.
@@ -1422,6 +1489,29 @@ mod tests {
             dates("The mayor resigned on Friday.", Some("2021-03-02")),
             vec![("on Friday".to_string(), "2021-02-26".to_string())]
         );
+    }
+
+    #[test]
+    fn a_date_is_told_by_the_words_of_its_clause() {
+        let t = "Reid checked herself in on Tuesday, December 9, 2008.";
+        let at = t.find("on Tuesday").unwrap();
+        assert_eq!(
+            told_around(t, at, t.len() - 1).as_deref(),
+            Some("Reid checked herself in …")
+        );
+        let t = "In January, word emerged that the film – a sequel – is late.";
+        assert_eq!(
+            told_around(t, 0, 10).as_deref(),
+            Some("… word emerged that the film")
+        );
+        // A dash of more than one byte, and a full stop in "Dec. 16", end no clause early.
+        let t = "The party – founded on Dec. 16 by the Bush administration – won.";
+        let at = t.find("on Dec").unwrap();
+        assert_eq!(
+            told_around(t, at, at + 10).as_deref(),
+            Some("… by the Bush administration")
+        );
+        assert_eq!(told_around("2012", 0, 4), None);
     }
 
     #[test]
