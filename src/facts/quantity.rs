@@ -352,6 +352,7 @@ pub(crate) fn singular(w: &str) -> String {
                 | "savings"
                 | "news"
                 | "series"
+                | "species"
                 | "headquarters"
         )
     {
@@ -363,7 +364,18 @@ pub(crate) fn singular(w: &str) -> String {
         return format!("{s}man");
     }
     if let Some(s) = w.strip_suffix("ies") {
-        return format!("{s}y");
+        // "movies", "rookies": nouns in "-ie"; else "companies" → "company".
+        let ie = format!("{s}ie");
+        return if IE_NOUNS.contains(&ie.as_str()) {
+            ie
+        } else {
+            format!("{s}y")
+        };
+    }
+    if let Some(us) = w.strip_suffix("es")
+        && US_NOUNS.contains(&us)
+    {
+        return us.to_string();
     }
     for suf in ["sses", "xes", "ches", "shes", "zes"] {
         if let Some(s) = w.strip_suffix(suf) {
@@ -372,6 +384,17 @@ pub(crate) fn singular(w: &str) -> String {
     }
     w.strip_suffix('s').unwrap_or(w).to_string()
 }
+
+/// Nouns in "-ie" whose plural in "-ies" is no "-y" noun's.
+const IE_NOUNS: &[&str] = &[
+    "movie", "cookie", "rookie", "zombie", "calorie", "goalie", "selfie", "sortie", "hippie",
+    "brownie", "prairie", "pie", "tie", "lie",
+];
+
+/// Nouns in "-us" whose plural is "-uses" (a "cause" is no "caus").
+const US_NOUNS: &[&str] = &[
+    "campus", "bus", "virus", "bonus", "status", "census", "focus", "circus", "surplus",
+];
 
 /// Nouns news reports use for one kind of thing counted, and the one that stands for them.
 const SAME_THING: &[(&str, &str)] = &[
@@ -986,6 +1009,7 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
         && content(t)
         && !t.key.ends_with("ing")
         && duration_unit(&t.key).is_none()
+        && scale_word(&t.key).is_none()
     {
         return noun_form(&t.key);
     }
@@ -1618,8 +1642,12 @@ fn place_after(rest: &str) -> Option<String> {
 
 /// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
 fn plural(noun: &str) -> String {
-    if noun.contains(' ') || noun.ends_with('s') || noun == "people" {
+    if noun.contains(' ') || noun.ends_with('s') || IRREGULAR_PLURALS.contains(&noun) {
         noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix("man") {
+        format!("{stem}men")
+    } else if noun.ends_with(['x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
     } else if let Some(stem) = noun.strip_suffix('y')
         && !stem.ends_with(['a', 'e', 'o', 'u'])
     {
@@ -1789,6 +1817,31 @@ mod tests {
             assert_eq!(got.len(), 1, "{s}: {got:?}");
             assert_eq!(got[0].1, "5 year", "{s}");
             assert_eq!(got[0].2, "ban", "{s}");
+        }
+    }
+
+    #[test]
+    fn nouns_are_made_singular_and_plural_as_written() {
+        for (many, one) in [
+            ("movies", "movie"),
+            ("companies", "company"),
+            ("campuses", "campus"),
+            ("causes", "cause"),
+            ("punches", "punch"),
+            ("species", "species"),
+            ("fishermen", "fisherman"),
+        ] {
+            assert_eq!(singular(many), one);
+        }
+        for (one, many) in [
+            ("fisherman", "fishermen"),
+            ("children", "children"),
+            ("punch", "punches"),
+            ("box", "boxes"),
+            ("company", "companies"),
+            ("movie", "movies"),
+        ] {
+            assert_eq!(plural(one), many);
         }
     }
 
