@@ -1457,3 +1457,26 @@ fn a_quotation_of_several_paragraphs_in_one_source_is_one_finding() {
         f.summary
     );
 }
+
+#[test]
+fn a_title_conflict_sets_two_ranks_against_each_other_and_names_the_post_beside() {
+    let cmp = two(
+        &ferry(
+            "2021-05-03",
+            "Navy spokesman Commander Ivo Marsh said the crew of the ferry was safe.",
+        ),
+        &ferry(
+            "2021-05-03",
+            "Commodore Ivo Marsh said the crew of the ferry was safe and unhurt.",
+        ),
+    );
+    let found = conflicts(&cmp, FactKind::Title);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let summary = &found[0].summary;
+    assert!(
+        summary.starts_with("Ivo Marsh's title differs: commander (")
+            && summary.contains(" vs commodore (")
+            && summary.contains("; also called navy spokesperson ("),
+        "{summary}"
+    );
+}

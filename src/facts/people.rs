@@ -735,9 +735,30 @@ impl Cx<'_> {
                 })
                 .collect::<Vec<_>>();
             let (status, summary) = if conflict {
+                // The titles of the kind that clashes (two ranks, or two posts) are set against
+                // each other; the others are what else the sources call the person.
+                let clashes = |rank: bool| {
+                    role_sets.iter().any(|a| {
+                        role_sets.iter().any(|b| {
+                            let (x, y) = (of_kind(a, rank), of_kind(b, rank));
+                            !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+                        })
+                    })
+                };
+                let (against, besides): (Vec<(&String, &String)>, Vec<(&String, &String)>) = shown
+                    .keys()
+                    .zip(&listing)
+                    .partition(|(t, _)| !t.starts_with("former ") && clashes(kind_of(role_of(t))));
+                let against: Vec<&str> = against.iter().map(|(_, l)| l.as_str()).collect();
+                let besides: Vec<&str> = besides.iter().map(|(_, l)| l.as_str()).collect();
+                let also = if besides.is_empty() {
+                    String::new()
+                } else {
+                    format!("; also called {}", besides.join(", "))
+                };
                 (
                     FindingStatus::Conflict,
-                    format!("{person}'s title differs: {}", listing.join(" vs ")),
+                    format!("{person}'s title differs: {}{also}", against.join(" vs ")),
                 )
             } else if docs.len() >= 2 {
                 (
