@@ -492,6 +492,9 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             if count == 0 || (multiline && count <= SCARE_WORDS) {
                 continue;
             }
+            if !multiline && is_a_title(text, start, end, count) {
+                continue;
+            }
             // `area, "Captain Ana Ruiz, spokeswoman, said.`: a closing mark typed as an opening
             // one leaves an "unclosed quote" that is the attribution, not anyone's words.
             if !r.closed && ends_in_speech_verb(&words) {
@@ -549,6 +552,32 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// Most words of the title of a work in quotation marks.
+const TITLE_WORDS: usize = 12;
+
+/// Words in quotation marks at `start..end` of `text` (`count` words) that are the title or
+/// name of a work, not anyone's words: a Title Case run of four words or more ("Outstanding
+/// Individual Performance in a Variety or Music Program"), two or three words all capitalized
+/// ("New Moon"), or one capitalized word inside a sentence (to direct "Australia").
+fn is_a_title(text: &str, start: usize, end: usize, count: usize) -> bool {
+    let inner = &text[start..end];
+    let toks = crate::text::tokenize(inner);
+    // Title Case leaves its small words ("in", "a", "or") in lower case.
+    let all_capitalized = toks
+        .iter()
+        .filter(|t| t.is_word && !crate::text::is_stopword(&t.key))
+        .all(|t| inner[t.start..].starts_with(char::is_uppercase));
+    if count > SCARE_WORDS {
+        return all_capitalized && count <= TITLE_WORDS;
+    }
+    let inside_sentence = text[..start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    all_capitalized && (count >= 2 || inside_sentence)
 }
 
 fn line_start(text: &str, at: usize) -> usize {
@@ -1691,6 +1720,21 @@ mod tests {
         assert_eq!(
             quotes("When asked, she said: “We are ready for it now.”"),
             vec![("“We are ready for it now.”".into(), "she".into())]
+        );
+        // The name of a work in quotation marks is no one's words, whoever is named.
+        assert!(quotes("The Hollywood Reporter said Weitz will direct “New Moon.”").is_empty());
+        assert!(quotes("Mr. Jackman, who starred in “Australia,” will host.").is_empty());
+        assert!(
+            quotes(
+                "She won for “Outstanding Individual Performance in a Variety or Music Program,” \
+                 the academy said."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            quotes("“A disaster,” Senator Kim Baek said of the deal.").len(),
+            1,
+            "a short quote of a named speaker stays"
         );
         // "can be argued" names no one ("an be").
         assert!(
