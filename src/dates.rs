@@ -123,6 +123,18 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?(?:m\b\.?)?)?").expect("valid regex")
 });
 
+/// How long ago a page says it appeared: "3 hours ago", "1 year, 160 days ago".
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:\d{1,4}|an?)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?)[,\s]+(?:and\s+)?)+ago\b",
+    )
+    .expect("valid regex")
+});
+
+/// Words of a line that says when a page was saved or read ("[downloaded on 2 October
+/// 2013]"), not when it appeared.
+const SAVED_WORDS: &[&str] = &["downloaded", "retrieved", "accessed", "saved", "archived"];
+
 /// Words a timestamp line may hold besides its date, time and time zone.
 const TIMESTAMP_WORDS: &[&str] = &[
     "published",
@@ -158,6 +170,11 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
+    "downloaded",
+    "retrieved",
+    "accessed",
+    "saved",
+    "archived",
 ];
 
 /// A line that only stamps when the article appeared.
@@ -232,15 +249,32 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
     let rest = MONTH_DAY.replace_all(&rest, " ");
     let clock = CLOCK.find(&rest).map(|m| (m.start(), m.end()));
     let rest = CLOCK.replace_all(&rest, " ");
+    // "Posted 3 hours ago", "1 year, 160 days ago": how long ago, as a page shows it.
+    let ago = AGO.find(&rest).map(|m| (m.start(), m.end()));
+    let rest = AGO.replace_all(&rest, " ");
     let words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || ",|:;()-–—/@+•".contains(c))
+        .split(|c: char| c.is_whitespace() || ",|:;()[]-–—/@+•".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
     let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
     let stamp_verb = words
         .iter()
         .any(|w| ["published", "updated", "posted"].contains(&lower(w).as_str()));
+    // A page saved or read on a date says when it was saved, not when it appeared.
+    let saved = words
+        .iter()
+        .any(|w| SAVED_WORDS.contains(&lower(w).as_str()));
+    let full = full
+        .filter(|_| !saved && ago.is_none())
+        .or_else(|| full.map(|f| Timestamp { date: None, ..f }));
     let found = full.or_else(|| {
+        ago.filter(|_| stamp_verb).map(|(start, end)| Timestamp {
+            date: None,
+            start,
+            end,
+        })
+    });
+    let found = found.or_else(|| {
         month_day
             .or(clock.filter(|_| stamp_verb))
             .map(|(start, end)| Timestamp {
@@ -260,7 +294,7 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
                 place_names <= 1
             }
     });
-    (only_stamp && (full.is_some() || month_day.is_some() || stamp_verb)).then_some(found)
+    (only_stamp && (full.is_some() || month_day.is_some() || stamp_verb || saved)).then_some(found)
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
@@ -392,6 +426,16 @@ mod tests {
             assert!(timestamp_line(line).is_some(), "{line}");
         }
         assert_eq!(stamp("Mumbai, Nov 11 -").as_deref(), Some("? Nov 11"));
+        // How long ago, and when a page was saved: page furniture with no date of its own.
+        assert_eq!(
+            stamp("Posted 1 year, 160 days ago [downloaded on 2 October 2013]").as_deref(),
+            Some("? 2 October 2013")
+        );
+        assert_eq!(
+            stamp("Posted 3 hours ago").as_deref(),
+            Some("? 3 hours ago")
+        );
+        assert_eq!(stamp("Three hours ago the bridge closed."), None);
         assert_eq!(
             stamp("04/28/09 07:35 PM ET").as_deref(),
             Some("2009-04-28 04/28/09")
