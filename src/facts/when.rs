@@ -654,22 +654,9 @@ fn bare_month(m: u32, q: Option<String>, prep: Option<&str>, ctx: &Ctx) -> (Stri
 }
 
 fn weekday_date(weekday: Weekday, written: &str, modifier: &str, ctx: &Ctx) -> (String, String) {
+    // Without a dateline a weekday stays a weekday: a date nearby is as often a background
+    // event's ("sentenced Saturday" near the crime's date years before) as this one's.
     let Some(dl) = ctx.dateline else {
-        // A day-grain date nearby can stand in for a missing dateline.
-        if let Some(a) = ctx.anchors.iter().find(|a| a.day.is_some() && a.before)
-            && let Some(base) = a
-                .day
-                .and_then(|d| NaiveDate::from_ymd_opt(a.year, a.month, d))
-        {
-            let date = on_or_after(base, weekday);
-            return (
-                date.to_string(),
-                format!(
-                    "{written}: no dateline; first {written} on or after nearby “{}” (uncertain)",
-                    a.text
-                ),
-            );
-        }
         return (
             written.to_string(),
             format!("{written}: weekday, no dateline to resolve against"),
@@ -1580,6 +1567,19 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].value, "Wednesday");
         assert!(f[0].note.contains("no dateline"), "{}", f[0].note);
+        // A date years before in the text does not put the weekday on a calendar.
+        let text = "The spree began on March 11, 2005. Nichols was sentenced Saturday.";
+        let start = text.find("Nichols").unwrap_or(0);
+        let f = extract(
+            text,
+            Span {
+                start,
+                end: text.len(),
+            },
+            None,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, "Saturday");
     }
 
     #[test]
