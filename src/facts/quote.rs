@@ -1481,8 +1481,9 @@ impl Cx<'_> {
             .collect()
     }
 
-    /// Quote `next` carries on quote `m` in the next paragraph: the same document, only line
-    /// breaks and quotation marks between them, and no other speaker named.
+    /// Quote `next` carries on quote `m` in the next paragraph: the same document, `m` not
+    /// closed at its paragraph's end (a quotation running over paragraphs closes only at its
+    /// last), only line breaks and quotation marks between them, and no other speaker named.
     fn goes_on(&self, m: usize, next: usize, speakers: &BTreeMap<usize, String>) -> bool {
         let (a, b) = (&self.items[m], &self.items[next]);
         let Some(between) = self
@@ -1494,6 +1495,7 @@ impl Cx<'_> {
             return false;
         };
         a.doc == b.doc
+            && !a.fact.text.trim_end().ends_with(['”', '"'])
             && between.contains('\n')
             && between
                 .chars()

@@ -100,6 +100,7 @@ struct Anchor {
 pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Vec<Fact> {
     let sentence = &text[span.start..span.end];
     let mut anchors: Option<Vec<Anchor>> = None;
+    let mut tense: Option<Tense> = None;
     let mut out = Vec::new();
     for c in DATE_RE.captures_iter(sentence) {
         let Some(m) = c.get(0) else { continue };
@@ -118,7 +119,9 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
         let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
         let ctx = Ctx {
             dateline,
-            future: future_at(sentence, start, end),
+            future: tense
+                .get_or_insert_with(|| Tense::new(sentence))
+                .future_at(sentence, start, end),
             anchors,
         };
         let Some((value, mut note)) = resolve(&c, &ctx) else {
@@ -218,39 +221,58 @@ const REPORTED: &[&str] = &[
     "tweeted",
 ];
 
-/// The date at `start..end` of `sentence` is told in the future tense: its clause has a word of
-/// the future, and no verb of reporting stands right before it. A clause that is only the date
-/// ("On Friday, the council will vote") takes the next one's tense.
-fn future_at(sentence: &str, start: usize, end: usize) -> bool {
-    let mut words = sentence[..start]
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
-    let before = match words.next() {
-        Some(w) if w == "on" => words.next(),
-        w => w,
-    };
-    if before.is_some_and(|w| REPORTED.contains(&w.as_str())) {
-        return false;
+/// The clause breaks of a sentence and where it speaks of the future, read once for all its
+/// dates.
+struct Tense {
+    /// Clause breaks ([`clause_breaks`]), in order.
+    breaks: Vec<(usize, usize)>,
+    /// Where each word of the future ([`FUTURE_RE`]) starts, in order.
+    future: Vec<usize>,
+}
+
+impl Tense {
+    fn new(sentence: &str) -> Self {
+        Self {
+            breaks: clause_breaks(sentence),
+            future: FUTURE_RE.find_iter(sentence).map(|m| m.start()).collect(),
+        }
     }
-    let from = clause_breaks(&sentence[..start])
-        .last()
-        .map_or(0, |&(_, b)| b);
-    let next_break = |at: usize| {
-        clause_breaks(&sentence[at..])
-            .first()
-            .map_or((sentence.len(), sentence.len()), |&(a, b)| (at + a, at + b))
-    };
-    let (mut to, after) = next_break(end);
-    let own_words = sentence[from..start]
-        .split_whitespace()
-        .chain(sentence[end..to].split_whitespace())
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count();
-    if own_words == 0 && after < sentence.len() {
-        to = next_break(after).0;
+
+    /// The date at `start..end` of `sentence` is told in the future tense: its clause has a
+    /// word of the future, and no verb of reporting stands right before it. A clause that is
+    /// only the date ("On Friday, the council will vote") takes the next one's tense.
+    fn future_at(&self, sentence: &str, start: usize, end: usize) -> bool {
+        let mut words = sentence[..start]
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+        let before = match words.next() {
+            Some(w) if w == "on" => words.next(),
+            w => w,
+        };
+        if before.is_some_and(|w| REPORTED.contains(&w.as_str())) {
+            return false;
+        }
+        let k = self.breaks.partition_point(|&(a, _)| a < start);
+        let from = k.checked_sub(1).map_or(0, |k| self.breaks[k].1.min(start));
+        let next_break = |at: usize| {
+            let k = self.breaks.partition_point(|&(a, _)| a < at);
+            self.breaks
+                .get(k)
+                .copied()
+                .unwrap_or((sentence.len(), sentence.len()))
+        };
+        let (mut to, after) = next_break(end);
+        let word = |s: &str| {
+            s.split_whitespace()
+                .any(|w| w.chars().any(char::is_alphabetic))
+        };
+        if !word(&sentence[from..start]) && !word(&sentence[end..to]) && after < sentence.len() {
+            to = next_break(after.max(to + 1)).0;
+        }
+        let f = self.future.partition_point(|&x| x < from);
+        self.future.get(f).is_some_and(|&x| x < to)
     }
-    FUTURE_RE.is_match(&sentence[from..to])
 }
 
 /// Words that open a clause of their own.
@@ -949,16 +971,24 @@ impl Cx<'_> {
             } else {
                 "date"
             };
-            let told = self
-                .cmp
-                .documents
-                .get(first.doc)
-                .and_then(|d| told_around(&d.text, first.fact.start, first.fact.end))
-                .map_or_else(
-                    || format!("“{}”", first.fact.subject),
-                    |words| format!("“{words}”"),
-                );
-            let told = if first.fact.subject.is_empty() && told == "“”" {
+            // The words most sources tell it in (the first in order of the words on a tie), so
+            // that the order the sources were given in never changes what a finding is about.
+            let mut tellings: BTreeMap<String, usize> = BTreeMap::new();
+            for &m in &comp {
+                let it = &self.items[m];
+                let told = self
+                    .cmp
+                    .documents
+                    .get(it.doc)
+                    .and_then(|d| told_around(&d.text, it.fact.start, it.fact.end))
+                    .unwrap_or_else(|| it.fact.subject.clone());
+                *tellings.entry(told).or_default() += 1;
+            }
+            let told = tellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map_or_else(String::new, |(t, _)| format!("“{t}”"));
+            let told = if told == "“”" {
                 String::new()
             } else {
                 told
@@ -1075,13 +1105,18 @@ fn content_words(s: &str) -> Vec<(usize, usize)> {
 /// Most words of a date's own clause that name what happened then.
 const TOLD_WORDS: usize = 6;
 
+/// Bytes around a date within which the words of its clause are looked for.
+const TOLD_REACH: usize = 300;
+
 /// What happened at the date at `start..end` of `text`, in the writer's words: up to
 /// [`TOLD_WORDS`] words of its clause before it ("Reid checked herself in"), else after it
 /// ("In January, word emerged that"), with "…" where the date stands. `None` when its clause
 /// has fewer than two words besides the date.
 fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let lo = floor_boundary(text, start.saturating_sub(TOLD_REACH));
+    let hi = floor_boundary(text, (end + TOLD_REACH).min(text.len()));
+    let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let line_end = text[end..hi].find('\n').map_or(hi, |i| end + i);
     let stop = |c: char| CLAUSE_MARKS.contains(&c) || matches!(c, '.' | '!' | '?');
     // A full stop inside a word ("Dec. 16", "U.S.") ends no clause: only one before a space.
     let ends = |s: &str, i: usize| {
