@@ -232,11 +232,24 @@ impl Classes {
             let (x, y) = (&stories_of[a as usize], &stories_of[b as usize]);
             x.iter().find(|s| y.binary_search(s).is_ok()).copied()
         };
+        // Each term's place in the order classes leave terms out of the index in (most common
+        // first).
+        let rank: Vec<u32> = {
+            let mut order: Vec<u32> = (0..df.len() as u32).collect();
+            order
+                .par_sort_unstable_by(|&a, &b| df[b as usize].cmp(&df[a as usize]).then(a.cmp(&b)));
+            let mut rank = vec![0u32; df.len()];
+            for (r, &t) in order.iter().enumerate() {
+                rank[t as usize] = r as u32;
+            }
+            rank
+        };
         let search = Search {
             classes: self,
             units,
             df,
             df_cap,
+            rank: &rank,
         };
         let keep_where = |shared: Option<usize>| {
             let keep = &keep;
@@ -256,6 +269,10 @@ impl Classes {
     }
 }
 
+/// Room left under a pair's bound for the rounding of sums of a few dozen f32 products taken
+/// in other orders: a pair whose bound falls short of the threshold by more cannot reach it.
+const BOUND_SLACK: f32 = 1e-4;
+
 /// What a search for alike pairs of classes reads.
 struct Search<'a> {
     classes: &'a Classes,
@@ -264,6 +281,8 @@ struct Search<'a> {
     df: &'a [usize],
     /// Most units a counted term is used by.
     df_cap: usize,
+    /// Each term's place in the order terms are left out of the index in.
+    rank: &'a [u32],
 }
 
 impl Search<'_> {
@@ -289,7 +308,10 @@ impl Search<'_> {
     ) -> Vec<((u32, u32), T)> {
         // Kept a little under the bound, so that rounding cannot lose a pair.
         let room = threshold.max(0.0).powi(2) * 0.999;
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
+        // Per class, the place of the last term it leaves out of the index, and the norm of the
+        // weights it leaves out.
+        let mut left: Vec<(Option<u32>, f32)> = Vec::with_capacity(classes.len());
         for (k, &c) in classes.iter().enumerate() {
             let mut terms: Vec<(u32, f32)> = self
                 .rep(c)
@@ -298,19 +320,18 @@ impl Search<'_> {
                 .copied()
                 .filter(|&(t, _)| self.counted(t))
                 .collect();
-            terms.sort_by(|a, b| {
-                self.df[b.0 as usize]
-                    .cmp(&self.df[a.0 as usize])
-                    .then(a.0.cmp(&b.0))
-            });
+            terms.sort_by_key(|&(t, _)| self.rank[t as usize]);
             let mut left_out = 0.0f32;
+            let mut last_left = None;
             for (t, w) in terms {
                 if left_out + w * w < room {
                     left_out += w * w;
+                    last_left = Some(self.rank[t as usize]);
                 } else {
-                    postings.entry(t).or_default().push(k as u32);
+                    postings.entry(t).or_default().push((k as u32, w));
                 }
             }
+            left.push((last_left, left_out.sqrt()));
         }
         let weigh = |i: usize, j: usize| {
             let (a, b) = (classes[i], classes[j]);
@@ -323,23 +344,60 @@ impl Search<'_> {
         (0..n)
             .into_par_iter()
             .map_init(
-                || (vec![false; n], Vec::<u32>::new()),
-                |(seen, touched), i| {
-                    for &(t, _) in &self.rep(classes[i]).vec {
-                        for &j in postings.get(&t).map_or(&[][..], Vec::as_slice) {
-                            if j as usize > i && !seen[j as usize] {
-                                seen[j as usize] = true;
-                                touched.push(j);
+                || (vec![f32::NAN; n], Vec::<u32>::new()),
+                |(acc, touched), i| {
+                    // The part of each candidate's similarity over the terms it indexes; what
+                    // the terms it left out can add is at most the norm of this class's
+                    // weights on terms as common as those, times the norm of theirs
+                    // (Cauchy–Schwarz), so a candidate that cannot reach the threshold even so
+                    // is not weighed in full.
+                    let x = self.rep(classes[i]);
+                    for &(t, w) in &x.vec {
+                        let Some(list) = postings.get(&t) else {
+                            continue;
+                        };
+                        for &(j, wj) in list {
+                            let j = j as usize;
+                            if j > i {
+                                if acc[j].is_nan() {
+                                    acc[j] = 0.0;
+                                    touched.push(j as u32);
+                                }
+                                acc[j] += w * wj;
                             }
                         }
                     }
+                    // This class's counted weights in the order terms are left out in, and
+                    // the running sum of their squares.
+                    let mut mine: Vec<(u32, f32)> = x
+                        .vec
+                        .iter()
+                        .filter(|&&(t, _)| self.counted(t))
+                        .map(|&(t, w)| (self.rank[t as usize], w * w))
+                        .collect();
+                    mine.sort_unstable_by_key(|&(r, _)| r);
+                    let mut sum = 0.0f32;
+                    for m in &mut mine {
+                        sum += m.1;
+                        m.1 = sum;
+                    }
+                    let norm_up_to = |cut: Option<u32>| {
+                        cut.map_or(0.0, |cut| {
+                            let k = mine.partition_point(|&(r, _)| r <= cut);
+                            k.checked_sub(1).map_or(0.0, |k| mine[k].1.sqrt())
+                        })
+                    };
                     touched.sort_unstable();
                     let twins = self.classes.members[classes[i] as usize].len() >= 2;
                     let mut out: Vec<((u32, u32), T)> =
                         twins.then(|| weigh(i, i)).flatten().into_iter().collect();
                     for j in touched.drain(..) {
-                        seen[j as usize] = false;
-                        out.extend(weigh(i, j as usize));
+                        let (cut, their) = left[j as usize];
+                        let bound = acc[j as usize] + norm_up_to(cut) * their;
+                        acc[j as usize] = f32::NAN;
+                        if bound >= threshold - BOUND_SLACK {
+                            out.extend(weigh(i, j as usize));
+                        }
                     }
                     out
                 },
