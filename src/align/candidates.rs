@@ -232,18 +232,7 @@ impl Classes {
             let (x, y) = (&stories_of[a as usize], &stories_of[b as usize]);
             x.iter().find(|s| y.binary_search(s).is_ok()).copied()
         };
-        // Each term's place in the order classes leave terms out of the index in (most common
-        // first).
-        let rank: Vec<u32> = {
-            let mut order: Vec<u32> = (0..df.len() as u32).collect();
-            order
-                .par_sort_unstable_by(|&a, &b| df[b as usize].cmp(&df[a as usize]).then(a.cmp(&b)));
-            let mut rank = vec![0u32; df.len()];
-            for (r, &t) in order.iter().enumerate() {
-                rank[t as usize] = r as u32;
-            }
-            rank
-        };
+        let rank = leave_out_ranks(df);
         let search = Search {
             classes: self,
             units,
@@ -267,6 +256,18 @@ impl Classes {
         let all: Vec<u32> = (0..self.members.len() as u32).collect();
         found(search.pairs_above(&all, across.max(least), &keep_where(None)));
     }
+}
+
+/// Each term's place in the order classes leave terms out of the index in: the most common
+/// first (`df`: units using each term), then by id.
+fn leave_out_ranks(df: &[usize]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..df.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| df[b as usize].cmp(&df[a as usize]).then(a.cmp(&b)));
+    let mut rank = vec![0u32; df.len()];
+    for (r, &t) in order.iter().enumerate() {
+        rank[t as usize] = r as u32;
+    }
+    rank
 }
 
 /// Room left under a pair's bound for the rounding of sums of a few dozen f32 products taken
@@ -504,11 +505,13 @@ mod tests {
                 }
             }
             for (df_cap, threshold) in [(usize::MAX, 0.18), (usize::MAX, 0.7), (20, 0.18)] {
+                let rank = leave_out_ranks(&df);
                 let search = Search {
                     classes: &classes,
                     units: &units,
                     df: &df,
                     df_cap,
+                    rank: &rank,
                 };
                 let all: Vec<u32> = (0..classes.members.len() as u32).collect();
                 let mut found: Vec<((u32, u32), f32)> =
