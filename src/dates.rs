@@ -135,6 +135,12 @@ static AGO: LazyLock<Regex> = LazyLock::new(|| {
 /// 2013]"), not when it appeared.
 const SAVED_WORDS: &[&str] = &["downloaded", "retrieved", "accessed", "saved", "archived"];
 
+/// A line that says when a page was saved or read ([`SAVED_WORDS`]): its date is no dateline.
+pub fn saved_line(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .any(|w| SAVED_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Words a timestamp line may hold besides its date, time and time zone.
 const TIMESTAMP_WORDS: &[&str] = &[
     "published",
@@ -261,11 +267,9 @@ pub fn timestamp_line(line: &str) -> Option<Timestamp> {
         .iter()
         .any(|w| ["published", "updated", "posted"].contains(&lower(w).as_str()));
     // A page saved or read on a date says when it was saved, not when it appeared.
-    let saved = words
-        .iter()
-        .any(|w| SAVED_WORDS.contains(&lower(w).as_str()));
+    let saved = saved_line(line);
     let full = full
-        .filter(|_| !saved && ago.is_none())
+        .filter(|_| !saved)
         .or_else(|| full.map(|f| Timestamp { date: None, ..f }));
     let found = full.or_else(|| {
         ago.filter(|_| stamp_verb).map(|(start, end)| Timestamp {
@@ -436,6 +440,10 @@ mod tests {
             Some("? 3 hours ago")
         );
         assert_eq!(stamp("Three hours ago the bridge closed."), None);
+        assert_eq!(
+            stamp("Updated 2 hours ago | Published March 12, 2013").as_deref(),
+            Some("2013-03-12 March 12, 2013")
+        );
         assert_eq!(
             stamp("04/28/09 07:35 PM ET").as_deref(),
             Some("2009-04-28 04/28/09")

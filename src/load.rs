@@ -550,6 +550,10 @@ pub fn find_dateline(text: &str) -> Option<(NaiveDate, DatelineSource)> {
         if lines_seen > 6 || start > 2000 {
             break;
         }
+        // A page's saved or retrieved date is not when it appeared.
+        if dates::saved_line(line) {
+            continue;
+        }
         // Only the head of a line: a dateline opens it ("date 2018-05-14 …") or is the line.
         let head_end = floor_char_boundary(line, 80);
         if let Some(found) = dates::find_absolute_date(&line[..head_end]) {
@@ -729,6 +733,16 @@ mod tests {
             find_dateline(text).map(|d| d.0.to_string()).as_deref(),
             Some("2012-07-08")
         );
+    }
+
+    #[test]
+    fn the_date_a_page_was_saved_is_not_its_dateline() {
+        for text in [
+            "Storm hits coast\n[downloaded on 2 October 2013]\nThe storm hit on Friday.\n",
+            "Storm hits coast\nRetrieved 2 October 2013\nThe storm hit on Friday.\n",
+        ] {
+            assert!(find_dateline(text).is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -333,6 +333,14 @@ pub struct Term {
     pub maybe_name: bool,
 }
 
+/// Verbs in the past tense that do not end in "-ed" ("fell", "said", "heard").
+pub const PAST_FORMS: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "fell", "rose", "came", "went", "took", "made",
+    "won", "lost", "left", "met", "saw", "heard", "began", "got", "gave", "held", "ran", "broke",
+    "struck", "sank", "shot", "wrote", "spoke", "stood", "sent", "paid", "found", "put", "set",
+    "led", "knew", "thought", "felt", "kept", "brought", "sought", "taught", "chose", "drove",
+];
+
 /// A line whose capitals say nothing about names: a headline set in capitals, or in Title Case
 /// ("Tara Reid Finally Checks Into Rehab"); most words of a running sentence are lower case,
 /// even one full of names. `toks` are the line's tokens.

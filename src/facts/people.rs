@@ -163,20 +163,42 @@ fn title_proper(title: &str) -> &str {
         if lower == "of" {
             break;
         }
-        let verb = matches!(lower.as_str(), "said" | "says" | "told" | "met" | "saw")
-            || lower.len() > 4 && lower.ends_with("ed")
-            || lower.len() > 5
-                && lower.ends_with("ing")
-                && !matches!(
-                    lower.as_str(),
-                    "managing" | "presiding" | "governing" | "commanding" | "ruling"
-                );
+        let verb = crate::text::PAST_FORMS.contains(&lower.as_str())
+            || matches!(lower.as_str(), "says" | "tells")
+            || (lower.len() > 4 && lower.ends_with("ed")
+                || lower.len() > 5 && lower.ends_with("ing"))
+                && !TITLE_QUALIFIERS.contains(&lower.as_str());
         if crate::text::is_stopword(&lower) || verb {
             from = at + w.len();
         }
     }
     title[from..].trim_start()
 }
+
+/// Words in "-ed" and "-ing" that are part of a title ("acting director", "newly elected
+/// mayor").
+const TITLE_QUALIFIERS: &[&str] = &[
+    "acting",
+    "elected",
+    "outgoing",
+    "incoming",
+    "retired",
+    "designated",
+    "appointed",
+    "sitting",
+    "presiding",
+    "managing",
+    "governing",
+    "commanding",
+    "ruling",
+    "founding",
+    "leading",
+    "serving",
+    "ranking",
+    "reigning",
+    "disgraced",
+    "embattled",
+];
 
 pub(crate) fn normalize_title(org: &str, title: &str) -> String {
     let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -289,28 +311,52 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Longest line read as a possible headline.
+const HEADLINE_BYTES: usize = 300;
+
+/// A word that opens sentences in front of a name without being part of it: "Both Weitz
+/// brothers", "Early November", "Later Clinton said".
+fn is_opener(w: &str) -> bool {
+    crate::text::is_stopword(w)
+        || matches!(
+            w,
+            "both"
+                | "early"
+                | "late"
+                | "later"
+                | "earlier"
+                | "even"
+                | "neither"
+                | "either"
+                | "only"
+                | "also"
+                | "then"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "meanwhile"
+                | "still"
+                | "instead"
+        )
+}
+
 /// The full name a document gives a person mentioned by one name ("Ross" → "Wilbur Ross"): the
 /// most frequent capitalized word written right before or after it, in running text (in a Title
-/// Case headline, "Obama Reverses Bush", every word has a capital). A capitalized word that
-/// opens a sentence ("Both Weitz brothers") is a name only if the text never writes it in lower
-/// case.
+/// Case headline, "Obama Reverses Bush", every word has a capital). A word that opens a sentence
+/// in front of the name ("Both Weitz brothers", [`is_opener`]) is no part of it.
 pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
     let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
-    let written_lower = |w: &str| {
-        let lower = w.to_lowercase();
-        text.match_indices(&lower).any(|(at, _)| {
-            !text[..at].chars().next_back().is_some_and(is_word_char)
-                && !text[at + lower.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-        })
-    };
-    let headline_at = |at: usize| {
+    // Whether the line at each line start is a headline, read once per line (a long line is
+    // running text: no need to read it).
+    let mut headlines: BTreeMap<usize, bool> = BTreeMap::new();
+    let mut headline_at = |at: usize| {
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = &text[start..end];
-        crate::text::capitals_say_nothing(line, &crate::text::tokenize(line))
+        *headlines.entry(start).or_insert_with(|| {
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let line = &text[start..end];
+            line.len() <= HEADLINE_BYTES
+                && crate::text::capitals_say_nothing(line, &crate::text::tokenize(line))
+        })
     };
     let capitalized = |w: &str| {
         let mut cs = w.chars();
@@ -337,12 +383,22 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
                 .find(|(_, c)| !is_word_char(*c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let w = &b[start..];
-            let opens = b[..start]
-                .trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}')
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
-            if capitalized(w) && !(opens && written_lower(w)) {
+            let lead =
+                b[..start].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}');
+            // "Sen. Warner": the full stop of an abbreviated title ends no sentence.
+            let abbreviated = lead.ends_with('.')
+                && lead[..lead.len() - 1]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| {
+                        (1..=4).contains(&w.len()) && w.starts_with(char::is_uppercase)
+                    });
+            let opens = !abbreviated
+                && lead
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+            if capitalized(w) && !(opens && is_opener(&w.to_lowercase())) {
                 *counts.entry(format!("{w} {one}")).or_default() += 1;
                 continue;
             }
@@ -771,11 +827,7 @@ impl Cx<'_> {
                     format!(
                         "Only {} gives {person}'s title: {}",
                         self.docs_label(&ms),
-                        listing
-                            .iter()
-                            .map(|l| l.rsplit_once(" (").map_or(l.as_str(), |x| x.0))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        shown.keys().cloned().collect::<Vec<_>>().join(", ")
                     ),
                 )
             };
@@ -860,6 +912,10 @@ mod tests {
             titles("He met managing director Ana Ruiz."),
             vec!["Ana Ruiz: managing director"]
         );
+        assert_eq!(
+            titles("They heard acting director Andrew McCabe."),
+            vec!["Andrew McCabe: acting director"]
+        );
     }
 
     #[test]
@@ -872,6 +928,17 @@ mod tests {
         assert_eq!(full_name_in(text, "Weitz"), None);
         let text = "Chris Weitz will direct. Weitz said yes.";
         assert_eq!(full_name_in(text, "Weitz").as_deref(), Some("Chris Weitz"));
+        // A name that is also a common word, at a sentence's start, is still a name; the full
+        // stop of "Sen." ends no sentence.
+        let text = "Bill Clinton signed the bill. Bill Clinton then left. His wife, Hillary \
+                    Clinton, stayed. Later Clinton said more.";
+        assert_eq!(
+            full_name_in(text, "Clinton").as_deref(),
+            Some("Bill Clinton")
+        );
+        let text = "Sen. Mark Warner spoke. It left a mark. Sen. Mark Warner said more. His \
+                    predecessor, John Warner, did not.";
+        assert_eq!(full_name_in(text, "Warner").as_deref(), Some("Mark Warner"));
     }
 
     #[test]

@@ -1112,16 +1112,17 @@ fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end:
     {
         return noun_form(&t.key);
     }
-    // "the jury deliberated … for 40 hours": the activity its verb names.
+    // "the jury deliberated Nichols' fate for 40 hours": the activity its verb names, with only
+    // its object between the verb and "for".
     if q_start >= 1 && toks[q_start - 1].key == "for" {
-        let lo = q_start.saturating_sub(7);
-        if let Some(stem) = toks[lo..q_start - 1]
+        let lo = q_start.saturating_sub(6);
+        let verb = toks[lo..q_start - 1]
             .iter()
             .rev()
-            .find_map(|t| t.key.strip_suffix("ated"))
-            .filter(|stem| stem.len() >= 3)
-        {
-            return format!("{stem}ation");
+            .take_while(|t| t.is_word || matches!(t.key.as_str(), "'" | "’"))
+            .find_map(|t| ACTIVITIES.iter().find(|(v, _)| *v == t.key));
+        if let Some((_, activity)) = verb {
+            return (*activity).to_string();
         }
     }
     // A word for something that lasts, shortly before: "banned … for five years".
@@ -1142,6 +1143,19 @@ fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end:
     }
     String::new()
 }
+
+/// Verbs of an activity that lasts, and the activity: "deliberated … for 40 hours" is as long
+/// as "40 hours of deliberation".
+const ACTIVITIES: &[(&str, &str)] = &[
+    ("deliberated", "deliberation"),
+    ("negotiated", "negotiation"),
+    ("debated", "debate"),
+    ("interrogated", "interrogation"),
+    ("questioned", "questioning"),
+    ("hospitalized", "hospitalization"),
+    ("hospitalised", "hospitalisation"),
+    ("detained", "detention"),
+];
 
 /// Things that last a stated time.
 const LASTING: &[&str] = &[
@@ -1644,7 +1658,12 @@ fn place_after(rest: &str) -> Option<String> {
 fn plural(noun: &str) -> String {
     if noun.contains(' ') || noun.ends_with('s') || IRREGULAR_PLURALS.contains(&noun) {
         noun.to_string()
-    } else if let Some(stem) = noun.strip_suffix("man") {
+    } else if let Some(stem) = noun.strip_suffix("man")
+        && !matches!(
+            noun,
+            "human" | "german" | "roman" | "shaman" | "talisman" | "ottoman"
+        )
+    {
         format!("{stem}men")
     } else if noun.ends_with(['x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
         format!("{noun}es")
@@ -1835,6 +1854,7 @@ mod tests {
         }
         for (one, many) in [
             ("fisherman", "fishermen"),
+            ("human", "humans"),
             ("children", "children"),
             ("punch", "punches"),
             ("box", "boxes"),
@@ -1855,6 +1875,14 @@ mod tests {
             let got = q(s);
             assert_eq!(got.len(), 1, "{s}: {got:?}");
             assert_eq!(got[0].2, "deliberation", "{s}");
+        }
+        // Only verbs of an activity that lasts, and only their own "for".
+        for s in [
+            "Residents evacuated from the town waited for 12 hours.",
+            "Doctors treated him for three days.",
+        ] {
+            let got = q(s);
+            assert!(got.iter().all(|g| !g.2.ends_with("ation")), "{s}: {got:?}");
         }
         // An age is no activity.
         let got = q("He retired at 60 years of age.");

@@ -562,13 +562,28 @@ const TITLE_WORDS: usize = 12;
 /// Individual Performance in a Variety or Music Program"), two or three words all capitalized
 /// ("New Moon"), or one capitalized word inside a sentence (to direct "Australia").
 fn is_a_title(text: &str, start: usize, end: usize, count: usize) -> bool {
+    static VERB_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?:(?-u:\b){VERB}|:)\s*,?\s*$")).expect("valid verb regex")
+    });
     let inner = &text[start..end];
     let toks = crate::text::tokenize(inner);
-    // Title Case leaves its small words ("in", "a", "or") in lower case.
-    let all_capitalized = toks
+    // Title Case leaves its small words ("in", "a", "or") in lower case; a title has a word
+    // that is not one of them.
+    let content: Vec<&crate::text::Token> = toks
         .iter()
         .filter(|t| t.is_word && !crate::text::is_stopword(&t.key))
-        .all(|t| inner[t.start..].starts_with(char::is_uppercase));
+        .collect();
+    let all_capitalized = !content.is_empty()
+        && content
+            .iter()
+            .all(|t| inner[t.start..].starts_with(char::is_uppercase));
+    // Words said ("Senator Reed said “Never.”", "“Make America Great Again,” Trump told the
+    // crowd") are a quote, however capitalized.
+    let lo = crate::load::floor_char_boundary(text, start.saturating_sub(40));
+    let hi = crate::load::floor_char_boundary(text, (end + 120).min(text.len()));
+    if VERB_BEFORE_RE.is_match(&text[lo..start]) || AFTER_RE.is_match(&text[end..hi]) {
+        return false;
+    }
     if count > SCARE_WORDS {
         return all_capitalized && count <= TITLE_WORDS;
     }
@@ -1728,16 +1743,19 @@ mod tests {
         assert!(quotes("Mr. Jackman, who starred in “Australia,” will host.").is_empty());
         assert!(
             quotes(
-                "She won for “Outstanding Individual Performance in a Variety or Music Program,” \
-                 the academy said."
+                "She won for “Outstanding Individual Performance in a Variety or Music Program” \
+                 in 2005."
             )
             .is_empty()
         );
-        assert_eq!(
-            quotes("“A disaster,” Senator Kim Baek said of the deal.").len(),
-            1,
-            "a short quote of a named speaker stays"
-        );
+        for said in [
+            "“A disaster,” Senator Kim Baek said of the deal.",
+            "Senator Tom Reed said “Never.”",
+            "“Make America Great Again,” Trump told the crowd.",
+            "“It is what it is,” Mayor Ana Ruiz said.",
+        ] {
+            assert_eq!(quotes(said).len(), 1, "{said}: words said stay a quote");
+        }
         // "can be argued" names no one ("an be").
         assert!(
             quotes(

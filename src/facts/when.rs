@@ -221,58 +221,101 @@ const REPORTED: &[&str] = &[
     "tweeted",
 ];
 
-/// The clause breaks of a sentence and where it speaks of the future, read once for all its
-/// dates.
+/// The clauses of a sentence and where it speaks of the future, read once for all its dates.
 struct Tense {
     /// Clause breaks ([`clause_breaks`]), in order.
     breaks: Vec<(usize, usize)>,
     /// Where each word of the future ([`FUTURE_RE`]) starts, in order.
     future: Vec<usize>,
+    /// A word of the future stands in a main clause (not one opened by "that", "which", …).
+    main_future: bool,
 }
 
 impl Tense {
     fn new(sentence: &str) -> Self {
+        let breaks = clause_breaks(sentence);
+        let future: Vec<usize> = FUTURE_RE.find_iter(sentence).map(|m| m.start()).collect();
+        let main_future = future.iter().any(|&at| {
+            let k = breaks.partition_point(|&(a, _)| a <= at);
+            // A clause opened by a word (not a mark) is a subordinate one.
+            k.checked_sub(1).is_none_or(|k| breaks[k].0 != breaks[k].1)
+        });
         Self {
-            breaks: clause_breaks(sentence),
-            future: FUTURE_RE.find_iter(sentence).map(|m| m.start()).collect(),
+            breaks,
+            future,
+            main_future,
         }
     }
 
-    /// The date at `start..end` of `sentence` is told in the future tense: its clause has a
-    /// word of the future, and no verb of reporting stands right before it. A clause that is
-    /// only the date ("On Friday, the council will vote") takes the next one's tense.
+    /// The date at `start..end` of `sentence` is told in the future tense. A verb of reporting
+    /// right before it ("the Academy announced Friday") puts it in the past; otherwise its own
+    /// clause decides — a word of the future, or a verb of its own in the past — and a clause
+    /// with no verb of its own ("On Friday,", "to Mexico, Costa Rica and Brazil on Friday")
+    /// takes the tense of the sentence's main clauses.
     fn future_at(&self, sentence: &str, start: usize, end: usize) -> bool {
         let mut words = sentence[..start]
             .split_whitespace()
             .rev()
             .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
-        let before = match words.next() {
-            Some(w) if w == "on" => words.next(),
-            w => w,
-        };
-        if before.is_some_and(|w| REPORTED.contains(&w.as_str())) {
+        let mut before = words.next();
+        if before.as_deref() == Some("on") {
+            before = words.next();
+        }
+        // "will be announced on Friday" is no report.
+        let passive = words.next().is_some_and(|w| is_auxiliary(&w));
+        if before.is_some_and(|w| REPORTED.contains(&w.as_str())) && !passive {
             return false;
         }
         let k = self.breaks.partition_point(|&(a, _)| a < start);
         let from = k.checked_sub(1).map_or(0, |k| self.breaks[k].1.min(start));
-        let next_break = |at: usize| {
-            let k = self.breaks.partition_point(|&(a, _)| a < at);
-            self.breaks
-                .get(k)
-                .copied()
-                .unwrap_or((sentence.len(), sentence.len()))
-        };
-        let (mut to, after) = next_break(end);
-        let word = |s: &str| {
-            s.split_whitespace()
-                .any(|w| w.chars().any(char::is_alphabetic))
-        };
-        if !word(&sentence[from..start]) && !word(&sentence[end..to]) && after < sentence.len() {
-            to = next_break(after.max(to + 1)).0;
-        }
+        let k = self.breaks.partition_point(|&(a, _)| a < end);
+        let to = self.breaks.get(k).map_or(sentence.len(), |b| b.0.max(end));
         let f = self.future.partition_point(|&x| x < from);
-        self.future.get(f).is_some_and(|&x| x < to)
+        if self.future.get(f).is_some_and(|&x| x < to) {
+            return true;
+        }
+        if has_own_verb(&sentence[from..start]) || has_own_verb(&sentence[end..to]) {
+            return false;
+        }
+        self.main_future
     }
+}
+
+/// Words that carry a verb's tense or voice ("will be announced", "has been moved").
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "to"
+            | "get"
+            | "got"
+            | "as"
+    )
+}
+
+/// Part of a clause has a finite verb of its own in the past: a past form, or a word in "-ed"
+/// after another word that is no auxiliary ("word emerged", not "expected on Friday" or "will
+/// be announced").
+fn has_own_verb(part: &str) -> bool {
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        crate::text::PAST_FORMS.contains(&w.as_str())
+            || k > 0 && w.len() >= 4 && w.ends_with("ed") && !is_auxiliary(&words[k - 1])
+    })
 }
 
 /// Words that open a clause of their own.
@@ -976,23 +1019,20 @@ impl Cx<'_> {
             let mut tellings: BTreeMap<String, usize> = BTreeMap::new();
             for &m in &comp {
                 let it = &self.items[m];
-                let told = self
+                if let Some(told) = self
                     .cmp
                     .documents
                     .get(it.doc)
                     .and_then(|d| told_around(&d.text, it.fact.start, it.fact.end))
-                    .unwrap_or_else(|| it.fact.subject.clone());
-                *tellings.entry(told).or_default() += 1;
+                {
+                    *tellings.entry(told).or_default() += 1;
+                }
             }
-            let told = tellings
+            // " of “Reid checked herself in …”", or nothing when no source's words tell it.
+            let of_told = tellings
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map_or_else(String::new, |(t, _)| format!("“{t}”"));
-            let told = if told == "“”" {
-                String::new()
-            } else {
-                told
-            };
+                .map_or_else(String::new, |(t, _)| format!(" of “{t}”"));
             let (status, summary) = if has_conflict {
                 let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
                 for &m in &comp {
@@ -1012,7 +1052,7 @@ impl Cx<'_> {
                     .collect();
                 (
                     FindingStatus::Conflict,
-                    format!("The {what} of {told} differs: {}", parts.join(" vs ")),
+                    format!("The {what}{of_told} differs: {}", parts.join(" vs ")),
                 )
             } else if docs.len() >= 2 {
                 let values: BTreeSet<&str> = comp
@@ -1037,10 +1077,11 @@ impl Cx<'_> {
                 (
                     FindingStatus::SingleSource,
                     format!(
-                        "Only {} states the {what} “{}” ({}), of {told}",
+                        "Only {} states the {what} “{}” ({}){}",
                         self.source(first.doc),
                         first.fact.text,
                         first.fact.value,
+                        of_told.replacen(" of", ", of", 1),
                     ),
                 )
             } else {
@@ -1056,10 +1097,10 @@ impl Cx<'_> {
                 FindingStatus::Agree => "the same date, however written",
                 _ => super::ONE_SOURCE,
             };
-            let slot = if told.is_empty() {
+            let slot = if of_told.is_empty() {
                 format!("a {what}")
             } else {
-                format!("the {what} of {told}")
+                format!("the {what}{of_told}")
             };
             out.push(
                 self.finding(FactKind::Date, status, summary, &comp, &BTreeMap::new())
@@ -1117,7 +1158,22 @@ fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
     let hi = floor_boundary(text, (end + TOLD_REACH).min(text.len()));
     let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let line_end = text[end..hi].find('\n').map_or(hi, |i| end + i);
-    let stop = |c: char| CLAUSE_MARKS.contains(&c) || matches!(c, '.' | '!' | '?');
+    // The date's clause, else (a clause of one word: "Later, on May 8") its sentence.
+    told_within(text, line_start, line_end, start, end, true)
+        .or_else(|| told_within(text, line_start, line_end, start, end, false))
+}
+
+/// [`told_around`] within the clause (`clauses`) or the sentence of the date, on its line
+/// `line_start..line_end`.
+fn told_within(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    start: usize,
+    end: usize,
+    clauses: bool,
+) -> Option<String> {
+    let stop = |c: char| clauses && CLAUSE_MARKS.contains(&c) || matches!(c, '.' | '!' | '?');
     // A full stop inside a word ("Dec. 16", "U.S.") ends no clause: only one before a space.
     let ends = |s: &str, i: usize| {
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -1541,6 +1597,21 @@ mod tests {
         assert_eq!(
             values("The council will vote on Friday.", Some("2021-03-02")),
             vec!["2021-03-05"]
+        );
+        for s in [
+            "The winners will be announced on Friday.",
+            "Obama will travel to Mexico, Costa Rica and Brazil on Friday.",
+            "The vote, expected on Friday, will decide the budget.",
+            "The council will meet, as planned, on Friday.",
+        ] {
+            assert_eq!(values(s, Some("2021-03-02")), vec!["2021-03-05"], "{s}");
+        }
+        assert_eq!(
+            values(
+                "The firm plans to cut 500 jobs, starting in March.",
+                Some("2021-01-02")
+            ),
+            vec!["2021-03"]
         );
         assert_eq!(
             values("On Friday, the council will vote.", Some("2021-03-02")),
