@@ -283,8 +283,8 @@ struct Cx<'a> {
     people: std::sync::Mutex<FullNames>,
 }
 
-/// Full names found for (one-word name, document, or every document for `None`).
-type FullNames = BTreeMap<(String, Option<usize>), Option<String>>;
+/// Full names found for (one-word name, where: a document, or the documents of a story).
+type FullNames = BTreeMap<(String, people::Within), Option<String>>;
 
 /// The content words (stems) of the passages that state facts, as sorted word ids, so that
 /// comparing two passages' words is a merge of two short integer lists.

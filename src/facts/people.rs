@@ -311,6 +311,13 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Where a one-word name's full name is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Within {
+    Document(usize),
+    Story(usize),
+}
+
 /// Longest line read as a possible headline.
 const HEADLINE_BYTES: usize = 300;
 
@@ -637,7 +644,7 @@ impl Cx<'_> {
         if name.contains(' ') {
             return name.to_string();
         }
-        if let Some(full) = self.full_name(name, Some(doc)) {
+        if let Some(full) = self.full_name(name, Within::Document(doc)) {
             return full;
         }
         let hits: Vec<&String> = known
@@ -650,30 +657,36 @@ impl Cx<'_> {
         if hits.len() == 1 {
             return hits[0].clone();
         }
-        self.full_name(name, None)
+        let story = self.cmp.documents.get(doc).map_or(0, |d| d.story);
+        self.full_name(name, Within::Story(story))
             .unwrap_or_else(|| name.to_string())
     }
 
-    /// The full name a one-word name is given in document `doc`, or (`None`) the one full name
-    /// all documents give it, if there is exactly one. Remembered: quotes and titles ask for the
-    /// same names again and again.
-    fn full_name(&self, name: &str, doc: Option<usize>) -> Option<String> {
-        let key = (name.to_string(), doc);
+    /// The full name a one-word name is given in a document, or the one full name the
+    /// documents of a story give it, if there is exactly one (a name in another story may be
+    /// another person's). Remembered: quotes and titles ask for the same names again and again.
+    fn full_name(&self, name: &str, within: Within) -> Option<String> {
+        let key = (name.to_string(), within);
         if let Some(known) = self.people.lock().ok().and_then(|p| p.get(&key).cloned()) {
             return known;
         }
-        let full = match doc {
-            Some(d) => self
+        let full = match within {
+            Within::Document(d) => self
                 .cmp
                 .documents
                 .get(d)
                 .and_then(|d| full_name_in(&d.text, name)),
-            None => {
-                let found: BTreeSet<String> =
-                    par_map(&self.cmp.documents, |d| full_name_in(&d.text, name))
-                        .into_iter()
-                        .flatten()
-                        .collect();
+            Within::Story(story) => {
+                let docs: Vec<&crate::model::Document> = self
+                    .cmp
+                    .documents
+                    .iter()
+                    .filter(|d| d.story == story)
+                    .collect();
+                let found: BTreeSet<String> = par_map(&docs, |d| full_name_in(&d.text, name))
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 if found.len() == 1 {
                     found.into_iter().next()
                 } else {
