@@ -1477,6 +1477,25 @@ impl Cx<'_> {
                 })
                 .collect();
             let (status, summary) = if has_conflict {
+                // One part per value, with all the sources that state it: "“two boats” (#4,
+                // #10) vs “three boats” (#13)"; every mention stays listed under the finding.
+                let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &m in &comp {
+                    by_value
+                        .entry(self.items[m].fact.value.as_str())
+                        .or_default()
+                        .push(m);
+                }
+                let parts: Vec<String> = by_value
+                    .values()
+                    .map(|ms| {
+                        format!(
+                            "“{}” ({})",
+                            self.items[ms[0]].fact.text,
+                            self.docs_label(ms)
+                        )
+                    })
+                    .collect();
                 (
                     FindingStatus::Conflict,
                     format!("{what} differs: {}", parts.join(" vs ")),

@@ -1324,9 +1324,18 @@ impl Cx<'_> {
                     }
                 },
                 // A source that quotes one utterance twice, once more fully, does not
-                // contradict itself.
-                Relation::Altered(_) if self.items[m].doc == self.items[reference].doc => {
-                    notes.insert(m, format!("another version {ref_doc} gives itself"));
+                // contradict itself; nor does another source that gives the same two versions
+                // (which of two such sources is the reference is a tie, and must not decide).
+                Relation::Altered(_)
+                    if givers
+                        .get(w(m).as_slice())
+                        .zip(givers.get(w(reference).as_slice()))
+                        .is_some_and(|(mine, theirs)| !mine.is_disjoint(theirs)) =>
+                {
+                    notes.insert(
+                        m,
+                        format!("another version {ref_doc} or a source like it gives itself"),
+                    );
                     consistent.push(m);
                 }
                 Relation::Altered(diffs) => {

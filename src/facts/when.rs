@@ -1174,11 +1174,16 @@ fn told_within(
     clauses: bool,
 ) -> Option<String> {
     let stop = |c: char| clauses && CLAUSE_MARKS.contains(&c) || matches!(c, '.' | '!' | '?');
-    // A full stop inside a word ("Dec. 16", "U.S.") ends no clause: only one before a space.
+    // A full stop inside a word ("Dec. 16", "U.S.") ends no clause: only one before a space;
+    // nor does a mark inside a number ("1,000", "08:25").
     let ends = |s: &str, i: usize| {
         let c = s[i..].chars().next().unwrap_or(' ');
         let rest = &s[i + c.len_utf8()..];
-        stop(c) && (c != '.' || rest.is_empty() || rest.starts_with(char::is_whitespace))
+        let in_number = s[..i].ends_with(|p: char| p.is_ascii_digit())
+            && rest.starts_with(|n: char| n.is_ascii_digit());
+        stop(c)
+            && !in_number
+            && (c != '.' || rest.is_empty() || rest.starts_with(char::is_whitespace))
     };
     let before = &text[line_start..start];
     let from = before
@@ -1590,6 +1595,19 @@ mod tests {
             Some("… by the Bush administration")
         );
         assert_eq!(told_around("2012", 0, 4), None);
+        // The colon of a clock time, the comma of a number end no clause.
+        let t = "Some 1,000 scientists wrote on Friday.";
+        let at = t.find("on Friday").unwrap();
+        assert_eq!(
+            told_around(t, at, t.len() - 1).as_deref(),
+            Some("Some 1,000 scientists wrote …")
+        );
+        let t = "Pirates attacked the ship at 08:25 in the morning on Thursday.";
+        let at = t.find("on Thursday").unwrap();
+        assert_eq!(
+            told_around(t, at, t.len() - 1).as_deref(),
+            Some("ship at 08:25 in the morning …")
+        );
     }
 
     #[test]
