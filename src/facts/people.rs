@@ -390,8 +390,7 @@ pub(crate) fn full_name_in(text: &str, one: &str) -> Option<String> {
                 .find(|(_, c)| !is_word_char(*c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let w = &b[start..];
-            let lead =
-                b[..start].trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}');
+            let lead = b[..start].trim_end_matches([' ', '"', '\u{201c}']);
             // "Sen. Warner": the full stop of an abbreviated title ends no sentence.
             let abbreviated = lead.ends_with('.')
                 && lead[..lead.len() - 1]
@@ -814,12 +813,16 @@ impl Cx<'_> {
                         })
                     })
                 };
-                let (against, besides): (Vec<(&String, &String)>, Vec<(&String, &String)>) = shown
-                    .keys()
-                    .zip(&listing)
-                    .partition(|(t, _)| !t.starts_with("former ") && clashes(kind_of(role_of(t))));
-                let against: Vec<&str> = against.iter().map(|(_, l)| l.as_str()).collect();
-                let besides: Vec<&str> = besides.iter().map(|(_, l)| l.as_str()).collect();
+                let clashing = |t: &str| !t.starts_with("former ") && clashes(kind_of(role_of(t)));
+                let pick = |wanted: bool| -> Vec<&str> {
+                    shown
+                        .keys()
+                        .zip(&listing)
+                        .filter(|(t, _)| clashing(t) == wanted)
+                        .map(|(_, l)| l.as_str())
+                        .collect()
+                };
+                let (against, besides) = (pick(true), pick(false));
                 let also = if besides.is_empty() {
                     String::new()
                 } else {

@@ -1577,7 +1577,7 @@ mod tests {
     #[test]
     fn a_date_is_told_by_the_words_of_its_clause() {
         let t = "Reid checked herself in on Tuesday, December 9, 2008.";
-        let at = t.find("on Tuesday").unwrap();
+        let at = t.find("on Tuesday").expect("in the text");
         assert_eq!(
             told_around(t, at, t.len() - 1).as_deref(),
             Some("Reid checked herself in …")
@@ -1589,7 +1589,7 @@ mod tests {
         );
         // A dash of more than one byte, and a full stop in "Dec. 16", end no clause early.
         let t = "The party – founded on Dec. 16 by the Bush administration – won.";
-        let at = t.find("on Dec").unwrap();
+        let at = t.find("on Dec").expect("in the text");
         assert_eq!(
             told_around(t, at, at + 10).as_deref(),
             Some("… by the Bush administration")
@@ -1597,13 +1597,13 @@ mod tests {
         assert_eq!(told_around("2012", 0, 4), None);
         // The colon of a clock time, the comma of a number end no clause.
         let t = "Some 1,000 scientists wrote on Friday.";
-        let at = t.find("on Friday").unwrap();
+        let at = t.find("on Friday").expect("in the text");
         assert_eq!(
             told_around(t, at, t.len() - 1).as_deref(),
             Some("Some 1,000 scientists wrote …")
         );
         let t = "Pirates attacked the ship at 08:25 in the morning on Thursday.";
-        let at = t.find("on Thursday").unwrap();
+        let at = t.find("on Thursday").expect("in the text");
         assert_eq!(
             told_around(t, at, t.len() - 1).as_deref(),
             Some("ship at 08:25 in the morning …")
