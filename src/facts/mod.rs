@@ -482,6 +482,17 @@ impl<'a> Cx<'a> {
             && self.contexts.shared(x.context, y.context, skip).1 >= TUNING.alike_words
     }
 
+    /// The members of a finding by the value they state, in order of the values.
+    fn by_value(&self, members: &[usize]) -> BTreeMap<&str, Vec<usize>> {
+        let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &m in members {
+            out.entry(self.items[m].fact.value.as_str())
+                .or_default()
+                .push(m);
+        }
+        out
+    }
+
     fn same_group(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.items[a], &self.items[b]);
         x.group.is_some() && x.group == y.group

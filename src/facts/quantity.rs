@@ -1209,13 +1209,7 @@ impl Cx<'_> {
     fn figures(&self, comp: &[usize]) -> Vec<String> {
         // Identical values are one figure; distinct values are joined when any of their amounts
         // state one figure (union of all such pairs, so the order of the sources never matters).
-        let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &m in comp {
-            by_value
-                .entry(self.items[m].fact.value.as_str())
-                .or_default()
-                .push(m);
-        }
+        let by_value = self.by_value(comp);
         let values: Vec<(Vec<Amount>, Vec<usize>)> = by_value
             .into_iter()
             .map(|(v, ms)| (Amount::parse_all(v), ms))
@@ -1479,13 +1473,7 @@ impl Cx<'_> {
             let (status, summary) = if has_conflict {
                 // One part per value, with all the sources that state it: "“two boats” (#4,
                 // #10) vs “three boats” (#13)"; every mention stays listed under the finding.
-                let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-                for &m in &comp {
-                    by_value
-                        .entry(self.items[m].fact.value.as_str())
-                        .or_default()
-                        .push(m);
-                }
+                let by_value = self.by_value(&comp);
                 let parts: Vec<String> = by_value
                     .values()
                     .map(|ms| {

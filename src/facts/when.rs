@@ -1034,13 +1034,7 @@ impl Cx<'_> {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map_or_else(String::new, |(t, _)| format!(" of “{t}”"));
             let (status, summary) = if has_conflict {
-                let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-                for &m in &comp {
-                    by_value
-                        .entry(self.items[m].fact.value.as_str())
-                        .or_default()
-                        .push(m);
-                }
+                let by_value = self.by_value(&comp);
                 let parts: Vec<String> = by_value
                     .iter()
                     .map(|(v, ms)| {
