@@ -6,6 +6,7 @@
 //! two or more reports merge at a lower bar: the reports' own order is evidence; a merge that
 //! gives a report a second passage in the group needs a higher one.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Tuning;
@@ -86,17 +87,27 @@ pub(super) fn link(
             // Passages of one document become one passage: only pairs of documents count.
             // A report's second place in the group must tell what its first does: there, its
             // own two passages count as a pair too.
-            let mut total = 0.0f32;
-            for &x in ma {
+            // Summed a row at a time, the rows in order, so that the total is the same
+            // whether the rows of a large merge are weighed on one core or several.
+            let row = |&x: &u32| -> f32 {
+                let ux = &units[x as usize];
+                let mut sum = 0.0f32;
                 for &y in mb {
-                    let (ux, uy) = (&units[x as usize], &units[y as usize]);
+                    let uy = &units[y as usize];
                     if ux.doc != uy.doc {
-                        total += cands.pair_sim(units, stories, tuning, x, y);
+                        sum += cands.pair_sim(units, stories, tuning, x, y);
                     } else if again && ord[x as usize].abs_diff(ord[y as usize]) > 1 {
-                        total += dot(&ux.vec, &uy.vec);
+                        sum += dot(&ux.vec, &uy.vec);
                     }
                 }
-            }
+                sum
+            };
+            let rows: Vec<f32> = if ma.len() * mb.len() >= PARALLEL_PAIRS {
+                ma.par_iter().map(row).collect()
+            } else {
+                ma.iter().map(row).collect()
+            };
+            let total: f32 = rows.iter().sum();
             total / n as f32 >= bar
         });
         if !accepted {
@@ -145,6 +156,9 @@ pub(super) fn link(
         })
         .collect()
 }
+
+/// Pairs of passages a merge must weigh for its rows to be weighed on several cores.
+const PARALLEL_PAIRS: usize = 4096;
 
 /// Share of the bar under which the bound of two groups' total refuses their merge unweighed,
 /// for `n` pairs: it leaves room for rounding, since the bound and the total are summed in other
