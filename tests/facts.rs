@@ -1480,3 +1480,27 @@ fn a_title_conflict_sets_two_ranks_against_each_other_and_names_the_post_beside(
         "{summary}"
     );
 }
+
+#[test]
+fn the_figures_one_source_alone_gives_in_one_passage_are_one_finding() {
+    let a = "The coach was fired on Monday after a poor season.\n\n\
+             In his career he averaged 14.4 points, 6.9 assists and 3.4 rebounds a game.\n\n\
+             The team will name a new coach next week.";
+    let b = "The coach was fired on Monday after a poor season, the team said.";
+    let cmp = two(a, b);
+    let lists: Vec<&Finding> = cmp
+        .findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::SingleSource)
+        .collect();
+    assert_eq!(lists.len(), 1, "{lists:#?}");
+    let f = lists[0];
+    assert_eq!(f.mentions.len(), 3, "{f:#?}");
+    assert!(
+        f.summary.contains("states 3 figures in one passage")
+            && f.summary.contains("number of points: “14.4 points”")
+            && f.summary.contains("“3.4 rebounds”"),
+        "{}",
+        f.summary
+    );
+}

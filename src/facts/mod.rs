@@ -230,7 +230,8 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
     };
     // Findings are built on this thread: built on several, the allocator keeps a heap per thread
     // and the freed memory of one is not reused by another (1,000 articles: +0.4 GB at peak).
-    let mut findings: Vec<Finding> = KINDS.iter().flat_map(|k| (k.compare)(&cx)).collect();
+    let findings: Vec<Finding> = KINDS.iter().flat_map(|k| (k.compare)(&cx)).collect();
+    let mut findings = cx.one_finding_a_list(findings);
     findings.sort_by(|a, b| {
         let first = |f: &Finding| {
             f.mentions
@@ -491,6 +492,73 @@ impl<'a> Cx<'a> {
                 .push(m);
         }
         out
+    }
+
+    /// Single-source figures or dates of one kind that one source states in one passage (a
+    /// list of years, "in 1994, 1996, 1999 and 2002", or a paragraph of statistics) are one
+    /// finding with a mention each: one passage to check, not one finding per number.
+    fn one_finding_a_list(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut out = Vec::with_capacity(findings.len());
+        let mut lists: BTreeMap<(FactKind, usize, usize), Vec<Finding>> = BTreeMap::new();
+        for f in findings {
+            let place = (f.status == FindingStatus::SingleSource
+                && matches!(f.kind, FactKind::Quantity | FactKind::Date))
+            .then(|| self.passage_of(f.mentions.first()?))
+            .flatten();
+            match place {
+                Some((d, p)) => lists.entry((f.kind, d, p)).or_default().push(f),
+                None => out.push(f),
+            }
+        }
+        for ((kind, d, _), mut list) in lists {
+            if list.len() == 1 {
+                out.extend(list);
+                continue;
+            }
+            list.sort_by_key(|f| f.mentions.first().map(|m| m.start));
+            // Each figure with what it is of ("number of employees: “over 70,000 employees”"),
+            // each date as written and read.
+            let shown: Vec<String> = list
+                .iter()
+                .flat_map(|f| f.mentions.iter().map(move |m| (f, m)))
+                .map(|(f, m)| match kind {
+                    FactKind::Quantity => format!("{}: “{}”", f.slot, m.text),
+                    _ if m.text == m.value => format!("“{}”", m.text),
+                    _ => format!("“{}” ({})", m.text, m.value),
+                })
+                .collect();
+            let what = match kind {
+                FactKind::Date => "dates",
+                _ => "figures",
+            };
+            let slots: Vec<&str> = list.iter().map(|f| f.slot.as_str()).collect();
+            let mut merged = list[0].clone();
+            merged.summary = format!(
+                "Only {} states {} {what} in one passage: {}",
+                self.source(d),
+                list.len(),
+                shown.join("; ")
+            );
+            merged.slot = format!("{what} of one passage: {}", slots.join("; "));
+            merged.group = list
+                .iter()
+                .all(|f| f.group == list[0].group)
+                .then(|| list[0].group.clone())
+                .flatten();
+            merged.mentions = list.into_iter().flat_map(|f| f.mentions).collect();
+            out.push(merged);
+        }
+        out
+    }
+
+    /// The (document, passage) a mention stands in.
+    fn passage_of(&self, m: &crate::model::Mention) -> Option<(usize, usize)> {
+        let d = doc_index(&m.document);
+        let passages = &self.cmp.documents.get(d)?.passages;
+        let p = passages
+            .partition_point(|p| p.start <= m.start)
+            .checked_sub(1)?;
+        Some((d, p))
     }
 
     fn same_group(&self, a: usize, b: usize) -> bool {
