@@ -1504,3 +1504,28 @@ fn the_figures_one_source_alone_gives_in_one_passage_are_one_finding() {
         f.summary
     );
 }
+
+#[test]
+fn a_title_conflict_names_only_the_titles_that_clash() {
+    let cmp = two(
+        &ferry(
+            "2021-05-03",
+            "Representative Ivo Marsh said the crew of the ferry was safe.\n\n\
+             The committee chairman Ivo Marsh thanked the volunteers of Kessel Island.",
+        ),
+        &ferry(
+            "2021-05-03",
+            "Senator Ivo Marsh said the crew of the ferry was safe and unhurt.",
+        ),
+    );
+    let found = conflicts(&cmp, FactKind::Title);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let summary = &found[0].summary;
+    // A chairman may sit as a representative: only the two seats clash.
+    assert!(
+        summary.contains("representative (")
+            && summary.contains(" vs senator (")
+            && summary.contains("; also called committee chairman ("),
+        "{summary}"
+    );
+}

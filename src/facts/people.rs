@@ -803,17 +803,21 @@ impl Cx<'_> {
                 })
                 .collect::<Vec<_>>();
             let (status, summary) = if conflict {
-                // The titles of the kind that clashes (two ranks, or two posts) are set against
+                // The titles that clash with another — one of the same kind (two ranks, or two
+                // posts), not held with it at once, given by another source — are set against
                 // each other; the others are what else the sources call the person.
-                let clashes = |rank: bool| {
-                    role_sets.iter().any(|a| {
-                        role_sets.iter().any(|b| {
-                            let (x, y) = (of_kind(a, rank), of_kind(b, rank));
-                            !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+                let clashing = |t: &str| {
+                    let (rt, dt) = (role_of(t), &shown[t]);
+                    !t.starts_with("former ")
+                        && shown.iter().any(|(u, du)| {
+                            let ru = role_of(u);
+                            !u.starts_with("former ")
+                                && ru != rt
+                                && kind_of(ru) == kind_of(rt)
+                                && !roles_compatible(rt, ru)
+                                && du.iter().any(|d| !dt.contains(d))
                         })
-                    })
                 };
-                let clashing = |t: &str| !t.starts_with("former ") && clashes(kind_of(role_of(t)));
                 let pick = |wanted: bool| -> Vec<&str> {
                     shown
                         .keys()
