@@ -282,12 +282,14 @@ pub(crate) fn is_rank(role: &str) -> bool {
     RANKS.contains(&role)
 }
 
-/// A rank written as the first word of a name ("Commander Nirad Sinha" after "navy
-/// spokesman"): the rank as written and the name without it.
+/// A rank or a seat written as the first word of a name ("Commander Nirad Sinha" after "navy
+/// spokesman", "Representative Ivo Marsh" after "committee chairman"): the title as written and
+/// the name without it.
 fn rank_in_name(person: &str) -> Option<(&str, &str)> {
     let (first, rest) = person.split_once(' ')?;
     let role = normalize_title("", first);
-    (is_rank(&role) && rest.contains(' ')).then_some((first, rest))
+    ((is_rank(&role) || SEATS.contains(&role.as_str())) && rest.contains(' '))
+        .then_some((first, rest))
 }
 
 pub(super) fn clean_person(name: &str) -> Option<String> {
@@ -533,7 +535,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
                 text: text[at..end].to_string(),
                 value: format!("{person}: {}", normalize_title("", rank)),
                 subject: person.clone(),
-                note: format!("rank as written: “{rank}”"),
+                note: format!("title as written: “{rank}”, before the name"),
             });
         }
         let title_words = title_proper(title.as_str());
@@ -935,6 +937,11 @@ mod tests {
         assert_eq!(
             titles("They heard acting director Andrew McCabe."),
             vec!["Andrew McCabe: acting director"]
+        );
+        // A seat written before the name is a title of its own, not part of the name.
+        assert_eq!(
+            titles("Committee chairman Representative Ivo Marsh spoke."),
+            vec!["Ivo Marsh: committee chairman", "Ivo Marsh: representative"]
         );
     }
 
