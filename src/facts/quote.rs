@@ -603,10 +603,7 @@ fn line_start(text: &str, at: usize) -> usize {
 /// `from`), or "according to" someone up to `tail` or its end.
 fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>, &'static str) {
     let hi = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
-    let mut after_end = (r.end + 120).min(hi);
-    while !text.is_char_boundary(after_end) {
-        after_end -= 1;
-    }
+    let after_end = crate::load::floor_char_boundary(text, (r.end + 120).min(hi));
     let after = &text[r.end..after_end];
     if let Some(c) = AFTER_RE.captures(after) {
         let n = c

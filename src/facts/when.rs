@@ -359,7 +359,7 @@ fn plausible_year(sentence: &str, c: &Captures) -> bool {
 }
 
 fn find_anchors(text: &str, span: Span) -> Vec<Anchor> {
-    let lo = floor_boundary(text, span.start.saturating_sub(NEARBY));
+    let lo = crate::load::floor_char_boundary(text, span.start.saturating_sub(NEARBY));
     let hi = ceil_boundary(text, (span.end + NEARBY).min(text.len()));
     let window = &text[lo..hi];
     let mut out = Vec::new();
@@ -401,13 +401,6 @@ fn find_anchors(text: &str, span: Span) -> Vec<Anchor> {
     }
     out.sort_by_key(|a| (a.distance, !a.before));
     out
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
@@ -1148,8 +1141,8 @@ const TOLD_REACH: usize = 300;
 /// ("In January, word emerged that"), with "…" where the date stands. `None` when its clause
 /// has fewer than two words besides the date.
 fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
-    let lo = floor_boundary(text, start.saturating_sub(TOLD_REACH));
-    let hi = floor_boundary(text, (end + TOLD_REACH).min(text.len()));
+    let lo = crate::load::floor_char_boundary(text, start.saturating_sub(TOLD_REACH));
+    let hi = crate::load::floor_char_boundary(text, (end + TOLD_REACH).min(text.len()));
     let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let line_end = text[end..hi].find('\n').map_or(hi, |i| end + i);
     // The date's clause, else (a clause of one word: "Later, on May 8") its sentence.
