@@ -915,16 +915,16 @@ mod tests {
     fn words_of_the_sentence_are_no_part_of_a_title_or_name() {
         // "de" in "declined" is no particle of a name.
         assert_eq!(
-            titles("Lieutenant Hastings declined to comment."),
-            vec!["Hastings: lieutenant"]
+            titles("Lieutenant Okafor declined to comment."),
+            vec!["Okafor: lieutenant"]
         );
         assert_eq!(
             titles("Officials said Monday that director Ana Ruiz would stay."),
             vec!["Ana Ruiz: director"]
         );
         assert_eq!(
-            titles("The studio is saying that director Chris Weitz will return."),
-            vec!["Chris Weitz: director"]
+            titles("The studio is saying that director Mara Lund will return."),
+            vec!["Mara Lund: director"]
         );
         assert_eq!(
             titles("But Professor Yanis Varoufakis disagreed."),
@@ -947,14 +947,17 @@ mod tests {
 
     #[test]
     fn a_full_name_is_read_in_running_text_only() {
-        let text = "Obama Reverses Bush on Species Rule\nPresident Barack Obama on Tuesday \
-                    restored the rule. Obama said it mattered.";
-        assert_eq!(full_name_in(text, "Obama").as_deref(), Some("Barack Obama"));
-        let text = "Both Weitz brothers wrote it. Both Weitz and his brother were praised, \
+        let text = "Halvorsen Reverses Dane on Fishing Rule\nPresident Ines Halvorsen on Tuesday \
+                    restored the rule. Halvorsen said it mattered.";
+        assert_eq!(
+            full_name_in(text, "Halvorsen").as_deref(),
+            Some("Ines Halvorsen")
+        );
+        let text = "Both Lund brothers wrote it. Both Lund and his brother were praised, \
                     and both films did well.";
-        assert_eq!(full_name_in(text, "Weitz"), None);
-        let text = "Chris Weitz will direct. Weitz said yes.";
-        assert_eq!(full_name_in(text, "Weitz").as_deref(), Some("Chris Weitz"));
+        assert_eq!(full_name_in(text, "Lund"), None);
+        let text = "Mara Lund will direct. Lund said yes.";
+        assert_eq!(full_name_in(text, "Lund").as_deref(), Some("Mara Lund"));
         // A name that is also a common word, at a sentence's start, is still a name; the full
         // stop of "Sen." ends no sentence.
         let text = "Bill Clinton signed the bill. Bill Clinton then left. His wife, Hillary \

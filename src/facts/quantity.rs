@@ -1877,7 +1877,7 @@ mod tests {
         for s in [
             "The jury was unable to decide after 30 hours of deliberation.",
             "After more than 30 hours of deliberations, the jury was deadlocked.",
-            "The panel deliberated Nichols' fate for 40 hours.",
+            "The panel deliberated Okafor's fate for 40 hours.",
         ] {
             let got = q(s);
             assert_eq!(got.len(), 1, "{s}: {got:?}");

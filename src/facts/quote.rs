@@ -1745,8 +1745,8 @@ mod tests {
             vec![("“We are ready for it now.”".into(), "she".into())]
         );
         // The name of a work in quotation marks is no one's words, whoever is named.
-        assert!(quotes("The Hollywood Reporter said Weitz will direct “New Moon.”").is_empty());
-        assert!(quotes("Mr. Jackman, who starred in “Australia,” will host.").is_empty());
+        assert!(quotes("The trade paper said Lund will direct “Silver Tide.”").is_empty());
+        assert!(quotes("Ms. Okafor, who starred in “Caldera,” will host.").is_empty());
         assert!(
             quotes(
                 "She won for “Outstanding Individual Performance in a Variety or Music Program” \
