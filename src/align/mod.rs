@@ -75,6 +75,11 @@ pub struct Tuning {
     /// one story there that holds two events, and no other); checked on topics 7–12 (where it
     /// splits none).
     pub loose_story: f32,
+    /// Mean likeness of the names two clusters of a story's reports give (see
+    /// [`stories`]) below which they report two events, named apart, and are two stories; zero
+    /// turns the split by names off. Picked on topics 1–6 of the development set (where it
+    /// splits no story the other evidence leaves whole), checked on topics 7–12.
+    pub name_link: f32,
     /// Content terms a pair below the edge bar must share to count in a group's average: one or
     /// two shared words (a name, a common verb) are what any two sentences of one story share.
     pub soft_shared: usize,
@@ -101,6 +106,7 @@ impl Default for Tuning {
             parallel: 0.5,
             story_split: 0.5,
             loose_story: 0.4,
+            name_link: 0.05,
             soft_shared: 3,
             retold_runs: 2,
             retold: 1.5,
@@ -138,7 +144,13 @@ pub fn align_with(
         .iter()
         .map(|d| d.dateline.as_deref().and_then(crate::dates::parse_iso))
         .collect();
-    let stories = stories::split(&space.doc_vecs, &years, &datelines, tuning);
+    let stories = stories::split(
+        &space.doc_vecs,
+        &space.doc_names,
+        &years,
+        &datelines,
+        tuning,
+    );
     for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
         doc.story = story;
     }
@@ -243,6 +255,83 @@ mod tests {
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
         loaded(&texts)
+    }
+
+    /// Five outlets' reports of a robbery, told the way each outlet tells every robbery, with
+    /// the town, the bank and the people given: (file name, text).
+    fn robbery_reports(town: &str, bank: &str, chief: &str, teller: &str) -> Vec<(String, String)> {
+        let outlets = [
+            "Robbers took cash from the {bank} branch in {town} on Tuesday, police chief {chief} \
+             said. Teller {teller} was unhurt. The robbers fled in a grey van and police are \
+             searching the area.",
+            "Police in {town} are hunting two masked men who robbed the {bank} bank. Chief {chief} \
+             said the men threatened staff, including {teller}, before escaping in a van.",
+            "A {town} bank was robbed by armed men. The {bank} branch closed for the day. \
+             \"They were calm and quick,\" said {teller}, who was working at the counter. {chief} \
+             asked witnesses to come forward.",
+            "Two armed robbers escaped with cash from {bank} in {town}. {chief}, the police chief, \
+             said officers found the van abandoned. Staff member {teller} raised the alarm.",
+            "Masked men held up the {bank} office in central {town}. According to {chief}, no one \
+             was hurt; {teller} said the robbers demanded cash and left within minutes.",
+        ];
+        outlets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let text = t
+                    .replace("{town}", town)
+                    .replace("{bank}", bank)
+                    .replace("{chief}", chief)
+                    .replace("{teller}", teller);
+                (format!("{}_{i}.txt", town.to_lowercase()), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn look_alike_events_that_name_different_people_and_places_are_two_stories() {
+        let never = AtomicBool::new(false);
+        let mut texts =
+            robbery_reports("Dorrance", "Halvern Savings", "Oskar Brill", "Mina Castell");
+        texts.extend(robbery_reports(
+            "Westbury",
+            "Corlan Trust",
+            "Ada Pennick",
+            "Tomas Ulver",
+        ));
+        let texts: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let stories = |tuning: &Tuning| {
+            let mut cmp = loaded(&texts);
+            align_with(&mut cmp, tuning, &never).expect("aligns");
+            let mixed = cmp.groups.iter().any(|g| {
+                let towns: std::collections::BTreeSet<&str> = g
+                    .passages
+                    .iter()
+                    .filter_map(|id| cmp.passage(id))
+                    .map(|(d, _)| &cmp.documents[d].path[..4])
+                    .collect();
+                towns.len() > 1
+            });
+            (
+                cmp.documents.iter().map(|d| d.story).collect::<Vec<_>>(),
+                mixed,
+            )
+        };
+        // Told in the same words, the two robberies are one story by their words alone, and
+        // groups set one town's report beside the other's…
+        let (one, mixed) = stories(&Tuning {
+            name_link: 0.0,
+            ..Tuning::default()
+        });
+        assert!(one.iter().all(|&s| s == one[0]), "{one:?}");
+        assert!(mixed);
+        // …the names they give tell them apart: a story per town, no group holding both.
+        let (two, mixed) = stories(&Tuning::default());
+        assert_eq!(two, vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+        assert!(!mixed);
     }
 
     #[test]

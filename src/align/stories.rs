@@ -30,10 +30,12 @@ pub(super) struct Stories {
     pub undated_splits: Vec<[Vec<usize>; 2]>,
 }
 
-/// Clusters the documents (given as vectors) into stories; `years` is each document's year
-/// ([`report_year`]), `datelines` its dateline, when known.
+/// Clusters the documents (given as vectors) into stories; `names` are the names each gives
+/// ([`super::vectors::Space::doc_names`]), `years` its year ([`report_year`]), `datelines` its
+/// dateline, when known.
 pub(super) fn split(
     doc_vecs: &[Vec<(u32, f32)>],
+    names: &[Vec<u32>],
     years: &[Option<u16>],
     datelines: &[Option<NaiveDate>],
     tuning: &Tuning,
@@ -52,6 +54,11 @@ pub(super) fn split(
         undated_splits.push(sides);
         Some(second)
     });
+    if tuning.name_link > 0.0 {
+        split_into(&mut of, |members| {
+            name_parts(members, names, doc_vecs, tuning.name_link)
+        });
+    }
     Stories {
         of,
         sim,
@@ -194,6 +201,21 @@ pub(super) fn report_year(doc: &crate::model::Document) -> Option<u16> {
 /// Gives the documents `side_of` picks out of a story (its members, in order) a story of their
 /// own; the new stories are numbered after the others, then all in order of first document.
 fn split_each(of: &mut [usize], mut side_of: impl FnMut(&[usize]) -> Option<Vec<usize>>) {
+    split_into(of, |members| {
+        let side: std::collections::HashSet<usize> = side_of(members)?.into_iter().collect();
+        Some(
+            members
+                .iter()
+                .map(|d| usize::from(side.contains(d)))
+                .collect(),
+        )
+    });
+}
+
+/// Splits each story into the parts `part_of` gives its members (in order; one part number per
+/// member, 0 for those that stay): each other part becomes a story of its own, numbered after
+/// the others, then all in order of first document.
+fn split_into(of: &mut [usize], mut part_of: impl FnMut(&[usize]) -> Option<Vec<usize>>) {
     let nstories = of.iter().max().map_or(0, |&m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); nstories];
     for (d, &story) in of.iter().enumerate() {
@@ -201,14 +223,112 @@ fn split_each(of: &mut [usize], mut side_of: impl FnMut(&[usize]) -> Option<Vec<
     }
     let mut next = nstories;
     for story in &members {
-        if let Some(side) = side_of(story) {
-            for d in side {
-                of[d] = next;
+        let Some(parts) = part_of(story) else {
+            continue;
+        };
+        let mut new_of: HashMap<usize, usize> = HashMap::default();
+        for (&d, &part) in story.iter().zip(&parts) {
+            if part > 0 {
+                of[d] = *new_of.entry(part).or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                });
             }
-            next += 1;
         }
     }
     renumber(of);
+}
+
+/// Fewest reports a part of a story split by its names needs.
+const NAMES_MIN: usize = LOOSE_MIN;
+
+/// The parts of a story (its members) whose reports name different people, places and bodies:
+/// look-alike events (the same kind of robbery, told in the same words, in two towns) are told
+/// apart by who and where, whatever their other words share. Reports are clustered by the
+/// names they give (average linkage, as stories are, over name vectors weighted by how few of
+/// the story's reports give each name; a name all of them give says nothing), at `link`; when
+/// two or more clusters hold [`NAMES_MIN`] reports or more, each is a story, and each other
+/// report (one that names nobody, or few) joins the one whose reports its words are most like.
+/// Look-alike events that share their names (the same coach hired, then fired) stay one story
+/// here, for time to tell apart.
+fn name_parts(
+    members: &[usize],
+    names: &[Vec<u32>],
+    vecs: &[Vec<(u32, f32)>],
+    link: f32,
+) -> Option<Vec<usize>> {
+    if members.len() < 2 * NAMES_MIN {
+        return None;
+    }
+    let mut df: HashMap<u32, u32> = HashMap::default();
+    for &d in members {
+        for &t in &names[d] {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let n = members.len() as f32;
+    let name_vecs: Vec<Vec<(u32, f32)>> = members
+        .iter()
+        .map(|&d| {
+            let mut v: Vec<(u32, f32)> = names[d]
+                .iter()
+                .filter(|t| df[t] >= 2 && (df[t] as f32) < n)
+                .map(|&t| (t, (n / df[&t] as f32).ln()))
+                .collect();
+            super::vectors::normalize(&mut v);
+            v
+        })
+        .collect();
+    let clusters = cluster_stories(&name_vecs, link);
+    let mut size: HashMap<usize, usize> = HashMap::default();
+    for &c in &clusters {
+        *size.entry(c).or_default() += 1;
+    }
+    let mut cores: Vec<usize> = size
+        .iter()
+        .filter(|&(_, &s)| s >= NAMES_MIN)
+        .map(|(&c, _)| c)
+        .collect();
+    if cores.len() < 2 {
+        return None;
+    }
+    cores.sort_unstable();
+    // Each core's summed vector: a report's mean likeness to a core is its dot product with
+    // the sum over the core's size.
+    let sums: Vec<HashMap<u32, f32>> = cores
+        .iter()
+        .map(|&c| {
+            let mut sum: HashMap<u32, f32> = HashMap::default();
+            for (k, &d) in members.iter().enumerate() {
+                if clusters[k] == c {
+                    for &(t, w) in &vecs[d] {
+                        *sum.entry(t).or_default() += w;
+                    }
+                }
+            }
+            sum
+        })
+        .collect();
+    let parts = members
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| match cores.binary_search(&clusters[k]) {
+            Ok(part) => part,
+            Err(_) => (0..cores.len())
+                .max_by(|&a, &b| {
+                    let mean = |p: usize| {
+                        vecs[d]
+                            .iter()
+                            .filter_map(|(t, w)| Some(w * sums[p].get(t)?))
+                            .sum::<f32>()
+                            / size[&cores[p]] as f32
+                    };
+                    mean(a).total_cmp(&mean(b)).then(b.cmp(&a))
+                })
+                .unwrap_or(0),
+        })
+        .collect();
+    Some(parts)
 }
 
 /// The documents of a story that report another event than the rest, if time and words both

@@ -26,6 +26,8 @@ pub(super) struct Space {
     pub units: Vec<Unit>,
     /// Per document, its vector over the terms of two or more documents.
     pub doc_vecs: Vec<Vec<(u32, f32)>>,
+    /// Per document, the names it gives (see [`names_of`]), as sorted term ids.
+    pub doc_names: Vec<Vec<u32>>,
     /// Per term, the number of passages that have it.
     pub sdf: Vec<u32>,
     /// The number of passages (at least 1).
@@ -76,6 +78,8 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
     let mut raw_units: Vec<RawUnit> = Vec::new();
     // A label shows a term as a name ("Navy") when it is one anywhere, else in lower case.
     let mut surface_is_name: Vec<bool> = Vec::new();
+    // Terms ever written in lower case ("navy"): no name to tell two stories apart by.
+    let mut written_lower: Vec<bool> = Vec::new();
     for (d, i, ts) in per_passage.into_iter().flatten() {
         let ids = ts
             .into_iter()
@@ -84,8 +88,12 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
                 let id = *vocab.entry(t.stem).or_insert_with(|| {
                     surface.push(t.surface.to_lowercase());
                     surface_is_name.push(false);
+                    written_lower.push(false);
                     next
                 });
+                if t.surface.starts_with(char::is_lowercase) {
+                    written_lower[id as usize] = true;
+                }
                 if t.anchor && !surface_is_name[id as usize] {
                     surface[id as usize] = t.surface;
                     surface_is_name[id as usize] = true;
@@ -113,6 +121,8 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
                 let next = vocab.len() as u32;
                 *vocab.entry(key.clone()).or_insert_with(|| {
                     surface.push(key);
+                    surface_is_name.push(false);
+                    written_lower.push(false);
                     next
                 })
             })
@@ -147,6 +157,12 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
         *id = remap[*id as usize];
     }
     let nterms = vocab.len();
+    let mut is_name = vec![false; nterms];
+    for (s, &id) in &vocab {
+        let old = first_seen[id as usize] as usize;
+        is_name[id as usize] =
+            surface_is_name[old] && !written_lower[old] && !s.chars().any(|c| c.is_ascii_digit());
+    }
     let is_year: Vec<bool> = {
         let mut v = vec![false; nterms];
         for (s, &id) in &vocab {
@@ -239,9 +255,11 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
             v
         })
         .collect();
+    let doc_names = doc_tf.iter().map(|tf| names_of(tf, &is_name)).collect();
     Space {
         units,
         doc_vecs,
+        doc_names,
         sdf,
         nsent,
         surface,
@@ -326,6 +344,20 @@ impl<'a> Sums<'a> {
             .take()
             .unwrap_or_else(|| self.vecs[c].iter().copied().collect())
     }
+}
+
+/// The names a document gives (its term counts `tf`, with whether a term was ever a name in
+/// it): capitalized words inside sentences that the comparison never writes in lower case (the
+/// people, places and bodies of a story: "Reid", "Malibu", "NCAA"; not "Navy" where another
+/// report writes "navy"), as sorted term ids.
+fn names_of(tf: &HashMap<u32, (f32, bool)>, is_name: &[bool]) -> Vec<u32> {
+    let mut out: Vec<u32> = tf
+        .iter()
+        .filter(|(t, (_, anchor))| *anchor && is_name[**t as usize])
+        .map(|(&t, _)| t)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Scales a sparse vector to unit length and sorts it by term id. Sorting first makes the sum,
