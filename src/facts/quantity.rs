@@ -151,6 +151,41 @@ pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
         && (a.number - b.number).abs() <= slack * a.number.abs().max(b.number.abs())
 }
 
+/// What two figures of one subject must share to be weighed against each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Scope<'a> {
+    /// One story.
+    Story(usize),
+    /// One aligned group.
+    Group(&'a str),
+    /// One band of magnitude, each [`BAND`] times the one below: two figures within
+    /// [`QUALIFIED_SLACK`] of each other (the most [`one_figure`] allows) are in one band or in
+    /// two next to each other, so a figure keyed by its band and the next meets every figure it
+    /// can be one with.
+    Band(i64),
+}
+
+/// The ratio of one band of magnitude to the one below (above `1 + QUALIFIED_SLACK`).
+const BAND: f64 = 1.2;
+
+impl Scope<'_> {
+    fn band(n: f64) -> Self {
+        let n = n.abs();
+        Scope::Band(if n > 0.0 && n.is_finite() {
+            (n.ln() / BAND.ln()).floor() as i64
+        } else {
+            i64::MIN
+        })
+    }
+
+    fn next(self) -> Self {
+        match self {
+            Scope::Band(b) => Scope::Band(b.saturating_add(1)),
+            other => other,
+        }
+    }
+}
+
 /// Formats a number without a needless fraction.
 pub(crate) fn fmt_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e18 {
@@ -1385,14 +1420,27 @@ impl Cx<'_> {
             })
             .collect();
         let lone = |m: usize| lone[&m];
-        // Every link needs the same subject.
+        // Every link needs the same subject. Figures can contradict each other only in one
+        // story or one aligned group; across stories, only one figure can agree: those are
+        // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
+        // are not all weighed against each other.
         let pairs = classes.pairs(|c| {
-            let subject = &self.items[classes.rep(c)].fact.subject;
+            let m = classes.rep(c);
+            let it = &self.items[m];
+            let subject = it.fact.subject.as_str();
             if subject.is_empty() {
-                Vec::new()
-            } else {
-                vec![subject.as_str()]
+                return Vec::new();
             }
+            let story = self.cmp.documents.get(it.doc).map_or(0, |d| d.story);
+            let mut keys = vec![(Scope::Story(story), subject)];
+            if let Some(g) = it.group {
+                keys.push((Scope::Group(g), subject));
+            }
+            for a in amounts.get(&m).into_iter().flatten() {
+                let b = Scope::band(a.number);
+                keys.extend([(b, subject), (b.next(), subject)]);
+            }
+            keys
         });
         let skips: BTreeMap<&str, Vec<u32>> = (0..classes.len())
             .map(|c| self.items[classes.rep(c)].fact.subject.as_str())

@@ -924,17 +924,19 @@ impl Cx<'_> {
                 )
             },
         );
-        // Candidates share a group, a value, or a word of the event.
+        // Candidates share a group, a value, or a word of the event in one story: dates of two
+        // stories (two events) are weighed only when they are the same date as written.
         let pairs = classes.pairs(|c| {
             let it = &self.items[classes.rep(c)];
             let mut keys = vec![DateKey::Value(date_core(&it.fact.value))];
             if let Some(g) = it.group {
                 keys.push(DateKey::Group(g));
             }
+            let story = self.cmp.documents.get(it.doc).map_or(0, |d| d.story);
             keys.extend(
                 terms(&it.fact.subject)
                     .into_iter()
-                    .map(|t| DateKey::Event(t.stem)),
+                    .map(|t| DateKey::Event(story, t.stem)),
             );
             keys
         });
@@ -1278,12 +1280,12 @@ pub(super) fn date_core(value: &str) -> &str {
 }
 
 /// What two dates must share to be weighed against each other: the value, the group, or a word
-/// of the event.
+/// of the event in one story.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum DateKey<'a> {
     Value(&'a str),
     Group(&'a str),
-    Event(String),
+    Event(usize, String),
 }
 
 /// The grain of a resolved date value.
