@@ -40,10 +40,20 @@ pub(super) fn split(
     datelines: &[Option<NaiveDate>],
     tuning: &Tuning,
 ) -> Stories {
+    let clock = std::time::Instant::now();
+    let lap = |stage: &str| log::debug!("stories: {stage} at {:.2?}", clock.elapsed());
     let mut of = cluster_stories(doc_vecs, tuning.story);
+    lap("clustered");
     settle_by_date(&mut of, doc_vecs, datelines);
+    if tuning.name_link > 0.0 {
+        split_into(&mut of, |members| {
+            name_parts(members, names, doc_vecs, tuning.name_link)
+        });
+    }
+    lap("split by names");
     // Splits only part the documents of one cluster: these similarities serve to the end.
     let sim = Sims::new(&of, doc_vecs);
+    lap("similarities");
     split_each(&mut of, |members| {
         two_years(members, &sim, years, tuning.story_split)
     });
@@ -54,11 +64,7 @@ pub(super) fn split(
         undated_splits.push(sides);
         Some(second)
     });
-    if tuning.name_link > 0.0 {
-        split_into(&mut of, |members| {
-            name_parts(members, names, doc_vecs, tuning.name_link)
-        });
-    }
+    lap("split by time and by words");
     Stories {
         of,
         sim,
