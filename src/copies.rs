@@ -34,27 +34,40 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
             postings.entry(h).or_default().push(d as u32);
         }
     }
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for docs in postings.values().filter(|v| v.len() > 1) {
-        let firsts = if docs.len() > MAX_POSTINGS {
-            1
-        } else {
-            docs.len()
-        };
-        for (i, &a) in docs.iter().enumerate().take(firsts) {
-            for &b in &docs[i + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
-    let mut links: Vec<(usize, usize, f32)> = shared
-        .into_iter()
-        .filter_map(|((a, b), n)| {
-            let smaller = shingles[a as usize].len().min(shingles[b as usize].len());
-            let overlap = n as f32 / smaller.max(1) as f32;
-            (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP)
-                .then_some((a as usize, b as usize, overlap))
-        })
+    // Per document, the sequences it shares with each later one, counted in a row of its own
+    // (documents in parallel).
+    let n = shingles.len();
+    let mut links: Vec<(usize, usize, f32)> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<u32>::new()),
+            |(count, touched), a| {
+                for h in &shingles[a] {
+                    let docs = &postings[h];
+                    if docs.len() > MAX_POSTINGS && docs[0] as usize != a {
+                        continue;
+                    }
+                    let later = docs.partition_point(|&x| x as usize <= a);
+                    for &b in &docs[later..] {
+                        if count[b as usize] == 0 {
+                            touched.push(b);
+                        }
+                        count[b as usize] += 1;
+                    }
+                }
+                touched
+                    .drain(..)
+                    .filter_map(|b| {
+                        let shared = std::mem::take(&mut count[b as usize]);
+                        let smaller = shingles[a].len().min(shingles[b as usize].len());
+                        let overlap = shared as f32 / smaller.max(1) as f32;
+                        (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP)
+                            .then_some((a, b as usize, overlap))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten()
         .collect();
     links.sort_by_key(|&(a, b, _)| (a, b));
     sets(cmp, &links)

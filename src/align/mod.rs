@@ -263,7 +263,8 @@ mod tests {
         let outlets = [
             "Robbers took cash from the {bank} branch in {town} on Tuesday, police chief {chief} \
              said. Teller {teller} was unhurt. The robbers fled in a grey van and police are \
-             searching the area.",
+             searching the area. Under a 1994 law, every robbery of more than 5,000 dollars is \
+             reported within 24 hours.",
             "Police in {town} are hunting two masked men who robbed the {bank} bank. Chief {chief} \
              said the men threatened staff, including {teller}, before escaping in a van.",
             "A {town} bank was robbed by armed men. The {bank} branch closed for the day. \
@@ -328,7 +329,9 @@ mod tests {
         });
         assert!(one.iter().all(|&s| s == one[0]), "{one:?}");
         assert!(mixed);
-        // …the names they give tell them apart: a story per town, no group holding both.
+        // …the names they give tell them apart: a story per town, no group holding both, not
+        // even the stock sentence one report of each town ends with, the same to the word and
+        // figure (a 1994 law).
         let (two, mixed) = stories(&Tuning::default());
         assert_eq!(two, vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
         assert!(!mixed);

@@ -25,6 +25,10 @@ pub(super) struct Stories {
     pub of: Vec<usize>,
     /// Similarity of every two documents of one story.
     sim: Sims,
+    /// Per document, the cluster of its words it was in when the split by names parted it from
+    /// others ([`name_parts`]), and its part: two documents of one cluster in two parts name
+    /// different people and places.
+    named: Vec<(usize, usize)>,
     /// Stories split in two with no dates to tell them apart (see [`loose`]): the documents of
     /// each side, for the reader to be told.
     pub undated_splits: Vec<[Vec<usize>; 2]>,
@@ -45,11 +49,13 @@ pub(super) fn split(
     let mut of = cluster_stories(doc_vecs, tuning.story);
     lap("clustered");
     settle_by_date(&mut of, doc_vecs, datelines);
+    let clusters = of.clone();
     if tuning.name_link > 0.0 {
         split_into(&mut of, |members| {
             name_parts(members, names, doc_vecs, tuning.name_link)
         });
     }
+    let named = clusters.into_iter().zip(of.iter().copied()).collect();
     lap("split by names");
     // Splits only part the documents of one cluster: these similarities serve to the end.
     let sim = Sims::new(&of, doc_vecs);
@@ -68,6 +74,7 @@ pub(super) fn split(
     Stories {
         of,
         sim,
+        named,
         undated_splits,
     }
 }
@@ -480,6 +487,9 @@ impl Stories {
 
     /// Whether a pair of passages of documents `da` and `db`, similar by `sim` (`anchors`: they
     /// share two or more names or numbers), is an edge: a pair that can start a group or join two.
+    /// Across stories, only a nearly equal pair is, and none across stories told apart by the
+    /// people and places they name: two events, whatever stock sentences they share ("police
+    /// are searching the area").
     pub fn is_edge(&self, da: usize, db: usize, sim: f32, anchors: bool, tuning: &Tuning) -> bool {
         if da == db {
             false
@@ -495,7 +505,9 @@ impl Stories {
             };
             sim >= need
         } else {
-            sim >= tuning.across && anchors
+            let ((ca, pa), (cb, pb)) = (self.named[da], self.named[db]);
+            let named_apart = ca == cb && pa != pb;
+            sim >= tuning.across && anchors && !named_apart
         }
     }
 }
