@@ -596,6 +596,12 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
 
 // Comparison of the sources' facts of this kind.
 
+/// The full names given to titled people anywhere, by their first and by their last word
+/// ("Gregg Hastings" under "Gregg" and "Hastings"), each list in name order.
+pub(super) struct KnownPeople {
+    by_word: BTreeMap<String, Vec<String>>,
+}
+
 impl Cx<'_> {
     /// Speakers named as people, linked to one full name across documents; descriptions ("the
     /// president") and pronouns are left out, since they cannot be compared by name.
@@ -631,32 +637,36 @@ impl Cx<'_> {
     }
 
     /// Full names (two words or more) given to titled people anywhere.
-    pub(super) fn known_people(&self) -> BTreeSet<String> {
-        self.items
+    pub(super) fn known_people(&self) -> KnownPeople {
+        let names: BTreeSet<String> = self
+            .items
             .iter()
             .filter(|it| it.fact.kind == FactKind::Title && it.fact.subject.contains(' '))
             .map(|it| it.fact.subject.clone())
-            .collect()
+            .collect();
+        let mut by_word: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for full in names {
+            let ws: Vec<&str> = full.split(' ').collect();
+            let (first, last) = (ws[0].to_string(), ws[ws.len() - 1].to_string());
+            if first != last {
+                by_word.entry(first).or_default().push(full.clone());
+            }
+            by_word.entry(last).or_default().push(full);
+        }
+        KnownPeople { by_word }
     }
 
     /// Links a one-word name to a full name: this document's, then any known, then any
     /// document's.
-    pub(super) fn link_person(&self, name: &str, doc: usize, known: &BTreeSet<String>) -> String {
+    pub(super) fn link_person(&self, name: &str, doc: usize, known: &KnownPeople) -> String {
         if name.contains(' ') {
             return name.to_string();
         }
         if let Some(full) = self.full_name(name, Within::Document(doc)) {
             return full;
         }
-        let hits: Vec<&String> = known
-            .iter()
-            .filter(|k| {
-                let ws: Vec<&str> = k.split(' ').collect();
-                ws.first() == Some(&name) || ws.last() == Some(&name)
-            })
-            .collect();
-        if hits.len() == 1 {
-            return hits[0].clone();
+        if let Some([full]) = known.by_word.get(name).map(Vec::as_slice) {
+            return full.clone();
         }
         let story = self.cmp.documents.get(doc).map_or(0, |d| d.story);
         self.full_name(name, Within::Story(story))
