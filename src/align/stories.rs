@@ -3,8 +3,13 @@
 //! together); a passage pair is then held to a bar that depends on whether, and how firmly, its
 //! two documents are in one story.
 //!
-//! Look-alike events (the same coach hired, then fired years later) share their names, so their
-//! reports can cluster into one story. Time is the evidence that tells them apart: when a story's
+//! Look-alike events told in the same words but of other people and places (two robberies in
+//! two towns, a template bulletin) are told apart by the names their reports give: inside each
+//! cluster, reports are clustered again by their names, and clusters of several reports each
+//! become stories ([`name_parts`]); no passage is aligned across two stories told apart so.
+//!
+//! Look-alike events that share their names (the same coach hired, then fired years later) can
+//! stay one story by words and names alike. Time is the evidence that tells them apart: when a story's
 //! reports are dated to two years (the dateline, else the latest year the headline and lead
 //! name), and the reports of each year, with the undated ones put beside those they are most
 //! like, are clearly less alike between the two sides than inside each, the story is two. A
