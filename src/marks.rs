@@ -844,6 +844,7 @@ mod tests {
                 inner_boilerplate: Vec::new(),
             }],
             story: 0,
+            named: None,
         }
     }
 

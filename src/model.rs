@@ -141,6 +141,18 @@ pub struct Document {
     pub passages: Vec<Passage>,
     /// The story (cluster of documents reporting the same events) this document was put in.
     pub story: usize,
+    /// When the reports of this document's cluster of words named different people and places
+    /// and were parted into stories by them: the cluster and this document's part. Documents of
+    /// one cluster in two parts report two events; their passages are never aligned and their
+    /// facts never weighed against each other. Absent in JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<[usize; 2]>,
+}
+
+/// Whether two documents, by their [`Document::named`], were told apart by the people and places
+/// they name: one cluster, two parts.
+pub fn named_apart(a: Option<[usize; 2]>, b: Option<[usize; 2]>) -> bool {
+    matches!((a, b), (Some([c, p]), Some([d, q])) if c == d && p != q)
 }
 
 fn english_code() -> String {

@@ -325,6 +325,7 @@ pub(crate) fn build_document(
         text: l.text,
         passages,
         story: 0,
+        named: None,
     };
     (doc, warnings)
 }

@@ -151,8 +151,14 @@ pub fn align_with(
         &datelines,
         tuning,
     );
-    for (doc, &story) in cmp.documents.iter_mut().zip(&stories.of) {
+    for ((doc, &story), &named) in cmp
+        .documents
+        .iter_mut()
+        .zip(&stories.of)
+        .zip(&stories.named)
+    {
         doc.story = story;
+        doc.named = named;
     }
     for sides in &stories.undated_splits {
         cmp.warnings.push(loose_warning(cmp, sides));
@@ -335,6 +341,50 @@ mod tests {
         let (two, mixed) = stories(&Tuning::default());
         assert_eq!(two, vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
         assert!(!mixed);
+        // Nor are their facts weighed against each other: the same words quoted from the teller
+        // of each bank are two statements, not one quote given to two people; the figures of
+        // the stock sentence are each its own report's.
+        let cmp = crate::pipeline::compare_texts(&texts, &crate::Options::default());
+        for f in &cmp.findings {
+            let towns: std::collections::BTreeSet<&str> = f
+                .mentions
+                .iter()
+                .filter_map(|m| cmp.documents.iter().find(|d| d.id == m.document))
+                .map(|d| &d.path[..4])
+                .collect();
+            assert_eq!(towns.len(), 1, "{}", f.summary);
+        }
+        assert!(
+            !cmp.findings
+                .iter()
+                .any(|f| f.status == crate::model::FindingStatus::Conflict)
+        );
+    }
+
+    #[test]
+    fn one_event_whose_reports_quote_different_people_stays_one_story() {
+        // Ten reports of one robbery: five outlets quote the chief and the teller, five a
+        // detective and a customer; every one names the town, most the bank.
+        let mut texts =
+            robbery_reports("Dorrance", "Halvern Savings", "Oskar Brill", "Mina Castell");
+        texts.extend(
+            robbery_reports(
+                "Dorrance",
+                "Halvern Savings",
+                "Vera Lindqvist",
+                "Paul Ostrander",
+            )
+            .into_iter()
+            .map(|(n, t)| (n.replace(".txt", "_b.txt"), t)),
+        );
+        let texts: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let mut cmp = loaded(&texts);
+        align_with(&mut cmp, &Tuning::default(), &AtomicBool::new(false)).expect("aligns");
+        assert!(cmp.documents.iter().all(|d| d.story == 0));
+        assert!(cmp.documents.iter().all(|d| d.named.is_none()));
     }
 
     #[test]

@@ -30,10 +30,9 @@ pub(super) struct Stories {
     pub of: Vec<usize>,
     /// Similarity of every two documents of one story.
     sim: Sims,
-    /// Per document, the cluster of its words it was in when the split by names parted it from
-    /// others ([`name_parts`]), and its part: two documents of one cluster in two parts name
-    /// different people and places.
-    named: Vec<(usize, usize)>,
+    /// Per document whose cluster of words the split by names parted ([`name_parts`]): the
+    /// cluster and its part (see [`crate::model::Document::named`]).
+    pub named: Vec<Option<[usize; 2]>>,
     /// Stories split in two with no dates to tell them apart (see [`loose`]): the documents of
     /// each side, for the reader to be told.
     pub undated_splits: Vec<[Vec<usize>; 2]>,
@@ -60,7 +59,7 @@ pub(super) fn split(
             name_parts(members, names, doc_vecs, tuning.name_link)
         });
     }
-    let named = clusters.into_iter().zip(of.iter().copied()).collect();
+    let named = parted(&clusters, &of);
     lap("split by names");
     // Splits only part the documents of one cluster: these similarities serve to the end.
     let sim = Sims::new(&of, doc_vecs);
@@ -257,6 +256,22 @@ fn split_into(of: &mut [usize], mut part_of: impl FnMut(&[usize]) -> Option<Vec<
     renumber(of);
 }
 
+/// Per document, its cluster (`clusters`) and part (`parts`) when its cluster was parted in
+/// two or more.
+fn parted(clusters: &[usize], parts: &[usize]) -> Vec<Option<[usize; 2]>> {
+    let mut first_part: HashMap<usize, usize> = HashMap::default();
+    let mut split: HashMap<usize, bool> = HashMap::default();
+    for (&c, &p) in clusters.iter().zip(parts) {
+        let first = *first_part.entry(c).or_insert(p);
+        *split.entry(c).or_default() |= first != p;
+    }
+    clusters
+        .iter()
+        .zip(parts)
+        .map(|(&c, &p)| split[&c].then_some([c, p]))
+        .collect()
+}
+
 /// Fewest reports a part of a story split by its names needs.
 const NAMES_MIN: usize = LOOSE_MIN;
 
@@ -311,6 +326,27 @@ fn name_parts(
         return None;
     }
     cores.sort_unstable();
+    // One event's reports share its main person or place, however differently they quote
+    // others: a name that half the reports of every part or more give (left out of the
+    // vectors above when all give it, as such a name weighs nothing there) keeps the story
+    // whole.
+    let mut giving: Vec<HashMap<u32, usize>> = vec![HashMap::default(); cores.len()];
+    for (k, &d) in members.iter().enumerate() {
+        if let Ok(p) = cores.binary_search(&clusters[k]) {
+            for &t in &names[d] {
+                *giving[p].entry(t).or_default() += 1;
+            }
+        }
+    }
+    let shared = |t: &u32| {
+        cores
+            .iter()
+            .zip(&giving)
+            .all(|(c, g)| 2 * g.get(t).copied().unwrap_or(0) >= size[c])
+    };
+    if giving[0].keys().any(shared) {
+        return None;
+    }
     // Each core's summed vector: a report's mean likeness to a core is its dot product with
     // the sum over the core's size.
     let sums: Vec<HashMap<u32, f32>> = cores
@@ -510,9 +546,9 @@ impl Stories {
             };
             sim >= need
         } else {
-            let ((ca, pa), (cb, pb)) = (self.named[da], self.named[db]);
-            let named_apart = ca == cb && pa != pb;
-            sim >= tuning.across && anchors && !named_apart
+            sim >= tuning.across
+                && anchors
+                && !crate::model::named_apart(self.named[da], self.named[db])
         }
     }
 }

@@ -160,8 +160,22 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
     let mut is_name = vec![false; nterms];
     for (s, &id) in &vocab {
         let old = first_seen[id as usize] as usize;
-        is_name[id as usize] =
-            surface_is_name[old] && !written_lower[old] && !s.chars().any(|c| c.is_ascii_digit());
+        let word = surface[id as usize].as_str();
+        // Days and months are capitalized but name no one: reports of one event written on
+        // two days must not drift apart by them. Nor do function words in a title ("The",
+        // "New", "Us"), abbreviations ("Jr", "St"), or acronyms ("FBI", "NCAA", "AP"), which
+        // mostly name bodies that recur from one event to the next.
+        let calendar =
+            crate::dates::month_number(word).is_some() || word.parse::<chrono::Weekday>().is_ok();
+        let acronym = !word.chars().any(char::is_lowercase);
+        let function_word = crate::text::is_stopword(&word.to_lowercase());
+        is_name[id as usize] = surface_is_name[old]
+            && !written_lower[old]
+            && !calendar
+            && !acronym
+            && !function_word
+            && word.chars().count() >= 3
+            && !s.chars().any(|c| c.is_ascii_digit());
     }
     let is_year: Vec<bool> = {
         let mut v = vec![false; nterms];

@@ -51,6 +51,9 @@ pub(super) struct Classes {
     first_node: Vec<usize>,
     /// Per class: its first fact, which stands for all of them.
     rep: Vec<usize>,
+    /// Per class: the part of a cluster parted by names its documents are in (see
+    /// [`crate::model::Document::named`]); a class never spans two parts.
+    named: Vec<Option<[usize; 2]>>,
     /// Per item (of the whole comparison): its node, `usize::MAX` for items not classed.
     node_of: Vec<usize>,
     nodes: usize,
@@ -58,25 +61,29 @@ pub(super) struct Classes {
 
 impl Classes {
     /// Classes of `members` (item indices, ascending) by `key`; `doc` gives an item's document
-    /// and `items` the number of items in the comparison. Classes are numbered in order of their
-    /// first member.
+    /// and the part of a cluster parted by names it is in (see
+    /// [`crate::model::Document::named`]), `items` the number of items in the comparison.
+    /// Classes are numbered in order of their first member.
     pub(super) fn new<K: Ord>(
         members: &[usize],
         items: usize,
-        doc: impl Fn(usize) -> usize,
+        doc: impl Fn(usize) -> (usize, Option<[usize; 2]>),
         key: impl Fn(usize) -> K,
     ) -> Self {
-        let mut ids: BTreeMap<K, usize> = BTreeMap::new();
+        let mut ids: BTreeMap<(Option<[usize; 2]>, K), usize> = BTreeMap::new();
         let mut by_class: Vec<BTreeMap<usize, Vec<usize>>> = Vec::new();
         let mut rep = Vec::new();
+        let mut named = Vec::new();
         for &m in members {
             let next = by_class.len();
-            let c = *ids.entry(key(m)).or_insert(next);
+            let (d, part) = doc(m);
+            let c = *ids.entry((part, key(m))).or_insert(next);
             if c == next {
                 by_class.push(BTreeMap::new());
                 rep.push(m);
+                named.push(part);
             }
-            by_class[c].entry(doc(m)).or_default().push(m);
+            by_class[c].entry(d).or_default().push(m);
         }
         let mut node_of = vec![usize::MAX; items];
         let mut first_node = Vec::with_capacity(by_class.len());
@@ -96,6 +103,7 @@ impl Classes {
             docs,
             first_node,
             rep,
+            named,
             node_of,
             nodes,
         }
@@ -111,7 +119,8 @@ impl Classes {
     }
 
     /// Pairs of classes `(x, y)`, `x <= y`, that share a key (a class is paired with itself when
-    /// it has a key), sorted: the only pairs a rule needs to weigh.
+    /// it has a key), sorted: the only pairs a rule needs to weigh. Facts of two events told
+    /// apart by the people and places they name are never paired.
     pub(super) fn pairs<K: Ord>(&self, keys: impl Fn(usize) -> Vec<K>) -> Vec<(usize, usize)> {
         let mut buckets: BTreeMap<K, Vec<usize>> = BTreeMap::new();
         for c in 0..self.len() {
@@ -124,8 +133,38 @@ impl Classes {
         }
         let mut pairs = Vec::new();
         for bucket in buckets.values() {
-            for (i, &x) in bucket.iter().enumerate() {
-                pairs.extend(bucket[i..].iter().map(|&y| (x, y)));
+            // The bucket's classes by the cluster parted by names they are in (none: not
+            // parted, paired with every class), then by part: two parts of one cluster are
+            // never paired, and their pairs are never made (a quote told in 40 look-alike
+            // events is 40 classes).
+            let mut by_cluster: BTreeMap<Option<usize>, BTreeMap<usize, Vec<usize>>> =
+                BTreeMap::new();
+            for &c in bucket {
+                let (cluster, part) = self.named[c].map_or((None, 0), |[c, p]| (Some(c), p));
+                by_cluster
+                    .entry(cluster)
+                    .or_default()
+                    .entry(part)
+                    .or_default()
+                    .push(c);
+            }
+            let clusters: Vec<Vec<usize>> = by_cluster
+                .values()
+                .map(|parts| {
+                    for xs in parts.values() {
+                        for (i, &x) in xs.iter().enumerate() {
+                            pairs.extend(xs[i..].iter().map(|&y| (x, y)));
+                        }
+                    }
+                    parts.values().flatten().copied().collect()
+                })
+                .collect();
+            for (i, xs) in clusters.iter().enumerate() {
+                for ys in &clusters[i + 1..] {
+                    for &x in xs {
+                        pairs.extend(ys.iter().map(|&y| (x.min(y), x.max(y))));
+                    }
+                }
             }
         }
         pairs.sort_unstable();
@@ -360,7 +399,7 @@ mod tests {
             let expected = pairwise(&docs, &class, &apart, &within);
 
             let members: Vec<usize> = (0..n).collect();
-            let classes = Classes::new(&members, n, |m| docs[m], |m| class[m]);
+            let classes = Classes::new(&members, n, |m| (docs[m], None), |m| class[m]);
             // Class ids follow first appearance; map them back to the rule's classes.
             let of = |c: usize| class[classes.rep(c)];
             let mut links = Links::new(&classes);

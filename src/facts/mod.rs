@@ -477,6 +477,13 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Item `m`'s document, and the part of a cluster parted by names it is in (see
+    /// [`crate::model::Document::named`]).
+    fn doc_of(&self, m: usize) -> (usize, Option<[usize; 2]>) {
+        let d = self.items[m].doc;
+        (d, self.cmp.documents.get(d).and_then(|doc| doc.named))
+    }
+
     /// The group all the items share, if any.
     fn common_group(&self, members: &[usize]) -> Option<String> {
         let first = self.items[*members.first()?].group?;

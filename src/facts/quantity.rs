@@ -1365,7 +1365,7 @@ impl Cx<'_> {
         let classes = Classes::new(
             &members,
             self.items.len(),
-            |m| self.items[m].doc,
+            |m| self.doc_of(m),
             |m| {
                 let it = &self.items[m];
                 (

@@ -1043,7 +1043,7 @@ impl Cx<'_> {
         let classes = Classes::new(
             &members,
             self.items.len(),
-            |m| self.items[m].doc,
+            |m| self.doc_of(m),
             |m| self.items[m].fact.value.as_str(),
         );
         // The aligned groups each wording is quoted in.
