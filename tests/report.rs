@@ -84,6 +84,7 @@ fn document(i: usize, title: &str, passages: &[&str], grouped: &[Option<&str>]) 
         text,
         passages: ps,
         story: 0,
+        named: None,
     }
 }
 

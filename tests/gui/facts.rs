@@ -57,6 +57,7 @@ fn document(i: usize, title: &str, text: &str, facts: Vec<Fact>) -> Document {
         text: text.into(),
         passages: vec![passage(i, text, facts)],
         story: 0,
+        named: None,
     }
 }
 
