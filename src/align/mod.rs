@@ -263,6 +263,21 @@ mod tests {
         loaded(&texts)
     }
 
+    /// Each document's story, and whether a group mixes events (told by `event`, from a
+    /// document's path).
+    fn stories_and_mixed(cmp: &Comparison, event: impl Fn(&str) -> &str) -> (Vec<usize>, bool) {
+        let mixed = cmp.groups.iter().any(|g| {
+            let events: std::collections::BTreeSet<&str> = g
+                .passages
+                .iter()
+                .filter_map(|id| cmp.passage(id))
+                .map(|(d, _)| event(&cmp.documents[d].path))
+                .collect();
+            events.len() > 1
+        });
+        (cmp.documents.iter().map(|d| d.story).collect(), mixed)
+    }
+
     /// Five outlets' reports of a robbery, told the way each outlet tells every robbery, with
     /// the town, the bank and the people given: (file name, text).
     fn robbery_reports(town: &str, bank: &str, chief: &str, teller: &str) -> Vec<(String, String)> {
@@ -313,19 +328,7 @@ mod tests {
         let stories = |tuning: &Tuning| {
             let mut cmp = loaded(&texts);
             align_with(&mut cmp, tuning, &never).expect("aligns");
-            let mixed = cmp.groups.iter().any(|g| {
-                let towns: std::collections::BTreeSet<&str> = g
-                    .passages
-                    .iter()
-                    .filter_map(|id| cmp.passage(id))
-                    .map(|(d, _)| &cmp.documents[d].path[..4])
-                    .collect();
-                towns.len() > 1
-            });
-            (
-                cmp.documents.iter().map(|d| d.story).collect::<Vec<_>>(),
-                mixed,
-            )
+            stories_and_mixed(&cmp, |path| &path[..4])
         };
         // Told in the same words, the two robberies are one story by their words alone, and
         // groups set one town's report beside the other's…
@@ -478,19 +481,7 @@ mod tests {
         let stories = |tuning: &Tuning| {
             let mut cmp = strike_reports();
             align_with(&mut cmp, tuning, &never).expect("aligns");
-            let mixed = cmp.groups.iter().any(|g| {
-                let years: std::collections::BTreeSet<&str> = g
-                    .passages
-                    .iter()
-                    .filter_map(|id| cmp.passage(id))
-                    .map(|(d, _)| &cmp.documents[d].path[7..11])
-                    .collect();
-                years.len() > 1
-            });
-            (
-                cmp.documents.iter().map(|d| d.story).collect::<Vec<_>>(),
-                mixed,
-            )
+            stories_and_mixed(&cmp, |path| &path[7..11])
         };
         // Clustered by their words, with neither split, the two strikes are one story, and
         // some groups mix them…
