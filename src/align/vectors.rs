@@ -361,9 +361,11 @@ impl<'a> Sums<'a> {
 }
 
 /// The names a document gives (its term counts `tf`, with whether a term was ever a name in
-/// it): capitalized words inside sentences that the comparison never writes in lower case (the
-/// people, places and bodies of a story: "Reid", "Malibu", "NCAA"; not "Navy" where another
-/// report writes "navy"), as sorted term ids.
+/// it; `is_name` per term): words read as names (capitalized inside a sentence, or in a Title
+/// Case headline where they are names in running text elsewhere) that the comparison never
+/// writes in lower case, and that are no day, month, acronym, function word or abbreviation —
+/// the people and places of a story: "Reid", "Malibu"; not "Navy" where another report writes
+/// "navy". As sorted term ids.
 fn names_of(tf: &HashMap<u32, (f32, bool)>, is_name: &[bool]) -> Vec<u32> {
     let mut out: Vec<u32> = tf
         .iter()

@@ -165,7 +165,8 @@ enum Scope<'a> {
     Band(i64),
 }
 
-/// The ratio of one band of magnitude to the one below (above `1 + QUALIFIED_SLACK`).
+/// The ratio of one band of magnitude to the one below: above `1 / (1 - QUALIFIED_SLACK)`, the
+/// most two figures [`one_figure`] calls one can be apart by (1.11).
 const BAND: f64 = 1.2;
 
 impl Scope<'_> {
