@@ -133,38 +133,52 @@ impl Classes {
         }
         let mut pairs = Vec::new();
         for bucket in buckets.values() {
+            let first = self.named[bucket[0]];
+            if bucket.iter().all(|&c| self.named[c] == first) {
+                for (i, &x) in bucket.iter().enumerate() {
+                    pairs.extend(bucket[i..].iter().map(|&y| (x, y)));
+                }
+                continue;
+            }
             // The bucket's classes by the cluster parted by names they are in (none: not
             // parted, paired with every class), then by part: two parts of one cluster are
             // never paired, and their pairs are never made (a quote told in 40 look-alike
             // events is 40 classes).
-            let mut by_cluster: BTreeMap<Option<usize>, BTreeMap<usize, Vec<usize>>> =
-                BTreeMap::new();
-            for &c in bucket {
-                let (cluster, part) = self.named[c].map_or((None, 0), |[c, p]| (Some(c), p));
-                by_cluster
-                    .entry(cluster)
-                    .or_default()
-                    .entry(part)
-                    .or_default()
-                    .push(c);
-            }
-            let clusters: Vec<Vec<usize>> = by_cluster
-                .values()
-                .map(|parts| {
-                    for xs in parts.values() {
-                        for (i, &x) in xs.iter().enumerate() {
-                            pairs.extend(xs[i..].iter().map(|&y| (x, y)));
-                        }
-                    }
-                    parts.values().flatten().copied().collect()
+            let mut keyed: Vec<(Option<usize>, usize, usize)> = bucket
+                .iter()
+                .map(|&c| {
+                    let (cluster, part) = self.named[c].map_or((None, 0), |[c, p]| (Some(c), p));
+                    (cluster, part, c)
                 })
                 .collect();
-            for (i, xs) in clusters.iter().enumerate() {
-                for ys in &clusters[i + 1..] {
-                    for &x in xs {
-                        pairs.extend(ys.iter().map(|&y| (x.min(y), x.max(y))));
+            keyed.sort_unstable();
+            // Where the run of classes from `from` that `same` holds for ends.
+            let run_end = |from: usize, same: &dyn Fn(&(Option<usize>, usize, usize)) -> bool| {
+                from + keyed[from..].iter().take_while(|x| same(x)).count()
+            };
+            let mut start = 0;
+            while start < keyed.len() {
+                let cluster = keyed[start].0;
+                let end = run_end(start, &|x| x.0 == cluster);
+                // Inside the cluster: the pairs of each part.
+                let mut from = start;
+                while from < end {
+                    let part = keyed[from].1;
+                    let to = run_end(from, &|x| x.0 == cluster && x.1 == part);
+                    for (i, x) in keyed[from..to].iter().enumerate() {
+                        pairs.extend(
+                            keyed[from + i..to]
+                                .iter()
+                                .map(|y| (x.2.min(y.2), x.2.max(y.2))),
+                        );
                     }
+                    from = to;
                 }
+                // With the later clusters (and, for the unparted, with every class): all pairs.
+                for x in &keyed[start..end] {
+                    pairs.extend(keyed[end..].iter().map(|y| (x.2.min(y.2), x.2.max(y.2))));
+                }
+                start = end;
             }
         }
         pairs.sort_unstable();

@@ -1077,17 +1077,21 @@ impl Cx<'_> {
                 .map(String::as_str)
                 .filter(|x| *x != "…")
                 .collect();
+            // Keys are hashes (a collision only adds a pair, weighed in full below).
+            let hash = |parts: &[&str]| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::hash::DefaultHasher::new();
+                parts.hash(&mut h);
+                h.finish()
+            };
             if ws.len() < 4 {
-                vec![ws.join(" ")]
+                vec![hash(&ws)]
             } else {
                 // One speaker's quotes in one group ([`Self::reworded`]).
                 let said_in_group = in_groups(c)
                     .iter()
-                    .flat_map(|g| said(c).iter().map(move |s| format!("\u{1}{g}\u{1}{s}")));
-                ws.windows(4)
-                    .map(|x| x.join(" "))
-                    .chain(said_in_group)
-                    .collect()
+                    .flat_map(|g| said(c).iter().map(move |s| hash(&["\u{1}", g, s.as_str()])));
+                ws.windows(4).map(hash).chain(said_in_group).collect()
             }
         });
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
