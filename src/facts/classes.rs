@@ -43,6 +43,10 @@ impl Sets {
     }
 }
 
+/// A class in a bucket of [`Classes::pairs`]: the cluster parted by names it is in (if any),
+/// its part, and the class.
+type Keyed = (Option<usize>, usize, usize);
+
 /// Facts grouped into classes by a key: facts with equal keys are weighed as one.
 pub(super) struct Classes {
     /// Per class: its facts by document, as (document, items), in document order.
@@ -144,7 +148,7 @@ impl Classes {
             // parted, paired with every class), then by part: two parts of one cluster are
             // never paired, and their pairs are never made (a quote told in 40 look-alike
             // events is 40 classes).
-            let mut keyed: Vec<(Option<usize>, usize, usize)> = bucket
+            let mut keyed: Vec<Keyed> = bucket
                 .iter()
                 .map(|&c| {
                     let (cluster, part) = self.named[c].map_or((None, 0), |[c, p]| (Some(c), p));
@@ -153,7 +157,7 @@ impl Classes {
                 .collect();
             keyed.sort_unstable();
             // Where the run of classes from `from` that `same` holds for ends.
-            let run_end = |from: usize, same: &dyn Fn(&(Option<usize>, usize, usize)) -> bool| {
+            let run_end = |from: usize, same: &dyn Fn(&Keyed) -> bool| {
                 from + keyed[from..].iter().take_while(|x| same(x)).count()
             };
             let mut start = 0;
