@@ -346,8 +346,10 @@ mod tests {
         assert!(!mixed);
         // Nor are their facts weighed against each other: the same words quoted from the teller
         // of each bank are two statements, not one quote given to two people; the figures of
-        // the stock sentence are each its own report's.
+        // the stock sentence are each its own report's. And the two reports that fill in the
+        // same template word for word are no copies of one text.
         let cmp = crate::pipeline::compare_texts(&texts, &crate::Options::default());
+        assert!(cmp.copies.is_empty(), "{:?}", cmp.copies);
         for f in &cmp.findings {
             let towns: std::collections::BTreeSet<&str> = f
                 .mentions
