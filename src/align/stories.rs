@@ -369,17 +369,15 @@ fn name_parts(
         .map(|(k, &d)| match cores.binary_search(&clusters[k]) {
             Ok(part) => part,
             Err(_) => (0..cores.len())
-                .max_by(|&a, &b| {
-                    let mean = |p: usize| {
-                        vecs[d]
-                            .iter()
-                            .filter_map(|(t, w)| Some(w * sums[p].get(t)?))
-                            .sum::<f32>()
-                            / size[&cores[p]] as f32
-                    };
-                    mean(a).total_cmp(&mean(b)).then(b.cmp(&a))
+                .map(|p| {
+                    let dot: f32 = vecs[d]
+                        .iter()
+                        .filter_map(|(t, w)| Some(w * sums[p].get(t)?))
+                        .sum();
+                    (p, dot / size[&cores[p]] as f32)
                 })
-                .unwrap_or(0),
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map_or(0, |(p, _)| p),
         })
         .collect();
     Some(parts)

@@ -43,10 +43,6 @@ impl Sets {
     }
 }
 
-/// A class in a bucket of [`Classes::pairs`]: the cluster parted by names it is in (if any),
-/// its part, and the class.
-type Keyed = (Option<usize>, usize, usize);
-
 /// Facts grouped into classes by a key: facts with equal keys are weighed as one.
 pub(super) struct Classes {
     /// Per class: its facts by document, as (document, items), in document order.
@@ -136,53 +132,16 @@ impl Classes {
             }
         }
         let mut pairs = Vec::new();
+        // Facts of two parts of a cluster parted by names are never paired (a quote told in 40
+        // look-alike events is 40 classes, none weighed against another).
         for bucket in buckets.values() {
-            let first = self.named[bucket[0]];
-            if bucket.iter().all(|&c| self.named[c] == first) {
-                for (i, &x) in bucket.iter().enumerate() {
-                    pairs.extend(bucket[i..].iter().map(|&y| (x, y)));
-                }
-                continue;
-            }
-            // The bucket's classes by the cluster parted by names they are in (none: not
-            // parted, paired with every class), then by part: two parts of one cluster are
-            // never paired, and their pairs are never made (a quote told in 40 look-alike
-            // events is 40 classes).
-            let mut keyed: Vec<Keyed> = bucket
-                .iter()
-                .map(|&c| {
-                    let (cluster, part) = self.named[c].map_or((None, 0), |[c, p]| (Some(c), p));
-                    (cluster, part, c)
-                })
-                .collect();
-            keyed.sort_unstable();
-            // Where the run of classes from `from` that `same` holds for ends.
-            let run_end = |from: usize, same: &dyn Fn(&Keyed) -> bool| {
-                from + keyed[from..].iter().take_while(|x| same(x)).count()
-            };
-            let mut start = 0;
-            while start < keyed.len() {
-                let cluster = keyed[start].0;
-                let end = run_end(start, &|x| x.0 == cluster);
-                // Inside the cluster: the pairs of each part.
-                let mut from = start;
-                while from < end {
-                    let part = keyed[from].1;
-                    let to = run_end(from, &|x| x.0 == cluster && x.1 == part);
-                    for (i, x) in keyed[from..to].iter().enumerate() {
-                        pairs.extend(
-                            keyed[from + i..to]
-                                .iter()
-                                .map(|y| (x.2.min(y.2), x.2.max(y.2))),
-                        );
-                    }
-                    from = to;
-                }
-                // With the later clusters (and, for the unparted, with every class): all pairs.
-                for x in &keyed[start..end] {
-                    pairs.extend(keyed[end..].iter().map(|y| (x.2.min(y.2), x.2.max(y.2))));
-                }
-                start = end;
+            for (i, &x) in bucket.iter().enumerate() {
+                pairs.extend(
+                    bucket[i..]
+                        .iter()
+                        .filter(|&&y| !crate::model::named_apart(self.named[x], self.named[y]))
+                        .map(|&y| (x, y)),
+                );
             }
         }
         pairs.sort_unstable();

@@ -477,6 +477,11 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The story document `d` is in.
+    fn story_of(&self, d: usize) -> usize {
+        self.cmp.documents.get(d).map_or(0, |doc| doc.story)
+    }
+
     /// Item `m`'s document, and the part of a cluster parted by names it is in (see
     /// [`crate::model::Document::named`]).
     fn doc_of(&self, m: usize) -> (usize, Option<[usize; 2]>) {

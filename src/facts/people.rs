@@ -668,7 +668,7 @@ impl Cx<'_> {
         if let Some([full]) = known.by_word.get(name).map(Vec::as_slice) {
             return full.clone();
         }
-        let story = self.cmp.documents.get(doc).map_or(0, |d| d.story);
+        let story = self.story_of(doc);
         self.full_name(name, Within::Story(story))
             .unwrap_or_else(|| name.to_string())
     }

@@ -1432,7 +1432,7 @@ impl Cx<'_> {
             if subject.is_empty() {
                 return Vec::new();
             }
-            let story = self.cmp.documents.get(it.doc).map_or(0, |d| d.story);
+            let story = self.story_of(it.doc);
             let mut keys = vec![(Scope::Story(story), subject)];
             if let Some(g) = it.group {
                 keys.push((Scope::Group(g), subject));

@@ -932,7 +932,7 @@ impl Cx<'_> {
             if let Some(g) = it.group {
                 keys.push(DateKey::Group(g));
             }
-            let story = self.cmp.documents.get(it.doc).map_or(0, |d| d.story);
+            let story = self.story_of(it.doc);
             keys.extend(
                 terms(&it.fact.subject)
                     .into_iter()
