@@ -100,15 +100,15 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The names of the texts: capitalized words ("Reid", not "REID" or "The") that are never
-/// written in lower case.
+/// The names of the texts: capitalized words ("Reid", "DeGeneres", not "REID" or "The") that
+/// are never written in lower case.
 fn names_in(texts: &[String]) -> std::collections::HashSet<String> {
     let mut capitalized = std::collections::HashSet::new();
     let mut lower = std::collections::HashSet::new();
     for piece in texts.iter().flat_map(|t| pieces(t)) {
         let mut chars = piece.chars();
         match chars.next() {
-            Some(c) if c.is_uppercase() && piece.len() > 2 && chars.all(char::is_lowercase) => {
+            Some(c) if c.is_uppercase() && piece.len() > 2 && chars.any(char::is_lowercase) => {
                 capitalized.insert(piece.to_string());
             }
             Some(c) if c.is_lowercase() => {
