@@ -50,6 +50,7 @@ pub(super) fn find(
         &df,
         df_cap,
         &stories.of,
+        &stories.named,
         lowest,
         tuning.across,
         |a: &Unit, b: &Unit, sim| candidate(a, b, sim, lowest),
@@ -194,7 +195,8 @@ impl Classes {
     /// of each document), in the first story they share, and pairs of classes that share no
     /// story at `across` or more, the least an edge across stories needs (a pair across stories
     /// counts for nothing else). So the cost grows with the size of the stories, not the square
-    /// of the whole comparison.
+    /// of the whole comparison. Classes of two events told apart by their names (`named` of each
+    /// document, see [`crate::model::Document::named`]) are never paired across stories.
     #[allow(clippy::too_many_arguments)]
     fn candidate_pairs<T: Send>(
         &self,
@@ -202,6 +204,7 @@ impl Classes {
         df: &[usize],
         df_cap: usize,
         story: &[usize],
+        named: &[Option<[usize; 2]>],
         least: f32,
         across: f32,
         keep: impl Fn(&Unit, &Unit, f32) -> Option<T> + Sync,
@@ -239,7 +242,20 @@ impl Classes {
             df,
             df_cap,
             rank: &rank,
+            parts: None,
         };
+        // The part of a parted cluster all of a class's units are in, if one.
+        let parts: Vec<Option<[usize; 2]>> = self
+            .members
+            .iter()
+            .map(|m| {
+                let first = named[units[m[0] as usize].doc];
+                m.iter()
+                    .all(|&u| named[units[u as usize].doc] == first)
+                    .then_some(first)
+                    .flatten()
+            })
+            .collect();
         let keep_where = |shared: Option<usize>| {
             let keep = &keep;
             move |(i, j): (u32, u32), sim: f32| {
@@ -249,12 +265,19 @@ impl Classes {
                     .map(|v| ((i, j), v))
             }
         };
+        let clk = std::time::Instant::now();
         // Story by story, each searched on both cores.
         for (s, classes) in in_story.iter().enumerate() {
             found(search.pairs_above(classes, least, &keep_where(Some(s))));
         }
+        log::debug!("candidates: inside stories at {:.2?}", clk.elapsed());
         let all: Vec<u32> = (0..self.members.len() as u32).collect();
-        found(search.pairs_above(&all, across.max(least), &keep_where(None)));
+        let across_search = Search {
+            parts: Some(&parts),
+            ..search
+        };
+        found(across_search.pairs_above(&all, across.max(least), &keep_where(None)));
+        log::debug!("candidates: across stories at {:.2?}", clk.elapsed());
     }
 }
 
@@ -284,6 +307,9 @@ struct Search<'a> {
     df_cap: usize,
     /// Each term's place in the order terms are left out of the index in.
     rank: &'a [u32],
+    /// Per class, the part of a parted cluster all its units are in: two classes of two parts
+    /// of one cluster are never a pair (see [`crate::model::named_apart`]).
+    parts: Option<&'a [Option<[usize; 2]>]>,
 }
 
 impl Search<'_> {
@@ -342,6 +368,12 @@ impl Search<'_> {
                 .flatten()
         };
         let n = classes.len();
+        let part: Vec<Option<[usize; 2]>> = self
+            .parts
+            .map(|p| classes.iter().map(|&c| p[c as usize]).collect())
+            .unwrap_or_default();
+        let apart =
+            |i: usize, j: usize| !part.is_empty() && crate::model::named_apart(part[i], part[j]);
         (0..n)
             .into_par_iter()
             .map_init(
@@ -359,7 +391,7 @@ impl Search<'_> {
                         };
                         for &(j, wj) in list {
                             let j = j as usize;
-                            if j > i {
+                            if j > i && !apart(i, j) {
                                 if acc[j].is_nan() {
                                     acc[j] = 0.0;
                                     touched.push(j as u32);
@@ -452,6 +484,7 @@ mod tests {
             &df,
             usize::MAX,
             &story,
+            &vec![None; units.len()],
             least,
             across,
             |_, _, sim| Some(sim),
@@ -512,6 +545,7 @@ mod tests {
                     df: &df,
                     df_cap,
                     rank: &rank,
+                    parts: None,
                 };
                 let all: Vec<u32> = (0..classes.members.len() as u32).collect();
                 let mut found: Vec<((u32, u32), f32)> =
