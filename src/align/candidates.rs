@@ -465,6 +465,8 @@ mod tests {
             .collect()
     }
 
+    /// Every pair above its bar is found once, inside a story or across stories, save pairs of
+    /// classes across two parts of a cluster parted by names.
     #[test]
     fn each_pair_is_found_once_inside_its_stories_or_across_them() {
         let units = units(3);
@@ -478,51 +480,76 @@ mod tests {
             }
         }
         let (least, across) = (0.18, 0.5);
-        let mut found: Vec<(u32, u32)> = Vec::new();
-        classes.candidate_pairs(
-            &units,
-            &df,
-            usize::MAX,
-            &story,
-            &vec![None; units.len()],
-            least,
-            across,
-            |_, _, sim| Some(sim),
-            |batch| found.extend(batch.into_iter().map(|(pair, _)| pair)),
-        );
-        let n = found.len();
-        found.sort_unstable();
-        found.dedup();
-        assert_eq!(found.len(), n, "a pair was found twice");
-        let stories_of = |c: usize| -> Vec<usize> {
-            classes.members[c]
-                .iter()
-                .map(|&u| story[units[u as usize].doc])
-                .collect()
-        };
-        let mut every: Vec<(u32, u32)> = Vec::new();
-        for a in 0..classes.members.len() {
-            for b in a..classes.members.len() {
-                if a == b && classes.members[a].len() < 2 {
-                    continue;
-                }
-                let shared = stories_of(a).iter().any(|s| stories_of(b).contains(s));
-                let sim = dot(
-                    &units[classes.members[a][0] as usize].vec,
-                    &units[classes.members[b][0] as usize].vec,
-                );
-                if sim > 0.0 && sim >= if shared { least } else { across } {
-                    every.push((a as u32, b as u32));
+        // No story parted by names; then the stories as parts of two clusters, and a few
+        // documents of no parted cluster.
+        let unparted = vec![None; units.len()];
+        let parted: Vec<Option<[usize; 2]>> = (0..units.len())
+            .map(|d| (d % 5 != 0).then_some([d % 2, story[d]]))
+            .collect();
+        for named in [&unparted, &parted] {
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            classes.candidate_pairs(
+                &units,
+                &df,
+                usize::MAX,
+                &story,
+                named,
+                least,
+                across,
+                |_, _, sim| Some(sim),
+                |batch| found.extend(batch.into_iter().map(|(pair, _)| pair)),
+            );
+            let n = found.len();
+            found.sort_unstable();
+            found.dedup();
+            assert_eq!(found.len(), n, "a pair was found twice");
+            let stories_of = |c: usize| -> Vec<usize> {
+                classes.members[c]
+                    .iter()
+                    .map(|&u| story[units[u as usize].doc])
+                    .collect()
+            };
+            let part_of = |c: usize| {
+                let parts: Vec<_> = classes.members[c]
+                    .iter()
+                    .map(|&u| named[units[u as usize].doc])
+                    .collect();
+                parts
+                    .iter()
+                    .all(|p| *p == parts[0])
+                    .then_some(parts[0])
+                    .flatten()
+            };
+            let mut every: Vec<(u32, u32)> = Vec::new();
+            let mut left_out = 0;
+            for a in 0..classes.members.len() {
+                for b in a..classes.members.len() {
+                    if a == b && classes.members[a].len() < 2 {
+                        continue;
+                    }
+                    let shared = stories_of(a).iter().any(|s| stories_of(b).contains(s));
+                    let sim = dot(
+                        &units[classes.members[a][0] as usize].vec,
+                        &units[classes.members[b][0] as usize].vec,
+                    );
+                    if sim > 0.0 && sim >= if shared { least } else { across } {
+                        if !shared && crate::model::named_apart(part_of(a), part_of(b)) {
+                            left_out += 1;
+                        } else {
+                            every.push((a as u32, b as u32));
+                        }
+                    }
                 }
             }
+            assert_eq!(found, every);
+            assert_eq!(left_out > 0, named == &parted);
+            // Some pairs only inside a story, some across.
+            assert!(every.iter().any(|&(a, b)| {
+                stories_of(a as usize)
+                    .iter()
+                    .all(|s| !stories_of(b as usize).contains(s))
+            }));
         }
-        assert_eq!(found, every);
-        // Some pairs only inside a story, some across.
-        assert!(every.iter().any(|&(a, b)| {
-            stories_of(a as usize)
-                .iter()
-                .all(|s| !stories_of(b as usize).contains(s))
-        }));
     }
 
     #[test]
