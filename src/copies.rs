@@ -11,7 +11,7 @@
 //! they name are never copies, however many words they share (a template filled in for two
 //! events).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::{Comparison, CopySet, Document};
 
@@ -29,45 +29,73 @@ const MAX_POSTINGS: usize = 64;
 /// not boilerplate), in input order.
 pub fn find(cmp: &Comparison) -> Vec<CopySet> {
     use rayon::prelude::*;
-    let shingles: Vec<HashSet<u64>> = cmp.documents.par_iter().map(shingles_of).collect();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (d, set) in shingles.iter().enumerate() {
-        for &h in set {
-            postings.entry(h).or_default().push(d as u32);
+    let shingles: Vec<Vec<u64>> = cmp.documents.par_iter().map(shingles_of).collect();
+    let lens: Vec<usize> = shingles.iter().map(Vec::len).collect();
+    // Each document's part (see [`crate::model::Document::named`]) as its rank among the parts.
+    let mut parts: Vec<Option<[usize; 2]>> = cmp.documents.iter().map(|d| d.named).collect();
+    parts.sort_unstable();
+    parts.dedup();
+    let rank = |d: &Document| parts.binary_search(&d.named).unwrap_or(0) as u32;
+    // Every (sequence, part, document), sorted: the documents holding a sequence are a run, by
+    // part, so that reports told apart by the people they name are never counted as a pair.
+    let mut held: Vec<(u64, u32, u32)> = shingles
+        .into_iter()
+        .zip(&cmp.documents)
+        .enumerate()
+        .flat_map(|(d, (hs, doc))| {
+            let r = rank(doc);
+            hs.into_iter().map(move |h| (h, r, d as u32))
+        })
+        .collect();
+    held.par_sort_unstable();
+    // Per sequence two documents or more hold: its run of `held` and its first document; per
+    // document, those sequences.
+    let n = cmp.documents.len();
+    let mut runs: Vec<(usize, usize, u32)> = Vec::new();
+    let mut runs_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut start = 0;
+    for run in held.chunk_by(|x, y| x.0 == y.0) {
+        let end = start + run.len();
+        if run.len() >= 2 {
+            for &(_, _, d) in run {
+                runs_of[d as usize].push(runs.len() as u32);
+            }
+            let first = run.iter().map(|x| x.2).min().unwrap_or(0);
+            runs.push((start, end, first));
         }
+        start = end;
     }
     // Per document, the sequences it shares with each later one, counted in a row of its own
     // (documents in parallel).
-    let n = shingles.len();
     let mut links: Vec<(usize, usize, f32)> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0u32; n], Vec::<u32>::new()),
             |(count, touched), a| {
-                for h in &shingles[a] {
-                    let docs = &postings[h];
-                    if docs.len() > MAX_POSTINGS && docs[0] as usize != a {
+                let part = cmp.documents[a].named;
+                for &r in &runs_of[a] {
+                    let (lo, hi, first) = runs[r as usize];
+                    let docs = &held[lo..hi];
+                    if docs.len() > MAX_POSTINGS && first as usize != a {
                         continue;
                     }
-                    let later = docs.partition_point(|&x| x as usize <= a);
-                    for &b in &docs[later..] {
-                        if count[b as usize] == 0 {
-                            touched.push(b);
+                    for run in crate::model::not_named_apart(docs, part, |x| parts[x.1 as usize]) {
+                        for &(_, _, b) in run.iter().filter(|x| x.2 as usize > a) {
+                            if count[b as usize] == 0 {
+                                touched.push(b);
+                            }
+                            count[b as usize] += 1;
                         }
-                        count[b as usize] += 1;
                     }
                 }
                 touched
                     .drain(..)
                     .filter_map(|b| {
                         let shared = std::mem::take(&mut count[b as usize]);
-                        let smaller = shingles[a].len().min(shingles[b as usize].len());
+                        let smaller = lens[a].min(lens[b as usize]);
                         let overlap = shared as f32 / smaller.max(1) as f32;
-                        let (da, db) = (&cmp.documents[a], &cmp.documents[b as usize]);
-                        (smaller >= MIN_SHINGLES
-                            && overlap >= COPY_OVERLAP
-                            && !crate::model::named_apart(da.named, db.named))
-                        .then_some((a, b as usize, overlap))
+                        (smaller >= MIN_SHINGLES && overlap >= COPY_OVERLAP)
+                            .then_some((a, b as usize, overlap))
                     })
                     .collect::<Vec<_>>()
             },
@@ -114,8 +142,8 @@ fn sets(cmp: &Comparison, links: &[(usize, usize, f32)]) -> Vec<CopySet> {
 }
 
 /// Hashes of the document's five-word sequences (lowercase words of its passages that are not
-/// boilerplate).
-fn shingles_of(doc: &Document) -> HashSet<u64> {
+/// boilerplate), sorted, each once.
+fn shingles_of(doc: &Document) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let words: Vec<String> = doc
         .passages
@@ -125,14 +153,17 @@ fn shingles_of(doc: &Document) -> HashSet<u64> {
         .filter(|t| t.is_word)
         .map(|t| t.key)
         .collect();
-    words
+    let mut hashes: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| {
             let mut h = std::hash::DefaultHasher::new();
             w.hash(&mut h);
             h.finish()
         })
-        .collect()
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// The copy set document `id` belongs to, if any.

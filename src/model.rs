@@ -155,6 +155,26 @@ pub fn named_apart(a: Option<[usize; 2]>, b: Option<[usize; 2]>) -> bool {
     matches!((a, b), (Some([c, p]), Some([d, q])) if c == d && p != q)
 }
 
+/// The runs of `sorted` (items in increasing order of their part, `part_of`) that an item of
+/// part `part` may be paired with: all of it save the other parts of its own cluster (see
+/// [`named_apart`]), found without looking at those.
+pub fn not_named_apart<T>(
+    sorted: &[T],
+    part: Option<[usize; 2]>,
+    part_of: impl Fn(&T) -> Option<[usize; 2]>,
+) -> [&[T]; 3] {
+    let Some([cluster, own]) = part else {
+        return [sorted, &[], &[]];
+    };
+    let at = |key: Option<[usize; 2]>| sorted.partition_point(|x| part_of(x) < key);
+    let (lo, hi) = (
+        at(Some([cluster, 0])),
+        at(Some([cluster.saturating_add(1), 0])),
+    );
+    let (own_lo, own_hi) = (at(Some([cluster, own])), at(Some([cluster, own + 1])));
+    [&sorted[..lo], &sorted[own_lo..own_hi], &sorted[hi..]]
+}
+
 fn english_code() -> String {
     crate::language::ENGLISH.code.to_string()
 }

@@ -170,7 +170,13 @@ impl Classes {
                     ys.push(x);
                 }
                 for &b in &keys_of[x] {
-                    for run in self.pairable(&buckets[b], x) {
+                    let bucket = &buckets[b];
+                    let runs = if self.named[bucket[0]] == self.named[bucket[bucket.len() - 1]] {
+                        [&bucket[..], &[], &[]]
+                    } else {
+                        crate::model::not_named_apart(bucket, self.named[x], |&c| self.named[c])
+                    };
+                    for run in runs {
                         ys.extend(run.iter().copied().filter(|&y| y > x));
                     }
                 }
@@ -179,24 +185,6 @@ impl Classes {
                 ys.into_iter().map(move |y| (x, y))
             })
             .collect()
-    }
-
-    /// The runs of `bucket` (sorted by part) that class `x` may be paired with: all of it,
-    /// save the other parts of the cluster `x`'s part is of.
-    fn pairable<'b>(&self, bucket: &'b [usize], x: usize) -> [&'b [usize]; 3] {
-        let Some([cluster, part]) = self.named[x] else {
-            return [bucket, &[], &[]];
-        };
-        if self.named[bucket[0]] == self.named[bucket[bucket.len() - 1]] {
-            return [bucket, &[], &[]];
-        }
-        let at = |key: Option<[usize; 2]>| bucket.partition_point(|&c| self.named[c] < key);
-        let (lo, hi) = (
-            at(Some([cluster, 0])),
-            at(Some([cluster.saturating_add(1), 0])),
-        );
-        let (own_lo, own_hi) = (at(Some([cluster, part])), at(Some([cluster, part + 1])));
-        [&bucket[..lo], &bucket[own_lo..own_hi], &bucket[hi..]]
     }
 }
 
