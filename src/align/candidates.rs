@@ -128,8 +128,13 @@ fn candidate(a: &Unit, b: &Unit, sim: f32, lowest: f32) -> Option<(f32, bool)> {
         !a.years.is_empty() && !b.years.is_empty() && count_shared_ids(&a.years, &b.years) == 0;
     // Two units alike only by terms that do not count (every weight is above zero) are no
     // candidate, whatever the bar.
-    (!years_clash && shared >= 2 && sim > 0.0 && sim >= lowest)
-        .then(|| (sim, count_shared_ids(&a.anchors, &b.anchors) >= 2))
+    (!years_clash && shared >= 2 && sim > 0.0 && sim >= lowest).then(|| (sim, shares_anchors(a, b)))
+}
+
+/// Whether two units share two anchors or more (names, numbers, years): what a pair across
+/// stories needs to be an edge ([`Stories::is_edge`]).
+fn shares_anchors(a: &Unit, b: &Unit) -> bool {
+    count_shared_ids(&a.anchors, &b.anchors) >= 2
 }
 
 impl Candidates {
@@ -243,6 +248,7 @@ impl Classes {
             df_cap,
             rank: &rank,
             parts: None,
+            anchored: false,
         };
         // The part of a parted cluster all of a class's units are in, if one.
         let parts: Vec<Option<[usize; 2]>> = self
@@ -271,9 +277,13 @@ impl Classes {
             found(search.pairs_above(classes, least, &keep_where(Some(s))));
         }
         log::debug!("candidates: inside stories at {:.2?}", clk.elapsed());
-        let all: Vec<u32> = (0..self.members.len() as u32).collect();
+        // Across stories, only classes with two anchors or more can make an edge.
+        let all: Vec<u32> = (0..self.members.len() as u32)
+            .filter(|&c| rep(c as usize).anchors.len() >= 2)
+            .collect();
         let across_search = Search {
             parts: Some(&parts),
+            anchored: true,
             ..search
         };
         found(across_search.pairs_above(&all, across.max(least), &keep_where(None)));
@@ -297,6 +307,25 @@ fn leave_out_ranks(df: &[usize]) -> Vec<u32> {
 /// in other orders: a pair whose bound falls short of the threshold by more cannot reach it.
 const BOUND_SLACK: f32 = 1e-4;
 
+/// Posting lists shorter than this are read whole, each entry checked for its part: finding
+/// the runs of a list by part costs more than reading a short one.
+const SHORT_POSTINGS: usize = 16;
+
+/// The runs of a posting list (sorted by part when `part`, per class, is given) class `i` may be
+/// paired with.
+fn runs<'l>(
+    list: &'l [(u32, f32)],
+    part: &[Option<[usize; 2]>],
+    i: usize,
+) -> [&'l [(u32, f32)]; 3] {
+    let mixed = || part[list[0].0 as usize] != part[list[list.len() - 1].0 as usize];
+    if part.is_empty() || list.len() < SHORT_POSTINGS || !mixed() {
+        [list, &[], &[]]
+    } else {
+        crate::model::not_named_apart(list, part[i], |&(k, _)| part[k as usize])
+    }
+}
+
 /// What a search for alike pairs of classes reads.
 struct Search<'a> {
     classes: &'a Classes,
@@ -310,6 +339,9 @@ struct Search<'a> {
     /// Per class, the part of a parted cluster all its units are in: two classes of two parts
     /// of one cluster are never a pair (see [`crate::model::named_apart`]).
     parts: Option<&'a [Option<[usize; 2]>]>,
+    /// Only pairs that share anchors ([`shares_anchors`]) are weighed: across stories, no other
+    /// pair can be an edge.
+    anchored: bool,
 }
 
 impl Search<'_> {
@@ -335,6 +367,12 @@ impl Search<'_> {
     ) -> Vec<((u32, u32), T)> {
         // Kept a little under the bound, so that rounding cannot lose a pair.
         let room = threshold.max(0.0).powi(2) * 0.999;
+        let part: Vec<Option<[usize; 2]>> = self
+            .parts
+            .map(|p| classes.iter().map(|&c| p[c as usize]).collect())
+            .unwrap_or_default();
+        let apart =
+            |i: usize, j: usize| !part.is_empty() && crate::model::named_apart(part[i], part[j]);
         let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
         // Per class, the place of the last term it leaves out of the index, and the norm of the
         // weights it leaves out.
@@ -360,6 +398,13 @@ impl Search<'_> {
             }
             left.push((last_left, left_out.sqrt()));
         }
+        // With parts, each list by part, so that a class passes over the runs of the other
+        // parts of its cluster (see [`crate::model::not_named_apart`]).
+        if !part.is_empty() {
+            postings
+                .par_iter_mut()
+                .for_each(|(_, list)| list.sort_unstable_by_key(|&(k, _)| (part[k as usize], k)));
+        }
         let weigh = |i: usize, j: usize| {
             let (a, b) = (classes[i], classes[j]);
             let sim = dot_over(&self.rep(a).vec, &self.rep(b).vec, |t| self.counted(t));
@@ -368,12 +413,6 @@ impl Search<'_> {
                 .flatten()
         };
         let n = classes.len();
-        let part: Vec<Option<[usize; 2]>> = self
-            .parts
-            .map(|p| classes.iter().map(|&c| p[c as usize]).collect())
-            .unwrap_or_default();
-        let apart =
-            |i: usize, j: usize| !part.is_empty() && crate::model::named_apart(part[i], part[j]);
         (0..n)
             .into_par_iter()
             .map_init(
@@ -389,7 +428,7 @@ impl Search<'_> {
                         let Some(list) = postings.get(&t) else {
                             continue;
                         };
-                        for &(j, wj) in list {
+                        for &(j, wj) in runs(list, &part, i).into_iter().flatten() {
                             let j = j as usize;
                             if j > i && !apart(i, j) {
                                 if acc[j].is_nan() {
@@ -428,7 +467,9 @@ impl Search<'_> {
                         let (cut, their) = left[j as usize];
                         let bound = acc[j as usize] + norm_up_to(cut) * their;
                         acc[j as usize] = f32::NAN;
-                        if bound >= threshold - BOUND_SLACK {
+                        if bound >= threshold - BOUND_SLACK
+                            && (!self.anchored || shares_anchors(x, self.rep(classes[j as usize])))
+                        {
                             out.extend(weigh(i, j as usize));
                         }
                     }
@@ -458,15 +499,16 @@ mod tests {
                 doc: d,
                 passage: 0,
                 passage_end: 0,
+                // Every third term is a name or a number.
+                anchors: vec.iter().map(|&(t, _)| t).filter(|t| t % 3 == 0).collect(),
                 vec,
-                anchors: Vec::new(),
                 years: Vec::new(),
             })
             .collect()
     }
 
-    /// Every pair above its bar is found once, inside a story or across stories, save pairs of
-    /// classes across two parts of a cluster parted by names.
+    /// Every pair above its bar is found once, inside a story or across stories (there, of
+    /// classes that share two anchors, and not of two parts of a cluster parted by names).
     #[test]
     fn each_pair_is_found_once_inside_its_stories_or_across_them() {
         let units = units(3);
@@ -521,7 +563,7 @@ mod tests {
                     .flatten()
             };
             let mut every: Vec<(u32, u32)> = Vec::new();
-            let mut left_out = 0;
+            let (mut left_out, mut unanchored) = (0, 0);
             for a in 0..classes.members.len() {
                 for b in a..classes.members.len() {
                     if a == b && classes.members[a].len() < 2 {
@@ -532,8 +574,14 @@ mod tests {
                         &units[classes.members[a][0] as usize].vec,
                         &units[classes.members[b][0] as usize].vec,
                     );
+                    let anchored = shares_anchors(
+                        &units[classes.members[a][0] as usize],
+                        &units[classes.members[b][0] as usize],
+                    );
                     if sim > 0.0 && sim >= if shared { least } else { across } {
-                        if !shared && crate::model::named_apart(part_of(a), part_of(b)) {
+                        if !shared && !anchored {
+                            unanchored += 1;
+                        } else if !shared && crate::model::named_apart(part_of(a), part_of(b)) {
                             left_out += 1;
                         } else {
                             every.push((a as u32, b as u32));
@@ -543,6 +591,7 @@ mod tests {
             }
             assert_eq!(found, every);
             assert_eq!(left_out > 0, named == &parted);
+            assert!(unanchored > 0);
             // Some pairs only inside a story, some across.
             assert!(every.iter().any(|&(a, b)| {
                 stories_of(a as usize)
@@ -573,6 +622,7 @@ mod tests {
                     df_cap,
                     rank: &rank,
                     parts: None,
+                    anchored: false,
                 };
                 let all: Vec<u32> = (0..classes.members.len() as u32).collect();
                 let mut found: Vec<((u32, u32), f32)> =
