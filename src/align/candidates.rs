@@ -86,16 +86,16 @@ pub(super) fn find(
     // that the order the documents are given in does not decide a tie. `text_rank` orders the
     // units by text (equal texts, equal rank).
     let text_rank: Vec<u32> = {
-        let unit_text = |u: usize| {
-            let u = &units[u];
-            cmp.documents[u.doc].passages[u.passage].text.as_str()
-        };
+        let texts: Vec<&str> = units
+            .iter()
+            .map(|u| cmp.documents[u.doc].passages[u.passage].text.as_str())
+            .collect();
         let mut order: Vec<usize> = (0..units.len()).collect();
-        order.par_sort_by(|&a, &b| unit_text(a).cmp(unit_text(b)).then(a.cmp(&b)));
+        order.par_sort_unstable_by(|&a, &b| texts[a].cmp(texts[b]).then(a.cmp(&b)));
         let mut rank = vec![0u32; units.len()];
         let mut r = 0;
         for (k, &u) in order.iter().enumerate() {
-            if k > 0 && unit_text(order[k - 1]) != unit_text(u) {
+            if k > 0 && texts[order[k - 1]] != texts[u] {
                 r += 1;
             }
             rank[u] = r;
