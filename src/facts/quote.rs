@@ -162,6 +162,10 @@ fn scan_line(text: &str, lo: usize, hi: usize) -> (Vec<Piece>, Option<(usize, Ma
     // The text after a mark (ending at `end`) names who said it.
     let attributed = |end: usize| AFTER_RE.is_match(&text[end..hi]);
     for (k, &(i, c)) in chars.iter().enumerate() {
+        // Only a mark is read with what stands around it.
+        if !is_mark(c) {
+            continue;
+        }
         let at = around(&chars, k);
         match open {
             Some((s, mark)) => {
@@ -211,6 +215,11 @@ fn scan_line(text: &str, lo: usize, hi: usize) -> (Vec<Piece>, Option<(usize, Ma
     // quotation is followed onto the next, and a single one only from the line's start.
     let open = open.or_else(|| single_open.filter(|&s| s == lo).map(|s| (s, Mark::Single)));
     (out, open)
+}
+
+/// A character that may be a quotation mark or an apostrophe.
+fn is_mark(c: char) -> bool {
+    is_open_mark(c) || is_close_mark(c) || matches!(c, '‘' | '’' | '\'')
 }
 
 /// The text has a character that may be a quotation mark: a fast test on bytes, so that the
