@@ -346,6 +346,16 @@ impl<'c> Links<'c> {
 mod tests {
     use super::*;
 
+    /// A repeatable stream of numbers below each bound it is given (xorshift).
+    fn random_below(mut state: u64) -> impl FnMut(u64) -> usize {
+        move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        }
+    }
+
     /// The components a pair-by-pair comparison gives: every two facts weighed by the rule.
     fn pairwise(
         docs: &[usize],
@@ -389,13 +399,7 @@ mod tests {
     /// layouts of facts over documents and classes, with random rules.
     #[test]
     fn classes_give_the_components_of_every_pair() {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as usize
-        };
+        let mut next = random_below(0x2545_F491_4F6C_DD1D);
         for _ in 0..3000 {
             let n = 1 + next(9);
             let (n_docs, n_classes) = (1 + next(4) as u64, 1 + next(4) as u64);
@@ -442,13 +446,7 @@ mod tests {
     /// of several clusters and facts of none).
     #[test]
     fn pairs_are_every_two_classes_sharing_a_key_and_no_part_apart() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as usize
-        };
+        let mut next = random_below(0x9E37_79B9_7F4A_7C15);
         for _ in 0..2000 {
             let n = 1 + next(12);
             let named: Vec<Option<[usize; 2]>> = (0..n)
