@@ -570,7 +570,7 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
     let mut version = vec![0u32; n];
     let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
     for (_, i, j) in pairs {
-        let (a, b) = (find(&mut root, i), find(&mut root, j));
+        let (a, b) = (find(&mut root, i as usize), find(&mut root, j as usize));
         if a == b || refused.get(&(a, b)) == Some(&(version[a], version[b])) {
             continue;
         }
@@ -592,7 +592,7 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
 /// The pairs `(similarity, i, j)`, `i < j`, of documents at least `threshold` alike, most alike
 /// first (ties in document order), from an inverted index: each document's row is summed in a
 /// scratch row, and only the pairs above the threshold are kept.
-fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, usize, usize)> {
+fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, u32, u32)> {
     let n = vecs.len();
     let nterms = vecs
         .iter()
@@ -605,29 +605,31 @@ fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, usize, usi
             postings[t as usize].push((i as u32, w));
         }
     }
-    let mut pairs: Vec<(f32, usize, usize)> = (0..n)
+    let mut pairs: Vec<(f32, u32, u32)> = (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new()),
-            |(acc, seen, touched), i| {
-                // Summed over the first document's terms in order, as `dot` sums them.
+            || (vec![f32::NAN; n], Vec::<u32>::new()),
+            |(acc, touched), i| {
+                // Summed over the first document's terms in order, as `dot` sums them; a
+                // document not yet touched is NaN.
                 for &(t, w) in &vecs[i] {
-                    for &(j, w2) in &postings[t as usize] {
-                        if j as usize > i {
-                            if !seen[j as usize] {
-                                seen[j as usize] = true;
-                                touched.push(j);
-                            }
-                            acc[j as usize] += w * w2;
+                    let list = &postings[t as usize];
+                    // Each list is in document order: only the later documents are summed.
+                    let later = list.partition_point(|&(j, _)| j as usize <= i);
+                    for &(j, w2) in &list[later..] {
+                        let a = &mut acc[j as usize];
+                        if a.is_nan() {
+                            *a = 0.0;
+                            touched.push(j);
                         }
+                        *a += w * w2;
                     }
                 }
                 touched
                     .drain(..)
                     .filter_map(|j| {
-                        seen[j as usize] = false;
-                        let s = std::mem::take(&mut acc[j as usize]);
-                        (s >= threshold).then_some((s, i, j as usize))
+                        let s = std::mem::replace(&mut acc[j as usize], f32::NAN);
+                        (s >= threshold).then_some((s, i as u32, j))
                     })
                     .collect::<Vec<_>>()
             },
