@@ -59,9 +59,11 @@ pub(super) fn link(
     order_groups(units, &ord, groups)
 }
 
-/// The connected sets of units the edges make (two units or more each): their units, in
-/// increasing order, and their edges, in the order given.
-fn connected(n: usize, edges: &[(f32, u32, u32)]) -> Vec<(Vec<u32>, Vec<(u32, u32)>)> {
+/// A connected set of units: its units, in increasing order, and its edges, in the order given.
+type Connected = (Vec<u32>, Vec<(u32, u32)>);
+
+/// The connected sets of units the edges make (two units or more each).
+fn connected(n: usize, edges: &[(f32, u32, u32)]) -> Vec<Connected> {
     let mut root: Vec<u32> = (0..n as u32).collect();
     fn find(root: &mut [u32], mut i: u32) -> u32 {
         while root[i as usize] != i {
@@ -77,7 +79,7 @@ fn connected(n: usize, edges: &[(f32, u32, u32)]) -> Vec<(Vec<u32>, Vec<(u32, u3
         }
     }
     let mut set_of: HashMap<u32, usize> = HashMap::default();
-    let mut sets: Vec<(Vec<u32>, Vec<(u32, u32)>)> = Vec::new();
+    let mut sets: Vec<Connected> = Vec::new();
     for &(_, a, b) in edges {
         let r = find(&mut root, a);
         let next = sets.len();
