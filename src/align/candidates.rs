@@ -272,9 +272,15 @@ impl Classes {
             }
         };
         let clk = std::time::Instant::now();
-        // Story by story, each searched on both cores.
-        for (s, classes) in in_story.iter().enumerate() {
-            found(search.pairs_above(classes, least, &keep_where(Some(s))));
+        // Stories a batch at a time, the stories of a batch on both cores (a large story's
+        // search on both cores itself), each batch's pairs given before the next is sought.
+        let stories: Vec<(usize, &Vec<u32>)> = in_story.iter().enumerate().collect();
+        for batch in stories.chunks(STORY_BATCH) {
+            let pairs: Vec<Vec<((u32, u32), T)>> = batch
+                .par_iter()
+                .map(|&(s, classes)| search.pairs_above(classes, least, &keep_where(Some(s))))
+                .collect();
+            found(pairs.into_iter().flatten().collect());
         }
         log::debug!("candidates: inside stories at {:.2?}", clk.elapsed());
         // Across stories, only classes with two anchors or more can make an edge.
@@ -306,6 +312,9 @@ fn leave_out_ranks(df: &[usize]) -> Vec<u32> {
 /// Room left under a pair's bound for the rounding of sums of a few dozen f32 products taken
 /// in other orders: a pair whose bound falls short of the threshold by more cannot reach it.
 const BOUND_SLACK: f32 = 1e-4;
+
+/// Stories whose candidate pairs are sought together.
+const STORY_BATCH: usize = 64;
 
 /// Posting lists shorter than this are read whole, each entry checked for its part: finding
 /// the runs of a list by part costs more than reading a short one.
