@@ -163,9 +163,19 @@ pub fn not_named_apart<T>(
     part: Option<[usize; 2]>,
     part_of: impl Fn(&T) -> Option<[usize; 2]>,
 ) -> [&[T]; 3] {
-    let Some([cluster, own]) = part else {
+    let (Some([cluster, own]), Some(first), Some(last)) = (part, sorted.first(), sorted.last())
+    else {
         return [sorted, &[], &[]];
     };
+    // All of one part: none of it or all of it.
+    if part_of(first) == part_of(last) {
+        let whole: &[T] = if named_apart(part, part_of(first)) {
+            &[]
+        } else {
+            sorted
+        };
+        return [whole, &[], &[]];
+    }
     let at = |key: Option<[usize; 2]>| sorted.partition_point(|x| part_of(x) < key);
     let (lo, hi) = (
         at(Some([cluster, 0])),
@@ -477,4 +487,40 @@ pub struct Warning {
     /// The file concerned, if any.
     pub path: Option<String>,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs a part may pair with are every item but the other parts of its cluster, in a
+    /// mixed list and in lists of one part.
+    #[test]
+    fn not_named_apart_leaves_out_only_the_other_parts_of_a_cluster() {
+        let mixed = [
+            None,
+            Some([0, 1]),
+            Some([1, 0]),
+            Some([1, 1]),
+            Some([1, 2]),
+            Some([2, 0]),
+        ];
+        let kept = |list: &[Option<[usize; 2]>], part| -> Vec<Option<[usize; 2]>> {
+            not_named_apart(list, part, |&p| p).concat()
+        };
+        assert_eq!(
+            kept(&mixed, Some([1, 1])),
+            vec![None, Some([0, 1]), Some([1, 1]), Some([2, 0])]
+        );
+        assert_eq!(kept(&mixed, None), mixed.to_vec());
+        assert_eq!(kept(&[Some([1, 0]); 3], Some([1, 1])), vec![]);
+        assert_eq!(
+            kept(&[Some([1, 1]); 3], Some([1, 1])),
+            vec![Some([1, 1]); 3]
+        );
+        assert_eq!(
+            kept(&[Some([0, 4]); 2], Some([1, 1])),
+            vec![Some([0, 4]); 2]
+        );
+    }
 }

@@ -316,25 +316,6 @@ const BOUND_SLACK: f32 = 1e-4;
 /// Stories whose candidate pairs are sought together.
 const STORY_BATCH: usize = 64;
 
-/// Posting lists shorter than this are read whole, each entry checked for its part: finding
-/// the runs of a list by part costs more than reading a short one.
-const SHORT_POSTINGS: usize = 16;
-
-/// The runs of a posting list (sorted by part when `part`, per class, is given) class `i` may be
-/// paired with.
-fn runs<'l>(
-    list: &'l [(u32, f32)],
-    part: &[Option<[usize; 2]>],
-    i: usize,
-) -> [&'l [(u32, f32)]; 3] {
-    let mixed = || part[list[0].0 as usize] != part[list[list.len() - 1].0 as usize];
-    if part.is_empty() || list.len() < SHORT_POSTINGS || !mixed() {
-        [list, &[], &[]]
-    } else {
-        crate::model::not_named_apart(list, part[i], |&(k, _)| part[k as usize])
-    }
-}
-
 /// What a search for alike pairs of classes reads.
 struct Search<'a> {
     classes: &'a Classes,
@@ -407,13 +388,6 @@ impl Search<'_> {
             }
             left.push((last_left, left_out.sqrt()));
         }
-        // With parts, each list by part, so that a class passes over the runs of the other
-        // parts of its cluster (see [`crate::model::not_named_apart`]).
-        if !part.is_empty() {
-            postings
-                .par_iter_mut()
-                .for_each(|(_, list)| list.sort_unstable_by_key(|&(k, _)| (part[k as usize], k)));
-        }
         let weigh = |i: usize, j: usize| {
             let (a, b) = (classes[i], classes[j]);
             let sim = dot_over(&self.rep(a).vec, &self.rep(b).vec, |t| self.counted(t));
@@ -437,7 +411,7 @@ impl Search<'_> {
                         let Some(list) = postings.get(&t) else {
                             continue;
                         };
-                        for &(j, wj) in runs(list, &part, i).into_iter().flatten() {
+                        for &(j, wj) in list {
                             let j = j as usize;
                             if j > i && !apart(i, j) {
                                 if acc[j].is_nan() {

@@ -170,12 +170,9 @@ impl Classes {
                     ys.push(x);
                 }
                 for &b in &keys_of[x] {
-                    let bucket = &buckets[b];
-                    let runs = if self.named[bucket[0]] == self.named[bucket[bucket.len() - 1]] {
-                        [&bucket[..], &[], &[]]
-                    } else {
-                        crate::model::not_named_apart(bucket, self.named[x], |&c| self.named[c])
-                    };
+                    let runs = crate::model::not_named_apart(&buckets[b], self.named[x], |&c| {
+                        self.named[c]
+                    });
                     for run in runs {
                         ys.extend(run.iter().copied().filter(|&y| y > x));
                     }
