@@ -341,17 +341,8 @@ impl<'c> Links<'c> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::random_below;
     use super::*;
-
-    /// A repeatable stream of numbers below each bound it is given (xorshift).
-    fn random_below(mut state: u64) -> impl FnMut(u64) -> usize {
-        move |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as usize
-        }
-    }
 
     /// The components a pair-by-pair comparison gives: every two facts weighed by the rule.
     fn pairwise(

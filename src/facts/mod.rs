@@ -53,8 +53,12 @@ pub(crate) struct Tuning {
     /// Fewest words for a quote to be compared for its attribution: shorter ones are phrases
     /// many people say.
     pub attribution_words: usize,
-    /// Jaccard similarity of two passages for their dates to agree when they are not aligned.
+    /// Jaccard similarity of two passages, not aligned, for their dates to be weighed as of one
+    /// happening, the same or not.
     pub date_similarity: f32,
+    /// Jaccard similarity of two passages, not aligned, for one date stated in both to be of
+    /// one happening (an agreement).
+    pub same_date_similarity: f32,
     /// Content words two passages of one story must share, beyond what their facts are of, for
     /// their figures or dates to contradict each other when the aligner left them in different
     /// groups (a paraphrase it missed). Picked on topics 1–6 of the development set as the
@@ -69,6 +73,7 @@ pub(crate) const TUNING: Tuning = Tuning {
     quote_verbatim: 0.9,
     attribution_words: 4,
     date_similarity: 0.5,
+    same_date_similarity: 0.2,
     alike_words: 5,
 };
 
@@ -311,6 +316,8 @@ struct Contexts {
     /// Per word id: the word is all digits (figures say nothing about what a passage is about).
     digits: Vec<bool>,
     sets: Vec<Vec<u32>>,
+    /// Per word id: its place among all words, the rarest (in fewest contexts) first.
+    rank: Vec<u32>,
     /// Per context: the years it names ("in 2004"), sorted.
     years: Vec<Vec<u16>>,
     /// Per context: it tells of another time than the story's day ([`TIME_SHIFT`]).
@@ -326,6 +333,22 @@ static TIME_SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     )
     .expect("valid time-shift regex")
 });
+
+/// Per word id (below `nwords`), its place when the words of `sets` are ordered by the number
+/// of sets that have them, fewest first, then by id.
+fn rarest_first(sets: &[Vec<u32>], nwords: usize) -> Vec<u32> {
+    let mut count = vec![0u32; nwords];
+    for &w in sets.iter().flatten() {
+        count[w as usize] += 1;
+    }
+    let mut order: Vec<u32> = (0..nwords as u32).collect();
+    order.sort_unstable_by_key(|&w| (count[w as usize], w));
+    let mut rank = vec![0u32; nwords];
+    for (r, &w) in order.iter().enumerate() {
+        rank[w as usize] = r as u32;
+    }
+    rank
+}
 
 /// The years a text names ([`crate::text::is_year`]).
 fn years_in(text: &str) -> Vec<u16> {
@@ -345,7 +368,7 @@ impl Contexts {
             par_map(texts, |t| terms(t).into_iter().map(|t| t.stem).collect());
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut digits = Vec::new();
-        let sets = stems
+        let sets: Vec<Vec<u32>> = stems
             .into_iter()
             .map(|words| {
                 let mut set: Vec<u32> = words
@@ -365,13 +388,29 @@ impl Contexts {
             .collect();
         let years = texts.iter().map(|t| years_in(t)).collect();
         let elsewhen = par_map(texts, |t| TIME_SHIFT.is_match(t));
+        let rank = rarest_first(&sets, ids.len());
         Self {
             elsewhen,
             ids,
             digits,
             sets,
+            rank,
             years,
         }
+    }
+
+    /// The words of context `c` that every context at least `least` (above zero) alike to it
+    /// ([`Self::similarity`]) has one of: all but its commonest words, as many of those as such
+    /// a context may lack (it shares at least `least` times this context's words). So pairs
+    /// keyed by these words are every pair that alike, and few others (prefix filtering).
+    fn prefix(&self, c: usize, least: f32) -> Vec<u32> {
+        let set = &self.sets[c];
+        // Taken a little under, so that rounding cannot lose a pair.
+        let must = ((least * set.len() as f32) - 1e-3).ceil().max(1.0) as usize;
+        let mut words = set.clone();
+        words.sort_unstable_by_key(|&w| self.rank[w as usize]);
+        words.truncate((set.len() + 1).saturating_sub(must));
+        words
     }
 
     /// The contexts tell of different times, so their figures are not of one thing: both name
@@ -630,5 +669,86 @@ impl<'a> Cx<'a> {
                 .map(|&m| self.mention(m, notes.get(&m).map(String::as_str)))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repeatable stream of numbers below each bound it is given (xorshift).
+    pub(super) fn random_below(mut state: u64) -> impl FnMut(u64) -> usize {
+        move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        }
+    }
+
+    /// Contexts of the given word sets.
+    fn contexts(sets: Vec<Vec<u32>>, nwords: usize) -> Contexts {
+        let n = sets.len();
+        Contexts {
+            ids: HashMap::new(),
+            digits: vec![false; nwords],
+            rank: rarest_first(&sets, nwords),
+            sets,
+            years: vec![Vec::new(); n],
+            elsewhen: vec![false; n],
+        }
+    }
+
+    #[test]
+    fn contexts_alike_enough_share_a_word_of_their_prefixes() {
+        let mut next = random_below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..300 {
+            let nwords = 2 + next(30);
+            let sets: Vec<Vec<u32>> = (0..2 + next(12))
+                .map(|_| {
+                    let mut set: Vec<u32> =
+                        (0..next(14)).map(|_| next(nwords as u64) as u32).collect();
+                    set.sort_unstable();
+                    set.dedup();
+                    set
+                })
+                .collect();
+            let cx = contexts(sets, nwords);
+            for least in [0.1, 0.2, 0.5] {
+                let prefixes: Vec<Vec<u32>> =
+                    (0..cx.sets.len()).map(|c| cx.prefix(c, least)).collect();
+                for a in 0..cx.sets.len() {
+                    for b in a + 1..cx.sets.len() {
+                        if cx.similarity(a, b) >= least {
+                            assert!(
+                                prefixes[a].iter().any(|w| prefixes[b].contains(w)),
+                                "{:?} and {:?} at {least}",
+                                cx.sets[a],
+                                cx.sets[b]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_prefix_leaves_out_the_commonest_words_a_partner_may_lack() {
+        // Word 0 is in every context, word 1 in two, the others in one.
+        let sets = vec![
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+            vec![0, 1, 10],
+            vec![0, 11],
+        ];
+        let cx = contexts(sets, 12);
+        // A context at least 0.2 alike to the first shares two of its ten words: all but the
+        // commonest is enough.
+        let mut p = cx.prefix(0, 0.2);
+        p.sort_unstable();
+        assert_eq!(p, vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        // At 0.5, five of its words: the four commonest may be lacking.
+        assert_eq!(cx.prefix(0, 0.5).len(), 6);
+        assert!(!cx.prefix(0, 0.5).contains(&0));
     }
 }

@@ -925,10 +925,19 @@ impl Cx<'_> {
             },
         );
         // Candidates share a group, a value, or a word of the event in one story: dates of two
-        // stories (two events) are weighed only when they are the same date as written.
+        // stories (two events) are weighed only when they are the same date as written. Outside
+        // a group, dates are weighed only in passages alike enough (below), so a value is a key
+        // with each word of its passage that every passage that alike has one of.
+        let least = TUNING.same_date_similarity.min(TUNING.date_similarity);
         let pairs = classes.pairs(|c| {
             let it = &self.items[classes.rep(c)];
-            let mut keys = vec![DateKey::Value(date_core(&it.fact.value))];
+            let value = date_core(&it.fact.value);
+            let mut keys: Vec<DateKey> = self
+                .contexts
+                .prefix(it.context, least)
+                .into_iter()
+                .map(|w| DateKey::Value(value, w))
+                .collect();
             if let Some(g) = it.group {
                 keys.push(DateKey::Group(g));
             }
@@ -954,7 +963,8 @@ impl Cx<'_> {
                     let sim = self
                         .contexts
                         .similarity(self.items[a].context, self.items[b].context);
-                    (ra.same_as(rb) && sim >= 0.2) || sim >= TUNING.date_similarity
+                    (ra.same_as(rb) && sim >= TUNING.same_date_similarity)
+                        || sim >= TUNING.date_similarity
                 };
             if !related || weekday && !same_event_words(self.items[a].fact, self.items[b].fact) {
                 None
@@ -1279,11 +1289,11 @@ pub(super) fn date_core(value: &str) -> &str {
     value.split(" (").next().unwrap_or(value).trim()
 }
 
-/// What two dates must share to be weighed against each other: the value, the group, or a word
-/// of the event in one story.
+/// What two dates must share to be weighed against each other: the value and a word of their
+/// passages ([`super::Contexts::prefix`]), the group, or a word of the event in one story.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum DateKey<'a> {
-    Value(&'a str),
+    Value(&'a str, u32),
     Group(&'a str),
     Event(usize, String),
 }
