@@ -1529,3 +1529,40 @@ fn a_title_conflict_names_only_the_titles_that_clash() {
         "{summary}"
     );
 }
+
+/// Three reports of a pier fire (two tugboats in two, three in the third) and two of a
+/// freighter refloated elsewhere by three tugboats: two stories.
+fn fire_and_freighter() -> Comparison {
+    compare_texts(
+        &[
+            ("fire_a.txt", include_str!("fixtures/facts/fire_a.txt")),
+            ("fire_b.txt", include_str!("fixtures/facts/fire_b.txt")),
+            ("fire_c.txt", include_str!("fixtures/facts/fire_c.txt")),
+            ("ship_a.txt", include_str!("fixtures/facts/ship_a.txt")),
+            ("ship_b.txt", include_str!("fixtures/facts/ship_b.txt")),
+        ],
+        &Options::default(),
+    )
+}
+
+#[test]
+fn a_figure_another_story_happens_to_share_takes_no_side_in_this_storys_conflict() {
+    let cmp = fire_and_freighter();
+    let story = |doc: &str| cmp.documents.iter().find(|d| d.id == doc).map(|d| d.story);
+    assert_ne!(story("d0"), story("d3"), "two events, two stories");
+    let fire = finding_with(&cmp, FactKind::Quantity, "d2", "three tugboats");
+    assert_eq!(fire.status, FindingStatus::Conflict, "{}", fire.summary);
+    let docs: Vec<&str> = fire.mentions.iter().map(|m| m.document.as_str()).collect();
+    assert_eq!(docs, ["d0", "d1", "d2"], "{}", fire.summary);
+    assert!(!fire.summary.contains("Valparaiso"), "{}", fire.summary);
+    // The freighter's tugboats are a finding of their own story.
+    let ship = finding_with(&cmp, FactKind::Quantity, "d3", "Three tugboats");
+    assert_eq!(ship.status, FindingStatus::Agree, "{}", ship.summary);
+    assert!(
+        ship.mentions
+            .iter()
+            .all(|m| m.document == "d3" || m.document == "d4"),
+        "{}",
+        ship.summary
+    );
+}

@@ -283,6 +283,31 @@ impl<'c> Links<'c> {
         }
     }
 
+    /// Links agreeing classes of two stories (`pairs`, each `(x, y)` as for [`Self::link_apart`]),
+    /// after every other link: only classes none of whose facts is in a component with a
+    /// conflict. Two stories are two events, whose figures or dates may happen to match: such
+    /// a match is shown as one, but never carries one story's sources into the other's
+    /// conflict, as if they took a side in it.
+    pub(super) fn agree_across(&mut self, pairs: &[(usize, usize)]) {
+        let conflicted: std::collections::BTreeSet<usize> = self
+            .conflicted
+            .clone()
+            .into_iter()
+            .map(|n| self.sets.find(n))
+            .collect();
+        for &(x, y) in pairs {
+            let clear = [x, y].into_iter().all(|c| {
+                let first = self.classes.first_node[c];
+                (first..first + self.classes.docs[c].len())
+                    .all(|n| !self.active[n] || !conflicted.contains(&self.sets.find(n)))
+            });
+            // Components of clear classes stay clear: joining them adds no conflict.
+            if clear {
+                self.link_apart(x, y, false);
+            }
+        }
+    }
+
     /// Links every fact of class `x` to every fact of class `y` (`x == y`: every two facts of
     /// the class) in the same document.
     pub(super) fn link_within(&mut self, x: usize, y: usize) {

@@ -629,6 +629,13 @@ impl<'a> Cx<'a> {
         Some((d, p))
     }
 
+    /// Items `a` and `b` are in two stories, and not aligned as one (a group may span two
+    /// stories only where their passages are nearly the same).
+    fn across_stories(&self, a: usize, b: usize) -> bool {
+        self.story_of(self.items[a].doc) != self.story_of(self.items[b].doc)
+            && !self.same_group(a, b)
+    }
+
     fn same_group(&self, a: usize, b: usize) -> bool {
         let (x, y) = (&self.items[a], &self.items[b]);
         x.group.is_some() && x.group == y.group

@@ -1495,14 +1495,20 @@ impl Cx<'_> {
             (within, apart)
         });
         let mut sets = Links::new(&classes);
+        let mut across = Vec::new();
         for (&(x, y), (within, apart)) in pairs.iter().zip(links) {
             if within {
                 sets.link_within(x, y);
             }
-            if let Some(conflict) = apart {
-                sets.link_apart(x, y, conflict);
+            match apart {
+                Some(false) if self.across_stories(classes.rep(x), classes.rep(y)) => {
+                    across.push((x, y));
+                }
+                Some(conflict) => sets.link_apart(x, y, conflict),
+                None => {}
             }
         }
+        sets.agree_across(&across);
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();

@@ -993,11 +993,17 @@ impl Cx<'_> {
             }
         });
         let mut sets = Links::new(&classes);
+        let mut across = Vec::new();
         for (&(x, y), link) in pairs.iter().zip(links) {
-            if let Some(conflict) = link {
-                sets.link_apart(x, y, conflict);
+            match link {
+                Some(false) if self.across_stories(classes.rep(x), classes.rep(y)) => {
+                    across.push((x, y));
+                }
+                Some(conflict) => sets.link_apart(x, y, conflict),
+                None => {}
             }
         }
+        sets.agree_across(&across);
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
