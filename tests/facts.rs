@@ -1566,3 +1566,23 @@ fn a_figure_another_story_happens_to_share_takes_no_side_in_this_storys_conflict
         ship.summary
     );
 }
+
+/// The words an altered quote differs in are shown as each source writes them, capitals and
+/// apostrophes kept.
+#[test]
+fn an_altered_quote_shows_its_words_as_written() {
+    let said = |words: &str| ferry("2022-09-14", &format!("\"{words},\" Mayor Dana Holt said."));
+    let cmp = two(
+        &said("I'm grateful to Captain Ruiz and her crew for their courage"),
+        &said("I am grateful to Captain Ruiz and the crew for their courage"),
+    );
+    let quotes = conflicts(&cmp, FactKind::Quote);
+    let [altered] = quotes.as_slice() else {
+        panic!("not one altered quote: {quotes:?}");
+    };
+    assert!(
+        altered.summary.contains("“I'm grateful”") && altered.summary.contains("“I am grateful”"),
+        "{}",
+        altered.summary
+    );
+}

@@ -1026,9 +1026,31 @@ fn context_missing(_v: &[&str], reference: &[&str], ops: &[DiffOp], k: usize) ->
     context(reference, at, 0)
 }
 
+/// `words` (quote words as [`quote_words`] gives them, joined by spaces) as `text` spells them:
+/// each word in its first spelling there ("I'm", "Nichols"); a word `text` lacks stays as it is.
+fn as_written(words: &str, text: &str) -> String {
+    let mut spelled: HashMap<String, &str> = HashMap::new();
+    for t in tokenize(text).into_iter().filter(|t| t.is_word) {
+        spelled.entry(t.key).or_insert(&text[t.start..t.end]);
+    }
+    words
+        .split(' ')
+        .map(|w| spelled.get(w).copied().unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 // Comparison of the sources' facts of this kind.
 
 impl Cx<'_> {
+    /// A difference between version `m` and the `reference` version, as each writes its words.
+    fn as_written(&self, m: usize, reference: usize, (v, r): (String, String)) -> (String, String) {
+        (
+            as_written(&v, &self.items[m].fact.text),
+            as_written(&r, &self.items[reference].fact.text),
+        )
+    }
+
     pub(super) fn quotes(&self) -> Vec<Finding> {
         let members = self.of_kind(FactKind::Quote);
         let words: BTreeMap<usize, Vec<String>> = members
@@ -1319,6 +1341,7 @@ impl Cx<'_> {
                 }
                 Relation::Shortened => match self.cut_short_of(m, reference) {
                     Some(diff) => {
+                        let diff = self.as_written(m, reference, diff);
                         notes.insert(
                             m,
                             format!(
@@ -1349,6 +1372,10 @@ impl Cx<'_> {
                     consistent.push(m);
                 }
                 Relation::Altered(diffs) => {
+                    let diffs: Vec<(String, String)> = diffs
+                        .into_iter()
+                        .map(|d| self.as_written(m, reference, d))
+                        .collect();
                     let shown = diffs
                         .iter()
                         .take(3)
@@ -1708,6 +1735,17 @@ fn same_quote(a: &[String], b: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_words_are_shown_as_the_text_spells_them() {
+        let text = "\u{201c}I\u{2019}m told Senator O'Neill was there,\u{201d} she said.";
+        assert_eq!(
+            as_written("i'm told senator o'neill", text),
+            "I\u{2019}m told Senator O'Neill"
+        );
+        // A word the text lacks stays as given.
+        assert_eq!(as_written("was not there", text), "was not there");
+    }
 
     fn quotes(s: &str) -> Vec<(String, String)> {
         extract(
