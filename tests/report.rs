@@ -360,6 +360,21 @@ fn markdown_shows_findings_and_marked_differences() {
     assert!(md.contains("~~4~~ → **6**"), "changed number marked: {md}");
     assert!(md.contains("~~officials~~ → **police**"));
     assert!(md.contains("| 1 | River bursts its banks in Velmora |"));
+    // A mention says which aligned group its passage is in, by the name the group's heading
+    // gives it; no internal id of a document or passage is shown.
+    let mentions: Vec<&str> = md.lines().filter(|l| l.starts_with("- *")).collect();
+    assert!(!mentions.is_empty(), "{md}");
+    assert!(
+        mentions.iter().any(|l| l.contains("(aligned in g0)")),
+        "{md}"
+    );
+    assert!(md.contains("### g0"), "{md}");
+    assert!(
+        !mentions
+            .iter()
+            .any(|l| l.contains("(passage ") || (0..3).any(|d| l.contains(&format!("d{d}.p")))),
+        "{md}"
+    );
 
     // In a Markdown viewer the marks become strikethrough and bold.
     let html = to_html(&md);

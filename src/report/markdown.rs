@@ -272,8 +272,8 @@ fn finding(m: &mut String, cmp: &Comparison, f: &Finding) {
     }
 }
 
-/// One mention of a finding, as a list item: source, the `(words, value)` printed of it,
-/// passage and how it was read.
+/// One mention of a finding, as a list item: source, the `(words, value)` printed of it, the
+/// group its passage is aligned in and how it was read.
 fn mention(
     m: &mut String,
     cmp: &Comparison,
@@ -287,8 +287,13 @@ fn mention(
     if let Some(v) = value {
         let _ = write!(m, " → {}", esc(v));
     }
-    if let Some(p) = cmp.passage_at(&men.document, men.start) {
-        let _ = write!(m, " (passage {})", esc(&p.id));
+    // The group it is aligned in, as the headings of the aligned passages below name it (a
+    // passage's own id says nothing to a reader).
+    if let Some(g) = cmp
+        .passage_at(&men.document, men.start)
+        .and_then(|p| p.group.as_deref())
+    {
+        let _ = write!(m, " (aligned in {})", esc(g));
     }
     if !men.note.trim().is_empty() {
         let _ = write!(m, " — {}", esc(&men.note));
