@@ -383,8 +383,13 @@ fn run_report(mut args: ReportArgs) -> ExitCode {
     }
     let mut unreadable = false;
     for e in &errors {
-        error!("{}: {}", e.reason, e.path);
-        unreadable |= e.left_out();
+        // A source given twice is compared once: nothing is lost, so it is no error.
+        if e.left_out() {
+            error!("{}: {}", e.reason, e.path);
+            unreadable = true;
+        } else {
+            warning!("{}: {}", e.path, e.reason);
+        }
     }
     if cmp.documents.is_empty() {
         error!("no readable articles to compare");

@@ -613,7 +613,7 @@ fn the_same_file_under_two_spellings_is_compared_once() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(&format!(
-            "error: given more than once; compared once: {}",
+            "warning: {}: given more than once; compared once",
             s(&again)
         )),
         "{}",
@@ -1041,7 +1041,7 @@ fn a_comparison_file_with_a_bom_or_a_source_twice_is_read() {
     assert_eq!(parse(&o).documents.len(), 2);
     assert!(
         stderr(&o).contains(&format!(
-            "error: given more than once; compared once: {}",
+            "warning: {}: given more than once; compared once",
             s(&a)
         )),
         "{}",
@@ -1126,6 +1126,24 @@ fn control_characters_in_a_file_name_cannot_forge_lines() {
 }
 
 // ---- Writing reports ----
+
+/// A folder that takes no new file (`/proc`, even for root) is named in the error, not the
+/// temporary file that could not be made in it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_takes_no_file_is_named_not_the_temporary_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ARTICLE);
+    let o = run(&["report", "-o", "/proc/report.md", s(&a)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: cannot write report (the folder /proc takes no new file: ")
+            && err.trim_end().ends_with("): /proc/report.md"),
+        "{err}"
+    );
+    assert!(!err.contains(".crosscheck-"), "{err}");
+}
 
 #[test]
 fn the_output_path_is_checked_before_the_compare() {

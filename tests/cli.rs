@@ -140,7 +140,7 @@ fn nothing_readable_is_an_error_with_no_report() {
     // The folder stands for the two files in it, named already: each is read once.
     assert!(
         err.contains(&format!(
-            "error: given more than once; compared once: {}",
+            "warning: {}: given more than once; compared once",
             s(&empty)
         )),
         "{err}"

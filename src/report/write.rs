@@ -185,5 +185,15 @@ fn temporary_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTemp
         use std::os::unix::fs::PermissionsExt;
         b.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    b.tempfile_in(dir)
+    // The temporary file's name is none the user gave: the error names the folder instead.
+    b.tempfile_in(dir).map_err(|e| {
+        let text = e.to_string();
+        let cause = text
+            .split_once(" at path ")
+            .map_or(text.as_str(), |(c, _)| c);
+        std::io::Error::new(
+            e.kind(),
+            format!("the folder {} takes no new file: {cause}", dir.display()),
+        )
+    })
 }
