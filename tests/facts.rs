@@ -1586,3 +1586,41 @@ fn an_altered_quote_shows_its_words_as_written() {
         altered.summary
     );
 }
+
+/// Two sources that alter a quotation alike, one quoting more of it than the other, make one
+/// finding: the same words for the same words.
+#[test]
+fn one_alteration_quoted_at_two_lengths_is_one_finding() {
+    let said = |words: &str| ferry("2022-09-14", &format!("\"{words},\" Mayor Dana Holt said."));
+    let cmp = compare_texts(
+        &[
+            (
+                "full.txt",
+                &said("We will rebuild the harbor, and we will do it together with every family"),
+            ),
+            (
+                "long.txt",
+                &said("We will rebuild the harbor, and we will do it with every family"),
+            ),
+            ("short.txt", &said("And we will do it with every family")),
+        ],
+        &Options::default(),
+    );
+    let quotes = conflicts(&cmp, FactKind::Quote);
+    let [altered] = quotes.as_slice() else {
+        panic!("not one altered quote: {quotes:#?}");
+    };
+    assert!(
+        altered.summary.contains("“do it with” where")
+            && altered.summary.contains("has “do it together with”"),
+        "{}",
+        altered.summary
+    );
+    let mut docs: Vec<&str> = altered
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    docs.sort_unstable();
+    assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
+}

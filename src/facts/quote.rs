@@ -1026,18 +1026,33 @@ fn context_missing(_v: &[&str], reference: &[&str], ops: &[DiffOp], k: usize) ->
     context(reference, at, 0)
 }
 
-/// `words` (quote words as [`quote_words`] gives them, joined by spaces) as `text` spells them:
-/// each word in its first spelling there ("I'm", "Nichols"); a word `text` lacks stays as it is.
+/// `words` (quote words as [`quote_words`] gives them, joined by spaces, perhaps ending in a
+/// cut mark "…") as `text` spells them: where `text` has them in a row, as written there
+/// ("I'm", "Europe and the"); otherwise each word in its first spelling there; a word `text`
+/// lacks stays as it is.
 fn as_written(words: &str, text: &str) -> String {
-    let mut spelled: HashMap<String, &str> = HashMap::new();
-    for t in tokenize(text).into_iter().filter(|t| t.is_word) {
-        spelled.entry(t.key).or_insert(&text[t.start..t.end]);
-    }
-    words
-        .split(' ')
-        .map(|w| spelled.get(w).copied().unwrap_or(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let (run, cut) = match words.strip_suffix(" …") {
+        Some(run) => (run, " …"),
+        None => (words, ""),
+    };
+    let keys: Vec<&str> = run.split(' ').collect();
+    let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| t.is_word).collect();
+    let spelled: Vec<&str> = match tokens
+        .windows(keys.len())
+        .find(|win| win.iter().zip(&keys).all(|(t, k)| t.key == *k))
+    {
+        Some(win) => win.iter().map(|t| &text[t.start..t.end]).collect(),
+        None => keys
+            .iter()
+            .map(|k| {
+                tokens
+                    .iter()
+                    .find(|t| t.key == *k)
+                    .map_or(*k, |t| &text[t.start..t.end])
+            })
+            .collect(),
+    };
+    format!("{}{cut}", spelled.join(" "))
 }
 
 // Comparison of the sources' facts of this kind.
@@ -1429,11 +1444,23 @@ impl Cx<'_> {
             .chain(altered.iter().map(|(m, _)| m))
             .map(|&m| (m, covered(w(m), w(reference))))
             .collect();
-        // Sources that give one altered version word for word are one finding.
+        // Sources that alter the reference alike (the same words for the same words, however
+        // much of it each quotes) are one finding.
         type Diffs = Vec<(String, String)>;
+        let same_diffs = |a: &Diffs, b: &Diffs| {
+            let lower = |d: &Diffs| -> Vec<(String, String)> {
+                d.iter()
+                    .map(|(v, r)| (v.to_lowercase(), r.to_lowercase()))
+                    .collect()
+            };
+            lower(a) == lower(b)
+        };
         let mut alike: Vec<(Vec<usize>, &Diffs)> = Vec::new();
         for (m, diffs) in &altered {
-            match alike.iter_mut().find(|(ms, _)| w(ms[0]) == w(*m)) {
+            match alike
+                .iter_mut()
+                .find(|(ms, d)| w(ms[0]) == w(*m) || same_diffs(d, diffs))
+            {
                 Some((ms, _)) => ms.push(*m),
                 None => alike.push((vec![*m], diffs)),
             }
@@ -1745,6 +1772,9 @@ mod tests {
         );
         // A word the text lacks stays as given.
         assert_eq!(as_written("was not there", text), "was not there");
+        // A run the text has is spelled as there, not each word as first spelled.
+        let text = "\u{201c}The future of Europe and the euro,\u{201d} she said.";
+        assert_eq!(as_written("europe and the …", text), "Europe and the …");
     }
 
     fn quotes(s: &str) -> Vec<(String, String)> {
