@@ -284,24 +284,50 @@ impl<'c> Links<'c> {
     }
 
     /// Links agreeing classes of two stories (`pairs`, each `(x, y)` as for [`Self::link_apart`]),
-    /// after every other link: only classes none of whose facts is in a component with a
-    /// conflict. Two stories are two events, whose figures or dates may happen to match: such
-    /// a match is shown as one, but never carries one story's sources into the other's
-    /// conflict, as if they took a side in it.
-    pub(super) fn agree_across(&mut self, pairs: &[(usize, usize)]) {
-        let conflicted: std::collections::BTreeSet<usize> = self
-            .conflicted
-            .clone()
-            .into_iter()
-            .map(|n| self.sets.find(n))
-            .collect();
+    /// after every other link: only classes whose facts are each in a component that states
+    /// one value (`value` of each class) with no conflict. Two stories are two events, whose
+    /// figures or dates may happen to match: such a match is shown as one, but never carries
+    /// one story's sources into the other's conflict, as if they took a side in it, nor into a
+    /// figure that grew ("11 seasons → just over three"), as if it were a step of it.
+    pub(super) fn agree_across<V: PartialEq>(
+        &mut self,
+        pairs: &[(usize, usize)],
+        value: impl Fn(usize) -> V,
+    ) {
+        // Per component (its root): the value all its facts state, or `None` when they state
+        // more than one or a conflict lies inside it.
+        let mut stated: BTreeMap<usize, Option<V>> = BTreeMap::new();
+        for n in std::mem::take(&mut self.conflicted) {
+            stated.insert(self.sets.find(n), None);
+            self.conflicted.push(n);
+        }
+        for c in 0..self.classes.len() {
+            let first = self.classes.first_node[c];
+            for n in first..first + self.classes.docs[c].len() {
+                if !self.active[n] {
+                    continue;
+                }
+                let root = self.sets.find(n);
+                match stated.get(&root) {
+                    None => {
+                        stated.insert(root, Some(value(c)));
+                    }
+                    Some(Some(v)) if *v != value(c) => {
+                        stated.insert(root, None);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
         for &(x, y) in pairs {
             let clear = [x, y].into_iter().all(|c| {
                 let first = self.classes.first_node[c];
-                (first..first + self.classes.docs[c].len())
-                    .all(|n| !self.active[n] || !conflicted.contains(&self.sets.find(n)))
+                (first..first + self.classes.docs[c].len()).all(|n| {
+                    !self.active[n] || stated.get(&self.sets.find(n)).is_some_and(Option::is_some)
+                })
             });
-            // Components of clear classes stay clear: joining them adds no conflict.
+            // Components of one value each, joined, state one figure (equal or within
+            // rounding): they may take further matches.
             if clear {
                 self.link_apart(x, y, false);
             }

@@ -1508,7 +1508,7 @@ impl Cx<'_> {
                 None => {}
             }
         }
-        sets.agree_across(&across);
+        sets.agree_across(&across, |c| self.items[classes.rep(c)].fact.value.as_str());
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
