@@ -507,6 +507,12 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         .chars()
         .map(|c| if matches!(c, '[' | ']') { ' ' } else { c })
         .collect();
+    // In a headline in Title Case or capitals (no full stop at its end), a capitalized word
+    // before a title may be any word ("76ers Fire Coach Jim O'Brien"): no body is read from it.
+    let headline = !sentence
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '\''])
+        && crate::text::capitals_say_nothing(&sentence, &crate::text::tokenize(&sentence));
     let mut out = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for c in APPOSITIVE_RE
@@ -541,7 +547,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         let title_words = title_proper(title.as_str());
         // A body named right before the title ("Navy spokesman"): not one set apart from it by
         // the sentence's own words ("said Monday that director"), and no "But" or "The".
-        let org = if title_words.len() == title.as_str().len() {
+        let org = if title_words.len() == title.as_str().len() && !headline {
             c.name("org").map_or("", |o| o.as_str())
         } else {
             ""
@@ -979,6 +985,20 @@ mod tests {
         let text = "Sen. Mark Warner spoke. It left a mark. Sen. Mark Warner said more. His \
                     predecessor, John Warner, did not.";
         assert_eq!(full_name_in(text, "Warner").as_deref(), Some("Mark Warner"));
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_body_before_a_title() {
+        // "Fire" is the headline's verb, not the coach's club.
+        assert_eq!(
+            titles("Philadelphia 76ers Fire Coach Jim O'Brien"),
+            vec!["Jim O'Brien: coach"]
+        );
+        // In a running sentence the body before a title is read.
+        assert_eq!(
+            titles("The team said Navy Coach Jim Hale would stay."),
+            vec!["Jim Hale: navy coach"]
+        );
     }
 
     #[test]
