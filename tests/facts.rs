@@ -1567,14 +1567,18 @@ fn a_figure_another_story_happens_to_share_takes_no_side_in_this_storys_conflict
     );
 }
 
+/// The ferry story with the mayor saying `words`.
+fn mayor_said(words: &str) -> String {
+    ferry("2022-09-14", &format!("\"{words},\" Mayor Dana Holt said."))
+}
+
 /// The words an altered quote differs in are shown as each source writes them, capitals and
 /// apostrophes kept.
 #[test]
 fn an_altered_quote_shows_its_words_as_written() {
-    let said = |words: &str| ferry("2022-09-14", &format!("\"{words},\" Mayor Dana Holt said."));
     let cmp = two(
-        &said("I'm grateful to Captain Ruiz and her crew for their courage"),
-        &said("I am grateful to Captain Ruiz and the crew for their courage"),
+        &mayor_said("I'm grateful to Captain Ruiz and her crew for their courage"),
+        &mayor_said("I am grateful to Captain Ruiz and the crew for their courage"),
     );
     let quotes = conflicts(&cmp, FactKind::Quote);
     let [altered] = quotes.as_slice() else {
@@ -1591,18 +1595,22 @@ fn an_altered_quote_shows_its_words_as_written() {
 /// finding: the same words for the same words.
 #[test]
 fn one_alteration_quoted_at_two_lengths_is_one_finding() {
-    let said = |words: &str| ferry("2022-09-14", &format!("\"{words},\" Mayor Dana Holt said."));
     let cmp = compare_texts(
         &[
             (
                 "full.txt",
-                &said("We will rebuild the harbor, and we will do it together with every family"),
+                &mayor_said(
+                    "We will rebuild the harbor, and we will do it together with every family",
+                ),
             ),
             (
                 "long.txt",
-                &said("We will rebuild the harbor, and we will do it with every family"),
+                &mayor_said("We will rebuild the harbor, and we will do it with every family"),
             ),
-            ("short.txt", &said("And we will do it with every family")),
+            (
+                "short.txt",
+                &mayor_said("And we will do it with every family"),
+            ),
         ],
         &Options::default(),
     );

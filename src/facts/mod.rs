@@ -35,6 +35,7 @@ use rayon::prelude::*;
 
 use crate::model::{Comparison, Fact, FactKind, Finding, FindingStatus, Mention, Span};
 use crate::text::terms;
+use classes::{Classes, Links};
 
 /// Most words of a source's title a finding names it by.
 const SOURCE_WORDS: usize = 5;
@@ -627,6 +628,28 @@ impl<'a> Cx<'a> {
             .partition_point(|p| p.start <= m.start)
             .checked_sub(1)?;
         Some((d, p))
+    }
+
+    /// Makes the links a rule found between pairs of classes in two documents (`Some`:
+    /// conflicting or not), those that agree across two stories last
+    /// ([`classes::Links::agree_across`]).
+    fn link_apart_all(
+        &self,
+        classes: &Classes,
+        sets: &mut Links,
+        links: impl IntoIterator<Item = ((usize, usize), Option<bool>)>,
+    ) {
+        let mut across = Vec::new();
+        for ((x, y), link) in links {
+            match link {
+                Some(false) if self.across_stories(classes.rep(x), classes.rep(y)) => {
+                    across.push((x, y));
+                }
+                Some(conflict) => sets.link_apart(x, y, conflict),
+                None => {}
+            }
+        }
+        sets.agree_across(&across, |c| self.items[classes.rep(c)].fact.value.as_str());
     }
 
     /// Items `a` and `b` are in two stories, and not aligned as one (a group may span two

@@ -1495,20 +1495,16 @@ impl Cx<'_> {
             (within, apart)
         });
         let mut sets = Links::new(&classes);
-        let mut across = Vec::new();
-        for (&(x, y), (within, apart)) in pairs.iter().zip(links) {
+        for (&(x, y), &(within, _)) in pairs.iter().zip(&links) {
             if within {
                 sets.link_within(x, y);
             }
-            match apart {
-                Some(false) if self.across_stories(classes.rep(x), classes.rep(y)) => {
-                    across.push((x, y));
-                }
-                Some(conflict) => sets.link_apart(x, y, conflict),
-                None => {}
-            }
         }
-        sets.agree_across(&across, |c| self.items[classes.rep(c)].fact.value.as_str());
+        self.link_apart_all(
+            &classes,
+            &mut sets,
+            pairs.iter().zip(links).map(|(&p, (_, apart))| (p, apart)),
+        );
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();

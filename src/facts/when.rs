@@ -993,17 +993,7 @@ impl Cx<'_> {
             }
         });
         let mut sets = Links::new(&classes);
-        let mut across = Vec::new();
-        for (&(x, y), link) in pairs.iter().zip(links) {
-            match link {
-                Some(false) if self.across_stories(classes.rep(x), classes.rep(y)) => {
-                    across.push((x, y));
-                }
-                Some(conflict) => sets.link_apart(x, y, conflict),
-                None => {}
-            }
-        }
-        sets.agree_across(&across, |c| self.items[classes.rep(c)].fact.value.as_str());
+        self.link_apart_all(&classes, &mut sets, pairs.iter().copied().zip(links));
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
