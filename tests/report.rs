@@ -1262,3 +1262,29 @@ fn a_passage_told_again_prints_under_its_sources_first() {
     let md = report::render(&cmp, Format::Markdown).expect("markdown");
     assert!(md.contains("(told again · "), "{md}");
 }
+
+/// A report is named by the headline the sources' titles share most, not by the first title
+/// given, which may be one outlet's quip.
+#[test]
+fn a_report_is_named_by_the_headline_its_sources_share() {
+    let titles = [
+        "It's about time, right?",
+        "Ferry Aurelia runs aground off Kessel Island",
+        "Aurelia aground off Kessel; all passengers safe",
+        "Coast guard tows the Aurelia to port",
+    ];
+    let mut cmp = Comparison::empty();
+    for (i, t) in titles.iter().enumerate() {
+        cmp.documents
+            .push(document(i, t, &["The ferry ran aground."], &[None]));
+    }
+    assert_eq!(
+        report::title(&cmp),
+        "Ferry Aurelia runs aground off Kessel Island — 4 sources"
+    );
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    assert!(
+        md.starts_with("# Ferry Aurelia runs aground off Kessel Island — 4 sources"),
+        "{md}"
+    );
+}

@@ -15,7 +15,7 @@ pub use write::{check_writable, remove_pending_temporaries, write_atomic, write_
 
 use crate::marks::status_symbol;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 
@@ -422,16 +422,34 @@ pub fn title(cmp: &Comparison) -> String {
 /// Words of a lead sentence a title keeps.
 const HEADLINE_WORDS: usize = 12;
 
-/// What names the story: the first source's title that is a headline rather than its file name,
+/// What names the story: of the sources' titles that are headlines rather than file names, the
+/// one whose words the other titles share most (the story's headline, not one outlet's quip:
+/// "Tara Reid Finally Checks Into Rehab", not "It's about time, right?"), the first of equals;
 /// or else the first sentence of the first source's text, shortened.
 fn headline(cmp: &Comparison) -> Option<String> {
-    let titled = cmp
+    let titled: Vec<(String, BTreeSet<String>)> = cmp
         .documents
         .iter()
         .map(|d| (one_line(d.title.trim()), d))
-        .find(|(t, d)| !t.is_empty() && !is_file_name(t, d));
-    if let Some((t, _)) = titled {
-        return Some(t);
+        .filter(|(t, d)| !t.is_empty() && !is_file_name(t, d))
+        .map(|(t, _)| {
+            let stems = crate::text::terms(&t).into_iter().map(|w| w.stem).collect();
+            (t, stems)
+        })
+        .collect();
+    let mut titles_with: HashMap<&str, usize> = HashMap::new();
+    for stem in titled.iter().flat_map(|(_, stems)| stems) {
+        *titles_with.entry(stem.as_str()).or_default() += 1;
+    }
+    let shared = |stems: &BTreeSet<String>| -> usize {
+        stems.iter().map(|s| titles_with[s.as_str()] - 1).sum()
+    };
+    let best = titled
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, (_, stems))| (shared(stems), std::cmp::Reverse(*k)));
+    if let Some((_, (t, _))) = best {
+        return Some(t.clone());
     }
     let doc = cmp.documents.first()?;
     let first = doc
