@@ -1632,3 +1632,37 @@ fn one_alteration_quoted_at_two_lengths_is_one_finding() {
     docs.sort_unstable();
     assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
 }
+
+/// One alteration typed with a curly apostrophe in one source and a straight one in another is
+/// still one finding.
+#[test]
+fn one_alteration_typed_with_two_apostrophes_is_one_finding() {
+    let cmp = compare_texts(
+        &[
+            (
+                "full.txt",
+                &mayor_said("I am sure we will rebuild the harbor with every family"),
+            ),
+            (
+                "curly.txt",
+                &mayor_said("I\u{2019}m sure we will rebuild the harbor with every family"),
+            ),
+            (
+                "straight.txt",
+                &mayor_said("I'm sure we will rebuild the harbor"),
+            ),
+        ],
+        &Options::default(),
+    );
+    let quotes = conflicts(&cmp, FactKind::Quote);
+    let [altered] = quotes.as_slice() else {
+        panic!("not one altered quote: {quotes:#?}");
+    };
+    let mut docs: Vec<&str> = altered
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    docs.sort_unstable();
+    assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
+}

@@ -327,9 +327,18 @@ impl<'c> Links<'c> {
                 })
             });
             // Components of one value each, joined, state one figure (equal or within
-            // rounding): they may take further matches.
+            // rounding): they may take further matches, under whichever root they now have.
             if clear {
                 self.link_apart(x, y, false);
+                for c in [x, y] {
+                    let first = self.classes.first_node[c];
+                    for n in first..first + self.classes.docs[c].len() {
+                        if self.active[n] {
+                            let root = self.sets.find(n);
+                            stated.entry(root).or_insert_with(|| Some(value(c)));
+                        }
+                    }
+                }
             }
         }
     }
@@ -483,6 +492,28 @@ mod tests {
     /// The pairs of classes are those of every two classes sharing a key, save two parts of
     /// one parted cluster, on many small random layouts (keys shared by the same classes, parts
     /// of several clusters and facts of none).
+    #[test]
+    fn matches_across_stories_chain_into_one_agreement() {
+        // Three facts of one value in three documents (three stories), each its own class.
+        let members: Vec<usize> = (0..3).collect();
+        let classes = Classes::new(&members, 3, |m| (m, None), |m| m);
+        let mut links = Links::new(&classes);
+        links.agree_across(&[(0, 1), (0, 2), (1, 2)], |_| "3 tugboat");
+        assert_eq!(links.components(&members), vec![(vec![0, 1, 2], false)]);
+        // A fourth fact in a conflict takes no match from another story.
+        let members: Vec<usize> = (0..4).collect();
+        let classes = Classes::new(&members, 4, |m| (m, None), |m| m);
+        let mut links = Links::new(&classes);
+        links.link_apart(2, 3, true);
+        links.agree_across(&[(0, 1), (1, 2)], |c| {
+            if c == 3 { "2 tugboat" } else { "3 tugboat" }
+        });
+        assert_eq!(
+            links.components(&members),
+            vec![(vec![0, 1], false), (vec![2, 3], true)]
+        );
+    }
+
     #[test]
     fn pairs_are_every_two_classes_sharing_a_key_and_no_part_apart() {
         let mut next = random_below(0x9E37_79B9_7F4A_7C15);

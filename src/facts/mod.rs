@@ -632,12 +632,13 @@ impl<'a> Cx<'a> {
 
     /// Makes the links a rule found between pairs of classes in two documents (`Some`:
     /// conflicting or not), those that agree across two stories last
-    /// ([`classes::Links::agree_across`]).
-    fn link_apart_all(
-        &self,
+    /// ([`classes::Links::agree_across`], with the `value` each fact states).
+    fn link_apart_all<'v>(
+        &'v self,
         classes: &Classes,
         sets: &mut Links,
         links: impl IntoIterator<Item = ((usize, usize), Option<bool>)>,
+        value: impl Fn(&'v Fact) -> &'v str,
     ) {
         let mut across = Vec::new();
         for ((x, y), link) in links {
@@ -649,7 +650,7 @@ impl<'a> Cx<'a> {
                 None => {}
             }
         }
-        sets.agree_across(&across, |c| self.items[classes.rep(c)].fact.value.as_str());
+        sets.agree_across(&across, |c| value(self.items[classes.rep(c)].fact));
     }
 
     /// Items `a` and `b` are in two stories, and not aligned as one (a group may span two

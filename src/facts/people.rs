@@ -507,11 +507,10 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         .chars()
         .map(|c| if matches!(c, '[' | ']') { ' ' } else { c })
         .collect();
-    // In a headline in Title Case or capitals (no full stop at its end), a capitalized word
+    // In a headline in Title Case or capitals (no full stop at its end; a question mark may
+    // end one), a capitalized word
     // before a title may be any word ("76ers Fire Coach Jim O'Brien"): no body is read from it.
-    let headline = !sentence
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '\''])
+    let headline = !sentence.trim_end().ends_with(['.', '"', '”', '\''])
         && crate::text::capitals_say_nothing(&sentence, &crate::text::tokenize(&sentence));
     let mut out = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -992,6 +991,10 @@ mod tests {
         // "Fire" is the headline's verb, not the coach's club.
         assert_eq!(
             titles("Philadelphia 76ers Fire Coach Jim O'Brien"),
+            vec!["Jim O'Brien: coach"]
+        );
+        assert_eq!(
+            titles("Will The 76ers Fire Coach Jim O'Brien?"),
             vec!["Jim O'Brien: coach"]
         );
         // In a running sentence the body before a title is read.

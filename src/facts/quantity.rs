@@ -1504,6 +1504,7 @@ impl Cx<'_> {
             &classes,
             &mut sets,
             pairs.iter().zip(links).map(|(&p, (_, apart))| (p, apart)),
+            |f| f.value.as_str(),
         );
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {

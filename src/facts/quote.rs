@@ -1031,10 +1031,9 @@ fn context_missing(_v: &[&str], reference: &[&str], ops: &[DiffOp], k: usize) ->
 /// ("I'm", "Europe and the"); otherwise each word in its first spelling there; a word `text`
 /// lacks stays as it is.
 fn as_written(words: &str, text: &str) -> String {
-    let (run, cut) = match words.strip_suffix(" …") {
-        Some(run) => (run, " …"),
-        None => (words, ""),
-    };
+    // What ends the run but is no word of it: a cut mark, a full stop.
+    let run = words.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let cut = &words[run.len()..];
     let keys: Vec<&str> = run.split(' ').collect();
     let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| t.is_word).collect();
     let spelled: Vec<&str> = match tokens
@@ -1448,12 +1447,13 @@ impl Cx<'_> {
         // much of it each quotes) are one finding.
         type Diffs = Vec<(String, String)>;
         let same_diffs = |a: &Diffs, b: &Diffs| {
-            let lower = |d: &Diffs| -> Vec<(String, String)> {
+            // Compared as words are ("I’m" and "I'm" are one word).
+            let keys = |d: &Diffs| -> Vec<(Vec<String>, Vec<String>)> {
                 d.iter()
-                    .map(|(v, r)| (v.to_lowercase(), r.to_lowercase()))
+                    .map(|(v, r)| (quote_words(v), quote_words(r)))
                     .collect()
             };
-            lower(a) == lower(b)
+            keys(a) == keys(b)
         };
         let mut alike: Vec<(Vec<usize>, &Diffs)> = Vec::new();
         for (m, diffs) in &altered {
@@ -1775,6 +1775,9 @@ mod tests {
         // A run the text has is spelled as there, not each word as first spelled.
         let text = "\u{201c}The future of Europe and the euro,\u{201d} she said.";
         assert_eq!(as_written("europe and the …", text), "Europe and the …");
+        // A full stop after the run is kept, and the run still found.
+        assert_eq!(as_written("and the euro.", text), "and the euro.");
+        assert_eq!(as_written("future of europe.", text), "future of Europe.");
     }
 
     fn quotes(s: &str) -> Vec<(String, String)> {

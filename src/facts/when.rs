@@ -993,7 +993,9 @@ impl Cx<'_> {
             }
         });
         let mut sets = Links::new(&classes);
-        self.link_apart_all(&classes, &mut sets, pairs.iter().copied().zip(links));
+        self.link_apart_all(&classes, &mut sets, pairs.iter().copied().zip(links), |f| {
+            date_core(&f.value)
+        });
         let mut out = Vec::new();
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
