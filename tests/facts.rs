@@ -1591,26 +1591,14 @@ fn an_altered_quote_shows_its_words_as_written() {
     );
 }
 
-/// Two sources that alter a quotation alike, one quoting more of it than the other, make one
-/// finding: the same words for the same words.
-#[test]
-fn one_alteration_quoted_at_two_lengths_is_one_finding() {
+/// The one altered quote of the mayor's three versions (`full`, then two others), which all
+/// three sources are cited in.
+fn one_alteration_of_three(full: &str, a: &str, b: &str) -> Finding {
     let cmp = compare_texts(
         &[
-            (
-                "full.txt",
-                &mayor_said(
-                    "We will rebuild the harbor, and we will do it together with every family",
-                ),
-            ),
-            (
-                "long.txt",
-                &mayor_said("We will rebuild the harbor, and we will do it with every family"),
-            ),
-            (
-                "short.txt",
-                &mayor_said("And we will do it with every family"),
-            ),
+            ("full.txt", &mayor_said(full)),
+            ("a.txt", &mayor_said(a)),
+            ("b.txt", &mayor_said(b)),
         ],
         &Options::default(),
     );
@@ -1618,51 +1606,40 @@ fn one_alteration_quoted_at_two_lengths_is_one_finding() {
     let [altered] = quotes.as_slice() else {
         panic!("not one altered quote: {quotes:#?}");
     };
+    let mut docs: Vec<&str> = altered
+        .mentions
+        .iter()
+        .map(|m| m.document.as_str())
+        .collect();
+    docs.sort_unstable();
+    assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
+    (*altered).clone()
+}
+
+/// Two sources that alter a quotation alike, one quoting more of it than the other, make one
+/// finding: the same words for the same words.
+#[test]
+fn one_alteration_quoted_at_two_lengths_is_one_finding() {
+    let altered = one_alteration_of_three(
+        "We will rebuild the harbor, and we will do it together with every family",
+        "We will rebuild the harbor, and we will do it with every family",
+        "And we will do it with every family",
+    );
     assert!(
         altered.summary.contains("“do it with” where")
             && altered.summary.contains("has “do it together with”"),
         "{}",
         altered.summary
     );
-    let mut docs: Vec<&str> = altered
-        .mentions
-        .iter()
-        .map(|m| m.document.as_str())
-        .collect();
-    docs.sort_unstable();
-    assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
 }
 
 /// One alteration typed with a curly apostrophe in one source and a straight one in another is
 /// still one finding.
 #[test]
 fn one_alteration_typed_with_two_apostrophes_is_one_finding() {
-    let cmp = compare_texts(
-        &[
-            (
-                "full.txt",
-                &mayor_said("I am sure we will rebuild the harbor with every family"),
-            ),
-            (
-                "curly.txt",
-                &mayor_said("I\u{2019}m sure we will rebuild the harbor with every family"),
-            ),
-            (
-                "straight.txt",
-                &mayor_said("I'm sure we will rebuild the harbor"),
-            ),
-        ],
-        &Options::default(),
+    one_alteration_of_three(
+        "I am sure we will rebuild the harbor with every family",
+        "I\u{2019}m sure we will rebuild the harbor with every family",
+        "I'm sure we will rebuild the harbor",
     );
-    let quotes = conflicts(&cmp, FactKind::Quote);
-    let [altered] = quotes.as_slice() else {
-        panic!("not one altered quote: {quotes:#?}");
-    };
-    let mut docs: Vec<&str> = altered
-        .mentions
-        .iter()
-        .map(|m| m.document.as_str())
-        .collect();
-    docs.sort_unstable();
-    assert_eq!(docs, ["d0", "d1", "d2"], "{}", altered.summary);
 }
