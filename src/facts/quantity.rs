@@ -699,6 +699,10 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             j += 1;
         }
         let (mut qual, q_start) = qualifier(&toks, cur_start);
+        if currency.is_none() && intensifier(&toks, q_start, j, read.value) {
+            i = read.next;
+            continue;
+        }
         let mut note = Vec::new();
         if qual == Qual::Exact && read.approximate {
             qual = Qual::About;
@@ -1117,6 +1121,52 @@ fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -
         .or_else(|| before().take(3).find(|t| content(t)))
         .map(|t| noun_form(&t.key))
         .unwrap_or_default()
+}
+
+/// Whether the percentage at tokens `start..` (its number ending before `after`, `value` of
+/// it) says how wholly, not how much: "Tara was 100 percent professional", "I am 110 percent
+/// sure". A hundred percent or more after a form of "be" and before a word that is no
+/// preposition or comparison ("turnout was 100 percent.", "the rise was 100 percent in a year"
+/// stay figures).
+fn intensifier(toks: &[Token], start: usize, after: usize, value: f64) -> bool {
+    let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+    let end = match key(after) {
+        "%" | "percent" => after + 1,
+        "per" if key(after + 1) == "cent" => after + 2,
+        _ => return false,
+    };
+    value >= 100.0
+        && start > 0
+        && {
+            let be = key(start - 1);
+            matches!(
+                be,
+                "is" | "was" | "am" | "are" | "were" | "be" | "been" | "being"
+            ) || be.ends_with("'m")
+                || be.ends_with("'re")
+                || be.ends_with("'s")
+        }
+        && toks.get(end).is_some_and(|t| t.is_word)
+        && !matches!(
+            key(end),
+            "of" | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "to"
+                | "than"
+                | "over"
+                | "up"
+                | "down"
+                | "more"
+                | "less"
+                | "higher"
+                | "lower"
+                | "and"
+                | "or"
+        )
 }
 
 /// How many words before a percentage its subject is looked for.
@@ -1989,6 +2039,17 @@ mod tests {
         assert!(a("10 minister").compatible(&a("10 minister")));
         assert!(!a("< 100 USD").compatible(&a("120 USD")));
         assert!(a("~ 100 USD").compatible(&a("108 USD")));
+    }
+
+    #[test]
+    fn a_hundred_percent_of_a_quality_is_no_figure() {
+        assert!(q("\"Tara was 100 percent professional,\" he told E! News.").is_empty());
+        assert!(q("I am 110 per cent sure of it.").is_empty());
+        assert!(q("I'm 100% committed to the team.").is_empty());
+        // Figures stay figures.
+        assert_eq!(q("Turnout was 100 percent.").len(), 1);
+        assert_eq!(q("The rise was 100 percent in a year.").len(), 1);
+        assert_eq!(q("Tara was 60 percent sure.").len(), 1);
     }
 
     #[test]
