@@ -297,22 +297,17 @@ impl<'c> Links<'c> {
         // Per component (its root): the value all its facts state, or `None` when they state
         // more than one or a conflict lies inside it.
         let mut stated: BTreeMap<usize, Option<V>> = BTreeMap::new();
-        for n in std::mem::take(&mut self.conflicted) {
+        for &n in &self.conflicted {
             stated.insert(self.sets.find(n), None);
-            self.conflicted.push(n);
         }
         for c in 0..self.classes.len() {
-            let first = self.classes.first_node[c];
-            for n in first..first + self.classes.docs[c].len() {
-                if !self.active[n] {
-                    continue;
-                }
-                let root = self.sets.find(n);
+            for root in self.roots_of(c) {
+                let v = value(c);
                 match stated.get(&root) {
                     None => {
-                        stated.insert(root, Some(value(c)));
+                        stated.insert(root, Some(v));
                     }
-                    Some(Some(v)) if *v != value(c) => {
+                    Some(Some(w)) if *w != v => {
                         stated.insert(root, None);
                     }
                     Some(_) => {}
@@ -321,26 +316,30 @@ impl<'c> Links<'c> {
         }
         for &(x, y) in pairs {
             let clear = [x, y].into_iter().all(|c| {
-                let first = self.classes.first_node[c];
-                (first..first + self.classes.docs[c].len()).all(|n| {
-                    !self.active[n] || stated.get(&self.sets.find(n)).is_some_and(Option::is_some)
-                })
+                self.roots_of(c)
+                    .iter()
+                    .all(|r| stated.get(r).is_some_and(Option::is_some))
             });
             // Components of one value each, joined, state one figure (equal or within
             // rounding): they may take further matches, under whichever root they now have.
             if clear {
                 self.link_apart(x, y, false);
                 for c in [x, y] {
-                    let first = self.classes.first_node[c];
-                    for n in first..first + self.classes.docs[c].len() {
-                        if self.active[n] {
-                            let root = self.sets.find(n);
-                            stated.entry(root).or_insert_with(|| Some(value(c)));
-                        }
+                    for root in self.roots_of(c) {
+                        stated.entry(root).or_insert_with(|| Some(value(c)));
                     }
                 }
             }
         }
+    }
+
+    /// The components the facts of class `c` that have a link are in (their roots).
+    fn roots_of(&mut self, c: usize) -> Vec<usize> {
+        let first = self.classes.first_node[c];
+        (first..first + self.classes.docs[c].len())
+            .filter(|&n| self.active[n])
+            .map(|n| self.sets.find(n))
+            .collect()
     }
 
     /// Links every fact of class `x` to every fact of class `y` (`x == y`: every two facts of

@@ -510,8 +510,14 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
     // In a headline in Title Case or capitals (no full stop at its end; a question mark may
     // end one), a capitalized word
     // before a title may be any word ("76ers Fire Coach Jim O'Brien"): no body is read from it.
-    let headline = !sentence.trim_end().ends_with(['.', '"', '”', '\''])
-        && crate::text::capitals_say_nothing(&sentence, &crate::text::tokenize(&sentence));
+    // Read only for a sentence with a body before a title (most have none).
+    let headline = std::cell::OnceCell::new();
+    let is_headline = || {
+        *headline.get_or_init(|| {
+            !sentence.trim_end().ends_with(['.', '"', '”', '\''])
+                && crate::text::capitals_say_nothing(&sentence, &crate::text::tokenize(&sentence))
+        })
+    };
     let mut out = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for c in APPOSITIVE_RE
@@ -546,10 +552,9 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         let title_words = title_proper(title.as_str());
         // A body named right before the title ("Navy spokesman"): not one set apart from it by
         // the sentence's own words ("said Monday that director"), and no "But" or "The".
-        let org = if title_words.len() == title.as_str().len() && !headline {
-            c.name("org").map_or("", |o| o.as_str())
-        } else {
-            ""
+        let org = match c.name("org") {
+            Some(o) if title_words.len() == title.as_str().len() && !is_headline() => o.as_str(),
+            _ => "",
         };
         let org = org
             .split_whitespace()
