@@ -242,6 +242,7 @@ pub fn compare(cmp: &Comparison) -> Vec<Finding> {
         items: &items,
         contexts: &Contexts::new(&context_texts),
         people: Default::default(),
+        stories: story_members(cmp),
     };
     // Findings are built on this thread: built on several, the allocator keeps a heap per thread
     // and the freed memory of one is not reused by another (1,000 articles: +0.4 GB at peak).
@@ -305,6 +306,20 @@ struct Cx<'a> {
     contexts: &'a Contexts,
     /// Full names found for one-word names, shared by quotes and titles.
     people: std::sync::Mutex<FullNames>,
+    /// The documents of each story.
+    stories: Vec<Vec<usize>>,
+}
+
+/// The documents of each story, in document order.
+fn story_members(cmp: &Comparison) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (d, doc) in cmp.documents.iter().enumerate() {
+        if out.len() <= doc.story {
+            out.resize(doc.story + 1, Vec::new());
+        }
+        out[doc.story].push(d);
+    }
+    out
 }
 
 /// Full names found for (one-word name, where: a document, or the documents of a story).

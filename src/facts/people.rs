@@ -616,34 +616,45 @@ impl Cx<'_> {
     /// Speakers named as people, linked to one full name across documents; descriptions ("the
     /// president") and pronouns are left out, since they cannot be compared by name.
     pub(super) fn canonical_speakers(&self, members: &[usize]) -> BTreeMap<usize, String> {
-        let names = self.known_people();
-        let mut out = BTreeMap::new();
-        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
-        for &m in members {
+        let named = |m: usize| {
             let (raw, doc) = (self.items[m].fact.subject.as_str(), self.items[m].doc);
-            let Some(first) = raw.chars().next() else {
-                continue;
-            };
-            if !first.is_uppercase() || matches!(raw, "I" | "He" | "She" | "They" | "We" | "It") {
-                continue;
-            }
-            let speaker = linked.entry((raw, doc)).or_insert_with(|| {
-                // "Mayor Ana Ruiz": the name is what follows a title.
-                let titled = extract(
-                    raw,
-                    Span {
-                        start: 0,
-                        end: raw.len(),
-                    },
-                );
-                let name = titled
-                    .first()
-                    .map_or_else(|| raw.to_string(), |f| f.subject.clone());
-                self.link_person(&name, doc, &names)
-            });
-            out.insert(m, speaker.clone());
-        }
-        out
+            let first = raw.chars().next()?;
+            (first.is_uppercase() && !matches!(raw, "I" | "He" | "She" | "They" | "We" | "It"))
+                .then_some((raw, doc))
+        };
+        let linked = self.link_people(members.iter().filter_map(|&m| named(m)), |raw| {
+            // "Mayor Ana Ruiz": the name is what follows a title.
+            let titled = extract(
+                raw,
+                Span {
+                    start: 0,
+                    end: raw.len(),
+                },
+            );
+            titled
+                .first()
+                .map_or_else(|| raw.to_string(), |f| f.subject.clone())
+        });
+        members
+            .iter()
+            .filter_map(|&m| Some((m, linked[&named(m)?].clone())))
+            .collect()
+    }
+
+    /// [`Self::link_person`] of each (name, document) asked, once each and in parallel (a
+    /// one-word name is looked up in the texts of its document and story); `name_of` reads the
+    /// name out of what is asked.
+    fn link_people<'n>(
+        &self,
+        asked: impl Iterator<Item = (&'n str, usize)>,
+        name_of: impl Fn(&str) -> String + Sync,
+    ) -> BTreeMap<(&'n str, usize), String> {
+        let known = self.known_people();
+        let asked: Vec<(&str, usize)> = asked.collect::<BTreeSet<_>>().into_iter().collect();
+        let linked = super::par_map(&asked, |&(raw, doc)| {
+            self.link_person(&name_of(raw), doc, &known)
+        });
+        asked.into_iter().zip(linked).collect()
     }
 
     /// Full names (two words or more) given to titled people anywhere.
@@ -698,16 +709,12 @@ impl Cx<'_> {
                 .get(d)
                 .and_then(|d| full_name_in(&d.text, name)),
             Within::Story(story) => {
-                let docs: Vec<&crate::model::Document> = self
-                    .cmp
-                    .documents
-                    .iter()
-                    .filter(|d| d.story == story)
-                    .collect();
-                let found: BTreeSet<String> = par_map(&docs, |d| full_name_in(&d.text, name))
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let docs = self.stories.get(story).map_or(&[][..], Vec::as_slice);
+                let found: BTreeSet<String> =
+                    par_map(docs, |&d| full_name_in(&self.cmp.documents[d].text, name))
+                        .into_iter()
+                        .flatten()
+                        .collect();
                 if found.len() == 1 {
                     found.into_iter().next()
                 } else {
@@ -723,16 +730,13 @@ impl Cx<'_> {
 
     pub(super) fn titles(&self) -> Vec<Finding> {
         let members = self.of_kind(FactKind::Title);
-        let known = self.known_people();
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut notes: BTreeMap<usize, String> = BTreeMap::new();
-        let mut linked: BTreeMap<(&str, usize), String> = BTreeMap::new();
+        let subject = |m: usize| (self.items[m].fact.subject.as_str(), self.items[m].doc);
+        let linked = self.link_people(members.iter().map(|&m| subject(m)), str::to_string);
         for &m in &members {
             let it = &self.items[m];
-            let person = linked
-                .entry((it.fact.subject.as_str(), it.doc))
-                .or_insert_with(|| self.link_person(&it.fact.subject, it.doc, &known))
-                .clone();
+            let person = linked[&subject(m)].clone();
             if person != it.fact.subject {
                 notes.insert(
                     m,

@@ -1116,29 +1116,45 @@ impl Cx<'_> {
         };
         // Candidates share a run of four words (short quotes: all their words), or are one
         // speaker's, quoted in passages aligned as one happening.
-        let pairs = classes.pairs(|c| {
-            let ws: Vec<&str> = w(classes.rep(c))
+        let words_of = |c: usize| -> Vec<&str> {
+            w(classes.rep(c))
                 .iter()
                 .map(String::as_str)
                 .filter(|x| *x != "…")
-                .collect();
-            // Keys are hashes (a collision only adds a pair, weighed in full below).
-            let hash = |parts: &[&str]| {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::hash::DefaultHasher::new();
-                parts.hash(&mut h);
-                h.finish()
-            };
+                .collect()
+        };
+        // Keys are hashes (a collision only adds a pair, weighed in full below).
+        let hash = |parts: &[&str]| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            parts.hash(&mut h);
+            h.finish()
+        };
+        let mut pairs = classes.pairs(|c| {
+            let ws = words_of(c);
             if ws.len() < 4 {
                 vec![hash(&ws)]
             } else {
-                // One speaker's quotes in one group ([`Self::reworded`]).
-                let said_in_group = in_groups(c)
-                    .iter()
-                    .flat_map(|g| said(c).iter().map(move |s| hash(&["\u{1}", g, s.as_str()])));
-                ws.windows(4).map(hash).chain(said_in_group).collect()
+                ws.windows(4).map(hash).collect()
             }
         });
+        // One speaker's quotes in one group ([`Self::reworded`]): keyed by group, then kept
+        // when they share a speaker (keyed by both, a wording quoted in many groups by many
+        // speakers would make keys of every group with every speaker).
+        let one_speaker = classes.pairs(|c| {
+            if words_of(c).len() < 4 || said(c).is_empty() {
+                Vec::new()
+            } else {
+                in_groups(c).iter().map(|g| hash(&["\u{1}", g])).collect()
+            }
+        });
+        pairs.extend(
+            one_speaker
+                .into_iter()
+                .filter(|&(x, y)| x != y && !said(x).is_disjoint(said(y))),
+        );
+        pairs.sort_unstable();
+        pairs.dedup();
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
             let (rx, ry) = (classes.rep(x), classes.rep(y));
             same_quote(w(rx), w(ry))
