@@ -38,15 +38,12 @@ pub fn find(cmp: &Comparison) -> Vec<CopySet> {
     let rank = |d: &Document| parts.binary_search(&d.named).unwrap_or(0) as u32;
     // Every (sequence, part, document), sorted: the documents holding a sequence are a run, by
     // part, so that reports told apart by the people they name are never counted as a pair.
-    let mut held: Vec<(u64, u32, u32)> = shingles
-        .into_iter()
-        .zip(&cmp.documents)
-        .enumerate()
-        .flat_map(|(d, (hs, doc))| {
-            let r = rank(doc);
-            hs.into_iter().map(move |h| (h, r, d as u32))
-        })
-        .collect();
+    // Sized at once: grown as it fills, its copies were a fifth of this stage at 10,000 articles.
+    let mut held: Vec<(u64, u32, u32)> = Vec::with_capacity(lens.iter().sum());
+    for (d, (hs, doc)) in shingles.into_iter().zip(&cmp.documents).enumerate() {
+        let r = rank(doc);
+        held.extend(hs.into_iter().map(|h| (h, r, d as u32)));
+    }
     held.par_sort_unstable();
     // Per sequence two documents or more hold: its run of `held` and its first document; per
     // document, those sequences.

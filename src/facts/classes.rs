@@ -139,11 +139,10 @@ impl Classes {
             })
             .collect();
         let keyed_class: Vec<bool> = keyed.iter().map(|ks| !ks.is_empty()).collect();
-        let mut all: Vec<(K, usize)> = keyed
-            .into_iter()
-            .enumerate()
-            .flat_map(|(c, ks)| ks.into_iter().map(move |k| (k, c)))
-            .collect();
+        let mut all: Vec<(K, usize)> = Vec::with_capacity(keyed.iter().map(Vec::len).sum());
+        for (c, ks) in keyed.into_iter().enumerate() {
+            all.extend(ks.into_iter().map(|k| (k, c)));
+        }
         all.par_sort_unstable();
         // The classes of each key shared by two or more, by part (classes of no parted cluster
         // first), so the classes a class may be paired with are three runs of it.
