@@ -749,7 +749,11 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
                 i = end;
                 continue;
             }
-            let subject = duration_subject(&toks, q_start, i, read.duration.is_some(), end);
+            // "a 20 year sentence": a unit in the singular after a number other than one
+            // qualifies the noun after it, as "20-year" does.
+            let qualifies = read.duration.is_some()
+                || (read.value != 1.0 && toks.get(j).is_some_and(|t| t.key == u));
+            let subject = duration_subject(&toks, q_start, i, qualifies, end);
             (u.to_string(), subject, end)
         } else if let Some((noun_at, subject)) = counted(&toks, j, sentence) {
             (subject.clone(), subject, noun_at + 1)
@@ -1186,8 +1190,14 @@ fn is_figure_verb(w: &str) -> bool {
 
 /// What lasts: "a seven-year ban", "a ban of seven years", "a ban … for seven years".
 fn duration_subject(toks: &[Token], q_start: usize, i: usize, hyphen: bool, end: usize) -> String {
-    if hyphen && let Some(t) = toks[end..].iter().take(2).find(|t| content(t)) {
-        return noun_form(&t.key);
+    if hyphen && let Some(k) = (end..toks.len()).take(2).find(|&k| content(&toks[k])) {
+        // "a 24-hour nationwide general strike": the thing that lasts among the words it
+        // qualifies, else the first of them ("a 90-day treatment").
+        let words = toks[k..].iter().take(3).take_while(|t| content(t));
+        return words
+            .map(|t| noun_form(&t.key))
+            .find(|w| LASTING.contains(&w.as_str()))
+            .unwrap_or_else(|| noun_form(&toks[k].key));
     }
     if q_start >= 2 && toks[q_start - 1].key == "of" && content(&toks[q_start - 2]) {
         return noun_form(&toks[q_start - 2].key);
@@ -1641,22 +1651,53 @@ pub(crate) fn bound_words(value: &str) -> String {
         .to_string()
 }
 
-/// How a quantity reads in a summary: "employees (> 70,000)", "ban (7 years)".
+/// What a unit measures, for the words a finding names its figure by: "distance" for "about
+/// 25 miles", "duration" for "more than two decades". Any other unit is counted ("number of
+/// pirates"); a currency is an amount.
+const MEASURES: &[(&str, &[&str])] = &[
+    (
+        "duration",
+        &[
+            "year", "month", "week", "day", "hour", "minute", "decade", "century",
+        ],
+    ),
+    (
+        "distance",
+        &[
+            "mile",
+            "nautical mile",
+            "km",
+            "kilometre",
+            "kilometer",
+            "metre",
+            "meter",
+            "foot",
+            "feet",
+            "yard",
+        ],
+    ),
+    ("percentage", &["%"]),
+];
+
+/// How a quantity reads in a summary: "number of employees", "duration of ban", "distance".
 fn describe_quantity(f: &Fact) -> String {
     let amounts = Amount::parse_all(&f.value);
     let Some(a) = amounts.first() else {
         return f.subject.clone();
     };
-    let unit = match a.unit.as_str() {
-        "year" | "month" | "week" | "day" | "hour" | "minute" => "duration",
-        "%" => "percentage",
-        u if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => "amount",
-        _ => "count",
-    };
-    match (unit, f.subject.is_empty()) {
-        ("count", _) => format!("number of {}", plural(&f.subject)),
-        (u, true) => u.to_string(),
-        (u, false) => format!("{u} of {}", f.subject),
+    let measure = MEASURES
+        .iter()
+        .find(|(_, units)| units.contains(&a.unit.as_str()))
+        .map(|(m, _)| *m)
+        .or_else(|| {
+            (a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase()))
+                .then_some("amount")
+        });
+    match measure {
+        None => format!("number of {}", plural(&f.subject)),
+        // A unit counted as its own subject ("about 25 miles") is measured, not counted.
+        Some(m) if f.subject.is_empty() || f.subject == a.unit => m.to_string(),
+        Some(m) => format!("{m} of {}", f.subject),
     }
 }
 
@@ -1861,6 +1902,55 @@ mod tests {
         );
         // "specimen" is no plural: the count is of the jars.
         assert_eq!(q("The lab kept 40 specimen jars.")[0].2, "jar");
+    }
+
+    #[test]
+    fn a_duration_before_its_noun_is_of_the_thing_that_lasts() {
+        let strike =
+            q("The marches came amid a 24-hour nationwide general strike that closed ports.");
+        assert_eq!(strike.len(), 1, "{strike:?}");
+        assert_eq!(strike[0].2, "strike");
+        // Written without a hyphen, after a noun the sentence gave earlier.
+        let sentence =
+            q("He was charged with indecency with a child, given a new 20 year sentence.");
+        assert_eq!(sentence.len(), 1, "{sentence:?}");
+        assert_eq!(sentence[0].2, "sentence");
+        let treatment = q("She began a 90-day treatment in March.");
+        assert_eq!(treatment[0].2, "treatment");
+    }
+
+    #[test]
+    fn a_finding_names_a_length_or_a_span_by_what_it_measures() {
+        let named = |s: &str| {
+            let f = extract(
+                s,
+                Span {
+                    start: 0,
+                    end: s.len(),
+                },
+                &[],
+            );
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            describe_quantity(&f[0])
+        };
+        assert_eq!(
+            named("The town lies about 25 miles from the border."),
+            "distance"
+        );
+        assert_eq!(
+            named("The ship was seized 13 nautical miles off the coast."),
+            "distance"
+        );
+        assert_eq!(
+            named("The rule has stood for more than two decades."),
+            "duration"
+        );
+        assert_eq!(named("He received a seven-year ban."), "duration of ban");
+        assert_eq!(named("Police arrested 23 pirates."), "number of pirates");
+        assert_eq!(
+            named("Turnout reached 93.87 percent."),
+            "percentage of turnout"
+        );
     }
 
     #[test]
