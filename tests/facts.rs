@@ -370,6 +370,29 @@ fn ferry(date: &str, sentence: &str) -> String {
 }
 
 #[test]
+fn counts_of_one_model_called_by_two_nouns_conflict() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Officers searching the hold found seven AK-47 assault rifles hidden under the seats.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Officers searching the hold found 12 AK 47 guns hidden under the seats.",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.starts_with("number of AK-47s differs")
+            && c[0].summary.contains("seven AK-47 assault rifles")
+            && c[0].summary.contains("12 AK 47 guns"),
+        "{}",
+        c[0].summary
+    );
+}
+
+#[test]
 fn counts_of_one_noun_with_other_words_in_front_are_not_one_figure() {
     let cmp = two(
         &ferry(

@@ -852,19 +852,34 @@ fn bracket_money(toks: &[Token], i: usize) -> Option<(f64, &'static str, usize)>
         .map(|_| (r.value, cur, r.next))
 }
 
+/// A model's letters and number glued by a hyphen: "AK-47", "F-16", "MiG-29" ("COVID-19" names
+/// no model: its letters are too many).
+fn is_model(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(letters, digits)| {
+        (1..=3).contains(&letters.len())
+            && letters.chars().all(char::is_alphabetic)
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// How a model designation at token `k` ([`is_designation`]) is named in a finding, one way
+/// however it is written: "AK-47" for "AK-47", "ak-47" and "AK 47".
+fn model_name(sentence: &str, toks: &[Token], k: usize) -> String {
+    let word = &sentence[toks[k].start..toks[k].end];
+    let (letters, digits) = word
+        .split_once('-')
+        .unwrap_or_else(|| (&sentence[toks[k - 1].start..toks[k - 1].end], word));
+    format!("{}-{digits}", letters.to_uppercase())
+}
+
 /// A model designation among the words of a count, which names the kind of thing and is no
 /// number of its own: "AK-47", "F-16", "MiG-29"; also "AK 47", the digits after a short word in
 /// capitals.
 fn is_designation(sentence: &str, toks: &[Token], k: usize) -> bool {
     let raw = |k: usize| &sentence[toks[k].start..toks[k].end];
     let word = raw(k);
-    // A model's letters are few ("AK", "F", "MiG"); "COVID-19" names no model.
-    let glued = word.split_once('-').is_some_and(|(letters, digits)| {
-        (1..=3).contains(&letters.len())
-            && letters.chars().all(char::is_alphabetic)
-            && !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-    });
+    let glued = is_model(word);
     let after_letters = k > 0
         && word.len() <= 4
         && word.chars().all(|c| c.is_ascii_digit())
@@ -895,23 +910,36 @@ fn designations(text: &str) -> Vec<String> {
 /// ([`is_designation`]) aside.
 const COUNT_GAP: usize = 3;
 
-/// The counted noun after a number: "70,000 employees", "eight new licenses", "seven AK-47
-/// assault rifles".
+/// The counted noun after a number: "70,000 employees", "eight new licenses". A count of a
+/// named model is of the model, whatever noun the writer puts after it: "seven AK-47 assault
+/// rifles", "seven AK-47s" and "12 AK 47 guns" all count AK-47s.
 fn counted(toks: &[Token], j: usize, sentence: &str) -> Option<(usize, String)> {
     let mut words = 0;
+    let mut model = None;
     for k in j..toks.len() {
         let t = &toks[k];
         if !t.is_word {
             return None;
         }
         if is_designation(sentence, toks, k) {
+            model.get_or_insert_with(|| model_name(sentence, toks, k));
             continue;
+        }
+        // "seven AK-47s".
+        if let Some(one) = sentence[t.start..t.end].strip_suffix('s')
+            && model.is_none()
+            && is_model(one)
+        {
+            return Some((k, model_name(one, &tokenize(one), 0)));
         }
         words += 1;
         if words > COUNT_GAP {
             return None;
         }
         let w = t.key.trim_end_matches("'s").trim_end_matches('\'');
+        if let Some(model) = model.as_ref().filter(|_| is_plural_noun(w)) {
+            return Some((k, model.clone()));
+        }
         if is_plural_noun(w) {
             // "300 crew members", "40 staff members": the members of the body named.
             if toks.get(k + 1).is_some_and(|t| t.key == "members") {
@@ -1854,7 +1882,7 @@ mod tests {
             assert_eq!(found.len(), 1, "{found:?}");
             assert_eq!(
                 (found[0].1.as_str(), found[0].2.as_str()),
-                ("7 rifle", "rifle")
+                ("7 AK-47", "AK-47")
             );
             assert!(found[0].0.ends_with("assault rifles"), "{found:?}");
         }
@@ -1902,6 +1930,18 @@ mod tests {
         );
         // "specimen" is no plural: the count is of the jars.
         assert_eq!(q("The lab kept 40 specimen jars.")[0].2, "jar");
+    }
+
+    #[test]
+    fn a_count_of_a_named_model_is_of_the_model_whatever_its_noun() {
+        let subjects = |s: &str| q(s).into_iter().map(|(_, _, s)| s).collect::<Vec<_>>();
+        assert_eq!(
+            subjects("Commandos seized seven AK-47 assault rifles and two other rifles."),
+            ["AK-47", "rifle"]
+        );
+        assert_eq!(subjects("They recovered 12 AK 47 guns."), ["AK-47"]);
+        assert_eq!(subjects("They confiscated seven AK-47s."), ["AK-47"]);
+        assert_eq!(subjects("Four F-16 jets flew over the city."), ["F-16"]);
     }
 
     #[test]
