@@ -17,9 +17,9 @@ use regex::Regex;
 
 use crate::model::{Fact, FactKind, Span};
 
-const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant\s+Governor|Lieutenant\s+(?:Colonel|General|Commander)|(?:Rear|Vice)\s+Admiral|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
+const TITLE_CAP: &str = r"(?:Vice[ -]President|President|Premier|Prime\s+Minister|Chancellor|Secretary-General|Secretary\s+of\s+State|Secretary(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?|Attorney\s+General|Minister(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?|Director(?:\s+of\s+(?:the\s+)?[A-Z][\w]+)?|Chairman|Chairwoman|Chairperson|Chair|CEO|Chief\s+Executive(?:\s+Officer)?|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Mayor|King|Queen|Prince|Princess|General\s+Manager|General|Gen\.|Commissioner|Ambassador|Judge|Justice|Speaker|Spokesman|Spokeswoman|Spokesperson|Commander|Cmdr\.|Commodore|Captain|Capt\.|Lieutenant\s+Governor|Lieutenant\s+(?:Colonel|General|Commander)|(?:Rear|Vice)\s+Admiral|Lieutenant|Lt\.|Sergeant|Sgt\.|Brigadier|Pope|Founder|Admiral|Adm\.|Colonel|Col\.|Sheriff|Chief|Coach|Professor|Prof\.|Foreign\s+Minister|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister)";
 const TITLE_LOW: &str = r"(?:(?:[a-z]+\s+){0,2}(?:adviser|advisor|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chief\s+executive|ceo|founder|senator|governor|mayor|ambassador|commissioner|leader|prosecutor|coach))";
-pub(super) const PERSON: &str = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:bin|van|von|de|da|do|dos|del|der)\s+[A-Z][\w’'-]+|al-\w+)){0,2}";
+pub(super) const PERSON: &str = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+|(?:bin|van|von|de|da|do|dos|del|der)\s+[A-Z][\w’'-]+|al-\w+)){0,2}";
 
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -33,6 +33,9 @@ static APPOSITIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid appositive regex")
 });
+
+/// Nouns of a post, which end no person's name ("Chief Public Relations Officer").
+const OFFICES: &[&str] = &["Officer", "Officers", "Official", "Manager", "Spokesman"];
 
 /// Capitalized words that are never part of a person's name.
 const NOT_NAMES: &[&str] = &[
@@ -293,24 +296,56 @@ fn rank_in_name(person: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn clean_person(name: &str) -> Option<String> {
-    let mut words: Vec<&str> = name
-        .split_whitespace()
+    let raw: Vec<&str> = name.split_whitespace().collect();
+    // A possessive ends the name: "George Papandreou's Socialists".
+    let upto = raw
+        .iter()
+        .position(|w| w.ends_with("’s") || w.ends_with("'s"))
+        .map_or(raw.len(), |k| k + 1);
+    // A post is no name: "Chief Public Relations Officer".
+    if raw[..upto]
+        .last()
+        .is_some_and(|w| OFFICES.contains(&w.trim_end_matches(['.', ','])))
+    {
+        return None;
+    }
+    let mut words: Vec<&str> = raw[..upto]
+        .iter()
         .map(|w| {
             w.trim_end_matches("’s")
                 .trim_end_matches("'s")
                 .trim_end_matches(['’', '\'', '.', ','])
         })
         .collect();
-    while words
-        .last()
-        .is_some_and(|w| NOT_NAMES.contains(w) || w.is_empty())
-    {
+    // A middle initial is left out: "James G. Bodiford" is James Bodiford.
+    if words.len() > 2 {
+        let last = words.len() - 1;
+        words = words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| k == 0 || k == last || w.chars().count() > 1)
+            .map(|(_, w)| *w)
+            .collect();
+    }
+    // "Nick J. Rahall II", "Arcade Joseph Comeaux Jr.": a generation is no part of the name.
+    while words.last().is_some_and(|w| {
+        NOT_NAMES.contains(w) || w.is_empty() || matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV")
+    }) {
         words.pop();
     }
     if words.is_empty() || words.iter().any(|w| NOT_NAMES.contains(w)) {
         return None;
     }
     Some(words.join(" "))
+}
+
+/// Whether the last word of `person` is in `text` outside the sentence at `span` (or the text
+/// is that sentence alone, as a speaker's name read for its title is).
+fn named_elsewhere(text: &str, span: Span, person: &str) -> bool {
+    let last = person.rsplit(' ').next().unwrap_or(person);
+    (span.start == 0 && span.end == text.len())
+        || text[..span.start].contains(last)
+        || text[span.end..].contains(last)
 }
 
 /// Where a one-word name's full name is looked for.
@@ -536,6 +571,11 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         let Some(person) = clean_person(ranked.map_or(name.as_str(), |(_, rest)| rest)) else {
             continue;
         };
+        // In a Title Case headline every word has a capital ("Prime Minister Calls Bank
+        // Workers"): the words after a title are a name only if the text names them elsewhere.
+        if is_headline() && !named_elsewhere(text, span, &person) {
+            continue;
+        }
         if let Some((rank, _)) = ranked {
             let at = span.start + name.start();
             let end = span.start + name.end();
@@ -933,6 +973,58 @@ mod tests {
         .into_iter()
         .map(|f| f.value)
         .collect()
+    }
+
+    #[test]
+    fn a_name_is_read_without_its_initials_generation_and_what_follows_a_possessive() {
+        assert_eq!(
+            titles("Superior Court Judge James G. Bodiford sentenced him."),
+            vec!["James Bodiford: court judge"]
+        );
+        assert_eq!(
+            titles("Rep. Nick J. Rahall II criticized the rule."),
+            vec!["Nick Rahall: representative"]
+        );
+        assert_eq!(
+            titles("Prime Minister George Papandreou's Socialists won the vote."),
+            vec!["George Papandreou: prime minister"]
+        );
+        assert_eq!(
+            titles("General Manager Billy King said the search had begun."),
+            vec!["Billy King: general manager"]
+        );
+        // A post after a title is no person.
+        assert!(
+            titles("said Captain Manohar Nambiar, Chief Public Relations Officer, Defence.")
+                .iter()
+                .all(|t| !t.starts_with("Public Relations")),
+        );
+    }
+
+    #[test]
+    fn a_headline_names_a_titled_person_only_if_the_text_does() {
+        let text = "Greek Prime Minister Calls Bank Workers' Deaths Murder\n\n\
+                    Prime Minister George Papandreou spoke in parliament.";
+        let headline = Span {
+            start: 0,
+            end: text.find('\n').unwrap(),
+        };
+        let found: Vec<String> = extract(text, headline)
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+        let text = "Director Gary Ross Returns To Hunger Games\n\nGary Ross will direct again.";
+        let headline = Span {
+            start: 0,
+            end: text.find('\n').unwrap(),
+        };
+        let found: Vec<String> = extract(text, headline)
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
+        // Not "Gary Ross Returns": the text never writes "Returns" as a name.
+        assert!(found.iter().all(|v| !v.contains("Returns")), "{found:?}");
     }
 
     #[test]

@@ -158,6 +158,9 @@ fn extract_in_child(program: &std::path::Path, bytes: &[u8]) -> Result<String, W
     use std::process::{Command, Stdio};
     let mut child = Command::new(program)
         .arg(HELPER_ARG)
+        // The allocator reserves 1 GiB of address space at a time by default, all the child's
+        // limit ([`HELPER_MEMORY_BYTES`]): it reserves 64 MiB at a time there instead.
+        .env("MIMALLOC_ARENA_RESERVE", "65536")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
