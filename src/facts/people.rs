@@ -1007,7 +1007,7 @@ mod tests {
                     Prime Minister George Papandreou spoke in parliament.";
         let headline = Span {
             start: 0,
-            end: text.find('\n').unwrap(),
+            end: text.find('\n').expect("a headline line"),
         };
         let found: Vec<String> = extract(text, headline)
             .into_iter()
@@ -1017,7 +1017,7 @@ mod tests {
         let text = "Director Gary Ross Returns To Hunger Games\n\nGary Ross will direct again.";
         let headline = Span {
             start: 0,
-            end: text.find('\n').unwrap(),
+            end: text.find('\n').expect("a headline line"),
         };
         let found: Vec<String> = extract(text, headline)
             .into_iter()
