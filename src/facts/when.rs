@@ -1037,7 +1037,9 @@ impl Cx<'_> {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map_or_else(String::new, |(t, _)| format!(" of “{t}”"));
             let (status, summary) = if has_conflict {
-                let by_value = self.by_value(&comp);
+                let by_value = weekdays_with_their_date(self.by_value(&comp), |m| {
+                    parsed.get(&m).and_then(Option::as_ref)
+                });
                 let parts: Vec<String> = by_value
                     .iter()
                     .map(|(v, ms)| {
@@ -1297,6 +1299,39 @@ enum DateKey<'a> {
 }
 
 /// The grain of a resolved date value.
+/// The values of a conflict as shown, each with its mentions: a weekday no dateline put on a
+/// calendar ("Thursday") is shown with the one date of that weekday the other sources give
+/// (2011-11-10), not as a value of its own against it.
+fn weekdays_with_their_date<'v>(
+    mut by_value: BTreeMap<&'v str, Vec<usize>>,
+    range: impl Fn(usize) -> Option<&'v DateRange>,
+) -> BTreeMap<&'v str, Vec<usize>> {
+    let of = |ms: &[usize], grain: Grain| {
+        ms.first()
+            .and_then(|&m| range(m))
+            .filter(|r| r.grain == grain)
+            .map(|r| r.from.weekday())
+    };
+    let weekdays: Vec<(&str, Weekday)> = by_value
+        .iter()
+        .filter_map(|(v, ms)| Some((*v, of(ms, Grain::Weekday)?)))
+        .collect();
+    for (v, weekday) in weekdays {
+        let days: Vec<&str> = by_value
+            .iter()
+            .filter(|(_, ms)| of(ms, Grain::Day) == Some(weekday))
+            .map(|(d, _)| *d)
+            .collect();
+        if let [day] = days[..]
+            && let Some(ms) = by_value.remove(v)
+            && let Some(into) = by_value.get_mut(day)
+        {
+            into.extend(ms);
+        }
+    }
+    by_value
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Grain {
     Time,
@@ -1498,6 +1533,42 @@ mod tests {
         assert!(values("Noon prayers were held.", None).is_empty());
         assert_eq!(wording("around noon"), Wording::Relative);
         assert_eq!(wording("at 1100 hrs"), Wording::Relative);
+    }
+
+    #[test]
+    fn a_weekday_in_a_conflict_is_shown_with_the_date_of_its_weekday() {
+        let ranges: Vec<DateRange> = ["2011-11-10", "Thursday", "2011-11-11", "Friday"]
+            .iter()
+            .map(|v| DateRange::parse(v).expect("a date"))
+            .collect();
+        let by_value: BTreeMap<&str, Vec<usize>> = [
+            ("2011-11-10", vec![0]),
+            ("Thursday", vec![1]),
+            ("2011-11-11", vec![2]),
+            ("Friday", vec![3]),
+        ]
+        .into_iter()
+        .collect();
+        let shown = weekdays_with_their_date(by_value, |m| ranges.get(m));
+        let shown: Vec<(&str, Vec<usize>)> = shown.into_iter().collect();
+        assert_eq!(
+            shown,
+            vec![("2011-11-10", vec![0, 1]), ("2011-11-11", vec![2, 3])]
+        );
+        // With two dates of its weekday, a weekday stays a value of its own.
+        let two: BTreeMap<&str, Vec<usize>> = [
+            ("2011-11-10", vec![0]),
+            ("Thursday", vec![1]),
+            ("2011-11-17", vec![2]),
+        ]
+        .into_iter()
+        .collect();
+        let ranges2 = [
+            ranges[0].clone(),
+            ranges[1].clone(),
+            DateRange::parse("2011-11-17").expect("a date"),
+        ];
+        assert_eq!(weekdays_with_their_date(two, |m| ranges2.get(m)).len(), 3);
     }
 
     #[test]
