@@ -698,12 +698,26 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             currency = Some(c);
             j += 1;
         }
-        let (mut qual, q_start) = qualifier(&toks, cur_start);
+        let (mut qual, mut q_start) = qualifier(&toks, cur_start);
+        let mut spread = false;
+        // "40 hours over four days", "€110bn in loans over three years": "over" a time right
+        // after a figure spreads that figure over it, and bounds nothing.
+        if qual == Qual::Over
+            && toks[q_start].key == "over"
+            && currency.is_none()
+            && (read.duration.is_some() || duration_unit(next_key).is_some())
+            && (q_start.saturating_sub(4)..q_start).any(|k| read_number(&toks, k).is_some())
+        {
+            (qual, q_start, spread) = (Qual::Exact, cur_start, true);
+        }
         if currency.is_none() && intensifier(&toks, q_start, j, read.value) {
             i = read.next;
             continue;
         }
         let mut note = Vec::new();
+        if spread {
+            note.push("“over” after a figure read as across, not more than".to_string());
+        }
         if qual == Qual::Exact && read.approximate {
             qual = Qual::About;
             note.push(format!(
@@ -1930,6 +1944,21 @@ mod tests {
         );
         // "specimen" is no plural: the count is of the jars.
         assert_eq!(q("The lab kept 40 specimen jars.")[0].2, "jar");
+    }
+
+    #[test]
+    fn over_a_time_after_a_figure_spreads_it_and_bounds_nothing() {
+        let values = |s: &str| q(s).into_iter().map(|(_, v, _)| v).collect::<Vec<_>>();
+        assert_eq!(
+            values("The jury deliberated for 40 hours over four days."),
+            ["40 hour", "4 day"]
+        );
+        assert_eq!(
+            values("Greece gets €110bn in loans over three years."),
+            ["110000000000 EUR", "3 year"]
+        );
+        // Not after a figure, "over" is "more than".
+        assert_eq!(values("The strike lasted over three days."), ["> 3 day"]);
     }
 
     #[test]
