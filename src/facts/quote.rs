@@ -652,7 +652,15 @@ fn clean_name(s: &str) -> Option<String> {
     let opener = name
         .split_whitespace()
         .all(|w| OPENERS.contains(&w.to_lowercase().as_str()));
-    (!opener).then(|| name.to_string())
+    // "In November, the “mother ship” …": a month or a weekday alone is a time, not a speaker
+    // ("May" aside: a surname as often as a month).
+    let calendar = !name.contains(' ')
+        && name != "May"
+        && (crate::dates::month_number(name).is_some_and(|_| name.len() > 3)
+            || name
+                .parse::<chrono::Weekday>()
+                .is_ok_and(|_| name.len() > 3));
+    (!opener && !calendar).then(|| name.to_string())
 }
 
 /// How one version of a quote relates to a fuller reference version.
@@ -1811,6 +1819,21 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         quote_words(s)
+    }
+
+    #[test]
+    fn a_month_or_a_weekday_is_no_speaker() {
+        let found =
+            quotes("The navy in November said it had sunk the pirate \"mother ship\", a trawler.");
+        assert!(
+            found.iter().all(|(_, speaker)| speaker != "November"),
+            "{found:?}"
+        );
+        let found = quotes("On Sunday, “we will win this,” the coach told reporters.");
+        assert!(
+            found.iter().all(|(_, speaker)| speaker != "Sunday"),
+            "{found:?}"
+        );
     }
 
     #[test]
