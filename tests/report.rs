@@ -1106,6 +1106,15 @@ fn copies_of_one_text_are_named_and_counted_as_one_source() {
     assert!(md.contains("- 3 outlets, 2 independent sources\n"), "{md}");
     let f0 = md_finding_block(&md, "f0");
     assert!(f0.contains("3 outlets, 2 independent sources"), "{f0}");
+
+    // Copies that share little more than half their word runs (a rewrite of one agency story)
+    // are not called the same text outright.
+    cmp.copies[0].overlap = 0.59;
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    assert!(
+        md.contains("| 1 | River bursts its banks in Velmora (59% the same text as 3) |"),
+        "{md}"
+    );
 }
 
 #[test]

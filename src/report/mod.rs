@@ -485,7 +485,12 @@ fn memo_line(cmp: &Comparison) -> Option<&'static str> {
     )
 }
 
-/// Which other sources a source is a copy of one text with: "same text as 3, 5, 7".
+/// Least share of word runs two copies share for a report to call them the same text without
+/// saying how much of it ("59% the same text as 12" below it: a rewrite of one agency story).
+const SAME_TEXT: f32 = 0.9;
+
+/// Which other sources a source is a copy of one text with: "same text as 3, 5, 7", or "59% the
+/// same text as 12" when the copies differ in much of their wording.
 fn same_text_as(cmp: &Comparison, doc: usize) -> Option<String> {
     let id = &cmp.documents[doc].id;
     let set = crate::copies::set_of(cmp, id)?;
@@ -496,7 +501,12 @@ fn same_text_as(cmp: &Comparison, doc: usize) -> Option<String> {
         .filter_map(|d| cmp.documents.iter().position(|x| x.id == *d))
         .map(|i| (i + 1).to_string())
         .collect();
-    Some(format!("same text as {}", others.join(", ")))
+    let share = if set.overlap >= SAME_TEXT {
+        String::new()
+    } else {
+        format!("{:.0}% the ", (set.overlap * 100.0).round())
+    };
+    Some(format!("{share}same text as {}", others.join(", ")))
 }
 
 /// How many sources state a finding, when more than one does: "3 sources", or "3 outlets, 2
