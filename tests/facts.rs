@@ -370,6 +370,44 @@ fn ferry(date: &str, sentence: &str) -> String {
 }
 
 #[test]
+fn a_source_that_gives_both_figures_is_named_apart_from_the_sides_of_a_conflict() {
+    let haul = "Officers searching the ferry found six rifles hidden in the hold.";
+    let total = "Officers searching the ferry found 14 rifles hidden in the hold.";
+    let cmp = compare_texts(
+        &[
+            (
+                "both.txt",
+                &ferry(
+                    "2022-09-14",
+                    &format!(
+                        "{haul}\n\nIn all, officers searching ferries this year found 14 rifles hidden in holds."
+                    ),
+                ),
+            ),
+            ("haul.txt", &ferry("2022-09-14", haul)),
+            ("total.txt", &ferry("2022-09-14", total)),
+        ],
+        &Options::default(),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    let s = &c[0].summary;
+    // The sides are the sources that give one figure only; the one that gives both is named
+    // after them.
+    let (sides, apart) = s.split_once("; ").expect("sources named apart");
+    assert!(
+        sides.contains("“six rifles” (Ferry Runs Aground Off Kessel… (#2))")
+            && sides.contains("“14 rifles” (Ferry Runs Aground Off Kessel… (#3))")
+            && !sides.contains("(#1)"),
+        "{s}"
+    );
+    assert_eq!(
+        apart,
+        "Ferry Runs Aground Off Kessel… (#1) gives more than one of these"
+    );
+}
+
+#[test]
 fn counts_of_one_model_called_by_two_nouns_conflict() {
     let cmp = two(
         &ferry(

@@ -1624,23 +1624,27 @@ impl Cx<'_> {
                     )
                 })
                 .collect();
-            let (status, summary) = if has_conflict {
-                // One part per value, with all the sources that state it: "“two boats” (#4,
-                // #10) vs “three boats” (#13)"; every mention stays listed under the finding.
-                let by_value = self.by_value(&comp);
-                let parts: Vec<String> = by_value
-                    .values()
-                    .map(|ms| {
-                        format!(
-                            "“{}” ({})",
-                            self.items[ms[0]].fact.text,
-                            self.docs_label(ms)
-                        )
-                    })
-                    .collect();
+            let sides = has_conflict.then(|| self.sides(&comp)).flatten();
+            let (status, summary) = if let Some((parts, several)) = sides {
+                // One part per value, with the sources that state it and no other figure of
+                // it: "“two boats” (#4, #10) vs “three boats” (#13)"; sources that give both
+                // (today's haul and a running total) are named apart. Every mention stays
+                // listed under the finding.
+                let givers: BTreeSet<usize> = several.iter().map(|&m| self.items[m].doc).collect();
+                let both = match givers.len() {
+                    0 => String::new(),
+                    1 => format!(
+                        "; {} gives more than one of these",
+                        self.docs_label(&several)
+                    ),
+                    _ => format!(
+                        "; {} give more than one of these",
+                        self.docs_label(&several)
+                    ),
+                };
                 (
                     FindingStatus::Conflict,
-                    format!("{what} differs: {}", parts.join(" vs ")),
+                    format!("{what} differs: {}{both}", parts.join(" vs ")),
                 )
             } else if docs.len() >= 2
                 && let figures = self.figures(&comp)
@@ -1682,6 +1686,69 @@ impl Cx<'_> {
             );
         }
         out
+    }
+}
+
+impl Cx<'_> {
+    /// The sides of a conflict of figures: per value, "“text” (sources)" with the sources that
+    /// give it and no other figure of the thing, and the mentions of sources that give more than
+    /// one. `None` when no two sources give figures that differ — each gives all of them (today's
+    /// haul and a running total): no source contradicts another.
+    fn sides(&self, comp: &[usize]) -> Option<(Vec<String>, Vec<usize>)> {
+        let by_value = self.by_value(comp);
+        let values: Vec<(&str, &Vec<usize>)> = by_value.iter().map(|(v, ms)| (*v, ms)).collect();
+        // Values that state one figure ("about 300 rounds", "300 rounds") are one figure.
+        let amounts: Vec<Vec<Amount>> = values.iter().map(|(v, _)| Amount::parse_all(v)).collect();
+        let mut figure: Vec<usize> = (0..values.len()).collect();
+        for i in 0..values.len() {
+            if let Some(j) = (0..i).find(|&j| {
+                amounts[i]
+                    .iter()
+                    .any(|a| amounts[j].iter().any(|b| one_figure(a, b)))
+            }) {
+                figure[i] = figure[j];
+            }
+        }
+        let mut of_doc: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for (k, (_, ms)) in values.iter().enumerate() {
+            for &m in ms.iter() {
+                of_doc
+                    .entry(self.items[m].doc)
+                    .or_default()
+                    .insert(figure[k]);
+            }
+        }
+        let docs: Vec<&BTreeSet<usize>> = of_doc.values().collect();
+        let differ = docs
+            .iter()
+            .enumerate()
+            .any(|(i, x)| docs[i + 1..].iter().any(|y| x.is_disjoint(y)));
+        if !differ {
+            return None;
+        }
+        let several = |m: usize| of_doc[&self.items[m].doc].len() > 1;
+        // Per figure, in the order of its first value: the mentions of sources that give it
+        // alone.
+        let mut only: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (k, (_, ms)) in values.iter().enumerate() {
+            let alone = ms.iter().copied().filter(|&m| !several(m));
+            only.entry(figure[k]).or_default().extend(alone);
+        }
+        let parts = only
+            .values()
+            .filter(|ms| !ms.is_empty())
+            .map(|ms| {
+                format!(
+                    "“{}” ({})",
+                    self.items[ms[0]].fact.text,
+                    self.docs_label(ms)
+                )
+            })
+            .collect();
+        Some((
+            parts,
+            comp.iter().copied().filter(|&m| several(m)).collect(),
+        ))
     }
 }
 
