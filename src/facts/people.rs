@@ -1003,26 +1003,25 @@ mod tests {
 
     #[test]
     fn a_headline_names_a_titled_person_only_if_the_text_does() {
-        let text = "Greek Prime Minister Calls Bank Workers' Deaths Murder\n\n\
-                    Prime Minister George Papandreou spoke in parliament.";
-        let headline = Span {
-            start: 0,
-            end: text.find('\n').expect("a headline line"),
+        // The titles the first line of `text` gives.
+        let headline_titles = |text: &str| -> Vec<String> {
+            let headline = Span {
+                start: 0,
+                end: text.find('\n').expect("a headline line"),
+            };
+            extract(text, headline)
+                .into_iter()
+                .map(|f| f.value)
+                .collect()
         };
-        let found: Vec<String> = extract(text, headline)
-            .into_iter()
-            .map(|f| f.value)
-            .collect();
+        let found = headline_titles(
+            "Greek Prime Minister Calls Bank Workers' Deaths Murder\n\n\
+             Prime Minister George Papandreou spoke in parliament.",
+        );
         assert!(found.is_empty(), "{found:?}");
-        let text = "Director Gary Ross Returns To Hunger Games\n\nGary Ross will direct again.";
-        let headline = Span {
-            start: 0,
-            end: text.find('\n').expect("a headline line"),
-        };
-        let found: Vec<String> = extract(text, headline)
-            .into_iter()
-            .map(|f| f.value)
-            .collect();
+        let found = headline_titles(
+            "Director Gary Ross Returns To Hunger Games\n\nGary Ross will direct again.",
+        );
         // Not "Gary Ross Returns": the text never writes "Returns" as a name.
         assert!(found.iter().all(|v| !v.contains("Returns")), "{found:?}");
     }
