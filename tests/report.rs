@@ -1297,3 +1297,22 @@ fn a_report_is_named_by_the_headline_its_sources_share() {
         "{md}"
     );
 }
+
+#[test]
+fn a_report_opens_with_what_was_found_before_the_table_of_sources() {
+    let mut cmp = with_findings();
+    cmp.documents[0].passages[0].boilerplate = true;
+    let html = report::render(&cmp, Format::Html).expect("html");
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} in {html}"));
+    assert!(at("<section id=\"summary\">") < at("<section id=\"sources\">"));
+    assert!(
+        html.contains(
+            "1 boilerplate passage (comment forms, related links, bios…) is shown dimmed and \
+             left out of the alignment."
+        ),
+        "{html}"
+    );
+    let md = report::render(&cmp, Format::Markdown).expect("md");
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} in {md}"));
+    assert!(at("## Summary") < at("## What was compared"));
+}

@@ -165,9 +165,11 @@ pub(super) fn write_into(
         cmp.version,
         env!("CARGO_PKG_VERSION")
     );
-    sources(h, cmp);
+    // What was found first, then what was compared: with many sources, a table of them
+    // filled the first screen.
     summary(h, cmp);
     warnings(h, cmp);
+    sources(h, cmp);
     if !flush(h) {
         return;
     }
@@ -262,9 +264,10 @@ fn summary(h: &mut String, cmp: &Comparison) {
         let _ = writeln!(
             h,
             "<p class=\"note\">{} boilerplate passage{} (comment forms, related links, bios…) \
-             shown dimmed and left out of the alignment.</p>",
+             {} shown dimmed and left out of the alignment.</p>",
             s.boilerplate,
-            if s.boilerplate == 1 { " is" } else { "s are" }
+            if s.boilerplate == 1 { "" } else { "s" },
+            if s.boilerplate == 1 { "is" } else { "are" }
         );
     }
     h.push_str("<nav class=\"toc\" aria-label=\"Findings\">\n");

@@ -86,9 +86,11 @@ pub(super) fn write_into(
         cmp.version,
         env!("CARGO_PKG_VERSION")
     );
-    sources(m, cmp);
+    // What was found first, then what was compared: with many sources, a table of them
+    // filled the first screen.
     summary(m, cmp);
     warnings(m, cmp);
+    sources(m, cmp);
     if !flush(m) {
         return;
     }
