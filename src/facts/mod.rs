@@ -40,6 +40,16 @@ use classes::{Classes, Links};
 /// Most words of a source's title a finding names it by.
 const SOURCE_WORDS: usize = 5;
 
+/// Most sources a finding's summary names by title; more are given by number ("9 sources: #3,
+/// #6, …"), so that a summary stays a line or two with 15 sources.
+const NAMED_SOURCES: usize = 4;
+
+/// Sources given by their numbers, as the app numbers them: "9 sources: #3, #6, #7".
+fn many_sources(docs: &BTreeSet<usize>) -> String {
+    let numbers: Vec<String> = docs.iter().map(|d| format!("#{}", d + 1)).collect();
+    format!("{} sources: {}", docs.len(), numbers.join(", "))
+}
+
 /// Thresholds of fact comparison, in one place. Chosen on general grounds (what a careful reader
 /// would call one utterance, one figure) and checked on the development set; not fitted to any
 /// text.
@@ -682,6 +692,9 @@ impl<'a> Cx<'a> {
 
     fn docs_label(&self, members: &[usize]) -> String {
         let docs: BTreeSet<usize> = members.iter().map(|&m| self.items[m].doc).collect();
+        if docs.len() > NAMED_SOURCES {
+            return many_sources(&docs);
+        }
         docs.iter()
             .map(|&d| self.source(d))
             .collect::<Vec<_>>()

@@ -1040,13 +1040,19 @@ impl Cx<'_> {
                 let by_value = weekdays_with_their_date(self.by_value(&comp), |m| {
                     parsed.get(&m).and_then(Option::as_ref)
                 });
+                // Each mention as written, or the sources by number when there are many.
                 let parts: Vec<String> = by_value
                     .iter()
                     .map(|(v, ms)| {
-                        format!(
-                            "{v} ({})",
-                            ms.iter().map(|&m| quoted(m)).collect::<Vec<_>>().join(", ")
-                        )
+                        let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
+                        if docs.len() > super::NAMED_SOURCES {
+                            format!("{v} ({})", super::many_sources(&docs))
+                        } else {
+                            format!(
+                                "{v} ({})",
+                                ms.iter().map(|&m| quoted(m)).collect::<Vec<_>>().join(", ")
+                            )
+                        }
                     })
                     .collect();
                 (
