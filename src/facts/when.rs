@@ -74,6 +74,13 @@ static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid future regex")
 });
 
+/// Verbs of the present that put a date ahead of the writer: "faces a May 19 due date", "the
+/// deadline is June 30".
+static PRESENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:faces?|deadline|due|expires?|ends|begins|starts|runs\s+until|is\s+on|are\s+on)(?-u:\b)")
+        .expect("valid present regex")
+});
+
 static ANCHOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<m>{MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>\d{{4}})(?-u:\b)|(?-u:\b)(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})(?-u:\b)"
@@ -117,11 +124,11 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
             continue;
         }
         let anchors = anchors.get_or_insert_with(|| find_anchors(text, span));
+        let tense = tense.get_or_insert_with(|| Tense::new(sentence));
         let ctx = Ctx {
             dateline,
-            future: tense
-                .get_or_insert_with(|| Tense::new(sentence))
-                .future_at(sentence, start, end),
+            future: tense.future_at(sentence, start, end),
+            ahead: tense.present_at(sentence, start, end),
             anchors,
         };
         let Some((value, mut note)) = resolve(&c, &ctx) else {
@@ -245,6 +252,19 @@ impl Tense {
             future,
             main_future,
         }
+    }
+
+    /// The date at `start..end` of `sentence` stands in a clause with no verb of the past of its
+    /// own and no word of the future: "Greece faces a May 19 due date".
+    fn present_at(&self, sentence: &str, start: usize, end: usize) -> bool {
+        let k = self.breaks.partition_point(|&(a, _)| a < start);
+        let from = k.checked_sub(1).map_or(0, |k| self.breaks[k].1.min(start));
+        let k = self.breaks.partition_point(|&(a, _)| a < end);
+        let to = self.breaks.get(k).map_or(sentence.len(), |b| b.0.max(end));
+        !has_own_verb(&sentence[from..start])
+            && !has_own_verb(&sentence[end..to])
+            && !self.future.iter().any(|&x| x >= from && x < to)
+            && PRESENT_RE.is_match(&sentence[from..to])
     }
 
     /// The date at `start..end` of `sentence` is told in the future tense. A verb of reporting
@@ -410,9 +430,15 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Most days after the dateline a day told in the present of something ahead ("faces a May 19
+/// due date") is put at, rather than a year before it.
+const AHEAD_DAYS: i64 = 60;
+
 struct Ctx<'a> {
     dateline: Option<NaiveDate>,
     future: bool,
+    /// Told in the present of something ahead ([`Tense::present_at`]).
+    ahead: bool,
     anchors: &'a [Anchor],
 }
 
@@ -606,7 +632,7 @@ fn month_day(m: u32, d: u32, ctx: &Ctx) -> (String, String) {
             } else {
                 NaiveDate::from_ymd_opt(dl.year() + 1, m, d)?
             }
-        } else if this <= dl {
+        } else if this <= dl || ctx.ahead && (this - dl).num_days() <= AHEAD_DAYS {
             this
         } else {
             NaiveDate::from_ymd_opt(dl.year() - 1, m, d)?
@@ -625,12 +651,13 @@ fn month_day(m: u32, d: u32, ctx: &Ctx) -> (String, String) {
         return (date.to_string(), note);
     }
     if let Some((dl, date)) = by_dateline {
-        let how = if ctx.future {
-            "on or after"
+        let mut note = if ctx.future {
+            format!("{written}: the one on or after dateline {dl}")
+        } else if date > dl {
+            format!("{written}: the one ahead of dateline {dl}, told in the present")
         } else {
-            "on or before"
+            format!("{written}: the one on or before dateline {dl}")
         };
-        let mut note = format!("{written}: the one {how} dateline {dl}");
         if let Some(a) = ctx.nearest()
             && a.year != date.year()
         {
@@ -1681,6 +1708,34 @@ mod tests {
         assert_eq!(
             told_around(t, at, t.len() - 1).as_deref(),
             Some("ship at 08:25 in the morning …")
+        );
+    }
+
+    #[test]
+    fn a_day_told_in_the_present_of_something_ahead_is_weeks_after_the_dateline() {
+        assert_eq!(
+            values(
+                "Greece faces a May 19 due date on its debt.",
+                Some("2010-05-05")
+            ),
+            vec!["2010-05-19"]
+        );
+        assert_eq!(
+            values(
+                "The campaign starts October 5, the commission said.",
+                Some("2013-09-26")
+            ),
+            vec!["2013-10-05"]
+        );
+        // Told in the past, a day after the dateline is the year before's.
+        assert_eq!(
+            values("The navy sank the trawler on May 19.", Some("2010-05-05")),
+            vec!["2009-05-19"]
+        );
+        // Months ahead is too far to be sure of.
+        assert_eq!(
+            values("Greece faces a December 19 due date.", Some("2010-05-05")),
+            vec!["2009-12-19"]
         );
     }
 
