@@ -281,6 +281,8 @@ impl Tense {
         if before.as_deref() == Some("on") {
             before = words.next();
         }
+        // "passage by Friday": a deadline, ahead unless its clause has a verb of the past.
+        let deadline = before.as_deref() == Some("by");
         // "will be announced on Friday" is no report.
         let passive = words.next().is_some_and(|w| is_auxiliary(&w));
         if before.is_some_and(|w| REPORTED.contains(&w.as_str())) && !passive {
@@ -297,7 +299,7 @@ impl Tense {
         if has_own_verb(&sentence[from..start]) || has_own_verb(&sentence[end..to]) {
             return false;
         }
-        self.main_future
+        deadline || self.main_future
     }
 }
 
@@ -1726,6 +1728,15 @@ mod tests {
                 Some("2013-09-26")
             ),
             vec!["2013-10-05"]
+        );
+        // A deadline is ahead unless told in the past.
+        assert_eq!(
+            values("The goal is passage by Friday.", Some("2010-05-05")),
+            vec!["2010-05-07"]
+        );
+        assert_eq!(
+            values("The bill was passed by Friday.", Some("2010-05-05")),
+            vec!["2010-04-30"]
         );
         // Told in the past, a day after the dateline is the year before's.
         assert_eq!(
