@@ -233,11 +233,7 @@ pub(crate) fn normalize_title(org: &str, title: &str) -> String {
             .replace("defence", "defense"),
     };
     let domain = if domain.is_empty() {
-        org.split_whitespace()
-            .last()
-            .filter(|w| !nationality(w))
-            .map(str::to_lowercase)
-            .unwrap_or_default()
+        body_of(org)
     } else {
         domain
     };
@@ -245,6 +241,23 @@ pub(crate) fn normalize_title(org: &str, title: &str) -> String {
         role
     } else {
         format!("{domain} {role}")
+    }
+}
+
+/// Nouns that name a body only with the word before them: "European Union", "World Bank".
+const BODY_NOUNS: &[&str] = &["Union", "Nations", "Bank", "Commission"];
+
+/// The body a title names before it, in lower case: its last word ("US Commerce" → "commerce",
+/// a nationality alone names none), or its last two when the last needs the one before
+/// ("European Union" → "european union", not "union").
+fn body_of(org: &str) -> String {
+    let words: Vec<&str> = org.split_whitespace().collect();
+    match words[..] {
+        [.., before, last] if BODY_NOUNS.contains(&last) => {
+            format!("{before} {last}").to_lowercase()
+        }
+        [.., last] if !nationality(last) => last.to_lowercase(),
+        _ => String::new(),
     }
 }
 
@@ -998,6 +1011,22 @@ mod tests {
             titles("said Captain Manohar Nambiar, Chief Public Relations Officer, Defence.")
                 .iter()
                 .all(|t| !t.starts_with("Public Relations")),
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_two_words_is_named_whole() {
+        assert_eq!(
+            titles("European Union President Herman Van Rompuy spoke."),
+            vec!["Herman Van Rompuy: european union president"]
+        );
+        assert_eq!(
+            titles("US Commerce Secretary Wilbur Ross spoke."),
+            vec!["Wilbur Ross: commerce secretary"]
+        );
+        assert_eq!(
+            titles("Chinese President Xi Jinping spoke."),
+            vec!["Xi Jinping: president"]
         );
     }
 
