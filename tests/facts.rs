@@ -1705,62 +1705,46 @@ fn one_alteration_typed_with_two_apostrophes_is_one_finding() {
     );
 }
 
+/// Six reports of the ferry story: five with `five` in the middle, the sixth with `one`.
+fn five_and_one(five: &str, one: &str) -> Comparison {
+    let (five, one) = (ferry("2022-09-14", five), ferry("2022-09-14", one));
+    let names: Vec<String> = (1..=6).map(|i| format!("report{i}.txt")).collect();
+    let texts: Vec<(&str, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), if i < 5 { five.as_str() } else { one.as_str() }))
+        .collect();
+    compare_texts(&texts, &Options::default())
+}
+
 #[test]
 fn a_summary_gives_many_sources_by_number() {
-    let six = ferry(
-        "2022-09-14",
+    let cmp = five_and_one(
         "Officers searching the ferry found six rifles hidden in the hold.",
-    );
-    let fourteen = ferry(
-        "2022-09-14",
         "Officers searching the ferry found 14 rifles hidden in the hold.",
     );
-    let names: Vec<String> = (1..=6).map(|i| format!("report{i}.txt")).collect();
-    let mut texts: Vec<(&str, &str)> = names[..5]
-        .iter()
-        .map(|n| (n.as_str(), six.as_str()))
-        .collect();
-    texts.push((names[5].as_str(), fourteen.as_str()));
-    let cmp = compare_texts(&texts, &Options::default());
     let c = conflicts(&cmp, FactKind::Quantity);
     assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
     // Five sources by number, one by its title: the line stays short with many sources.
+    let s = &c[0].summary;
     assert!(
-        c[0].summary
-            .contains("“six rifles” (5 sources: #1, #2, #3, #4, #5)")
-            && c[0]
-                .summary
-                .contains("“14 rifles” (Ferry Runs Aground Off Kessel… (#6))"),
-        "{}",
-        c[0].summary
+        s.contains("“six rifles” (5 sources: #1, #2, #3, #4, #5)")
+            && s.contains("“14 rifles” (Ferry Runs Aground Off Kessel… (#6))"),
+        "{s}"
     );
 }
 
 #[test]
 fn a_date_conflict_gives_many_sources_by_number() {
-    let said = |day: &str| {
-        ferry(
-            "2022-09-14",
-            &format!("The coast guard said the ferry ran aground on September {day}, 2022."),
-        )
-    };
-    let (twelve, thirteen) = (said("12"), said("13"));
-    let names: Vec<String> = (1..=6).map(|i| format!("report{i}.txt")).collect();
-    let mut texts: Vec<(&str, &str)> = names[..5]
-        .iter()
-        .map(|n| (n.as_str(), twelve.as_str()))
-        .collect();
-    texts.push((names[5].as_str(), thirteen.as_str()));
-    let cmp = compare_texts(&texts, &Options::default());
+    let said =
+        |day: &str| format!("The coast guard said the ferry ran aground on September {day}, 2022.");
+    let cmp = five_and_one(&said("12"), &said("13"));
     let c = conflicts(&cmp, FactKind::Date);
     assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    let s = &c[0].summary;
     assert!(
-        c[0].summary
-            .contains("2022-09-12 (5 sources: #1, #2, #3, #4, #5)")
-            && c[0]
-                .summary
-                .contains("2022-09-13 (Ferry Runs Aground Off Kessel… (#6) “"),
-        "{}",
-        c[0].summary
+        s.contains("2022-09-12 (5 sources: #1, #2, #3, #4, #5)")
+            && s.contains("2022-09-13 (Ferry Runs Aground Off Kessel… (#6) “"),
+        "{s}"
     );
 }
