@@ -619,8 +619,13 @@ fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>,
             .name("n1")
             .or_else(|| c.name("n2"))
             .or_else(|| c.name("n3"));
-        if let Some(n) = n.and_then(|n| clean_name(n.as_str())) {
-            return (Some(n), "named after the quote");
+        if let Some(m) = n
+            && let Some(name) = clean_name(m.as_str())
+        {
+            return (
+                Some(numbered(&name, &after[m.end()..])),
+                "named after the quote",
+            );
         }
     }
     let before = &text[from..r.start];
@@ -639,6 +644,23 @@ fn speaker(text: &str, from: usize, r: &Region, tail: usize) -> (Option<String>,
         return (Some(n), "“according to”");
     }
     (None, "")
+}
+
+/// A speaker named by a number, whose name as matched stops at the abbreviation's full stop:
+/// "Juror No" before ". 8," is "Juror No. 8".
+fn numbered(name: &str, rest: &str) -> String {
+    let digits: String = rest
+        .strip_prefix('.')
+        .unwrap_or(rest)
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if (name.ends_with(" No") || name == "No") && !digits.is_empty() {
+        format!("{name}. {digits}")
+    } else {
+        name.to_string()
+    }
 }
 
 /// A speaker as matched, trimmed; `None` when it is a word that opens a sentence rather than a
@@ -1819,6 +1841,14 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         quote_words(s)
+    }
+
+    #[test]
+    fn a_speaker_named_by_a_number_keeps_it() {
+        assert_eq!(
+            quotes("\"Everyone was respectful,\" said Juror No. 8, one of six women."),
+            vec![("\"Everyone was respectful,\"".into(), "Juror No. 8".into())]
+        );
     }
 
     #[test]
