@@ -1339,16 +1339,13 @@ fn noun_form(w: &str) -> String {
 // Comparison of the sources' facts of this kind.
 
 impl Cx<'_> {
-    /// The different figures a component of compatible quantities states, each as written with
-    /// its sources (“at least 3 people” (Harbor Fire Spreads (#1))), in the order of the
-    /// earliest dateline that gives it (sources without a dateline last). Mentions are one figure when they state one number
-    /// in one unit (a conversion in brackets counts), within rounding ("over €80 million" and
-    /// "€82 million" are one figure; "at least 3" and "11", two).
-    fn figures(&self, comp: &[usize]) -> Vec<String> {
-        // Identical values are one figure; distinct values are joined when any of their amounts
-        // state one figure (union of all such pairs, so the order of the sources never matters).
-        let by_value = self.by_value(comp);
-        let values: Vec<(Vec<Amount>, Vec<usize>)> = by_value
+    /// The mentions of `comp` by the figure they state, figures in the order of their first
+    /// value: identical values are one figure, and distinct values are joined when any of their
+    /// amounts state one figure ([`one_figure`]; union of all such pairs, so the order of the
+    /// sources never matters). Values that state no amount are left out.
+    fn by_figure(&self, comp: &[usize]) -> Vec<Vec<usize>> {
+        let values: Vec<(Vec<Amount>, Vec<usize>)> = self
+            .by_value(comp)
             .into_iter()
             .map(|(v, ms)| (Amount::parse_all(v), ms))
             .filter(|(a, _)| !a.is_empty())
@@ -1373,14 +1370,29 @@ impl Cx<'_> {
                 }
             }
         }
-        let mut figures: BTreeMap<usize, (Option<&str>, f64, Vec<usize>)> = BTreeMap::new();
-        for (i, (amounts, ms)) in values.iter().enumerate() {
+        let mut figures: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, (_, ms)) in values.into_iter().enumerate() {
             let r = find(&mut root, i);
+            figures.entry(r).or_default().extend(ms);
+        }
+        figures.into_values().collect()
+    }
+
+    /// The different figures a component of compatible quantities states, each as written with
+    /// its sources (“at least 3 people” (Harbor Fire Spreads (#1))), in the order of the
+    /// earliest dateline that gives it (sources without a dateline last). Mentions are one figure when they state one number
+    /// in one unit (a conversion in brackets counts), within rounding ("over €80 million" and
+    /// "€82 million" are one figure; "at least 3" and "11", two).
+    fn figures(&self, comp: &[usize]) -> Vec<String> {
+        let mut figures: BTreeMap<usize, (Option<&str>, f64, Vec<usize>)> = BTreeMap::new();
+        for (k, ms) in self.by_figure(comp).into_iter().enumerate() {
             let entry = figures
-                .entry(r)
-                .or_insert((None, amounts[0].number, Vec::new()));
-            entry.1 = entry.1.min(amounts[0].number);
-            for &m in ms {
+                .entry(k)
+                .or_insert((None, f64::INFINITY, Vec::new()));
+            for m in ms {
+                if let Some(a) = Amount::parse_all(&self.items[m].fact.value).first() {
+                    entry.1 = entry.1.min(a.number);
+                }
                 let dateline = self
                     .cmp
                     .documents
@@ -1695,27 +1707,11 @@ impl Cx<'_> {
     /// one. `None` when no two sources give figures that differ — each gives all of them (today's
     /// haul and a running total): no source contradicts another.
     fn sides(&self, comp: &[usize]) -> Option<(Vec<String>, Vec<usize>)> {
-        let by_value = self.by_value(comp);
-        let values: Vec<(&str, &Vec<usize>)> = by_value.iter().map(|(v, ms)| (*v, ms)).collect();
-        // Values that state one figure ("about 300 rounds", "300 rounds") are one figure.
-        let amounts: Vec<Vec<Amount>> = values.iter().map(|(v, _)| Amount::parse_all(v)).collect();
-        let mut figure: Vec<usize> = (0..values.len()).collect();
-        for i in 0..values.len() {
-            if let Some(j) = (0..i).find(|&j| {
-                amounts[i]
-                    .iter()
-                    .any(|a| amounts[j].iter().any(|b| one_figure(a, b)))
-            }) {
-                figure[i] = figure[j];
-            }
-        }
+        let figures = self.by_figure(comp);
         let mut of_doc: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-        for (k, (_, ms)) in values.iter().enumerate() {
-            for &m in ms.iter() {
-                of_doc
-                    .entry(self.items[m].doc)
-                    .or_default()
-                    .insert(figure[k]);
+        for (k, ms) in figures.iter().enumerate() {
+            for &m in ms {
+                of_doc.entry(self.items[m].doc).or_default().insert(k);
             }
         }
         let docs: Vec<&BTreeSet<usize>> = of_doc.values().collect();
@@ -1727,21 +1723,21 @@ impl Cx<'_> {
             return None;
         }
         let several = |m: usize| of_doc[&self.items[m].doc].len() > 1;
-        // Per figure, in the order of its first value: the mentions of sources that give it
-        // alone.
-        let mut only: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (k, (_, ms)) in values.iter().enumerate() {
-            let alone = ms.iter().copied().filter(|&m| !several(m));
-            only.entry(figure[k]).or_default().extend(alone);
-        }
-        let parts = only
-            .values()
-            .filter(|ms| !ms.is_empty())
+        // Per figure: the mentions of sources that give it alone.
+        let parts = figures
+            .iter()
             .map(|ms| {
+                ms.iter()
+                    .copied()
+                    .filter(|&m| !several(m))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|only| !only.is_empty())
+            .map(|only| {
                 format!(
                     "“{}” ({})",
-                    self.items[ms[0]].fact.text,
-                    self.docs_label(ms)
+                    self.items[only[0]].fact.text,
+                    self.docs_label(&only)
                 )
             })
             .collect();
