@@ -1465,6 +1465,55 @@ impl Cx<'_> {
         }
     }
 
+    /// The (story, subject) pairs a story gives one figure of: at least two documents state
+    /// it, no document gives two different figures of it, and its figures (open bounds such as
+    /// "more than 200,000" aside, which fit any larger one) lie within
+    /// [`Tuning::one_thing_spread`](super::Tuning::one_thing_spread) of each other in one unit.
+    fn one_thing<'s>(
+        &'s self,
+        members: &[usize],
+        amounts: &BTreeMap<usize, Vec<Amount>>,
+    ) -> BTreeSet<(usize, &'s str)> {
+        let mut stated: BTreeMap<(usize, &str), Vec<(usize, &Amount)>> = BTreeMap::new();
+        for &m in members {
+            let it = &self.items[m];
+            let Some(a) = amounts.get(&m).and_then(|a| a.first()) else {
+                continue;
+            };
+            let open = matches!(
+                a.qual,
+                Qual::Over | Qual::AtLeast | Qual::UpTo | Qual::Under
+            );
+            if !it.fact.subject.is_empty() && !open {
+                stated
+                    .entry((self.story_of(it.doc), it.fact.subject.as_str()))
+                    .or_default()
+                    .push((it.doc, a));
+            }
+        }
+        stated
+            .into_iter()
+            .filter(|(_, figures)| {
+                let unit = &figures[0].1.unit;
+                let (lo, hi) = figures
+                    .iter()
+                    .fold((f64::INFINITY, 0.0_f64), |(lo, hi), (_, a)| {
+                        (lo.min(a.number), hi.max(a.number))
+                    });
+                let docs: BTreeSet<usize> = figures.iter().map(|&(d, _)| d).collect();
+                let two_in_one = figures
+                    .iter()
+                    .any(|(d, a)| figures.iter().any(|(e, b)| d == e && !one_figure(a, b)));
+                docs.len() >= 2
+                    && !two_in_one
+                    && figures.iter().all(|(_, a)| &a.unit == unit)
+                    && lo > 0.0
+                    && hi <= lo * super::TUNING.one_thing_spread
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     pub(super) fn quantities(&self) -> Vec<Finding> {
         let members = self.of_kind(FactKind::Quantity);
         let amounts: BTreeMap<usize, Vec<Amount>> = members
@@ -1535,6 +1584,7 @@ impl Cx<'_> {
             })
             .collect();
         let lone = |m: usize| lone[&m];
+        let one_thing = self.one_thing(&members, &amounts);
         // Every link needs the same subject. Figures can contradict each other only in one
         // story or one aligned group; across stories, only one figure can agree: those are
         // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
@@ -1595,7 +1645,10 @@ impl Cx<'_> {
             let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
                 Some(false)
             } else if !compatible
-                && (grouped || self.told_alike(a, b, skip))
+                && (grouped
+                    || self.told_alike(a, b, skip)
+                    || one_thing.contains(&(self.story_of(x.doc), x.fact.subject.as_str()))
+                        && self.told_of_one_thing(a, b, skip))
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
