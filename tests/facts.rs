@@ -769,6 +769,29 @@ fn alike_statements_of_unnamed_or_other_speakers_are_not_one_altered_quote() {
     }
 }
 
+/// One unnamed utterance quoted with its words moved about, in passages aligned as one, is
+/// one quote altered, though the two versions share no run of four words.
+#[test]
+fn an_unnamed_quote_with_its_words_moved_about_is_one_altered_quote() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Asked about the crossing, the owner of the line said: “I've seen enough of this sea for a lifetime.”",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Asked about the crossing, the owner of the line said: “I've seen enough for a lifetime of this sea.”",
+        ),
+    );
+    let c = conflicts(&cmp, FactKind::Quote);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.starts_with("Quote altered"),
+        "{}",
+        c[0].summary
+    );
+}
+
 #[test]
 fn bare_counts_of_people_say_what_happened_to_them() {
     let cmp = two(

@@ -949,20 +949,13 @@ pub(crate) fn overlap(version: &Version, reference: &Version) -> f64 {
     if v == r {
         return 1.0;
     }
-    let own = |w: &str| {
-        !crate::text::is_stopword(w) && !version.names.contains(w) && !reference.names.contains(w)
-    };
-    let all = !v.iter().any(|w| own(w));
-    let counted = |w: &str| all || own(w);
+    let counted = counted_words(version, reference);
     let total = v.iter().filter(|w| counted(w)).count();
     // The words both have, in any order, bound the share from above: most pairs of different
     // statements are told apart without a diff.
-    let bound = v
-        .iter()
-        .filter(|w| counted(w) && reference.set.contains(w.as_str()))
-        .count();
-    if (bound as f64) < 0.5 * total as f64 {
-        return bound as f64 / total as f64;
+    let bound = shared_words(version, reference);
+    if bound < 0.5 {
+        return bound;
     }
     let equal: usize = capture_diff_slices(Algorithm::Myers, v, r)
         .iter()
@@ -975,6 +968,32 @@ pub(crate) fn overlap(version: &Version, reference: &Version) -> f64 {
         })
         .sum();
     equal as f64 / total as f64
+}
+
+/// The share of a version's own words (as [`overlap`] counts them) that the reference has, in
+/// any order: 1 for the same words moved about.
+pub(crate) fn shared_words(version: &Version, reference: &Version) -> f64 {
+    let counted = counted_words(version, reference);
+    let total = version.words.iter().filter(|w| counted(w)).count();
+    if total == 0 {
+        return 0.0;
+    }
+    let shared = version
+        .words
+        .iter()
+        .filter(|w| counted(w) && reference.set.contains(w.as_str()))
+        .count();
+    shared as f64 / total as f64
+}
+
+/// Which words of `version` count when it is weighed against `reference`: its own words
+/// (stopwords and the words of names aside), or all of them when it has none.
+fn counted_words<'a>(version: &'a Version, reference: &'a Version) -> impl Fn(&str) -> bool + 'a {
+    let own = |w: &str| {
+        !crate::text::is_stopword(w) && !version.names.contains(w) && !reference.names.contains(w)
+    };
+    let all = !version.words.iter().any(|w| own(w));
+    move |w: &str| all || own(w)
 }
 
 /// The words of names in a quote as written: capitalized words that do not begin a sentence
@@ -1168,20 +1187,24 @@ impl Cx<'_> {
                 ws.windows(4).map(hash).collect()
             }
         });
-        // One speaker's quotes in one group ([`Self::reworded`]): keyed by group, then kept
-        // when they share a speaker (keyed by both, a wording quoted in many groups by many
-        // speakers would make keys of every group with every speaker).
+        // Quotes in one group that one speaker may have said ([`Self::reworded`]): keyed by
+        // group, then kept when they share a speaker or one names none (keyed by both, a
+        // wording quoted in many groups by many speakers would make keys of every group with
+        // every speaker).
         let one_speaker = classes.pairs(|c| {
-            if words_of(c).len() < 4 || said(c).is_empty() {
+            if words_of(c).len() < 4 {
                 Vec::new()
             } else {
                 in_groups(c).iter().map(|g| hash(&["\u{1}", g])).collect()
             }
         });
+        let may_be_one_speaker = |x: usize, y: usize| {
+            said(x).is_empty() || said(y).is_empty() || !said(x).is_disjoint(said(y))
+        };
         pairs.extend(
             one_speaker
                 .into_iter()
-                .filter(|&(x, y)| x != y && !said(x).is_disjoint(said(y))),
+                .filter(|&(x, y)| x != y && may_be_one_speaker(x, y)),
         );
         pairs.sort_unstable();
         pairs.dedup();
@@ -1189,8 +1212,8 @@ impl Cx<'_> {
             let (rx, ry) = (classes.rep(x), classes.rep(y));
             same_quote(w(rx), w(ry))
                 || (!in_groups(x).is_disjoint(in_groups(y))
-                    && !said(x).is_disjoint(said(y))
-                    && self.reworded(rx, ry, w(rx), w(ry)))
+                    && may_be_one_speaker(x, y)
+                    && self.reworded(rx, ry, w(rx), w(ry), said(x).is_disjoint(said(y))))
         });
         let mut sets = Links::new(&classes);
         for (&(x, y), same) in pairs.iter().zip(same) {
@@ -1214,11 +1237,14 @@ impl Cx<'_> {
         out
     }
 
-    /// Whether two quotes of four words or more, of one named speaker in passages aligned as one
-    /// happening, are one utterance with its words moved about: most of the shorter one's words
-    /// are the longer one's, in order ([`overlap`]), and both or neither deny (a "not" or "never"
-    /// on one side only makes two statements, not one quoted two ways).
-    fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String]) -> bool {
+    /// Whether two quotes of four words or more, in passages aligned as one happening, are one
+    /// utterance with its words moved about: most of the shorter one's words are the longer
+    /// one's, in order ([`overlap`]), and both or neither deny (a "not" or "never" on one side
+    /// only makes two statements, not one quoted two ways). Unless one speaker is named for both
+    /// (`moved` false), the shorter must have nearly all its words in the longer
+    /// ([`shared_words`]): two unnamed people (the captain, the first mate) say alike things in
+    /// words of their own.
+    fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String], moved: bool) -> bool {
         let len = |ws: &[String]| ws.iter().filter(|w| *w != "…").count();
         let denies = |ws: &[String]| ws.iter().any(|w| is_negation(w));
         if len(wx) < 4 || len(wy) < 4 || denies(wx) != denies(wy) {
@@ -1234,6 +1260,7 @@ impl Cx<'_> {
             (&vy, &vx)
         };
         overlap(shorter, longer) >= TUNING.quote_overlap
+            && (!moved || shared_words(shorter, longer) >= TUNING.quote_verbatim)
     }
 
     /// Splits linked quotes into utterances. Versions are taken fullest first (as the reference
