@@ -1091,7 +1091,12 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
     if toks.get(k).is_some_and(|t| t.key == "worth") {
         k += 1;
     }
-    if let Some(t) = toks.get(k)
+    // An adverb after the figure says how, not of what: "grossed $142 million domestically".
+    let adverb = toks
+        .get(k)
+        .is_some_and(|t| t.key.len() > 4 && t.key.ends_with("ly"));
+    if !adverb
+        && let Some(t) = toks.get(k)
         && content(t)
         && !t.key.ends_with("ing")
         && duration_unit(&t.key).is_none()
@@ -1331,6 +1336,7 @@ fn noun_form(w: &str) -> String {
         "sentenced" | "sentence" | "jailed" | "prison" | "imprisonment" => "sentence".into(),
         "banned" | "ban" | "bans" => "ban".into(),
         "deal" | "deals" | "contract" | "contracts" | "agreement" => "contract".into(),
+        "grossed" | "gross" | "grosses" | "takings" => "gross".into(),
         _ if is_plural_noun(w) => singular(w),
         _ => w.to_string(),
     }
@@ -1474,33 +1480,39 @@ impl Cx<'_> {
         members: &[usize],
         amounts: &BTreeMap<usize, Vec<Amount>>,
     ) -> BTreeSet<(usize, &'s str)> {
-        let mut stated: BTreeMap<(usize, &str), Vec<(usize, &Amount)>> = BTreeMap::new();
+        // Per (story, subject): the documents stating it, and the figures that are no open bound.
+        type Stated<'a> = (BTreeSet<usize>, Vec<(usize, &'a Amount)>);
+        let mut stated: BTreeMap<(usize, &str), Stated> = BTreeMap::new();
         for &m in members {
             let it = &self.items[m];
             let Some(a) = amounts.get(&m).and_then(|a| a.first()) else {
                 continue;
             };
-            let open = matches!(
+            if it.fact.subject.is_empty() {
+                continue;
+            }
+            let entry = stated
+                .entry((self.story_of(it.doc), it.fact.subject.as_str()))
+                .or_default();
+            entry.0.insert(it.doc);
+            if !matches!(
                 a.qual,
                 Qual::Over | Qual::AtLeast | Qual::UpTo | Qual::Under
-            );
-            if !it.fact.subject.is_empty() && !open {
-                stated
-                    .entry((self.story_of(it.doc), it.fact.subject.as_str()))
-                    .or_default()
-                    .push((it.doc, a));
+            ) {
+                entry.1.push((it.doc, a));
             }
         }
         stated
             .into_iter()
-            .filter(|(_, figures)| {
-                let unit = &figures[0].1.unit;
+            .filter(|(_, (docs, figures))| {
+                let Some(unit) = figures.first().map(|(_, a)| &a.unit) else {
+                    return false;
+                };
                 let (lo, hi) = figures
                     .iter()
                     .fold((f64::INFINITY, 0.0_f64), |(lo, hi), (_, a)| {
                         (lo.min(a.number), hi.max(a.number))
                     });
-                let docs: BTreeSet<usize> = figures.iter().map(|&(d, _)| d).collect();
                 let two_in_one = figures
                     .iter()
                     .any(|(d, a)| figures.iter().any(|(e, b)| d == e && !one_figure(a, b)));
@@ -2131,6 +2143,14 @@ mod tests {
             "duration"
         );
         assert_eq!(named("He received a seven-year ban."), "duration of ban");
+        assert_eq!(
+            named("To date the film has grossed over $142 million domestically."),
+            "amount of gross"
+        );
+        assert_eq!(
+            named("The film has grossed $368.0 million globally."),
+            "amount of gross"
+        );
         assert_eq!(named("Police arrested 23 pirates."), "number of pirates");
         assert_eq!(
             named("Turnout reached 93.87 percent."),
