@@ -1314,6 +1314,58 @@ fn one_figure_of_one_thing_told_in_other_words_conflicts() {
     assert_eq!(quantity_conflicts(&findings), 0, "{findings:#?}");
 }
 
+/// A number before a word it counts ("the two pirate boats", "12 Somali and 11 Yemeni
+/// pirates") is no second figure of the thing a passage counts, even when no fact is read of
+/// it: the passage's one count of rifles can still contradict another source's.
+#[test]
+fn a_number_before_its_own_noun_leaves_a_passage_one_figure() {
+    let told = |n: &str| {
+        ferry(
+            "2022-09-14",
+            &format!(
+                "Customs officers seized {n} other rifles from the 12 Somali and 11 Yemeni smugglers on the two pirate boats."
+            ),
+        )
+    };
+    let cmp = two(&told("two"), &told("three"));
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.contains("two other rifles") && c[0].summary.contains("three other rifles"),
+        "{}",
+        c[0].summary
+    );
+}
+
+/// Things set apart ("other rifles") are a thing of their own when a story's figures are
+/// weighed as one figure told differently: seven rifles do not make two and three other rifles
+/// two different things.
+#[test]
+fn other_things_are_one_figure_of_their_own() {
+    let findings = unaligned(two(
+        &ferry(
+            "2022-09-14",
+            "Officers found seven rifles in crates and two other rifles below deck.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Three other rifles lay below deck, officers said.",
+        ),
+    ));
+    let c: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Conflict)
+        .collect();
+    assert_eq!(c.len(), 1, "{findings:#?}");
+    assert!(
+        c[0].summary.contains("two other rifles")
+            && c[0].summary.contains("Three other rifles")
+            && !c[0].summary.contains("seven"),
+        "{}",
+        c[0].summary
+    );
+}
+
 #[test]
 fn a_count_of_a_named_model_is_not_set_against_a_count_of_all() {
     let cmp = two(

@@ -1437,7 +1437,9 @@ impl Cx<'_> {
         else {
             return false;
         };
-        crate::text::tokenize(&passage.text).iter().any(|t| {
+        let toks = crate::text::tokenize(&passage.text);
+        let fact_at = |a: usize, b: usize| passage.facts.iter().any(|f| f.start < b && a < f.end);
+        toks.iter().enumerate().any(|(k, t)| {
             let (a, b) = (passage.start + t.start, passage.start + t.end);
             let number = t.is_word
                 && (t
@@ -1446,9 +1448,17 @@ impl Cx<'_> {
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                     && t.key.chars().next().is_some_and(|c| c.is_ascii_digit())
                     || crate::text::word_number(&t.key).is_some_and(|n| n >= 2.0));
-            number
-                && !crate::text::is_year(&t.key)
-                && !passage.facts.iter().any(|f| f.start < b && a < f.end)
+            // "the two pirate boats", "12 Somali and 11 Yemeni pirates": a number before a word
+            // it counts names its noun, whether or not a fact was read of it.
+            let counts_a_noun = || {
+                toks.get(k + 1).is_some_and(|n| {
+                    n.is_word
+                        && n.key.chars().all(char::is_alphabetic)
+                        && !is_stopword(&n.key)
+                        && scale_word(&n.key).is_none()
+                })
+            };
+            number && !crate::text::is_year(&t.key) && !fact_at(a, b) && !counts_a_noun()
         })
     }
 
@@ -1475,14 +1485,16 @@ impl Cx<'_> {
     /// it, no document gives two different figures of it, and its figures (open bounds such as
     /// "more than 200,000" aside, which fit any larger one) lie within
     /// [`Tuning::one_thing_spread`](super::Tuning::one_thing_spread) of each other in one unit.
+    /// Counts of things set apart ("three other rifles") are things of their own.
     fn one_thing<'s>(
         &'s self,
         members: &[usize],
         amounts: &BTreeMap<usize, Vec<Amount>>,
-    ) -> BTreeSet<(usize, &'s str)> {
+        modifiers: &BTreeMap<usize, Modifiers>,
+    ) -> BTreeSet<(usize, &'s str, bool)> {
         // Per (story, subject): the documents stating it, and the figures that are no open bound.
         type Stated<'a> = (BTreeSet<usize>, Vec<(usize, &'a Amount)>);
-        let mut stated: BTreeMap<(usize, &str), Stated> = BTreeMap::new();
+        let mut stated: BTreeMap<(usize, &str, bool), Stated> = BTreeMap::new();
         for &m in members {
             let it = &self.items[m];
             let Some(a) = amounts.get(&m).and_then(|a| a.first()) else {
@@ -1492,7 +1504,11 @@ impl Cx<'_> {
                 continue;
             }
             let entry = stated
-                .entry((self.story_of(it.doc), it.fact.subject.as_str()))
+                .entry((
+                    self.story_of(it.doc),
+                    it.fact.subject.as_str(),
+                    modifiers[&m].set_apart,
+                ))
                 .or_default();
             entry.0.insert(it.doc);
             if !matches!(
@@ -1596,7 +1612,7 @@ impl Cx<'_> {
             })
             .collect();
         let lone = |m: usize| lone[&m];
-        let one_thing = self.one_thing(&members, &amounts);
+        let one_thing = self.one_thing(&members, &amounts, &modifiers);
         // Every link needs the same subject. Figures can contradict each other only in one
         // story or one aligned group; across stories, only one figure can agree: those are
         // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
@@ -1659,8 +1675,11 @@ impl Cx<'_> {
             } else if !compatible
                 && (grouped
                     || self.told_alike(a, b, skip)
-                    || one_thing.contains(&(self.story_of(x.doc), x.fact.subject.as_str()))
-                        && self.told_of_one_thing(a, b, skip))
+                    || one_thing.contains(&(
+                        self.story_of(x.doc),
+                        x.fact.subject.as_str(),
+                        modifiers[&a].set_apart,
+                    )) && self.told_of_one_thing(a, b, skip))
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
