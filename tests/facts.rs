@@ -759,6 +759,11 @@ fn alike_statements_of_unnamed_or_other_speakers_are_not_one_altered_quote() {
             "“Divers found the hull cracked below the waterline on Monday,” said Ilse Brun.",
             "“On Monday divers found the cracked hull below the waterline,” said Tomas Weir.",
         ),
+        // Two people described each their own way, the same words in another order.
+        (
+            "“We did not see the sandbank in the fog,” the captain said.",
+            "“In the fog we did not see the sandbank,” the first mate said.",
+        ),
     ] {
         let cmp = two(&ferry("2022-09-14", a), &ferry("2022-09-14", b));
         assert!(
@@ -1363,6 +1368,60 @@ fn other_things_are_one_figure_of_their_own() {
             && !c[0].summary.contains("seven"),
         "{}",
         c[0].summary
+    );
+}
+
+/// "A pair of" is two; an age between commas after a name ("Ilse Brun, 52,") is no second
+/// figure of what the passage counts.
+#[test]
+fn a_pair_is_two_and_an_age_is_no_loose_figure() {
+    let told = |n: &str| {
+        ferry(
+            "2022-09-14",
+            &format!("The skipper, Ilse Brun, 52, was struck by {n} falling crates on deck."),
+        )
+    };
+    let cmp = two(&told("a pair of"), &told("three"));
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.contains("a pair of falling crates")
+            && c[0].summary.contains("three falling crates"),
+        "{}",
+        c[0].summary
+    );
+    // A pair of one thing is one thing.
+    let cmp = two(
+        &ferry("2022-09-14", "Divers found a pair of jeans in the hold."),
+        &ferry("2022-09-14", "Divers found a pair of jeans in the hold."),
+    );
+    assert!(
+        !cmp.findings
+            .iter()
+            .any(|f| f.mentions.iter().any(|m| m.text.contains("pair"))),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+/// A passage with a second number of what it counts, its noun left out ("up from 1,900
+/// Monday"), may give the figure another source gives: its own figure contradicts no one.
+#[test]
+fn a_second_figure_without_its_noun_keeps_a_passage_from_contradicting() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Police counted 2,400 protesters at the pier, up from 1,900 Monday.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Police counted 1,900 protesters at the pier on Monday.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
     );
 }
 

@@ -514,6 +514,14 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             word: true,
             approximate: true,
         });
+    } else if let Some(len) = pair_of(toks, i) {
+        return Some(Read {
+            value: 2.0,
+            next: i + len,
+            duration: None,
+            word: true,
+            approximate: false,
+        });
     } else if let Some(v) = crate::text::word_number(key) {
         if key == "dozen" {
             return None;
@@ -549,6 +557,34 @@ fn dozen(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         ("a", "dozen", _) if key(i.wrapping_sub(1)) != "half" => Some((12.0, 2)),
         _ => None,
     }
+}
+
+/// "a pair of left hooks" at token `i`: two of what follows, and the tokens it takes; not a
+/// pair of one thing ("a pair of jeans").
+fn pair_of(toks: &[Token], i: usize) -> Option<usize> {
+    let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+    let one_thing = |w: &str| {
+        matches!(
+            w,
+            "jeans"
+                | "trousers"
+                | "pants"
+                | "shorts"
+                | "tights"
+                | "scissors"
+                | "glasses"
+                | "spectacles"
+                | "binoculars"
+                | "pliers"
+                | "tongs"
+                | "handcuffs"
+        )
+    };
+    (key(i) == "a"
+        && key(i + 1) == "pair"
+        && key(i + 2) == "of"
+        && !(i + 3..i + 6).any(|k| one_thing(key(k))))
+    .then_some(3)
 }
 
 /// A word of a qualifier ("more", "than", "least", "nearly"…), not of what is counted.
@@ -1091,18 +1127,30 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
     if toks.get(k).is_some_and(|t| t.key == "worth") {
         k += 1;
     }
-    // An adverb after the figure says how, not of what: "grossed $142 million domestically".
+    // A word in -ly after the figure qualifies the noun after it ("$2 billion quarterly
+    // profit" is the profit); with no noun after it, it says where or how the money came
+    // ("grossed $142 million domestically") and stays with what the money is of, so that two
+    // markets' figures are two things.
     let adverb = toks
         .get(k)
-        .is_some_and(|t| t.key.len() > 4 && t.key.ends_with("ly"));
-    if !adverb
-        && let Some(t) = toks.get(k)
-        && content(t)
-        && !t.key.ends_with("ing")
-        && duration_unit(&t.key).is_none()
-        && scale_word(&t.key).is_none()
+        .filter(|t| t.key.len() > 4 && t.key.ends_with("ly"))
+        .map(|t| t.key.as_str());
+    if adverb.is_some() {
+        k += 1;
+    }
+    let noun_at = |t: &Token| {
+        content(t)
+            && !t.key.ends_with("ing")
+            && duration_unit(&t.key).is_none()
+            && scale_word(&t.key).is_none()
+    };
+    if let Some(t) = toks.get(k)
+        && noun_at(t)
     {
         return noun_form(&t.key);
+    }
+    if let Some(a) = adverb {
+        return before_money(toks, start).map_or_else(String::new, |w| format!("{w} {a}"));
     }
     if toks
         .get(k)
@@ -1121,7 +1169,12 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
             return noun_form(&t.key);
         }
     }
-    // The word before: "fined $1.2 billion", "revenue of $17 billion".
+    before_money(toks, start).unwrap_or_default()
+}
+
+/// What money starting at token `start` is of, by the word before it: "fined $1.2 billion",
+/// "revenue of $17 billion".
+fn before_money(toks: &[Token], start: usize) -> Option<String> {
     let mut b = start;
     while b > 0 {
         b -= 1;
@@ -1148,11 +1201,11 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
             continue;
         }
         if content(t) {
-            return noun_form(&t.key);
+            return Some(noun_form(&t.key));
         }
         break;
     }
-    String::new()
+    None
 }
 
 fn percent_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> String {
@@ -1448,17 +1501,28 @@ impl Cx<'_> {
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                     && t.key.chars().next().is_some_and(|c| c.is_ascii_digit())
                     || crate::text::word_number(&t.key).is_some_and(|n| n >= 2.0));
-            // "the two pirate boats", "12 Somali and 11 Yemeni pirates": a number before a word
-            // it counts names its noun, whether or not a fact was read of it.
+            // "the two pirate boats": a number before a noun it counts ([`counted`]) is a count
+            // of that, whether or not a fact was read of it; so is one joined by "and" to a
+            // count after it ("12 Somali and 11 Yemeni pirates").
             let counts_a_noun = || {
-                toks.get(k + 1).is_some_and(|n| {
-                    n.is_word
-                        && n.key.chars().all(char::is_alphabetic)
-                        && !is_stopword(&n.key)
-                        && scale_word(&n.key).is_none()
-                })
+                counted(&toks, k + 1, &passage.text).is_some()
+                    || toks.get(k + 2).is_some_and(|n| {
+                        n.key == "and"
+                            && toks.get(k + 3).is_some_and(|c| {
+                                fact_at(passage.start + c.start, passage.start + c.end)
+                            })
+                    })
             };
-            number && !crate::text::is_year(&t.key) && !fact_at(a, b) && !counts_a_noun()
+            // "Rahman, 36, soon grew…": a number between commas after a name is an age.
+            let age = || {
+                let raw = |k: usize| &passage.text[toks[k].start..toks[k].end];
+                k >= 2
+                    && toks[k - 1].key == ","
+                    && toks.get(k + 1).is_some_and(|n| n.key == ",")
+                    && toks[k - 2].is_word
+                    && raw(k - 2).chars().next().is_some_and(char::is_uppercase)
+            };
+            number && !crate::text::is_year(&t.key) && !fact_at(a, b) && !counts_a_noun() && !age()
         })
     }
 
@@ -1483,7 +1547,7 @@ impl Cx<'_> {
 
     /// The (story, subject) pairs a story gives one figure of: at least two documents state
     /// it, no document gives two different figures of it, and its figures (open bounds such as
-    /// "more than 200,000" aside, which fit any larger one) lie within
+    /// "more than 200,000" or "up to 50" aside, which fit figures on one side of them) lie within
     /// [`Tuning::one_thing_spread`](super::Tuning::one_thing_spread) of each other in one unit.
     /// Counts of things set apart ("three other rifles") are things of their own.
     fn one_thing<'s>(
@@ -1675,11 +1739,11 @@ impl Cx<'_> {
             } else if !compatible
                 && (grouped
                     || self.told_alike(a, b, skip)
-                    || one_thing.contains(&(
+                    || (one_thing.contains(&(
                         self.story_of(x.doc),
                         x.fact.subject.as_str(),
                         modifiers[&a].set_apart,
-                    )) && self.told_of_one_thing(a, b, skip))
+                    )) && self.told_of_one_thing(a, b, skip)))
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)
@@ -2164,11 +2228,15 @@ mod tests {
         assert_eq!(named("He received a seven-year ban."), "duration of ban");
         assert_eq!(
             named("To date the film has grossed over $142 million domestically."),
-            "amount of gross"
+            "amount of gross domestically"
         );
         assert_eq!(
-            named("The film has grossed $368.0 million globally."),
-            "amount of gross"
+            named("The film has grossed $120 million internationally."),
+            "amount of gross internationally"
+        );
+        assert_eq!(
+            named("The bank posted a $2 billion quarterly profit."),
+            "amount of profit"
         );
         assert_eq!(named("Police arrested 23 pirates."), "number of pirates");
         assert_eq!(

@@ -974,7 +974,7 @@ pub(crate) fn overlap(version: &Version, reference: &Version) -> f64 {
 /// any order: 1 for the same words moved about.
 pub(crate) fn shared_words(version: &Version, reference: &Version) -> f64 {
     let counted = counted_words(version, reference);
-    let total = version.words.iter().filter(|w| counted(w)).count();
+    let total = own_words(version, reference);
     if total == 0 {
         return 0.0;
     }
@@ -984,6 +984,12 @@ pub(crate) fn shared_words(version: &Version, reference: &Version) -> f64 {
         .filter(|w| counted(w) && reference.set.contains(w.as_str()))
         .count();
     shared as f64 / total as f64
+}
+
+/// How many words of its own `version` has when weighed against `reference` (see [`overlap`]).
+fn own_words(version: &Version, reference: &Version) -> usize {
+    let counted = counted_words(version, reference);
+    version.words.iter().filter(|w| counted(w)).count()
 }
 
 /// Which words of `version` count when it is weighed against `reference`: its own words
@@ -1198,8 +1204,44 @@ impl Cx<'_> {
                 in_groups(c).iter().map(|g| hash(&["\u{1}", g])).collect()
             }
         });
+        // The descriptions each wording's speakers are given by when no name is ("the
+        // captain", "the first mate"; pronouns say nothing of who).
+        let mut described_by: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        for &m in &members {
+            let raw = self.items[m].fact.subject.trim();
+            let pronoun = matches!(
+                raw.to_lowercase().as_str(),
+                "he" | "she" | "they" | "we" | "i" | "it" | "you"
+            );
+            if raw.chars().next().is_some_and(char::is_lowercase) && !pronoun {
+                described_by
+                    .entry(self.items[m].fact.value.as_str())
+                    .or_default()
+                    .insert(raw.to_lowercase());
+            }
+        }
+        let described = |c: usize| {
+            described_by
+                .get(self.items[classes.rep(c)].fact.value.as_str())
+                .unwrap_or(&no_one)
+        };
+        // Two speakers named by no name, each described its own way (the captain and the
+        // first mate).
+        let described_apart = |x: usize, y: usize| {
+            let (dx, dy) = (described(x), described(y));
+            said(x).is_empty()
+                && said(y).is_empty()
+                && !dx.is_empty()
+                && !dy.is_empty()
+                && dx.is_disjoint(dy)
+        };
+        // One speaker may have said both: a surname in common, or a side with no name, unless
+        // both are described apart.
         let may_be_one_speaker = |x: usize, y: usize| {
-            said(x).is_empty() || said(y).is_empty() || !said(x).is_disjoint(said(y))
+            if !said(x).is_empty() && !said(y).is_empty() {
+                return !said(x).is_disjoint(said(y));
+            }
+            !described_apart(x, y)
         };
         pairs.extend(
             one_speaker
@@ -1210,6 +1252,13 @@ impl Cx<'_> {
         pairs.dedup();
         let same: Vec<bool> = par_map(&pairs, |&(x, y)| {
             let (rx, ry) = (classes.rep(x), classes.rep(y));
+            if described_apart(x, y) {
+                // Two people's words are one quote only when near verbatim (misattributed).
+                return same_quote(w(rx), w(ry)) && {
+                    let (shorter, longer) = self.versions(rx, ry, w(rx), w(ry));
+                    overlap(&shorter, &longer) >= TUNING.quote_verbatim
+                };
+            }
             same_quote(w(rx), w(ry))
                 || (!in_groups(x).is_disjoint(in_groups(y))
                     && may_be_one_speaker(x, y)
@@ -1237,30 +1286,38 @@ impl Cx<'_> {
         out
     }
 
+    /// Quotes `x` and `y` (their words `wx`, `wy`) as versions, the shorter first.
+    fn versions(&self, x: usize, y: usize, wx: &[String], wy: &[String]) -> (Version, Version) {
+        let (vx, vy) = (
+            Version::new(wx, &self.items[x].fact.text),
+            Version::new(wy, &self.items[y].fact.text),
+        );
+        if vx.words.len() <= vy.words.len() {
+            (vx, vy)
+        } else {
+            (vy, vx)
+        }
+    }
+
     /// Whether two quotes of four words or more, in passages aligned as one happening, are one
     /// utterance with its words moved about: most of the shorter one's words are the longer
     /// one's, in order ([`overlap`]), and both or neither deny (a "not" or "never" on one side
-    /// only makes two statements, not one quoted two ways). Unless one speaker is named for both
-    /// (`moved` false), the shorter must have nearly all its words in the longer
-    /// ([`shared_words`]): two unnamed people (the captain, the first mate) say alike things in
-    /// words of their own.
-    fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String], moved: bool) -> bool {
+    /// only makes two statements, not one quoted two ways). When no one speaker is named for
+    /// both (`unattested`), the shorter must have nearly all its words in the longer
+    /// ([`shared_words`], [`Tuning::quote_same_words`](super::Tuning::quote_same_words)) and
+    /// [`Tuning::attribution_words`](super::Tuning::attribution_words) of its own: two unnamed
+    /// people say alike things in words of their own.
+    fn reworded(&self, x: usize, y: usize, wx: &[String], wy: &[String], unattested: bool) -> bool {
         let len = |ws: &[String]| ws.iter().filter(|w| *w != "…").count();
         let denies = |ws: &[String]| ws.iter().any(|w| is_negation(w));
         if len(wx) < 4 || len(wy) < 4 || denies(wx) != denies(wy) {
             return false;
         }
-        let (vx, vy) = (
-            Version::new(wx, &self.items[x].fact.text),
-            Version::new(wy, &self.items[y].fact.text),
-        );
-        let (shorter, longer) = if len(wx) <= len(wy) {
-            (&vx, &vy)
-        } else {
-            (&vy, &vx)
-        };
-        overlap(shorter, longer) >= TUNING.quote_overlap
-            && (!moved || shared_words(shorter, longer) >= TUNING.quote_verbatim)
+        let (shorter, longer) = self.versions(x, y, wx, wy);
+        overlap(&shorter, &longer) >= TUNING.quote_overlap
+            && (!unattested
+                || own_words(&shorter, &longer) >= TUNING.attribution_words
+                    && shared_words(&shorter, &longer) >= TUNING.quote_same_words)
     }
 
     /// Splits linked quotes into utterances. Versions are taken fullest first (as the reference

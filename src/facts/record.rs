@@ -235,7 +235,7 @@ impl Cx<'_> {
                                         })
                                         && now[&(a, *v)]
                                         && now[&(b, *w)]
-                                        && !self.dated_apart(a, b))
+                                        && !self.dated_apart(a, b, DAYS_OF_A_STORY))
                             })
                         }));
             }
@@ -302,24 +302,6 @@ impl Cx<'_> {
             f.group = None;
         }
         f
-    }
-}
-
-impl Cx<'_> {
-    /// Two sources whose datelines are both known and more than [`DAYS_OF_A_STORY`] apart
-    /// (reports of one story with no dateline are taken as of its time).
-    fn dated_apart(&self, a: usize, b: usize) -> bool {
-        let date = |d: usize| {
-            self.cmp
-                .documents
-                .get(d)
-                .and_then(|x| x.dateline.as_deref())
-                .and_then(crate::dates::parse_iso)
-        };
-        match (date(a), date(b)) {
-            (Some(x), Some(y)) => (x - y).num_days().abs() > DAYS_OF_A_STORY,
-            _ => false,
-        }
     }
 }
 
