@@ -1832,7 +1832,9 @@ impl Cx<'_> {
             };
             let reason = match status {
                 FindingStatus::Conflict => {
-                    "figures of one thing that cannot both hold, in passages that report one happening (aligned as one, or told in the same words)"
+                    "figures of one thing that cannot both hold, in passages that report one \
+                     happening (aligned as one, told in the same words, or giving the one figure \
+                     their story gives of it)"
                 }
                 FindingStatus::Developing => {
                     "different figures that may all hold: a bound, a rounding or a count that grew"
