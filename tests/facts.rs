@@ -719,28 +719,11 @@ fn two_people_saying_alike_things_are_two_quotes() {
 fn one_statement_quoted_with_its_words_moved_about_is_one_altered_quote() {
     // The two versions share no run of four words, but the passages tell one happening and
     // most of the words of one are the other's, in order: one utterance, quoted two ways.
-    let cmp = two(
-        &ferry(
-            "2022-09-14",
-            "“Divers found the hull cracked below the waterline on Monday,” said Ilse Brun.",
-        ),
-        &ferry(
-            "2022-09-14",
-            "“On Monday divers found the cracked hull below the waterline,” said Ilse Brun.",
-        ),
+    let quote = one_altered_quote(
+        "“Divers found the hull cracked below the waterline on Monday,” said Ilse Brun.",
+        "“On Monday divers found the cracked hull below the waterline,” said Ilse Brun.",
     );
-    let quotes = conflicts(&cmp, FactKind::Quote);
-    assert_eq!(quotes.len(), 1, "{:#?}", cmp.findings);
-    assert!(
-        quotes[0].summary.starts_with("Quote altered"),
-        "{}",
-        quotes[0].summary
-    );
-    let docs: Vec<&str> = quotes[0]
-        .mentions
-        .iter()
-        .map(|m| m.document.as_str())
-        .collect();
+    let docs: Vec<&str> = quote.mentions.iter().map(|m| m.document.as_str()).collect();
     assert!(docs.contains(&"d0") && docs.contains(&"d1"), "{docs:?}");
 }
 
@@ -778,23 +761,24 @@ fn alike_statements_of_unnamed_or_other_speakers_are_not_one_altered_quote() {
 /// one quote altered, though the two versions share no run of four words.
 #[test]
 fn an_unnamed_quote_with_its_words_moved_about_is_one_altered_quote() {
-    let cmp = two(
-        &ferry(
-            "2022-09-14",
-            "Asked about the crossing, the owner of the line said: “I've seen enough of this sea for a lifetime.”",
-        ),
-        &ferry(
-            "2022-09-14",
-            "Asked about the crossing, the owner of the line said: “I've seen enough for a lifetime of this sea.”",
-        ),
+    one_altered_quote(
+        "Asked about the crossing, the owner of the line said: “I've seen enough of this sea for a lifetime.”",
+        "Asked about the crossing, the owner of the line said: “I've seen enough for a lifetime of this sea.”",
     );
-    let c = conflicts(&cmp, FactKind::Quote);
-    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+}
+
+/// The one quote conflict of a ferry story told twice with `a` and with `b`, which must be an
+/// altered quote.
+fn one_altered_quote(a: &str, b: &str) -> Finding {
+    let cmp = two(&ferry("2022-09-14", a), &ferry("2022-09-14", b));
+    let quotes = conflicts(&cmp, FactKind::Quote);
+    assert_eq!(quotes.len(), 1, "{:#?}", cmp.findings);
     assert!(
-        c[0].summary.starts_with("Quote altered"),
+        quotes[0].summary.starts_with("Quote altered"),
         "{}",
-        c[0].summary
+        quotes[0].summary
     );
+    quotes[0].clone()
 }
 
 #[test]
