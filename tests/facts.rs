@@ -369,6 +369,36 @@ fn ferry(date: &str, sentence: &str) -> String {
     )
 }
 
+/// A side of a conflict is shown in the words most of its sources use, not the first
+/// source's.
+#[test]
+fn a_side_of_a_conflict_is_shown_in_the_words_most_of_its_sources_use() {
+    let told = |n: &str| {
+        ferry(
+            "2022-09-14",
+            &format!("Officers searching the ferry found {n} hidden in the hold."),
+        )
+    };
+    let cmp = compare_texts(
+        &[
+            ("one.txt", &told("six rifles")),
+            ("two.txt", &told("six assault rifles")),
+            ("three.txt", &told("six assault rifles")),
+            ("four.txt", &told("nine rifles")),
+        ],
+        &Options::default(),
+    );
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+    assert!(
+        c[0].summary.contains("“six assault rifles” (")
+            && !c[0].summary.contains("“six rifles”")
+            && c[0].summary.contains("“nine rifles”"),
+        "{}",
+        c[0].summary
+    );
+}
+
 #[test]
 fn a_source_that_gives_both_figures_is_named_apart_from_the_sides_of_a_conflict() {
     let haul = "Officers searching the ferry found six rifles hidden in the hold.";
