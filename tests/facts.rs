@@ -399,6 +399,25 @@ fn a_side_of_a_conflict_is_shown_in_the_words_most_of_its_sources_use() {
     );
 }
 
+/// A figure no words say the thing of ("has brought in over $363 million") is weighed only
+/// against figures of passages aligned as one with it: the same figure agrees, another
+/// conflicts.
+#[test]
+fn figures_of_nothing_named_are_weighed_inside_one_aligned_group() {
+    let told = |n: &str| {
+        ferry(
+            "2022-09-14",
+            &format!("Since the spring the ferry line has brought in {n}, its owner said."),
+        )
+    };
+    let cmp = two(&told("over $363 million"), &told("more than $363 million"));
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "over $363 million");
+    assert_eq!(f.status, FindingStatus::Agree, "{:#?}", cmp.findings);
+    let cmp = two(&told("over $363 million"), &told("$200 million"));
+    let c = conflicts(&cmp, FactKind::Quantity);
+    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
+}
+
 #[test]
 fn a_source_that_gives_both_figures_is_named_apart_from_the_sides_of_a_conflict() {
     let haul = "Officers searching the ferry found six rifles hidden in the hold.";

@@ -1703,13 +1703,18 @@ impl Cx<'_> {
         // Every link needs the same subject. Figures can contradict each other only in one
         // story or one aligned group; across stories, only one figure can agree: those are
         // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
-        // are not all weighed against each other.
+        // are not all weighed against each other. A figure no words say the thing of ("has
+        // brought in over $363 million") is weighed only inside its aligned group.
         let pairs = classes.pairs(|c| {
             let m = classes.rep(c);
             let it = &self.items[m];
             let subject = it.fact.subject.as_str();
             if subject.is_empty() {
-                return Vec::new();
+                return it
+                    .group
+                    .map(|g| (Scope::Group(g), ""))
+                    .into_iter()
+                    .collect();
             }
             let story = self.story_of(it.doc);
             let mut keys = vec![(Scope::Story(story), subject)];
@@ -1736,8 +1741,9 @@ impl Cx<'_> {
             if ua.is_disjoint(&ub) {
                 return (false, None);
             }
-            let same_subject = !x.fact.subject.is_empty() && x.fact.subject == y.fact.subject;
             let grouped = self.same_group(a, b);
+            let same_subject =
+                x.fact.subject == y.fact.subject && (!x.fact.subject.is_empty() || grouped);
             let compatible = match (amounts.get(&a), amounts.get(&b)) {
                 (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
                 _ => false,
