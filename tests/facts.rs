@@ -413,6 +413,12 @@ fn figures_of_nothing_named_are_weighed_inside_one_aligned_group() {
     let cmp = two(&told("over $363 million"), &told("more than $363 million"));
     let f = finding_with(&cmp, FactKind::Quantity, "d0", "over $363 million");
     assert_eq!(f.status, FindingStatus::Agree, "{:#?}", cmp.findings);
+    // Named by the words it is told in.
+    assert!(
+        f.summary.starts_with("amount of “") && f.summary.contains("has brought in"),
+        "{}",
+        f.summary
+    );
     let cmp = two(&told("over $363 million"), &told("$200 million"));
     let c = conflicts(&cmp, FactKind::Quantity);
     assert_eq!(c.len(), 1, "{:#?}", cmp.findings);

@@ -1801,7 +1801,16 @@ impl Cx<'_> {
         for (comp, has_conflict) in sets.components(&members) {
             let docs: BTreeSet<usize> = comp.iter().map(|&m| self.items[m].doc).collect();
             let first = &self.items[comp[0]];
-            let what = describe_quantity(first.fact);
+            let mut what = describe_quantity(first.fact);
+            // A figure no words say the thing of is named by the words it is told in: "amount
+            // of “the ferry line has brought in …”".
+            if first.fact.subject.is_empty()
+                && let Some(told) = self.cmp.documents.get(first.doc).and_then(|d| {
+                    super::when::told_around(&d.text, first.fact.start, first.fact.end)
+                })
+            {
+                what = format!("{what} of “{told}”");
+            }
             // Each mention as written, with its document: “over 70,000” (d0).
             let parts: Vec<String> = comp
                 .iter()

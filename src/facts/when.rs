@@ -1187,7 +1187,7 @@ const TOLD_REACH: usize = 300;
 /// [`TOLD_WORDS`] words of its clause before it ("Reid checked herself in"), else after it
 /// ("In January, word emerged that"), with "…" where the date stands. `None` when its clause
 /// has fewer than two words besides the date.
-fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
+pub(super) fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
     let lo = crate::load::floor_char_boundary(text, start.saturating_sub(TOLD_REACH));
     let hi = crate::load::floor_char_boundary(text, (end + TOLD_REACH).min(text.len()));
     let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
