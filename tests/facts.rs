@@ -399,6 +399,65 @@ fn a_side_of_a_conflict_is_shown_in_the_words_most_of_its_sources_use() {
     );
 }
 
+/// Figures no words say the thing of, in one aligned group but told in other words, may be of
+/// two things: they neither conflict nor make one developing figure. Two markets' takings are
+/// two things.
+#[test]
+fn nameless_figures_told_in_other_words_are_not_set_against_each_other() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "By nightfall nearly 60 percent had been brought ashore, the coast guard said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "Of the cargo, some 45 percent was lost overboard, the coast guard said.",
+        ),
+    );
+    assert!(
+        !cmp.findings.iter().any(|f| f.kind == FactKind::Quantity
+            && matches!(
+                f.status,
+                FindingStatus::Conflict | FindingStatus::Developing
+            )),
+        "{:#?}",
+        cmp.findings
+    );
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The ferry line has brought in $142 million domestically, its owner said.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The ferry line has brought in $368 million globally, its owner said.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
+/// A number before a day ("12 Tuesday and 15 people Wednesday") is a second figure of what
+/// the passage counts: the passage contradicts no one with it.
+#[test]
+fn a_number_before_a_day_is_a_second_figure() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "Police arrested 12 Tuesday and 15 people Wednesday at the pier.",
+        ),
+        &ferry("2022-09-14", "Police arrested 12 people at the pier."),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}
+
 /// A figure no words say the thing of ("has brought in over $363 million") is weighed only
 /// against figures of passages aligned as one with it: the same figure agrees, another
 /// conflicts.

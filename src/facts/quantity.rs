@@ -578,6 +578,12 @@ fn pair_of(toks: &[Token], i: usize) -> Option<usize> {
                 | "pliers"
                 | "tongs"
                 | "handcuffs"
+                | "sunglasses"
+                | "gloves"
+                | "socks"
+                | "boots"
+                | "shoes"
+                | "earrings"
         )
     };
     (key(i) == "a"
@@ -1133,7 +1139,7 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
     // markets' figures are two things.
     let adverb = toks
         .get(k)
-        .filter(|t| t.key.len() > 4 && t.key.ends_with("ly"))
+        .filter(|t| is_adverb(&t.key))
         .map(|t| t.key.as_str());
     if adverb.is_some() {
         k += 1;
@@ -1150,7 +1156,7 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
         return noun_form(&t.key);
     }
     if let Some(a) = adverb {
-        return before_money(toks, start).map_or_else(String::new, |w| format!("{w} {a}"));
+        return before_money(toks, start).map_or_else(|| a.to_string(), |w| format!("{w} {a}"));
     }
     if toks
         .get(k)
@@ -1170,6 +1176,11 @@ fn money_subject(sentence: &str, toks: &[Token], start: usize, after: usize) -> 
         }
     }
     before_money(toks, start).unwrap_or_default()
+}
+
+/// A word in -ly of more than four letters ("domestically", "quarterly"; not "only").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic)
 }
 
 /// What money starting at token `start` is of, by the word before it: "fined $1.2 billion",
@@ -1502,7 +1513,9 @@ impl Cx<'_> {
             .map_or("", |(text, _)| text)
     }
 
-    /// The passage of item `m` has a number outside every fact of it (a year aside).
+    /// The passage of item `m` has a number outside every fact of it that may be a second
+    /// figure of what it counts: not a year, an age ("Rahman, 36,") or a count of a noun of its
+    /// own.
     fn loose_number(&self, m: usize) -> bool {
         let it = &self.items[m];
         let Some(passage) = self
@@ -1527,14 +1540,19 @@ impl Cx<'_> {
             // "the two pirate boats": a number before a noun it counts ([`counted`]) is a count
             // of that, whether or not a fact was read of it; so is one joined by "and" to a
             // count after it ("12 Somali and 11 Yemeni pirates").
+            // A day or a month after the number ("12 Tuesday and 15 people Wednesday") says when,
+            // not of what.
+            let calendar = |t: &Token| {
+                t.key.parse::<chrono::Weekday>().is_ok()
+                    || crate::dates::month_number(&t.key).is_some()
+            };
             let counts_a_noun = || {
                 counted(&toks, k + 1, &passage.text).is_some()
-                    || toks.get(k + 2).is_some_and(|n| {
-                        n.key == "and"
-                            && toks.get(k + 3).is_some_and(|c| {
-                                fact_at(passage.start + c.start, passage.start + c.end)
-                            })
-                    })
+                    || toks.get(k + 1).is_some_and(|w| w.is_word && !calendar(w))
+                        && toks.get(k + 2).is_some_and(|n| n.key == "and")
+                        && toks.get(k + 3).is_some_and(|c| {
+                            fact_at(passage.start + c.start, passage.start + c.end)
+                        })
             };
             // "Rahman, 36, soon grew…": a number between commas after a name is an age.
             let age = || {
@@ -1763,10 +1781,15 @@ impl Cx<'_> {
                 (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| one_figure(s, t))),
                 _ => false,
             };
-            let apart = if compatible && (grouped || (one_figure && shared() >= 1)) {
+            // Figures no words say the thing of (paired in one group only) are one thing only
+            // when they are one figure, or told in the same words.
+            let nameless = x.fact.subject.is_empty();
+            let apart = if compatible
+                && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1))
+            {
                 Some(false)
             } else if !compatible
-                && (grouped
+                && (grouped && !nameless
                     || self.told_alike(a, b, skip)
                     || (one_thing.contains(&(
                         self.story_of(x.doc),
@@ -1805,9 +1828,7 @@ impl Cx<'_> {
             // A figure no words say the thing of is named by the words it is told in: "amount
             // of “the ferry line has brought in …”".
             if first.fact.subject.is_empty()
-                && let Some(told) = self.cmp.documents.get(first.doc).and_then(|d| {
-                    super::when::told_around(&d.text, first.fact.start, first.fact.end)
-                })
+                && let Some(told) = self.most_told(&comp)
             {
                 what = format!("{what} of “{told}”");
             }
@@ -1984,6 +2005,8 @@ fn describe_quantity(f: &Fact) -> String {
         None => format!("number of {}", plural(&f.subject)),
         // A unit counted as its own subject ("about 25 miles") is measured, not counted.
         Some(m) if f.subject.is_empty() || f.subject == a.unit => m.to_string(),
+        // Only where or how ("brought in $142 million domestically"): "amount domestically".
+        Some(m) if is_adverb(&f.subject) => format!("{m} {}", f.subject),
         Some(m) => format!("{m} of {}", f.subject),
     }
 }
@@ -2271,6 +2294,10 @@ mod tests {
         assert_eq!(
             named("The bank posted a $2 billion quarterly profit."),
             "amount of profit"
+        );
+        assert_eq!(
+            named("The film has brought in $142 million domestically."),
+            "amount domestically"
         );
         assert_eq!(named("Police arrested 23 pirates."), "number of pirates");
         assert_eq!(

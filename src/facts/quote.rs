@@ -1204,20 +1204,14 @@ impl Cx<'_> {
                 in_groups(c).iter().map(|g| hash(&["\u{1}", g])).collect()
             }
         });
-        // The descriptions each wording's speakers are given by when no name is ("the
-        // captain", "the first mate"; pronouns say nothing of who).
+        // The descriptions each wording's speakers are given by ([`Self::description`]).
         let mut described_by: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
         for &m in &members {
-            let raw = self.items[m].fact.subject.trim();
-            let pronoun = matches!(
-                raw.to_lowercase().as_str(),
-                "he" | "she" | "they" | "we" | "i" | "it" | "you"
-            );
-            if raw.chars().next().is_some_and(char::is_lowercase) && !pronoun {
+            if let Some(d) = self.description(m) {
                 described_by
                     .entry(self.items[m].fact.value.as_str())
                     .or_default()
-                    .insert(raw.to_lowercase());
+                    .insert(d);
             }
         }
         let described = |c: usize| {
@@ -1286,6 +1280,18 @@ impl Cx<'_> {
         out
     }
 
+    /// How quote `m`'s speaker is described when no name is given ("the captain", "the first
+    /// mate"), lowercase; pronouns say nothing of who.
+    fn description(&self, m: usize) -> Option<String> {
+        let raw = self.items[m].fact.subject.trim();
+        let lower = raw.to_lowercase();
+        let pronoun = matches!(
+            lower.as_str(),
+            "he" | "she" | "they" | "we" | "i" | "it" | "you"
+        );
+        (raw.chars().next().is_some_and(char::is_lowercase) && !pronoun).then_some(lower)
+    }
+
     /// Quotes `x` and `y` (their words `wx`, `wy`) as versions, the shorter first.
     fn versions(&self, x: usize, y: usize, wx: &[String], wy: &[String]) -> (Version, Version) {
         let (vx, vy) = (
@@ -1351,6 +1357,8 @@ impl Cx<'_> {
         struct Utterance {
             fullest: Version,
             speakers: BTreeSet<String>,
+            /// How its speakers are described when no name is given.
+            described: BTreeSet<String>,
             members: Vec<usize>,
         }
         let surnames = |ms: &[usize]| -> BTreeSet<String> {
@@ -1367,6 +1375,10 @@ impl Cx<'_> {
         for (words, (_, members)) in order {
             let version = Version::new(words, &self.items[members[0]].fact.text);
             let said_by = surnames(members);
+            let described: BTreeSet<String> = members
+                .iter()
+                .filter_map(|&m| self.description(m))
+                .collect();
             let content: BTreeSet<&str> = words
                 .iter()
                 .map(String::as_str)
@@ -1385,9 +1397,15 @@ impl Cx<'_> {
                 .find(|&u| {
                     let u = &out[u];
                     let overlap = overlap(&version, &u.fullest);
+                    // Two named people, or two described each their own way with no name.
                     let other_speaker = !said_by.is_empty()
                         && !u.speakers.is_empty()
-                        && said_by.is_disjoint(&u.speakers);
+                        && said_by.is_disjoint(&u.speakers)
+                        || said_by.is_empty()
+                            && u.speakers.is_empty()
+                            && !described.is_empty()
+                            && !u.described.is_empty()
+                            && described.is_disjoint(&u.described);
                     overlap >= TUNING.quote_overlap
                         && (!other_speaker || overlap >= TUNING.quote_verbatim)
                 });
@@ -1396,6 +1414,7 @@ impl Cx<'_> {
                 Some(u) => {
                     out[u].members.extend(members);
                     out[u].speakers.extend(said_by);
+                    out[u].described.extend(described);
                 }
                 None => {
                     for w in content {
@@ -1404,6 +1423,7 @@ impl Cx<'_> {
                     out.push(Utterance {
                         fullest: version,
                         speakers: said_by,
+                        described,
                         members: members.clone(),
                     });
                 }

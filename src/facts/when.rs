@@ -1046,25 +1046,10 @@ impl Cx<'_> {
             } else {
                 "date"
             };
-            // The words most sources tell it in (the first in order of the words on a tie), so
-            // that the order the sources were given in never changes what a finding is about.
-            let mut tellings: BTreeMap<String, usize> = BTreeMap::new();
-            for &m in &comp {
-                let it = &self.items[m];
-                if let Some(told) = self
-                    .cmp
-                    .documents
-                    .get(it.doc)
-                    .and_then(|d| told_around(&d.text, it.fact.start, it.fact.end))
-                {
-                    *tellings.entry(told).or_default() += 1;
-                }
-            }
             // " of “Reid checked herself in …”", or nothing when no source's words tell it.
-            let of_told = tellings
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                .map_or_else(String::new, |(t, _)| format!(" of “{t}”"));
+            let of_told = self
+                .most_told(&comp)
+                .map_or_else(String::new, |t| format!(" of “{t}”"));
             let (status, summary) = if has_conflict {
                 let by_value = weekdays_with_their_date(self.by_value(&comp), |m| {
                     parsed.get(&m).and_then(Option::as_ref)
@@ -1183,11 +1168,36 @@ const TOLD_WORDS: usize = 6;
 /// Bytes around a date within which the words of its clause are looked for.
 const TOLD_REACH: usize = 300;
 
-/// What happened at the date at `start..end` of `text`, in the writer's words: up to
+impl Cx<'_> {
+    /// The words most of the facts `comp` are told in ([`told_around`]; the first in order of
+    /// the words on a tie), so that the order the sources were given in never changes what a
+    /// finding is about.
+    pub(super) fn most_told(&self, comp: &[usize]) -> Option<String> {
+        let mut tellings: BTreeMap<String, usize> = BTreeMap::new();
+        for &m in comp {
+            let it = &self.items[m];
+            if let Some(told) = self
+                .cmp
+                .documents
+                .get(it.doc)
+                .and_then(|d| told_around(&d.text, it.fact.start, it.fact.end))
+            {
+                *tellings.entry(told).or_default() += 1;
+            }
+        }
+        tellings
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(t, _)| t)
+    }
+}
+
+/// What happened at the fact (a date, or a figure no words say the thing of) at `start..end`
+/// of `text`, in the writer's words: up to
 /// [`TOLD_WORDS`] words of its clause before it ("Reid checked herself in"), else after it
 /// ("In January, word emerged that"), with "…" where the date stands. `None` when its clause
 /// has fewer than two words besides the date.
-pub(super) fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
+fn told_around(text: &str, start: usize, end: usize) -> Option<String> {
     let lo = crate::load::floor_char_boundary(text, start.saturating_sub(TOLD_REACH));
     let hi = crate::load::floor_char_boundary(text, (end + TOLD_REACH).min(text.len()));
     let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
