@@ -359,6 +359,19 @@ fn conflicts(cmp: &Comparison, kind: FactKind) -> Vec<&Finding> {
         .collect()
 }
 
+/// The one conflict of `kind` among `findings`, which must name every one of `words`.
+fn the_conflict<'a>(findings: &'a [Finding], kind: FactKind, words: &[&str]) -> &'a Finding {
+    let c: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == kind && f.status == FindingStatus::Conflict)
+        .collect();
+    assert_eq!(c.len(), 1, "{findings:#?}");
+    for w in words {
+        assert!(c[0].summary.contains(w), "{w:?} not in {}", c[0].summary);
+    }
+    c[0]
+}
+
 /// A ferry story told twice, with `sentence` in the middle of each.
 fn ferry(date: &str, sentence: &str) -> String {
     format!(
@@ -388,15 +401,12 @@ fn a_side_of_a_conflict_is_shown_in_the_words_most_of_its_sources_use() {
         ],
         &Options::default(),
     );
-    let c = conflicts(&cmp, FactKind::Quantity);
-    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
-    assert!(
-        c[0].summary.contains("“six assault rifles” (")
-            && !c[0].summary.contains("“six rifles”")
-            && c[0].summary.contains("“nine rifles”"),
-        "{}",
-        c[0].summary
+    let c = the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &["“six assault rifles” (", "“nine rifles”"],
     );
+    assert!(!c.summary.contains("“six rifles”"), "{}", c.summary);
 }
 
 /// Figures no words say the thing of, in one aligned group but told in other words, may be of
@@ -1392,16 +1402,10 @@ fn one_figure_of_one_thing_told_in_other_words_conflicts() {
         &told("2022-09-14", "nearly 2,400"),
         &other("2022-09-14", "3,100"),
     ));
-    let c: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Conflict)
-        .collect();
-    assert_eq!(c.len(), 1, "{findings:#?}");
-    assert!(
-        c[0].summary.contains("nearly 2,400 complaints")
-            && c[0].summary.contains("3,100 complaints"),
-        "{}",
-        c[0].summary
+    the_conflict(
+        &findings,
+        FactKind::Quantity,
+        &["nearly 2,400 complaints", "3,100 complaints"],
     );
     // Figures far apart may count two different things in one unit.
     let findings = unaligned(two(
@@ -1431,12 +1435,10 @@ fn a_number_before_its_own_noun_leaves_a_passage_one_figure() {
         )
     };
     let cmp = two(&told("two"), &told("three"));
-    let c = conflicts(&cmp, FactKind::Quantity);
-    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
-    assert!(
-        c[0].summary.contains("two other rifles") && c[0].summary.contains("three other rifles"),
-        "{}",
-        c[0].summary
+    the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &["two other rifles", "three other rifles"],
     );
 }
 
@@ -1455,18 +1457,12 @@ fn other_things_are_one_figure_of_their_own() {
             "Three other rifles lay below deck, officers said.",
         ),
     ));
-    let c: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Conflict)
-        .collect();
-    assert_eq!(c.len(), 1, "{findings:#?}");
-    assert!(
-        c[0].summary.contains("two other rifles")
-            && c[0].summary.contains("Three other rifles")
-            && !c[0].summary.contains("seven"),
-        "{}",
-        c[0].summary
+    let c = the_conflict(
+        &findings,
+        FactKind::Quantity,
+        &["two other rifles", "Three other rifles"],
     );
+    assert!(!c.summary.contains("seven"), "{}", c.summary);
 }
 
 /// "A pair of" is two; an age between commas after a name ("Ilse Brun, 52,") is no second
@@ -1480,13 +1476,10 @@ fn a_pair_is_two_and_an_age_is_no_loose_figure() {
         )
     };
     let cmp = two(&told("a pair of"), &told("three"));
-    let c = conflicts(&cmp, FactKind::Quantity);
-    assert_eq!(c.len(), 1, "{:#?}", cmp.findings);
-    assert!(
-        c[0].summary.contains("a pair of falling crates")
-            && c[0].summary.contains("three falling crates"),
-        "{}",
-        c[0].summary
+    the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &["a pair of falling crates", "three falling crates"],
     );
     // A pair of one thing is one thing.
     let cmp = two(
