@@ -409,6 +409,35 @@ fn a_side_of_a_conflict_is_shown_in_the_words_most_of_its_sources_use() {
     assert!(!c.summary.contains("“six rifles”"), "{}", c.summary);
 }
 
+/// A figure no words say the thing of is named by the words most of its sources tell it in,
+/// whatever order the sources are given in.
+#[test]
+fn a_nameless_figure_is_named_alike_in_any_order_of_the_sources() {
+    let told = |words: &str| ferry("2022-09-14", words);
+    let (a, b, c) = (
+        told("Since the spring the ferry line has brought in over $363 million, its owner said."),
+        told("In all, the line has taken more than $363 million, its owner said."),
+        told("Since the spring the ferry line has brought in over $363 million, its owner said."),
+    );
+    let slot = |texts: [(&str, &str); 3]| {
+        let cmp = compare_texts(&texts, &Options::default());
+        let f = cmp
+            .findings
+            .iter()
+            .find(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Agree)
+            .unwrap_or_else(|| panic!("{:#?}", cmp.findings))
+            .clone();
+        f.summary
+            .split(" agrees")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let first = slot([("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]);
+    assert!(first.contains("has brought in"), "{first}");
+    assert_eq!(first, slot([("b.txt", &b), ("a.txt", &a), ("c.txt", &c)]));
+}
+
 /// Figures no words say the thing of, in one aligned group but told in other words, may be of
 /// two things: they neither conflict nor make one developing figure. Two markets' takings are
 /// two things.
