@@ -438,6 +438,25 @@ fn a_nameless_figure_is_named_alike_in_any_order_of_the_sources() {
     assert_eq!(first, slot([("b.txt", &b), ("a.txt", &a), ("c.txt", &c)]));
 }
 
+/// A measure whose subject names no thing ("for the fourth time in two months") is named by
+/// the words it is told in, not "duration of fourth".
+#[test]
+fn a_measure_of_no_thing_is_named_by_its_words() {
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "For the fourth time in two months, the coast guard pulled a ferry off the sandbank.",
+        ),
+        &ferry("2022-09-14", "The coast guard praised the crew."),
+    );
+    let f = finding_with(&cmp, FactKind::Quantity, "d0", "two months");
+    assert!(
+        f.summary.contains("duration of “") && !f.summary.contains("duration of fourth"),
+        "{}",
+        f.summary
+    );
+}
+
 /// Figures no words say the thing of, in one aligned group but told in other words, may be of
 /// two things: they neither conflict nor make one developing figure. Two markets' takings are
 /// two things.

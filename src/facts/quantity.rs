@@ -1826,11 +1826,17 @@ impl Cx<'_> {
             let first = &self.items[comp[0]];
             let mut what = describe_quantity(first.fact);
             // A figure no words say the thing of is named by the words it is told in: "amount
-            // of “the ferry line has brought in …”".
-            if first.fact.subject.is_empty()
+            // of “the ferry line has brought in …”"; so is a measure whose subject is no thing
+            // ("duration of fourth" for "for the fourth time in two months").
+            let weak = !what.starts_with("number of") && weak_subject(&first.fact.subject);
+            if (first.fact.subject.is_empty() || weak)
                 && let Some(told) = self.most_told(&comp)
             {
-                what = format!("{what} of “{told}”");
+                let bare = describe_quantity(&Fact {
+                    subject: String::new(),
+                    ..first.fact.clone()
+                });
+                what = format!("{bare} of “{told}”");
             }
             // Each mention as written, with its document: “over 70,000” (d0).
             let parts: Vec<String> = comp
@@ -2009,6 +2015,36 @@ fn describe_quantity(f: &Fact) -> String {
         Some(m) if is_adverb(&f.subject) => format!("{m} {}", f.subject),
         Some(m) => format!("{m} of {}", f.subject),
     }
+}
+
+/// A subject that names no thing a figure can be of, for a reader: an ordinal or a word of
+/// order ("fourth", "past"), a possessive ("league's"), a people's adjective ("ukrainian").
+/// Figures are still matched by it; only their finding is named otherwise.
+fn weak_subject(s: &str) -> bool {
+    matches!(
+        s,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "last"
+            | "next"
+            | "past"
+            | "previous"
+            | "former"
+            | "overall"
+            | "total"
+            | "plus"
+    ) || s.ends_with("'s")
+        || s.ends_with("’s")
+        || s.ends_with("ian")
+        || s.ends_with("ese")
 }
 
 /// What the words of a count say of which things it counts, read once per fact (comparison
