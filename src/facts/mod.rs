@@ -26,6 +26,7 @@ mod people;
 mod quantity;
 mod quote;
 mod record;
+mod told;
 mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
