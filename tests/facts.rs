@@ -1298,6 +1298,33 @@ fn two_records_of_one_competitor_conflict_only_when_both_cannot_hold() {
     );
     let f = finding_with(&cmp, FactKind::Record, "d0", "21-2");
     assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    // One bout past the record a source says the fight brought: the story tells of no later
+    // bout. One bout short of it is the record before the fight.
+    let cmp = story(
+        "Ana Ruiz (23-2, 16 KOs) stopped Lena Ortiz on Saturday night.",
+        "The win took Ruiz's record to 22-2 with 15 wins by knockout, her tenth since losing in 2019.",
+    );
+    let f = finding_with(&cmp, FactKind::Record, "d0", "23-2");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(f.reason.contains("past the record"), "{}", f.reason);
+    let ko = finding_with(&cmp, FactKind::Record, "d0", "16 KOs");
+    assert_eq!(ko.status, FindingStatus::Conflict, "{}", ko.summary);
+    for other in [
+        "Ruiz's record of 22-2 with 15 knockouts was the best in Kessel.",
+        "In 2019 a win took Ruiz's record to 22-2 with 15 wins by knockout.",
+    ] {
+        let cmp = story(
+            "Ana Ruiz (23-2, 16 KOs) stopped Lena Ortiz on Saturday night.",
+            other,
+        );
+        let f = finding_with(&cmp, FactKind::Record, "d0", "23-2");
+        assert_eq!(
+            f.status,
+            FindingStatus::Developing,
+            "{other}: {}",
+            f.summary
+        );
+    }
     // …unless the reports are dated weeks apart, or one tells of another time.
     let dated = |date: &str, sentence: &str| format!("date {date}\n\n{}", fight(sentence));
     let cmp = two(

@@ -3,8 +3,9 @@
 //! 33 KO's", "Klitschko improved his record to 52-3", "took Klitschko's record to 52-3 with a
 //! remarkable 46 wins by knockout". A record grows fight by fight, so two records of one
 //! competitor that may both hold (21-2 before a fight, 22-2 after it) are a developing figure;
-//! they conflict only when one cannot have grown into the other (22-2 and 21-3), or when two
-//! reports of one event (an aligned group) give them. A score ("won 3-1", "beat Sharapova, 6-4,
+//! they conflict only when one cannot have grown into the other (22-2 and 21-3), has grown past
+//! the record a source says the story's bout brought ("took her record to 22-2" and 23-2), or
+//! when two reports of one event (an aligned group) give them. A score ("won 3-1", "beat Sharapova, 6-4,
 //! 6-3") or a vote ("the Senate, 52-48,") is no record: a record stands in brackets right after a
 //! name, between commas with a knockout count, or after "record".
 
@@ -81,6 +82,35 @@ const BOUTS_A_SLIP: u32 = 3;
 /// Most days between two reports' datelines for them to tell of one bout's time: reports
 /// further apart may give records a fight or more apart.
 const DAYS_OF_A_STORY: i64 = 14;
+
+/// `later` has grown past `earlier`: more bouts (or knockouts), none fewer.
+fn grown_past(later: &str, earlier: &str) -> bool {
+    let number = |v: &str| v.split(' ').next().and_then(|n| n.parse::<u32>().ok());
+    match (parts(later), parts(earlier), number(later), number(earlier)) {
+        (Some(x), Some(y), _, _) => x != y && x.iter().zip(&y).all(|(p, q)| p >= q),
+        (None, None, Some(x), Some(y)) => x > y,
+        _ => false,
+    }
+}
+
+/// The record at `start` of `text` is told as the one a bout brought the competitor to ("took
+/// Ruiz's record to 22-2", "… to 22-2 with 15 wins by knockout"): the record after the story's
+/// bout, not before it.
+fn told_as_after(text: &str, start: usize) -> bool {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\brecord\s+to\s+(?:{}\s+with\s+(?:an?\s+[a-z]+\s+)?)?$",
+            RECORD.replace("?P<rec>", "")
+        ))
+        .expect("valid record regex")
+    });
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(80)
+        .map_or(0, |(i, _)| i);
+    AFTER.is_match(&text[from..start])
+}
 
 /// How many bouts lie between two values of one measure: wins, losses and draws of two
 /// records, or two knockout counts.
@@ -189,10 +219,25 @@ impl Cx<'_> {
         // Per source and value: every passage giving it tells of the story's own time (no year
         // named, no "last year"), so it is the record before or after the story's bout.
         let mut now: BTreeMap<(usize, &str), bool> = BTreeMap::new();
+        // Per source, the values it tells as the record the story's bout brought the competitor
+        // to ([`told_as_after`]).
+        let mut after: BTreeSet<(usize, &str)> = BTreeSet::new();
         for &m in &ms {
             let it = &self.items[m];
-            let of_now =
-                !self.contexts.elsewhen[it.context] && self.contexts.years[it.context].is_empty();
+            let doc = self.cmp.documents.get(it.doc);
+            let told_after = doc.is_some_and(|d| told_as_after(&d.text, it.fact.start));
+            if told_after {
+                after.insert((it.doc, it.fact.value.as_str()));
+            }
+            // A record a bout brought is of that bout's time unless a year comes before it:
+            // "since losing to Brewster in 2004" after it tells of another bout.
+            let year_before = || {
+                doc.and_then(|d| d.passages.get(it.passage))
+                    .and_then(|p| p.text.get(..it.fact.end.checked_sub(p.start)?))
+                    .is_none_or(|before| !super::years_in(before).is_empty())
+            };
+            let of_now = !self.contexts.elsewhen[it.context]
+                && (self.contexts.years[it.context].is_empty() || told_after && !year_before());
             now.entry((it.doc, it.fact.value.as_str()))
                 .and_modify(|n| *n &= of_now)
                 .or_insert(of_now);
@@ -214,6 +259,12 @@ impl Cx<'_> {
         // one competitor than WEIGHED is no list of records and contradicts no one.
         const WEIGHED: usize = 8;
         let sources: Vec<(&usize, &BTreeMap<&str, BTreeSet<&str>>)> = said.iter().collect();
+        // One source tells a record as the one the story's bout brought the competitor to, the
+        // other gives one grown past it: that needs a bout the story does not tell of.
+        let beyond_the_bout = |(a, v): (usize, &str), (b, w): (usize, &str)| {
+            after.contains(&(a, v)) && grown_past(w, v)
+                || after.contains(&(b, w)) && grown_past(v, w)
+        };
         let (mut differing, mut conflict) = (false, false);
         for (i, &(&a, x)) in sources.iter().enumerate() {
             for &(&b, y) in &sources[i + 1..] {
@@ -231,7 +282,9 @@ impl Cx<'_> {
                                     || !gx.is_disjoint(gy)
                                     || (fighter
                                         && bouts_between(v, w).is_some_and(|n| {
-                                            n > BOUTS_IN_A_STORY && n <= BOUTS_A_SLIP
+                                            n <= BOUTS_A_SLIP
+                                                && (n > BOUTS_IN_A_STORY
+                                                    || beyond_the_bout((a, v), (b, w)))
                                         })
                                         && now[&(a, *v)]
                                         && now[&(b, *w)]
@@ -265,7 +318,8 @@ impl Cx<'_> {
                 FindingStatus::Conflict,
                 format!("{slot} differs: {}", listing.join(" vs ")),
                 "one record cannot have grown into the other, or has grown by more than the \
-                 one bout a story tells of, or two reports of one event give them",
+                 one bout a story tells of, or past the record a source says that bout brought, \
+                 or two reports of one event give them",
             )
         } else if differing {
             (
