@@ -1,7 +1,9 @@
 //! Stage 2 of aligning: which documents tell one story. Documents are clustered by the
 //! similarity of their whole text (average linkage, so one shared name cannot chain two stories
 //! together); a passage pair is then held to a bar that depends on whether, and how firmly, its
-//! two documents are in one story.
+//! two documents are in one story. The bar is of likeness within the comparison (its words are
+//! weighed by how few of its reports use them), so reports of one event given alone fall below
+//! it; clusters nearly as alike between them as inside are joined ([`join_alike`]).
 //!
 //! Look-alike events told in the same words but of other people and places (two robberies in
 //! two towns, a template bulletin) are told apart by the names their reports give: inside each
@@ -52,6 +54,14 @@ pub(super) fn split(
     let lap = |stage: &str| log::debug!("stories: {stage} at {:.2?}", clock.elapsed());
     let mut of = cluster_stories(doc_vecs, tuning.story);
     lap("clustered");
+    join_alike(
+        &mut of,
+        [doc_vecs, &name_vectors(names)],
+        years,
+        tuning.story,
+        tuning.loose_story,
+    );
+    lap("joined");
     settle_by_date(&mut of, doc_vecs, datelines);
     let clusters = of.clone();
     if tuning.name_link > 0.0 {
@@ -81,6 +91,128 @@ pub(super) fn split(
         named,
         undated_splits,
     }
+}
+
+/// Joins clusters of reports that are, on average, at least `ratio` times as alike between
+/// them as inside the less cohesive of them (a report alone: the other), both in their words and
+/// in the names they give: the mirror of the split of a loose story ([`loose`]), so a story is
+/// one while its parts are that alike. Average linkage at a fixed bar (`story`) splits the
+/// reports of one event when the comparison holds that event alone: the words all its reports
+/// share weigh nothing, and what is left of a report's likeness to the others is its own detail.
+/// A report of another event about the same people and country in the same words is as alike
+/// in its words, but gives other names (as in the split by names, [`name_parts`]). Clusters
+/// whose reports are dated ([`report_year`]) to no year in common tell of two times and are not
+/// joined. A zero `ratio` turns joining off.
+///
+/// Two clusters that alike have a pair of reports at least `ratio` times `story` alike in their
+/// words (a cluster of two or more is at least `story` alike inside): only the clusters of such
+/// pairs are weighed, those of the most alike pair first, and a join refused is weighed again
+/// only once either has grown.
+fn join_alike(
+    of: &mut [usize],
+    [vecs, names]: [&[Vec<(u32, f32)>]; 2],
+    years: &[Option<u16>],
+    story: f32,
+    ratio: f32,
+) {
+    if ratio <= 0.0 {
+        return;
+    }
+    let n = vecs.len();
+    let mut first: HashMap<usize, usize> = HashMap::default();
+    let mut root: Vec<usize> = of
+        .iter()
+        .enumerate()
+        .map(|(d, &c)| *first.entry(c).or_insert(d))
+        .collect();
+    // Per cluster (named by its first report) and measure (words, names): the summed vectors
+    // and the sum of the similarities of its pairs; its size, and the years its reports are
+    // dated to.
+    let mut sums = [vecs, names].map(|v| Sums::new(v.iter().map(Vec::as_slice).collect()));
+    let mut within = [vec![0.0f32; n], vec![0.0f32; n]];
+    let mut size = vec![0usize; n];
+    let mut dated: Vec<Vec<u16>> = vec![Vec::new(); n];
+    for (d, &c) in root.iter().enumerate() {
+        size[c] += 1;
+        dated[c].extend(years[d]);
+        if c != d {
+            for (sum, inside) in sums.iter_mut().zip(&mut within) {
+                inside[c] += sum.dot(c, d);
+                sum.merge(c, d);
+            }
+        }
+    }
+    let mut version = vec![0u32; n];
+    let mut refused: HashMap<(usize, usize), (u32, u32)> = HashMap::default();
+    // One pair per two clusters, named by their first reports.
+    let first_of = |d: u32| root[d as usize] as u32;
+    let candidates = pairs_above_as(vecs, ratio * story, |s, i, j| {
+        let (a, b) = (first_of(i), first_of(j));
+        (a != b).then(|| (s, a.min(b), a.max(b)))
+    });
+    for (_, i, j) in candidates {
+        let (a, b) = (find(&mut root, i as usize), find(&mut root, j as usize));
+        if a == b || refused.get(&(a, b)) == Some(&(version[a], version[b])) {
+            continue;
+        }
+        if size[a] < 2 && size[b] < 2 {
+            continue;
+        }
+        // Reports dated to other years are of another time, however alike.
+        let other_time = !dated[a].is_empty()
+            && !dated[b].is_empty()
+            && !dated[a].iter().any(|y| dated[b].contains(y));
+        let across = [0, 1].map(|k| sums[k].dot(a, b));
+        let alike = |k: usize| {
+            let inside = |c: usize| {
+                (size[c] >= 2).then(|| within[k][c] / (size[c] * (size[c] - 1) / 2) as f32)
+            };
+            let cohesion = [inside(a), inside(b)]
+                .into_iter()
+                .flatten()
+                .fold(f32::INFINITY, f32::min);
+            across[k] / ((size[a] * size[b]) as f32) >= ratio * cohesion
+        };
+        if other_time || !alike(0) || !alike(1) {
+            refused.insert((a, b), (version[a], version[b]));
+            continue;
+        }
+        for (k, sum) in sums.iter_mut().enumerate() {
+            sum.merge(a, b);
+            within[k][a] += within[k][b] + across[k];
+        }
+        root[b] = a;
+        size[a] += size[b];
+        version[a] += 1;
+        version[b] += 1;
+        let taken = std::mem::take(&mut dated[b]);
+        dated[a].extend(taken);
+    }
+    for (d, story) in of.iter_mut().enumerate() {
+        *story = find(&mut root, d);
+    }
+    renumber(of);
+}
+
+/// The names each report gives ([`super::vectors::Space::doc_names`]) as unit vectors, each
+/// name weighed as the words of a report are, by how few of the comparison's reports give it.
+fn name_vectors(names: &[Vec<u32>]) -> Vec<Vec<(u32, f32)>> {
+    let mut df: HashMap<u32, u32> = HashMap::default();
+    for &t in names.iter().flatten() {
+        *df.entry(t).or_default() += 1;
+    }
+    let n = names.len() as f32;
+    names
+        .iter()
+        .map(|ns| {
+            let mut v: Vec<(u32, f32)> = ns
+                .iter()
+                .map(|t| (*t, super::vectors::idf(df[t], n)))
+                .collect();
+            super::vectors::normalize(&mut v);
+            v
+        })
+        .collect()
 }
 
 /// Days apart two datelines can be and still tell of one story's time.
@@ -593,6 +725,16 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
 /// first (ties in document order), from an inverted index: each document's row is summed in a
 /// scratch row, and only the pairs above the threshold are kept.
 fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, u32, u32)> {
+    pairs_above_as(vecs, threshold, |s, i, j| Some((s, i, j)))
+}
+
+/// [`pairs_above`], each pair `(similarity, i, j)` mapped by `keep` (or left out), those of one
+/// key (its last two fields) kept once, at their highest similarity.
+fn pairs_above_as(
+    vecs: &[Vec<(u32, f32)>],
+    threshold: f32,
+    keep: impl Fn(f32, u32, u32) -> Option<(f32, u32, u32)> + Sync,
+) -> Vec<(f32, u32, u32)> {
     let n = vecs.len();
     let nterms = vecs
         .iter()
@@ -625,19 +767,32 @@ fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, u32, u32)>
                         *a += w * w2;
                     }
                 }
-                touched
+                let mut row: Vec<(f32, u32, u32)> = touched
                     .drain(..)
                     .filter_map(|j| {
                         let s = std::mem::replace(&mut acc[j as usize], f32::NAN);
-                        (s >= threshold).then_some((s, i as u32, j))
+                        if s >= threshold {
+                            keep(s, i as u32, j)
+                        } else {
+                            None
+                        }
                     })
-                    .collect::<Vec<_>>()
+                    .collect();
+                once_per_key(&mut row);
+                row
             },
         )
         .flatten()
         .collect();
+    once_per_key(&mut pairs);
     pairs.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
+}
+
+/// Keeps one pair per key (the last two fields), the most alike (the first in order on a tie).
+fn once_per_key(pairs: &mut Vec<(f32, u32, u32)>) {
+    pairs.par_sort_unstable_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)).then(b.0.total_cmp(&a.0)));
+    pairs.dedup_by_key(|p| (p.1, p.2));
 }
 
 /// The similarity of every two documents of one cluster: a matrix per cluster, so memory grows
@@ -769,6 +924,57 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Reports made of one word all share, at `shared` weight, and words of their own.
+    fn reports(shared: &[f32]) -> Vec<Vec<(u32, f32)>> {
+        shared
+            .iter()
+            .enumerate()
+            .map(|(d, &w)| vec![(0, w), (1 + d as u32, (1.0 - w * w).sqrt())])
+            .collect()
+    }
+
+    /// Five reports of one event, 0.1 alike, a sixth of it 0.045 alike to each (below the
+    /// story bar, but more than `loose_story` times their likeness) and one of a look-alike
+    /// event 0.03 alike: the sixth joins the story, the look-alike stays apart. A sixth naming
+    /// other people, or dated to another year, stays apart too.
+    #[test]
+    fn a_report_nearly_as_alike_to_a_story_as_its_reports_are_joins_it() {
+        let core = 0.1f32.sqrt();
+        let mut shared = vec![core; 5];
+        shared.push(0.045 / core);
+        shared.push(0.03 / core);
+        let vecs = reports(&shared);
+        // Each report names the event's two people (terms 100, 101), and one of its own.
+        let names: Vec<Vec<u32>> = (0..7).map(|d| vec![100, 101, 200 + d]).collect();
+        let stories = |names: &[Vec<u32>], years: &[Option<u16>], tuning: &Tuning| {
+            split(&vecs, names, years, &[None; 7], tuning).of
+        };
+        let tuning = Tuning::default();
+        let undated = [None; 7];
+        assert!(dot(&vecs[0], &vecs[5]) < tuning.story);
+        assert_eq!(
+            stories(&names, &undated, &tuning),
+            vec![0, 0, 0, 0, 0, 0, 1]
+        );
+        // Joining off: the bar alone leaves the sixth report a story of its own.
+        let apart = Tuning {
+            loose_story: 0.0,
+            ..tuning
+        };
+        assert_eq!(stories(&names, &undated, &apart), vec![0, 0, 0, 0, 0, 1, 2]);
+        // A sixth report as alike in its words but naming other people tells of other people.
+        let mut others = names.clone();
+        others[5] = vec![300, 301, 205];
+        assert_eq!(
+            stories(&others, &undated, &tuning),
+            vec![0, 0, 0, 0, 0, 1, 2]
+        );
+        // One dated to another year than the story's reports tells of another time.
+        let mut years = [Some(2024); 7];
+        years[5] = Some(2019);
+        assert_eq!(stories(&names, &years, &tuning), vec![0, 0, 0, 0, 0, 1, 2]);
     }
 
     #[test]

@@ -214,8 +214,6 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
     }
     let nsent = raw_units.len().max(1) as f32;
 
-    let idf = |df: u32, n: f32| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0);
-
     let units: Vec<Unit> = raw_units
         .iter()
         .map(|(d, i, ids)| {
@@ -280,6 +278,12 @@ pub(super) fn build(cmp: &Comparison, tuning: &Tuning) -> Space {
         first_seen,
         nterms,
     }
+}
+
+/// How much a term weighs in a comparison of `n` units (sentences, documents) of which `df`
+/// have it: the fewer, the more; a term every unit has weighs next to nothing.
+pub(super) fn idf(df: u32, n: f32) -> f32 {
+    ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.0)
 }
 
 /// The dot product of two sparse vectors sorted by term id, summed in term order.
