@@ -196,7 +196,11 @@ impl App {
                                         .iter()
                                         .filter(|m| m.document == d.id)
                                         .map(|m| {
-                                            format!("\u{201c}{}\u{201d} = {}", m.text, m.value)
+                                            format!(
+                                                "{} = {}",
+                                                crate::report::quoted(&m.text),
+                                                m.value
+                                            )
                                         })
                                         .collect();
                                     if said.is_empty() {
@@ -270,7 +274,7 @@ impl App {
                                 ui.label(title.strong());
                             }
                         }
-                        ui.label(format!("\u{201c}{}\u{201d}", m.text));
+                        ui.label(crate::report::quoted(&m.text));
                         ui.label(RichText::new("means").small().color(p.weak));
                         ui.label(RichText::new(&m.value).monospace());
                         if !m.note.is_empty() {
@@ -448,7 +452,7 @@ fn fact_table(ui: &mut egui::Ui, p: &Palette, facts: &[Fact]) {
     for f in facts {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(kind_word(f.kind)).small().color(p.weak));
-            ui.label(format!("\u{201c}{}\u{201d}", f.text));
+            ui.label(crate::report::quoted(&f.text));
             ui.label(RichText::new("means").small().color(p.weak));
             let r = ui.label(RichText::new(&f.value).monospace());
             if !f.note.is_empty() {

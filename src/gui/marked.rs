@@ -315,7 +315,7 @@ pub fn fact_tooltip(
                 );
             }
         }
-        ui.label(format!("\u{201c}{}\u{201d}", fact.text()));
+        ui.label(crate::report::quoted(fact.text()));
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("means").color(p.weak));
             ui.label(RichText::new(fact.value()).monospace().strong());

@@ -562,8 +562,9 @@ fn source_name(cmp: &Comparison, doc: &str) -> String {
     }
 }
 
-/// Words as written, in quotation marks unless they already are in some.
-fn quoted(text: &str) -> String {
+/// Words as written, in quotation marks unless they already are in some (a quote's words keep
+/// their own marks): every view shows a source's words so.
+pub fn quoted(text: &str) -> String {
     let t = text.trim();
     if t.starts_with(['"', '“', '‘', '\'', '«', '„']) {
         t.to_string()
@@ -705,6 +706,16 @@ mod tests {
         assert_eq!(visible("a\nb\t\r"), "a\\nb\\t\\r");
         assert_eq!(visible("x\u{1b}[31m\u{2028}"), "x\\u{1b}[31m\\u{2028}");
         assert_eq!(visible("cv\u{202e}fdp.txt"), "cv\\u{202e}fdp.txt");
+    }
+
+    #[test]
+    fn words_as_written_are_quoted_once() {
+        assert_eq!(quoted("on Tuesday"), "“on Tuesday”");
+        assert_eq!(
+            quoted("\"Reid has checked herself in.\""),
+            "\"Reid has checked herself in.\""
+        );
+        assert_eq!(quoted(" “We won,” "), "“We won,”");
     }
 
     #[test]
