@@ -695,6 +695,20 @@ impl<'a> Cx<'a> {
         out
     }
 
+    /// The sentence item `m`'s fact stands in, and where in it the fact begins.
+    fn sentence_of(&self, m: usize) -> Option<(&str, usize)> {
+        let it = &self.items[m];
+        let doc = self.cmp.documents.get(it.doc)?;
+        let at = it.fact.start;
+        let span = doc
+            .passages
+            .get(it.passage)?
+            .sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end)?;
+        Some((doc.text.get(span.start..span.end)?, at - span.start))
+    }
+
     /// The (document, passage) a mention stands in.
     fn passage_of(&self, m: &crate::model::Mention) -> Option<(usize, usize)> {
         let d = doc_index(&m.document);

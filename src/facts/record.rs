@@ -87,16 +87,25 @@ const DAYS_OF_A_STORY: i64 = 14;
 fn grown_past(later: &str, earlier: &str) -> bool {
     let number = |v: &str| v.split(' ').next().and_then(|n| n.parse::<u32>().ok());
     match (parts(later), parts(earlier), number(later), number(earlier)) {
-        (Some(x), Some(y), _, _) => x != y && x.iter().zip(&y).all(|(p, q)| p >= q),
+        (Some(x), Some(y), _, _) => {
+            // A record written without its draws ("23-2" beside "23-2-1") says nothing of them.
+            let told = |v: &str| v.split('-').count();
+            let n = told(later).min(told(earlier));
+            let (x, y) = (&x[..n], &y[..n]);
+            x != y && x.iter().zip(y).all(|(p, q)| p >= q)
+        }
         (None, None, Some(x), Some(y)) => x > y,
         _ => false,
     }
 }
 
-/// The record at `start` of `text` is told as the one a bout brought the competitor to ("took
-/// Ruiz's record to 22-2", "… to 22-2 with 15 wins by knockout"): the record after the story's
-/// bout, not before it.
-fn told_as_after(text: &str, start: usize) -> bool {
+/// The record at byte `at` of `sentence` is told as the one the story's bout brought
+/// `holder` to: after "record to" ("took Ruiz's record to 22-2", "… to 22-2 with 15 wins by
+/// knockout") in a sentence that names no other competitor and no year, a "since" clause after
+/// the record aside (it tells where a run began: "…, unbeaten since losing to Brewster in
+/// 2004"). "A stoppage of Maria Lopez took her record to 22-2" or "… by stopping Lopez in March
+/// 2024" tells of another bout, as a preview's recap does.
+fn told_as_after(sentence: &str, at: usize, holder: &str) -> bool {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"\brecord\s+to\s+(?:{}\s+with\s+(?:an?\s+[a-z]+\s+)?)?$",
@@ -104,12 +113,25 @@ fn told_as_after(text: &str, start: usize) -> bool {
         ))
         .expect("valid record regex")
     });
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .nth(80)
-        .map_or(0, |(i, _)| i);
-    AFTER.is_match(&text[from..start])
+    let Some(before) = sentence.get(..at) else {
+        return false;
+    };
+    let told = sentence[at..]
+        .find(" since ")
+        .map_or(sentence, |k| &sentence[..at + k]);
+    let own: Vec<&str> = holder.split_whitespace().collect();
+    // A name: a capitalized word after the first, not the holder's, nor an acronym ("IBF",
+    // "KOs").
+    let names_another = told.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        let acronym = bare
+            .trim_end_matches('s')
+            .chars()
+            .all(|c| !c.is_lowercase());
+        bare.starts_with(char::is_uppercase) && !acronym && !own.contains(&bare)
+    });
+    AFTER.is_match(before) && !names_another && super::years_in(told).is_empty()
 }
 
 /// How many bouts lie between two values of one measure: wins, losses and draws of two
@@ -224,20 +246,16 @@ impl Cx<'_> {
         let mut after: BTreeSet<(usize, &str)> = BTreeSet::new();
         for &m in &ms {
             let it = &self.items[m];
-            let doc = self.cmp.documents.get(it.doc);
-            let told_after = doc.is_some_and(|d| told_as_after(&d.text, it.fact.start));
+            let told_after = self
+                .sentence_of(m)
+                .is_some_and(|(sentence, at)| told_as_after(sentence, at, &it.fact.subject));
             if told_after {
                 after.insert((it.doc, it.fact.value.as_str()));
             }
-            // A record a bout brought is of that bout's time unless a year comes before it:
-            // "since losing to Brewster in 2004" after it tells of another bout.
-            let year_before = || {
-                doc.and_then(|d| d.passages.get(it.passage))
-                    .and_then(|p| p.text.get(..it.fact.end.checked_sub(p.start)?))
-                    .is_none_or(|before| !super::years_in(before).is_empty())
-            };
+            // A record a bout brought is of that bout's time: its sentence names no year, one
+            // after a "since" aside ([`told_as_after`]).
             let of_now = !self.contexts.elsewhen[it.context]
-                && (self.contexts.years[it.context].is_empty() || told_after && !year_before());
+                && (self.contexts.years[it.context].is_empty() || told_after);
             now.entry((it.doc, it.fact.value.as_str()))
                 .and_modify(|n| *n &= of_now)
                 .or_insert(of_now);

@@ -984,12 +984,10 @@ impl Cx<'_> {
                 return None;
             };
             let grouped = self.same_group(a, b);
-            // A weekday with no date says too little to be matched outside passages that report
-            // one happening (aligned as one, or told in the same words), or to a date of another
-            // happening (one day in seven is any weekday).
+            // A weekday with no date says too little to be matched outside one aligned group,
+            // or to a date of another happening (one day in seven is any weekday).
             let weekday = ra.grain == Grain::Weekday || rb.grain == Grain::Weekday;
             let related = grouped
-                || weekday && self.told_alike(a, b, &[])
                 || !weekday && {
                     let sim = self
                         .contexts
