@@ -150,6 +150,42 @@ fn without_datelines_two_weekdays_of_one_happening_conflict() {
     assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
 }
 
+/// Two happenings of one story told in the same words, each on its own day, are not two dates
+/// of one happening: the arrest on June 3 and the charge on June 5 share the suspect's name
+/// nearest their dates, but not the verb of what happened. The same happening dated two ways
+/// still conflicts.
+#[test]
+fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
+    let arrest = |verb: &str, date: &str| {
+        format!(
+            "Springfield man held in Main Street bank robbery
+
+             date 2024-06-10
+
+             Police {verb} Daniel Mercer on {date} after a neighbor recognized him from              surveillance images of the Main Street bank robbery in Springfield.
+"
+        )
+    };
+    let charge = "Suspect in Main Street bank robbery in court
+
+                  date 2024-06-10
+
+                  Prosecutors charged Mercer on June 5, 2024 with the Main Street bank robbery in                   Springfield after a neighbor recognized him from surveillance images.
+";
+    let cmp = two(&arrest("arrested", "June 3, 2024"), charge);
+    assert!(
+        conflicts(&cmp, FactKind::Date).is_empty(),
+        "{:?}",
+        conflicts(&cmp, FactKind::Date)
+    );
+    let cmp = two(
+        &arrest("arrested", "June 3, 2024"),
+        &arrest("arrested", "June 5, 2024"),
+    );
+    let f = finding_with(&cmp, FactKind::Date, "d1", "on June 5, 2024");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+}
+
 #[test]
 fn ten_in_words_and_10_in_digits_agree() {
     let cmp = harbor();

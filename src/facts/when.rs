@@ -1011,7 +1011,7 @@ impl Cx<'_> {
                 && lone(a)
                 && lone(b)
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
-                && same_event_words(self.items[a].fact, self.items[b].fact)
+                && self.same_happening(a, b)
             {
                 // Only passages that report one event (aligned as one, or told in many of the
                 // same words) can give two dates of it: passages that are only somewhat alike
@@ -1201,6 +1201,46 @@ fn same_event_words(a: &Fact, b: &Fact) -> bool {
     let stems =
         |f: &Fact| -> BTreeSet<String> { terms(&f.subject).into_iter().map(|t| t.stem).collect() };
     !stems(a).is_disjoint(&stems(b))
+}
+
+/// Most words back from a date to the verb of what happened on it.
+const VERB_REACH: usize = 6;
+
+/// The verb in the past that tells what happened on the date at byte `at` of `sentence`: the
+/// nearest before it in its clause, within [`VERB_REACH`] words ("Police arrested Daniel Mercer
+/// on Monday": arrested), as a stem.
+fn verb_before(sentence: &str, at: usize) -> Option<String> {
+    let before = sentence.get(..at)?;
+    let clause = &before[before.rfind(CLAUSE_MARKS).map_or(0, |k| k + 1)..];
+    let past = |w: &str| {
+        crate::text::PAST_FORMS.contains(&w)
+            || w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+    };
+    clause
+        .split_whitespace()
+        .rev()
+        .take(VERB_REACH)
+        .find(|w| past(w))
+        .and_then(|w| terms(w).into_iter().next())
+        .map(|t| t.stem)
+}
+
+impl Cx<'_> {
+    /// Facts `a` and `b` are dates of one happening as far as their words tell: a word of it
+    /// nearest both ([`same_event_words`]), and not two verbs of what happened: a name is among
+    /// the nearest words as often as the happening's own ("Police arrested Daniel Mercer on
+    /// June 3", "Prosecutors charged Mercer on June 5").
+    fn same_happening(&self, a: usize, b: usize) -> bool {
+        let verb = |m: usize| {
+            self.sentence_of(m)
+                .and_then(|(sentence, at)| verb_before(sentence, at))
+        };
+        same_event_words(self.items[a].fact, self.items[b].fact)
+            && match (verb(a), verb(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            }
+    }
 }
 
 /// Two dates whose difference comes from the datelines they were resolved against, not from
