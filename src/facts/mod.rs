@@ -709,6 +709,22 @@ impl<'a> Cx<'a> {
         Some((doc.text.get(span.start..span.end)?, at - span.start))
     }
 
+    /// The words of item `m`'s paragraph up to the end of the fact's sentence, and where in
+    /// them the fact begins.
+    fn told_up_to(&self, m: usize) -> Option<(&str, usize)> {
+        let it = &self.items[m];
+        let doc = self.cmp.documents.get(it.doc)?;
+        let paragraph = doc.passages.get(it.passage)?.paragraph;
+        let (sentence, at) = self.sentence_of(m)?;
+        let from = doc
+            .passages
+            .iter()
+            .find(|p| p.paragraph == paragraph)?
+            .start;
+        let end = it.fact.start - at + sentence.len();
+        Some((doc.text.get(from..end)?, it.fact.start.checked_sub(from)?))
+    }
+
     /// The (document, passage) a mention stands in.
     fn passage_of(&self, m: &crate::model::Mention) -> Option<(usize, usize)> {
         let d = doc_index(&m.document);

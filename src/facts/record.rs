@@ -99,13 +99,15 @@ fn grown_past(later: &str, earlier: &str) -> bool {
     }
 }
 
-/// The record at byte `at` of `sentence` is told as the one the story's bout brought
-/// `holder` to: after "record to" ("took Ruiz's record to 22-2", "… to 22-2 with 15 wins by
-/// knockout") in a sentence that names no other competitor and no year, a "since" clause after
-/// the record aside (it tells where a run began: "…, unbeaten since losing to Brewster in
-/// 2004"). "A stoppage of Maria Lopez took her record to 22-2" or "… by stopping Lopez in March
-/// 2024" tells of another bout, as a preview's recap does.
-fn told_as_after(sentence: &str, at: usize, holder: &str) -> bool {
+/// The record at byte `at` of `text` (its paragraph, up to the end of the record's sentence) is
+/// told as the one the story's bout brought `holder` to: after "record to" ("took Ruiz's record
+/// to 22-2", "… to 22-2 with 15 wins by knockout"), in a sentence that names no other
+/// competitor, which with the sentence before it names no year and no earlier bout ("her last
+/// fight"), a "since" clause after the record aside (it
+/// tells where a run began: "…, unbeaten since losing to Brewster in 2004"). "A stoppage of
+/// Maria Lopez took her record to 22-2", "… by stopping Lopez in March 2024" or "Her last fight
+/// took her record to 22-2" tell of another bout, as a preview's recap does.
+fn told_as_after(text: &str, at: usize, holder: &str) -> bool {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"\brecord\s+to\s+(?:{}\s+with\s+(?:an?\s+[a-z]+\s+)?)?$",
@@ -113,25 +115,42 @@ fn told_as_after(sentence: &str, at: usize, holder: &str) -> bool {
         ))
         .expect("valid record regex")
     });
-    let Some(before) = sentence.get(..at) else {
+    static EARLIER_BOUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:last|previous|prior|latest)\s+(?:fight|bout|outing|win|victory|time\s+out)\b")
+            .expect("valid earlier-bout regex")
+    });
+    let Some(before) = text.get(..at) else {
         return false;
     };
-    let told = sentence[at..]
-        .find(" since ")
-        .map_or(sentence, |k| &sentence[..at + k]);
+    let told = text[at..].find(" since ").map_or(text, |k| &text[..at + k]);
+    // Names are read in the record's sentence: a report of the result names the story's
+    // opponent in the sentences before.
+    let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |k| k + 1);
+    // Years and earlier bouts are read there and in the sentence before, which the record's
+    // may refer to ("In March 2024 she stopped Lopez. The win took her record to 22-2").
+    let previous_start = before[..sentence_start.saturating_sub(1)]
+        .rfind(['.', '!', '?'])
+        .map_or(0, |k| k + 1);
+    let near = &told[previous_start..];
     let own: Vec<&str> = holder.split_whitespace().collect();
-    // A name: a capitalized word after the first, not the holder's, nor an acronym ("IBF",
-    // "KOs").
-    let names_another = told.split_whitespace().skip(1).any(|w| {
+    // A name: a capitalized word, not the holder's, nor an acronym ("IBF", "KOs"), nor a
+    // function word opening a sentence ("The", "Her").
+    let names_another = told[sentence_start..].split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let bare = w.trim_end_matches("'s").trim_end_matches("’s");
         let acronym = bare
             .trim_end_matches('s')
             .chars()
             .all(|c| !c.is_lowercase());
-        bare.starts_with(char::is_uppercase) && !acronym && !own.contains(&bare)
+        bare.starts_with(char::is_uppercase)
+            && !acronym
+            && !own.contains(&bare)
+            && !crate::text::is_stopword(&bare.to_lowercase())
     });
-    AFTER.is_match(before) && !names_another && super::years_in(told).is_empty()
+    AFTER.is_match(before)
+        && !names_another
+        && super::years_in(near).is_empty()
+        && !EARLIER_BOUT.is_match(near)
 }
 
 /// How many bouts lie between two values of one measure: wins, losses and draws of two
@@ -247,8 +266,8 @@ impl Cx<'_> {
         for &m in &ms {
             let it = &self.items[m];
             let told_after = self
-                .sentence_of(m)
-                .is_some_and(|(sentence, at)| told_as_after(sentence, at, &it.fact.subject));
+                .told_up_to(m)
+                .is_some_and(|(text, at)| told_as_after(text, at, &it.fact.subject));
             if told_after {
                 after.insert((it.doc, it.fact.value.as_str()));
             }
@@ -279,9 +298,20 @@ impl Cx<'_> {
         let sources: Vec<(&usize, &BTreeMap<&str, BTreeSet<&str>>)> = said.iter().collect();
         // One source tells a record as the one the story's bout brought the competitor to, the
         // other gives one grown past it: that needs a bout the story does not tell of.
+        // A source dated before the other may tell of a bout before the other's (a preview's
+        // recap of the last fight).
+        let dateline = |d: usize| {
+            self.cmp
+                .documents
+                .get(d)
+                .and_then(|x| x.dateline.as_deref())
+                .and_then(crate::dates::parse_iso)
+        };
+        let dated_before =
+            |x: usize, y: usize| matches!((dateline(x), dateline(y)), (Some(p), Some(q)) if p < q);
         let beyond_the_bout = |(a, v): (usize, &str), (b, w): (usize, &str)| {
-            after.contains(&(a, v)) && grown_past(w, v)
-                || after.contains(&(b, w)) && grown_past(v, w)
+            after.contains(&(a, v)) && grown_past(w, v) && !dated_before(a, b)
+                || after.contains(&(b, w)) && grown_past(v, w) && !dated_before(b, a)
         };
         let (mut differing, mut conflict) = (false, false);
         for (i, &(&a, x)) in sources.iter().enumerate() {

@@ -1203,41 +1203,115 @@ fn same_event_words(a: &Fact, b: &Fact) -> bool {
     !stems(a).is_disjoint(&stems(b))
 }
 
-/// Most words back from a date to the verb of what happened on it.
-const VERB_REACH: usize = 6;
+/// Most words from a date to the verb of what happened on it.
+const VERB_REACH: usize = 8;
 
-/// The verb in the past that tells what happened on the date at byte `at` of `sentence`: the
-/// nearest before it in its clause, within [`VERB_REACH`] words ("Police arrested Daniel Mercer
-/// on Monday": arrested), as a stem.
-fn verb_before(sentence: &str, at: usize) -> Option<String> {
-    let before = sentence.get(..at)?;
-    let clause = &before[before.rfind(CLAUSE_MARKS).map_or(0, |k| k + 1)..];
-    let past = |w: &str| {
-        crate::text::PAST_FORMS.contains(&w)
-            || w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+/// Auxiliaries: verbs in the past that say no happening of their own ("had been arrested").
+const AUXILIARIES: &[&str] = &["was", "were", "had", "did"];
+
+/// Verbs of saying: a date told with one is the day something was said ("Police said on June 3
+/// that …"), and two statements may be made on two days.
+const SAYING: &[&str] = &["said", "told", "reported", "stated", "added", "announced"];
+
+/// Words after which a word in -ed qualifies a noun, not a verb ("with armed robbery", "the
+/// injured man").
+const BEFORE_AN_ADJECTIVE: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "with", "for", "of", "by", "from", "in", "on", "at",
+];
+
+/// Short verbs in the past that the rule for words in -ed leaves out.
+const SHORT_PAST: &[&str] = &["died", "fled", "sued", "tied", "lied", "used", "eyed"];
+
+/// What the verb nearest a date says happened on it.
+#[derive(Debug, PartialEq)]
+enum Happened {
+    /// A verb in the past, as a stem ("arrest").
+    Verb(String),
+    /// Something was said: the date is of a statement.
+    Saying,
+    /// No verb near the date.
+    Unknown,
+}
+
+/// The verb in the past that tells what happened on the date from byte `start` to `end` of
+/// `sentence`: the nearest before it, within [`VERB_REACH`] words and the sentence's stronger
+/// marks (a comma may close an aside: "Police arrested Daniel Mercer, 34, on June 3"), else the
+/// nearest after it in its clause ("On June 3, police arrested …"; not "…, her publicist
+/// said", which tells who says so). A verb of saying before the date makes it the day of a
+/// statement ([`SAYING`]). Auxiliaries are passed over, and so is a
+/// word in -ed after an article or a preposition ([`BEFORE_AN_ADJECTIVE`]).
+fn verb_of(sentence: &str, start: usize, end: usize) -> Happened {
+    const STRONG: &[char] = &[';', ':', '"', '“', '”', '(', ')'];
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return Happened::Unknown;
     };
-    clause
-        .split_whitespace()
+    let before = &before[before.rfind(STRONG).map_or(0, |k| k + 1)..];
+    // A date that opens its sentence is set off by a comma from the clause it dates.
+    let fronted = before.split_whitespace().count() <= 1;
+    let after = if fronted {
+        after.trim_start_matches([',', ' '])
+    } else {
+        after
+    };
+    let after = &after[..after.find(CLAUSE_MARKS).unwrap_or(after.len())];
+    let words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect()
+    };
+    let verb = |ws: &[String], k: usize| {
+        let w = ws[k].as_str();
+        let past = crate::text::PAST_FORMS.contains(&w)
+            || SHORT_PAST.contains(&w)
+            || w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+        let adjective = w.ends_with("ed")
+            && k.checked_sub(1)
+                .is_some_and(|p| BEFORE_AN_ADJECTIVE.contains(&ws[p].as_str()));
+        past && !AUXILIARIES.contains(&w) && !adjective
+    };
+    let (back, fwd) = (words(before), words(after));
+    let stem = |w: &str| {
+        terms(w)
+            .into_iter()
+            .next()
+            .map_or(Happened::Unknown, |t| Happened::Verb(t.stem))
+    };
+    if let Some(k) = (0..back.len())
         .rev()
         .take(VERB_REACH)
-        .find(|w| past(w))
-        .and_then(|w| terms(w).into_iter().next())
-        .map(|t| t.stem)
+        .find(|&k| verb(&back, k))
+    {
+        return if SAYING.contains(&back[k].as_str()) {
+            Happened::Saying
+        } else {
+            stem(&back[k])
+        };
+    }
+    // After the date, a verb of saying is of the source ("on Friday, police said"), not of it.
+    (0..fwd.len())
+        .take(VERB_REACH)
+        .find(|&k| verb(&fwd, k) && !SAYING.contains(&fwd[k].as_str()))
+        .map_or(Happened::Unknown, |k| stem(&fwd[k]))
 }
 
 impl Cx<'_> {
     /// Facts `a` and `b` are dates of one happening as far as their words tell: a word of it
-    /// nearest both ([`same_event_words`]), and not two verbs of what happened: a name is among
-    /// the nearest words as often as the happening's own ("Police arrested Daniel Mercer on
-    /// June 3", "Prosecutors charged Mercer on June 5").
+    /// nearest both ([`same_event_words`]), not two verbs of what happened ([`verb_of`]: a name
+    /// is among the nearest words as often as the happening's own, "Police arrested Daniel
+    /// Mercer on June 3", "Prosecutors charged Mercer on June 5"), and neither the day something
+    /// was said.
     fn same_happening(&self, a: usize, b: usize) -> bool {
-        let verb = |m: usize| {
+        let happened = |m: usize| {
             self.sentence_of(m)
-                .and_then(|(sentence, at)| verb_before(sentence, at))
+                .map_or(Happened::Unknown, |(sentence, at)| {
+                    verb_of(sentence, at, at + self.items[m].fact.text.len())
+                })
         };
         same_event_words(self.items[a].fact, self.items[b].fact)
-            && match (verb(a), verb(b)) {
-                (Some(x), Some(y)) => x == y,
+            && match (happened(a), happened(b)) {
+                (Happened::Saying, _) | (_, Happened::Saying) => false,
+                (Happened::Verb(x), Happened::Verb(y)) => x == y,
                 _ => true,
             }
     }
