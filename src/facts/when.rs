@@ -1246,7 +1246,12 @@ fn verb_of(sentence: &str, start: usize, end: usize) -> Happened {
     let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
         return Happened::Unknown;
     };
-    let before = &before[before.rfind(STRONG).map_or(0, |k| k + 1)..];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| STRONG.contains(&c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let before = &before[from..];
     // A date that opens its sentence is set off by a comma from the clause it dates.
     let fronted = before.split_whitespace().count() <= 1;
     let after = if fronted {
@@ -1569,6 +1574,36 @@ impl DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_verb_of_a_date_is_what_happened_on_it() {
+        let of = |s: &str, date: &str| {
+            let start = s.find(date).expect("date in sentence");
+            verb_of(s, start, start + date.len())
+        };
+        let verb = |v: &str| Happened::Verb(v.to_string());
+        assert_eq!(
+            of("Police arrested Dan Mercer, 34, on June 3.", "on June 3"),
+            verb("arrest")
+        );
+        assert_eq!(
+            of("On June 3, police charged Mercer.", "On June 3"),
+            verb("charg")
+        );
+        assert_eq!(
+            of("He was charged with armed robbery on June 3.", "on June 3"),
+            verb("charg")
+        );
+        assert_eq!(
+            of("Police said on June 3 that he fled.", "on June 3"),
+            Happened::Saying
+        );
+        assert_eq!(
+            of("The fire “broke out on June 3”.", "on June 3"),
+            verb("broke")
+        );
+        assert_eq!(of("“ﬁre on June 3", "on June 3"), Happened::Unknown);
+    }
 
     #[test]
     fn noon_and_the_24_hour_clock_are_times_of_day() {
