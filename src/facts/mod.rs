@@ -614,17 +614,19 @@ impl<'a> Cx<'a> {
     /// Two sources whose datelines are both known and more than `days` apart (a report with no
     /// dateline is taken as of its story's time).
     fn dated_apart(&self, a: usize, b: usize, days: i64) -> bool {
-        let date = |d: usize| {
-            self.cmp
-                .documents
-                .get(d)
-                .and_then(|x| x.dateline.as_deref())
-                .and_then(crate::dates::parse_iso)
-        };
-        match (date(a), date(b)) {
+        match (self.dateline_of(a), self.dateline_of(b)) {
             (Some(x), Some(y)) => (x - y).num_days().abs() > days,
             _ => false,
         }
+    }
+
+    /// The dateline of document `d`, when known.
+    fn dateline_of(&self, d: usize) -> Option<chrono::NaiveDate> {
+        self.cmp
+            .documents
+            .get(d)
+            .and_then(|x| x.dateline.as_deref())
+            .and_then(crate::dates::parse_iso)
     }
 
     /// The members of a finding by the value they state, in order of the values.

@@ -300,15 +300,7 @@ impl Cx<'_> {
         // other gives one grown past it: that needs a bout the story does not tell of.
         // A source dated before the other may tell of a bout before the other's (a preview's
         // recap of the last fight).
-        let dateline = |d: usize| {
-            self.cmp
-                .documents
-                .get(d)
-                .and_then(|x| x.dateline.as_deref())
-                .and_then(crate::dates::parse_iso)
-        };
-        let dated_before =
-            |x: usize, y: usize| matches!((dateline(x), dateline(y)), (Some(p), Some(q)) if p < q);
+        let dated_before = |x: usize, y: usize| matches!((self.dateline_of(x), self.dateline_of(y)), (Some(p), Some(q)) if p < q);
         let beyond_the_bout = |(a, v): (usize, &str), (b, w): (usize, &str)| {
             after.contains(&(a, v)) && grown_past(w, v) && !dated_before(a, b)
                 || after.contains(&(b, w)) && grown_past(v, w) && !dated_before(b, a)
