@@ -725,7 +725,7 @@ fn cluster_stories(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<usize> {
 /// first (ties in document order), from an inverted index: each document's row is summed in a
 /// scratch row, and only the pairs above the threshold are kept.
 fn pairs_above(vecs: &[Vec<(u32, f32)>], threshold: f32) -> Vec<(f32, u32, u32)> {
-    pairs_above_as(vecs, threshold, |s, i, j| Some((s, i, j)))
+    scan(vecs, threshold, |s, i, j| Some((s, i, j)), false)
 }
 
 /// [`pairs_above`], each pair `(similarity, i, j)` mapped by `keep` (or left out), those of one
@@ -734,6 +734,17 @@ fn pairs_above_as(
     vecs: &[Vec<(u32, f32)>],
     threshold: f32,
     keep: impl Fn(f32, u32, u32) -> Option<(f32, u32, u32)> + Sync,
+) -> Vec<(f32, u32, u32)> {
+    scan(vecs, threshold, keep, true)
+}
+
+/// The pairs of [`pairs_above`] mapped by `keep`, kept `once` per key when keys may repeat
+/// (the pairs of two documents are each their own key).
+fn scan(
+    vecs: &[Vec<(u32, f32)>],
+    threshold: f32,
+    keep: impl Fn(f32, u32, u32) -> Option<(f32, u32, u32)> + Sync,
+    once: bool,
 ) -> Vec<(f32, u32, u32)> {
     let n = vecs.len();
     let nterms = vecs
@@ -778,13 +789,17 @@ fn pairs_above_as(
                         }
                     })
                     .collect();
-                once_per_key(&mut row);
+                if once {
+                    once_per_key(&mut row);
+                }
                 row
             },
         )
         .flatten()
         .collect();
-    once_per_key(&mut pairs);
+    if once {
+        once_per_key(&mut pairs);
+    }
     pairs.par_sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     pairs
 }
