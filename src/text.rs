@@ -333,6 +333,15 @@ pub struct Term {
     pub maybe_name: bool,
 }
 
+/// A word in "-ed" that reads as a verb in the past ("reached", "arrested"): longer than four
+/// letters ("bed", "need" are none), and no word of [`NOT_ED_VERBS`].
+pub fn is_ed_verb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !NOT_ED_VERBS.contains(&w)
+}
+
+/// Words in "-ed" that are no past tense.
+const NOT_ED_VERBS: &[&str] = &["hundred", "speed", "indeed", "seed", "breed"];
+
 /// Verbs in the past tense that do not end in "-ed" ("fell", "said", "heard").
 pub const PAST_FORMS: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "fell", "rose", "came", "went", "took", "made",

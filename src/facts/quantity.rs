@@ -1294,9 +1294,7 @@ fn is_figure_verb(w: &str) -> bool {
         "fell", "rose", "grew", "sank", "slid", "hit", "stood", "lost", "shed", "won", "got",
         "took", "held", "was", "were", "is",
     ];
-    // Words in "-ed" that are no past tense.
-    const NOT_VERBS: [&str; 5] = ["hundred", "speed", "indeed", "seed", "breed"];
-    IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_VERBS.contains(&w))
+    IRREGULAR.contains(&w) || crate::text::is_ed_verb(w)
 }
 
 /// What lasts: "a seven-year ban", "a ban of seven years", "a ban … for seven years".

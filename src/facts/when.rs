@@ -1269,7 +1269,7 @@ fn verb_of(sentence: &str, start: usize, end: usize) -> Happened {
         let w = ws[k].as_str();
         let past = crate::text::PAST_FORMS.contains(&w)
             || SHORT_PAST.contains(&w)
-            || w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+            || crate::text::is_ed_verb(w) && w.chars().all(|c| c.is_ascii_lowercase());
         let adjective = w.ends_with("ed")
             && k.checked_sub(1)
                 .is_some_and(|p| BEFORE_AN_ADJECTIVE.contains(&ws[p].as_str()));
