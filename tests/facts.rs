@@ -1622,6 +1622,64 @@ fn one_figure_of_one_thing_told_in_other_words_conflicts() {
     assert_eq!(quantity_conflicts(&findings), 0, "{findings:#?}");
 }
 
+/// A story's one figure of a thing is found in a source that also tells the figure of another
+/// day's happening ("12 hours on September 2"), names a group as a number ("among the nine
+/// voting"), or gives the thing after its figure ("30 hours of deliberation"); a source whose
+/// bound fits both sides is shown with its bound.
+#[test]
+fn one_figure_of_one_thing_is_found_beside_a_dated_figure_and_a_group_of_nine() {
+    let inquiry = [
+        (
+            "first.txt",
+            ferry(
+                "2022-09-14",
+                "Two board members, among the nine voting to blame the captain, said the inquiry \
+                 board deliberated for 40 hours over four days.\n\n\
+                 The board had deliberated for 12 hours on September 2 before its first finding.",
+            ),
+        ),
+        (
+            "second.txt",
+            ferry(
+                "2022-09-14",
+                "The inquiry board reached no decision after 30 hours of deliberation.",
+            ),
+        ),
+        (
+            "third.txt",
+            ferry(
+                "2022-09-14",
+                "After four days and more than 30 hours of deliberations, the board was split.",
+            ),
+        ),
+    ];
+    let texts: Vec<(&str, &str)> = inquiry.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let findings = unaligned(compare_texts(&texts, &Options::default()));
+    let c = the_conflict(&findings, FactKind::Quantity, &["deliberation", "40 hours"]);
+    assert!(
+        c.summary.contains("“30 hours” (")
+            && c.summary.contains("“more than 30 hours” (")
+            && !c.summary.contains("12 hours"),
+        "{}",
+        c.summary
+    );
+    // A number after "the" that no one is among may be a second figure, its noun left out.
+    let findings = unaligned(two(
+        &ferry(
+            "2022-09-14",
+            "The operator said 14 passengers were hurt, up from the nine reported by the coast guard.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The operator said 11 passengers were hurt, in its statement to reporters.",
+        ),
+    ));
+    assert!(
+        !findings.iter().any(|f| f.status == FindingStatus::Conflict),
+        "{findings:#?}"
+    );
+}
+
 /// A number before a word it counts ("the two pirate boats", "12 Somali and 11 Yemeni
 /// pirates") is no second figure of the thing a passage counts, even when no fact is read of
 /// it: the passage's one count of rifles can still contradict another source's.
