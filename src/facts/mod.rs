@@ -783,16 +783,6 @@ impl<'a> Cx<'a> {
             .join(", ")
     }
 
-    /// The contexts that tell a day of the month ("convicted Nichols on Nov. 7"): their
-    /// figures are of that day's happening.
-    fn dated_contexts(&self) -> BTreeSet<usize> {
-        self.items
-            .iter()
-            .filter(|it| it.fact.kind == FactKind::Date && when::tells_day_of_month(it.fact))
-            .map(|it| it.context)
-            .collect()
-    }
-
     fn of_kind(&self, kind: FactKind) -> Vec<usize> {
         (0..self.items.len())
             .filter(|&i| self.items[i].fact.kind == kind)

@@ -1513,7 +1513,7 @@ impl Cx<'_> {
 
     /// Mentions of one figure (`ms`, not empty) as shown on one side of a conflict: one
     /// wording per bound, so a source that says "more than 30 hours" is not shown saying "30
-    /// hours" (“30 hours” (#6), “more than 30 hours” (#9)).
+    /// hours" (“30 hours” (#6), “more than 30 hours” (#9)), the bound most sources give first.
     fn bounds_told(&self, ms: &[usize]) -> String {
         let mut by_bound: Vec<(String, Vec<usize>)> = Vec::new();
         for &m in ms {
@@ -1523,6 +1523,11 @@ impl Cx<'_> {
                 None => by_bound.push((bound, vec![m])),
             }
         }
+        // The wording most sources use first; on a tie, the one told first.
+        by_bound.sort_by_key(|(_, ms)| {
+            let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
+            std::cmp::Reverse(docs.len())
+        });
         by_bound
             .iter()
             .map(|(_, ms)| format!("“{}” ({})", self.wording(ms), self.docs_label(ms)))
@@ -1580,40 +1585,17 @@ impl Cx<'_> {
                     && toks[k - 2].is_word
                     && raw(k - 2).chars().next().is_some_and(char::is_uppercase)
             };
-            // "among the nine voting to …", "two of the three": a number that one is among or
-            // a part of names a group of people told of before, not a figure with its noun left
-            // out ("up from the nine reported Tuesday" is one).
-            let group = || {
-                let key = |back: usize| k.checked_sub(back).map_or("", |i| toks[i].key.as_str());
-                let part = |w: &str| {
-                    matches!(w, "one" | "all" | "both" | "none" | "each")
-                        || crate::text::word_number(w).is_some()
-                        || w.parse::<u32>().is_ok()
-                };
-                key(1) == "the" && (key(2) == "among" || key(2) == "of" && part(key(3)))
-            };
-            number
-                && !crate::text::is_year(&t.key)
-                && !fact_at(a, b)
-                && !counts_a_noun()
-                && !age()
-                && !group()
+            number && !crate::text::is_year(&t.key) && !fact_at(a, b) && !counts_a_noun() && !age()
         })
     }
 
     /// Two figures measured from different places: "150 miles east of Aden" and "13 miles
     /// from the ship" are two distances, whatever else their passages share.
-    /// "30 hours of deliberation" names what the figure is of, not where it is measured from.
     fn placed_apart(&self, a: usize, b: usize) -> bool {
         let place = |m: usize| -> Option<String> {
             let it = &self.items[m];
             let text = &self.cmp.documents.get(it.doc)?.text;
-            let place = place_after(text.get(it.fact.end..)?)?;
-            let own = |w: &str| {
-                let w = noun_form(w.trim_start_matches(WEAK_PLACE));
-                it.fact.subject.split(' ').any(|s| noun_form(s) == w)
-            };
-            (!own(&place)).then_some(place)
+            place_after(text.get(it.fact.end..)?)
         };
         // One measured from a place the other does not name cannot be set against it either.
         let (pa, pb) = (place(a), place(b));
@@ -1636,16 +1618,12 @@ impl Cx<'_> {
         members: &[usize],
         amounts: &BTreeMap<usize, Vec<Amount>>,
         modifiers: &BTreeMap<usize, Modifiers>,
-        dated: &BTreeSet<usize>,
     ) -> BTreeSet<(usize, &'s str, bool)> {
         // Per (story, subject): the documents stating it, and the figures that are no open bound.
         type Stated<'a> = (BTreeSet<usize>, Vec<(usize, &'a Amount)>);
         let mut stated: BTreeMap<(usize, &str, bool), Stated> = BTreeMap::new();
         for &m in members {
             let it = &self.items[m];
-            if dated.contains(&it.context) {
-                continue;
-            }
             let Some(a) = amounts.get(&m).and_then(|a| a.first()) else {
                 continue;
             };
@@ -1761,8 +1739,7 @@ impl Cx<'_> {
             })
             .collect();
         let lone = |m: usize| lone[&m];
-        let dated = self.dated_contexts();
-        let one_thing = self.one_thing(&members, &amounts, &modifiers, &dated);
+        let one_thing = self.one_thing(&members, &amounts, &modifiers);
         // Every link needs the same subject. Figures can contradict each other only in one
         // story or one aligned group; across stories, only one figure can agree: those are
         // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
@@ -1836,14 +1813,11 @@ impl Cx<'_> {
             } else if !compatible
                 && (grouped && !nameless
                     || self.told_alike(a, b, skip)
-                    || (!dated.contains(&x.context)
-                        && !dated.contains(&y.context)
-                        && one_thing.contains(&(
-                            self.story_of(x.doc),
-                            x.fact.subject.as_str(),
-                            modifiers[&a].set_apart,
-                        ))
-                        && self.told_of_one_thing(a, b, skip)))
+                    || (one_thing.contains(&(
+                        self.story_of(x.doc),
+                        x.fact.subject.as_str(),
+                        modifiers[&a].set_apart,
+                    )) && self.told_of_one_thing(a, b, skip)))
                 && lone(a)
                 && lone(b)
                 && !self.contexts.other_times(x.context, y.context)

@@ -1350,15 +1350,6 @@ fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
         && ra.from.day() == rb.from.day()
 }
 
-/// A date written as a day of a month ("Nov. 7", "on November 18, 2008"), not a weekday a
-/// dateline put on the calendar.
-pub(super) fn tells_day_of_month(f: &Fact) -> bool {
-    DateRange::parse(&f.value).is_some_and(|r| r.grain == Grain::Day)
-        && f.text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| crate::dates::month_number(w).is_some())
-}
-
 /// A date value without its time-zone remark.
 pub(super) fn date_core(value: &str) -> &str {
     value.split(" (").next().unwrap_or(value).trim()
