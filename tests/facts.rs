@@ -1692,6 +1692,34 @@ fn a_second_figure_in_a_source_keeps_its_figures_from_other_sources() {
     );
 }
 
+/// Two spans of time told as ending in different happenings are two spans: the jury's hours
+/// before its verdict of guilt and before its recommendation of death.
+#[test]
+fn spans_that_end_in_different_happenings_are_two_figures() {
+    let trial = |sentence: &str| {
+        format!(
+            "date 2022-09-14\n\nNichols Jury Recommends Death\n\n\
+             A jury recommended the death penalty for Brian Nichols on Wednesday.\n\n\
+             {sentence}\n\nThe judge will formally sentence Nichols next month.\n"
+        )
+    };
+    let cmp = two(
+        &trial("Jurors deliberated for 14 hours before recommending death for Nichols."),
+        &trial("Jurors deliberated for 11 hours before convicting Nichols of murder."),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+    // Ending in the same happening, they are one span told two ways.
+    let cmp = two(
+        &trial("Jurors deliberated for 14 hours before convicting Nichols of murder."),
+        &trial("Jurors deliberated for 11 hours before convicting Nichols of murder."),
+    );
+    the_conflict(&cmp.findings, FactKind::Quantity, &["14 hours", "11 hours"]);
+}
+
 /// A number before a word it counts ("the two pirate boats", "12 Somali and 11 Yemeni
 /// pirates") is no second figure of the thing a passage counts, even when no fact is read of
 /// it: the passage's one count of rifles can still contradict another source's.

@@ -1608,6 +1608,18 @@ impl Cx<'_> {
         }
     }
 
+    /// Two spans of time told as ending in different happenings: "deliberated for 14 hours
+    /// before recommending death" and "for 11 hours before convicting Nichols" are two
+    /// deliberations, however alike their words.
+    fn ended_apart(&self, a: usize, b: usize) -> bool {
+        let ending = |m: usize| -> Option<String> {
+            let it = &self.items[m];
+            let text = &self.cmp.documents.get(it.doc)?.text;
+            ended_by(text.get(it.fact.end..)?)
+        };
+        matches!((ending(a), ending(b)), (Some(x), Some(y)) if x != y)
+    }
+
     /// The (story, subject) pairs a story gives one figure of: at least two documents state
     /// it, no document gives two different figures of it, and its figures (open bounds such as
     /// "more than 200,000" or "up to 50" aside, which fit figures on one side of them) lie within
@@ -1823,6 +1835,7 @@ impl Cx<'_> {
                 && !self.contexts.other_times(x.context, y.context)
                 && !apart(a, b)
                 && !self.placed_apart(a, b)
+                && !self.ended_apart(a, b)
             {
                 Some(true)
             } else {
@@ -2170,6 +2183,35 @@ fn place_after(rest: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The happening a span of time is told to end in, when the words right after it say ("…
+/// before recommending death", "… until the jury returned"): the stem of the first verb in
+/// -ing or in the past within four words of "before", "until" or "till", within six words of
+/// the figure and its own clause.
+fn ended_by(rest: &str) -> Option<String> {
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(10)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let clause_end = rest
+        .split_whitespace()
+        .take(10)
+        .position(|w| w.ends_with([',', ';', ':', '.']));
+    let at = words
+        .iter()
+        .take(6)
+        .position(|w| matches!(w.as_str(), "before" | "until" | "till"))
+        .filter(|&k| clause_end.is_none_or(|e| k <= e))?;
+    words[at + 1..]
+        .iter()
+        .take(4)
+        .find(|w| w.len() > 4 && w.ends_with("ing") || crate::text::is_ed_verb(w))
+        .map(|w| crate::language::ENGLISH.stem(w))
 }
 
 /// "employee" → "employees" for summaries; phrases ("people killed") stay as they are.
@@ -2575,6 +2617,25 @@ mod tests {
             q("Shares fell 5 percent."),
             vec![("5 percent".into(), "5 %".into(), "share".into())]
         );
+    }
+
+    #[test]
+    fn a_span_ends_in_the_happening_told_after_before_or_until() {
+        assert_eq!(
+            ended_by(" before recommending death.").as_deref(),
+            Some("recommend")
+        );
+        assert_eq!(
+            ended_by(" until the jury returned its verdict").as_deref(),
+            Some("return")
+        );
+        // Only in the figure's own clause, and only right after it.
+        assert_eq!(ended_by(", a day before convicting him"), None);
+        assert_eq!(
+            ended_by(" of talks in Geneva and Vienna with envoys before signing"),
+            None
+        );
+        assert_eq!(ended_by(" before the storm"), None);
     }
 
     #[test]
