@@ -152,8 +152,9 @@ fn without_datelines_two_weekdays_of_one_happening_conflict() {
 
 /// Two happenings of one story told in the same words, each on its own day, are not two dates
 /// of one happening: the arrest on June 3 and the charge on June 5 share the suspect's name
-/// nearest their dates, but not the verb of what happened. The same happening dated two ways
-/// still conflicts.
+/// nearest their dates, but not the verb of what happened; the arrests of two brothers share
+/// the verb and the surname, but not the given name. The same happening dated two ways still
+/// conflicts.
 #[test]
 fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
     let arrest = |verb: &str, date: &str| {
@@ -212,6 +213,11 @@ fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
         (
             "Police said on June 3, 2024 that Daniel Mercer had been arrested.",
             "Police said on June 5, 2024 that Daniel Mercer had been charged.",
+        ),
+        // One verb, two people of one surname.
+        (
+            "Police arrested Daniel Mercer of Springfield on June 3, 2024.",
+            "Police arrested his brother Tom Mercer of Springfield on June 5, 2024.",
         ),
     ] {
         let cmp = two(&report(a), &report(b));

@@ -352,6 +352,37 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// The full names a sentence gives (two capitalized words in a row, neither a title, month or
+/// weekday), as surname → given names: "Police arrested Daniel Mercer" gives Mercer → Daniel.
+fn given_names(sentence: &str) -> BTreeMap<&str, BTreeSet<&str>> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'' && c != '’')
+        .collect();
+    let name_like = |w: &str| {
+        w.chars().count() > 1
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !NOT_NAMES.contains(&w)
+            && crate::dates::month_number(w).is_none()
+            && w.parse::<chrono::Weekday>().is_err()
+    };
+    let mut out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for pair in words.windows(2) {
+        if name_like(pair[0]) && name_like(pair[1]) {
+            out.entry(pair[1]).or_default().insert(pair[0]);
+        }
+    }
+    out
+}
+
+/// Two sentences that name two people of one surname and no given name in common ("Daniel
+/// Mercer", "his brother Tom Mercer"): what each tells happened to one of them.
+pub(super) fn other_people(a: &str, b: &str) -> bool {
+    let (x, y) = (given_names(a), given_names(b));
+    x.iter()
+        .any(|(surname, given)| y.get(surname).is_some_and(|other| given.is_disjoint(other)))
+}
+
 /// Whether the last word of `person` is in `text` outside the sentence at `span` (or the text
 /// is that sentence alone, as a speaker's name read for its title is).
 fn named_elsewhere(text: &str, span: Span, person: &str) -> bool {
@@ -956,6 +987,27 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_given_names_of_one_surname_are_two_people() {
+        assert!(other_people(
+            "Police arrested Daniel Mercer on June 3.",
+            "Police arrested his brother Tom Mercer on June 5."
+        ));
+        assert!(!other_people(
+            "Police arrested Daniel Mercer on June 3.",
+            "Police arrested Mercer on June 5."
+        ));
+        assert!(!other_people(
+            "Police arrested Daniel Mercer and Tom Mercer on June 3.",
+            "Police arrested Tom Mercer on June 5."
+        ));
+        // A title, a month or a weekday is no given name.
+        assert!(!other_people(
+            "Mr Mercer was arrested on Monday.",
+            "Daniel Mercer was arrested on Tuesday."
+        ));
+    }
 
     #[test]
     fn forms_of_one_name_share_a_surname() {

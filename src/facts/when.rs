@@ -1304,8 +1304,8 @@ impl Cx<'_> {
     /// Facts `a` and `b` are dates of one happening as far as their words tell: a word of it
     /// nearest both ([`same_event_words`]), not two verbs of what happened ([`verb_of`]: a name
     /// is among the nearest words as often as the happening's own, "Police arrested Daniel
-    /// Mercer on June 3", "Prosecutors charged Mercer on June 5"), and neither the day something
-    /// was said.
+    /// Mercer on June 3", "Prosecutors charged Mercer on June 5"), not told of two people of one
+    /// surname ([`super::people::other_people`]), and neither the day something was said.
     fn same_happening(&self, a: usize, b: usize) -> bool {
         let happened = |m: usize| {
             self.sentence_of(m)
@@ -1313,7 +1313,9 @@ impl Cx<'_> {
                     verb_of(sentence, at, at + self.items[m].fact.text.len())
                 })
         };
+        let sentence = |m: usize| self.sentence_of(m).map_or("", |(s, _)| s);
         same_event_words(self.items[a].fact, self.items[b].fact)
+            && !super::people::other_people(sentence(a), sentence(b))
             && match (happened(a), happened(b)) {
                 (Happened::Saying, _) | (_, Happened::Saying) => false,
                 (Happened::Verb(x), Happened::Verb(y)) => x == y,
