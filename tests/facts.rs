@@ -1724,6 +1724,12 @@ fn spans_that_end_in_different_happenings_are_two_figures() {
         &trial("Jurors deliberated for 11 hours before convicting Nichols of murder."),
     );
     the_conflict(&cmp.findings, FactKind::Quantity, &["14 hours", "11 hours"]);
+    // Only a span of time ends in a happening: a count told with two endings is one count.
+    let cmp = two(
+        &trial("Nichols shot 4 people in the courthouse before fleeing Atlanta by car."),
+        &trial("Nichols shot 5 people in the courthouse before stealing a car."),
+    );
+    the_conflict(&cmp.findings, FactKind::Quantity, &["4 people", "5 people"]);
 }
 
 /// A number before a word it counts ("the two pirate boats", "12 Somali and 11 Yemeni

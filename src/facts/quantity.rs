@@ -1614,6 +1614,14 @@ impl Cx<'_> {
     fn ended_apart(&self, a: usize, b: usize) -> bool {
         let ending = |m: usize| -> Option<String> {
             let it = &self.items[m];
+            // Only a span of time ends in a happening: "killed 80 people before fleeing" and
+            // "killed 70 before surrendering" tell one killing.
+            let span = Amount::parse_all(&it.fact.value)
+                .iter()
+                .any(|a| measure_of(&a.unit) == Some("duration"));
+            if !span {
+                return None;
+            }
             let text = &self.cmp.documents.get(it.doc)?.text;
             ended_by(text.get(it.fact.end..)?)
         };
@@ -2028,20 +2036,23 @@ const MEASURES: &[(&str, &[&str])] = &[
     ("percentage", &["%"]),
 ];
 
+/// What a figure's unit measures ("duration" for hours), if it is a measure of [`MEASURES`].
+fn measure_of(unit: &str) -> Option<&'static str> {
+    MEASURES
+        .iter()
+        .find(|(_, units)| units.contains(&unit))
+        .map(|(m, _)| *m)
+}
+
 /// How a quantity reads in a summary: "number of employees", "duration of ban", "distance".
 fn describe_quantity(f: &Fact) -> String {
     let amounts = Amount::parse_all(&f.value);
     let Some(a) = amounts.first() else {
         return f.subject.clone();
     };
-    let measure = MEASURES
-        .iter()
-        .find(|(_, units)| units.contains(&a.unit.as_str()))
-        .map(|(m, _)| *m)
-        .or_else(|| {
-            (a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase()))
-                .then_some("amount")
-        });
+    let measure = measure_of(&a.unit).or_else(|| {
+        (a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase())).then_some("amount")
+    });
     match measure {
         None => format!("number of {}", plural(&f.subject)),
         // A unit counted as its own subject ("about 25 miles") is measured, not counted.
