@@ -1732,6 +1732,125 @@ fn spans_that_end_in_different_happenings_are_two_figures() {
     the_conflict(&cmp.findings, FactKind::Quantity, &["4 people", "5 people"]);
 }
 
+/// Reports dated on different days may each give the figure of their day: a fire's acres
+/// grow, an estimate is replaced by a final figure. Told in the same words, their figures are a
+/// figure that changed, in the order of the reports, not a contradiction; on one day, or
+/// falling from a figure told as final, they contradict each other.
+#[test]
+fn figures_of_reports_of_different_days_are_a_figure_that_changed() {
+    let fire = |date: &str, acres: &str, share: &str| {
+        format!(
+            "date {date}\n\nWildfire Near Bend Forces Evacuations\n\n\
+             The Tumalo Ridge Fire west of Bend has burned {acres} acres of timber and brush, \
+             fire officials said.\n\n\
+             Crews had the fire an estimated {share}% contained by evening, the county \
+             sheriff said.\n"
+        )
+    };
+    let findings = unaligned(two(
+        &fire("2025-08-05", "4,200", "12"),
+        &fire("2025-08-06", "6,500", "8"),
+    ));
+    assert!(
+        !findings.iter().any(|f| f.status == FindingStatus::Conflict),
+        "{findings:#?}"
+    );
+    let grew = findings
+        .iter()
+        .find(|f| f.summary.contains("acres"))
+        .expect("a finding of the acres");
+    assert_eq!(grew.status, FindingStatus::Developing, "{}", grew.summary);
+    assert!(
+        grew.summary.find("4,200 acres") < grew.summary.find("6,500 acres"),
+        "{}",
+        grew.summary
+    );
+    // A figure that fell is a figure that changed when the earlier report told it as not
+    // final (an estimate).
+    let fell = findings
+        .iter()
+        .find(|f| f.summary.contains("12%"))
+        .expect("a finding of the share contained");
+    assert_eq!(fell.status, FindingStatus::Developing, "{}", fell.summary);
+    // On one day the figures contradict each other,
+    // and so does a figure told as final that fell from one day's report to the next.
+    for (first, second) in [("2025-08-05", "2025-08-05"), ("2025-08-06", "2025-08-05")] {
+        let findings = unaligned(two(
+            &fire(first, "4,200", "12"),
+            &fire(second, "6,500", "12"),
+        ));
+        the_conflict(
+            &findings,
+            FactKind::Quantity,
+            &["4,200 acres", "6,500 acres"],
+        );
+    }
+}
+
+/// A figure told with a year of its own that is not its report's is a background event's
+/// ("the 2023 Camp Roberts Fire, which burned about 13,000 acres"): not set against the story's
+/// figure in a passage aligned with it, nor shown as an earlier value of it; told by two
+/// sources, it agrees.
+#[test]
+fn a_background_events_figure_is_kept_apart_from_the_storys() {
+    let fire = |date: &str, lead: &str, background: &str| {
+        format!(
+            "date {date}\n\nCreston Fire Grows Overnight\n\n{lead}\n\n{background}\n\n\
+             Evacuation orders remain in place for ranch homes east of Paso Robles.\n"
+        )
+    };
+    let background = "The fire is the largest in San Luis Obispo County since the 2023 Camp \
+                      Roberts Fire, which burned about 13,000 acres.";
+    let cmp = compare_texts(
+        &[
+            (
+                "first.txt",
+                fire(
+                    "2025-07-10",
+                    "The Creston fire in San Luis Obispo County exploded overnight to 31,200 \
+                     acres Thursday, officials said.",
+                    "Crews from across the state have arrived to help, officials said.",
+                )
+                .as_str(),
+            ),
+            (
+                "second.txt",
+                fire(
+                    "2025-07-10",
+                    "A wildfire east of Paso Robles forced hundreds of people from their homes.",
+                    background,
+                )
+                .as_str(),
+            ),
+            (
+                "third.txt",
+                fire(
+                    "2025-07-11",
+                    "A wildfire east of Paso Robles kept hundreds of people from their homes.",
+                    background,
+                )
+                .as_str(),
+            ),
+        ],
+        &Options::default(),
+    );
+    let told = cmp
+        .findings
+        .iter()
+        .filter(|f| f.mentions.iter().any(|m| m.text.contains("13,000")))
+        .collect::<Vec<_>>();
+    assert!(
+        told.iter()
+            .all(|f| !f.mentions.iter().any(|m| m.text.contains("31,200"))),
+        "{told:#?}"
+    );
+    assert!(
+        told.iter()
+            .any(|f| f.status == FindingStatus::Agree && f.mentions.len() == 2),
+        "{told:#?}"
+    );
+}
+
 /// A number before a word it counts ("the two pirate boats", "12 Somali and 11 Yemeni
 /// pirates") is no second figure of the thing a passage counts, even when no fact is read of
 /// it: the passage's one count of rifles can still contradict another source's.

@@ -459,6 +459,11 @@ impl Contexts {
         words
     }
 
+    /// The years context `c` names, sorted.
+    fn years_of(&self, c: usize) -> &[u16] {
+        &self.years[c]
+    }
+
     /// The contexts tell of different times, so their figures are not of one thing: both name
     /// years and no year is in both ("the 2004 tsunami" and this year's quake), or one tells of
     /// another time than the story's day and the other does not ("last year", [`TIME_SHIFT`]).
@@ -613,7 +618,7 @@ impl<'a> Cx<'a> {
 
     /// Two sources whose datelines are both known and more than `days` apart (a report with no
     /// dateline is taken as of its story's time).
-    fn dated_apart(&self, a: usize, b: usize, days: i64) -> bool {
+    pub(super) fn dated_apart(&self, a: usize, b: usize, days: i64) -> bool {
         match (self.dateline_of(a), self.dateline_of(b)) {
             (Some(x), Some(y)) => (x - y).num_days().abs() > days,
             _ => false,
@@ -621,7 +626,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The dateline of document `d`, when known.
-    fn dateline_of(&self, d: usize) -> Option<chrono::NaiveDate> {
+    pub(super) fn dateline_of(&self, d: usize) -> Option<chrono::NaiveDate> {
         self.cmp
             .documents
             .get(d)

@@ -1608,6 +1608,64 @@ impl Cx<'_> {
         }
     }
 
+    /// Reports dated on different days, the later giving a larger figure (a count that grew:
+    /// a fire's acres, a toll) or the earlier telling its figure as not final ("estimated",
+    /// "with 62% of ballots counted", [`PROVISIONAL`]). A toll that fell from one day's report
+    /// to the next, told as final both times, still contradicts it.
+    fn changed_between_reports(
+        &self,
+        a: usize,
+        b: usize,
+        amounts: &BTreeMap<usize, Vec<Amount>>,
+    ) -> bool {
+        let (da, db) = (self.items[a].doc, self.items[b].doc);
+        let (Some(x), Some(y)) = (self.dateline_of(da), self.dateline_of(db)) else {
+            return false;
+        };
+        let (earlier, later) = match x.cmp(&y) {
+            std::cmp::Ordering::Less => (a, b),
+            std::cmp::Ordering::Greater => (b, a),
+            std::cmp::Ordering::Equal => return false,
+        };
+        let grew = match (amounts.get(&earlier), amounts.get(&later)) {
+            (Some(e), Some(l)) => e
+                .iter()
+                .any(|e| l.iter().any(|l| e.unit == l.unit && l.number >= e.number)),
+            _ => false,
+        };
+        grew || self
+            .passage_text(earlier)
+            .is_some_and(|t| PROVISIONAL.is_match(t))
+    }
+
+    /// The text of item `m`'s passage.
+    fn passage_text(&self, m: usize) -> Option<&str> {
+        let it = &self.items[m];
+        let passage = self.cmp.documents.get(it.doc)?.passages.get(it.passage)?;
+        Some(passage.text.as_str())
+    }
+
+    /// One figure told with a year of its own that is not its report's (a background event:
+    /// "the 2023 Camp Roberts Fire, which burned about 13,000 acres" in a report of 2025), the
+    /// other told with no year: two events' figures.
+    fn background_apart(&self, a: usize, b: usize) -> bool {
+        let background = |m: usize| {
+            let it = &self.items[m];
+            let years = self.contexts.years_of(it.context);
+            let Some(dateline) = self.dateline_of(it.doc) else {
+                return false;
+            };
+            let own = |y: u16| {
+                let y = i32::from(y);
+                let year = chrono::Datelike::year(&dateline);
+                y == year || y == year - 1
+            };
+            !years.is_empty() && !years.iter().any(|&y| own(y))
+        };
+        let yearless = |m: usize| self.contexts.years_of(self.items[m].context).is_empty();
+        (background(a) && yearless(b)) || (background(b) && yearless(a))
+    }
+
     /// Two spans of time told as ending in different happenings: "deliberated for 14 hours
     /// before recommending death" and "for 11 hours before convicting Nichols" are two
     /// deliberations, however alike their words.
@@ -1826,7 +1884,29 @@ impl Cx<'_> {
             // Figures no words say the thing of (paired in one group only) are one thing only
             // when they are one figure, or told in the same words.
             let nameless = x.fact.subject.is_empty();
-            let apart = if compatible
+            // A figure of a background event (its own year) is not one of the story's, unless
+            // the two are one figure: the background told twice.
+            if self.background_apart(a, b) && !(compatible && one_figure) {
+                return (within, None);
+            }
+            // Figures of reports dated on different days may each have held on its day (a
+            // fire's acres, partial results, a weekend's estimate and its final figure): a
+            // figure that changed, shown in the order of the reports, not a contradiction.
+            let changed = !compatible && self.changed_between_reports(a, b, &amounts);
+            let apart = if changed
+                && (grouped && !nameless
+                    || self.told_alike(a, b, skip)
+                    || one_thing.contains(&(
+                        self.story_of(x.doc),
+                        x.fact.subject.as_str(),
+                        modifiers[&a].set_apart,
+                    )))
+                && !self.contexts.other_times(x.context, y.context)
+                && !apart(a, b)
+                && !self.placed_apart(a, b)
+            {
+                Some(false)
+            } else if compatible
                 && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1))
             {
                 Some(false)
@@ -1840,6 +1920,7 @@ impl Cx<'_> {
                     )) && self.told_of_one_thing(a, b, skip)))
                 && lone(a)
                 && lone(b)
+                && !changed
                 && !self.contexts.other_times(x.context, y.context)
                 && !apart(a, b)
                 && !self.placed_apart(a, b)
@@ -2152,6 +2233,14 @@ impl Modifiers {
 fn is_set_apart(w: &str) -> bool {
     matches!(w, "other" | "additional" | "further")
 }
+
+/// Words that tell a figure as not final: an estimate, partial results, a count so far.
+static PROVISIONAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:estimat\w*|preliminary|provisional|partial|projected|early\s+(?:results|returns|count|figures)|so\s+far|with\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:of\s+(?:the\s+)?(?:ballots|votes|precincts)\s+)?(?:counted|reporting|in))\b",
+    )
+    .expect("valid provisional regex")
+});
 
 /// Marks a place read after "as", "in" or "with", which narrows a count rather than measuring
 /// it from somewhere.
