@@ -370,6 +370,35 @@ fn different_titles_for_one_person_conflict_across_documents() {
     assert!(ruiz.summary.starts_with("Ana Ruiz"), "{}", ruiz.summary);
 }
 
+/// Posts one person holds together are no conflict: the chair of a company's board and its
+/// chief executive, a founder and any post, a deputy prime minister and a ministry. The
+/// premiership and its deputy's post are two people's.
+#[test]
+fn titles_held_together_do_not_conflict() {
+    let quote = |title: &str, name: &str| {
+        format!(
+            "date 2025-03-04\n\nNorvik to cut 2,400 jobs\n\n\
+             \"These are painful decisions, but our plants have lost money for three straight \
+             years,\" {title} {name} told a news conference in Oslo on Tuesday.\n"
+        )
+    };
+    let title_conflicts = |a: &str, b: &str| {
+        let cmp = two(&quote(a, "Ingrid Solberg"), &quote(b, "Ingrid Solberg"));
+        conflicts(&cmp, FactKind::Title).len()
+    };
+    assert_eq!(title_conflicts("Chairwoman", "Chief Executive"), 0);
+    assert_eq!(title_conflicts("founder", "Chief Executive"), 0);
+    assert_eq!(
+        title_conflicts("Deputy Prime Minister", "Finance Minister"),
+        0
+    );
+    assert_eq!(
+        title_conflicts("Deputy Prime Minister", "Prime Minister"),
+        1
+    );
+    assert_eq!(title_conflicts("Finance Minister", "Prime Minister"), 1);
+}
+
 #[test]
 fn findings_are_ordered_conflicts_single_source_agreements() {
     let cmp = harbor();

@@ -261,23 +261,31 @@ fn body_of(org: &str) -> String {
     }
 }
 
-/// The role word that decides a conflict: "commerce secretary" → "secretary".
-pub(crate) fn role_of(title: &str) -> &str {
+/// The role word that decides a conflict: "commerce secretary" → "secretary"; a second of
+/// a post keeps the word that makes it one ("deputy prime minister", "assistant secretary").
+pub(crate) fn role_of(title: &str) -> String {
     let t = title.strip_prefix("former ").unwrap_or(title);
-    for compound in [
+    let role = [
         "vice president",
         "prime minister",
         "chief executive",
         "attorney general",
         "secretary-general",
         "secretary of state",
-    ] {
-        if t.ends_with(compound) {
-            return &t[t.len() - compound.len()..];
-        }
+    ]
+    .into_iter()
+    .find(|compound| t.ends_with(compound))
+    .unwrap_or_else(|| t.rsplit(' ').next().unwrap_or(t));
+    let head = &t[..t.len() - role.len()];
+    match head.split_whitespace().find(|w| SECONDS.contains(w)) {
+        Some(second) => format!("{second} {role}"),
+        None => role.to_string(),
     }
-    t.rsplit(' ').next().unwrap_or(t)
 }
+
+/// Words that make a post someone's second to it: a deputy prime minister is not the prime
+/// minister, and may hold a post of their own besides.
+const SECONDS: &[&str] = &["deputy", "assistant", "associate", "acting", "interim"];
 
 /// Ranks of armed forces and police. A person holds one rank at a time, beside any post
 /// ("navy spokesman Commander Nirad Sinha"): ranks are compared with ranks, posts with posts.
@@ -528,12 +536,38 @@ const CHAIRS: &[&str] = &[
     "member",
 ];
 
-/// Two roles ([`role_of`]) one person can hold at the same time.
+/// Posts of a company's board and of its management, which one person often holds together
+/// ("chairman and chief executive").
+const BOARD: &[&str] = &["chairman", "chairwoman", "chairperson", "chair"];
+const MANAGEMENT: &[&str] = &[
+    "chief executive",
+    "ceo",
+    "managing director",
+    "chief operating officer",
+];
+
+/// Kinds of posts one person commonly holds at once: a title of one kind and a title of the
+/// other do not contradict each other.
+const HELD_TOGETHER: &[(&[&str], &[&str])] = &[(SEATS, CHAIRS), (BOARD, MANAGEMENT)];
+
+/// Two roles ([`role_of`]) one person can hold at the same time: posts of kinds held together
+/// ([`HELD_TOGETHER`]); a founder's (what someone did, not a post) beside any; a second's
+/// ("deputy prime minister") beside any but the post it seconds; an acting or interim holder's
+/// beside any.
 pub(crate) fn roles_compatible(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    let seat = |r: &str| SEATS.contains(&r);
-    let chair = |r: &str| CHAIRS.contains(&r);
-    (seat(&a) && chair(&b)) || (chair(&a) && seat(&b))
+    let together = HELD_TOGETHER.iter().any(|(x, y)| {
+        (x.contains(&a.as_str()) && y.contains(&b.as_str()))
+            || (y.contains(&a.as_str()) && x.contains(&b.as_str()))
+    });
+    let founder = |r: &str| matches!(r, "founder" | "co-founder" | "cofounder");
+    // One acting in a post, or holding it for now, holds it.
+    let second = |r: &str, other: &str| {
+        r.split_once(' ').is_some_and(|(w, post)| {
+            SECONDS.contains(&w) && (post != other || matches!(w, "acting" | "interim"))
+        })
+    };
+    together || founder(&a) || founder(&b) || second(&a, &b) || second(&b, &a)
 }
 
 /// The family name of a person as named: "Lt. Gregg Hastings", "Gregg Hastings" and "Hastings"
@@ -640,13 +674,29 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
             Some(o) if title_words.len() == title.as_str().len() && !is_headline() => o.as_str(),
             _ => "",
         };
+        // "Deputy Prime Minister", "Assistant Treasury Secretary", "acting CEO": a second to
+        // the post, kept with it ([`SECONDS`]); "outgoing" is still in office.
+        let before = c.name("former").map_or(String::new(), |f| {
+            f.as_str().trim().trim_end_matches('-').to_lowercase()
+        });
+        let mut second = SECONDS.contains(&before.as_str()).then(|| before.clone());
         let org = org
             .split_whitespace()
-            .filter(|w| !crate::text::is_stopword(&w.to_lowercase()))
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                if SECONDS.contains(&lower.as_str()) {
+                    second.get_or_insert(lower);
+                    return false;
+                }
+                !crate::text::is_stopword(&lower)
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let mut role = normalize_title(&org, title_words);
-        let former = c.name("former").is_some();
+        if let Some(second) = second {
+            role = format!("{second} {role}");
+        }
+        let former = matches!(before.as_str(), "former" | "ex" | "then");
         if former {
             role = format!("former {role}");
         }
@@ -662,7 +712,7 @@ pub(crate) fn extract(text: &str, span: Span) -> Vec<Fact> {
         if full != person {
             note.push_str(&format!("; “{person}” is {full} in this document"));
         }
-        let from = if org.is_empty() && !former {
+        let from = if org.is_empty() && c.name("former").is_none() {
             title.start() + (title.as_str().len() - title_words.len())
         } else {
             m.start()
@@ -853,7 +903,7 @@ impl Cx<'_> {
                 roles
                     .entry(self.items[m].doc)
                     .or_default()
-                    .insert(role_of(&t).to_string());
+                    .insert(role_of(&t));
             }
             let docs: BTreeSet<usize> = ms.iter().map(|&m| self.items[m].doc).collect();
             // Two documents give disjoint roles of one kind (ranks, or posts): a person holds
@@ -883,8 +933,7 @@ impl Cx<'_> {
                 .filter_map(|&m| {
                     let t = title(m);
                     let group = self.items[m].group?;
-                    (!t.starts_with("former "))
-                        .then(|| (group, self.items[m].doc, role_of(&t).to_string()))
+                    (!t.starts_with("former ")).then(|| (group, self.items[m].doc, role_of(&t)))
                 })
                 .collect();
             let conflict = disjoint
@@ -923,8 +972,8 @@ impl Cx<'_> {
                             let ru = role_of(u);
                             !u.starts_with("former ")
                                 && ru != rt
-                                && kind_of(ru) == kind_of(rt)
-                                && !roles_compatible(rt, ru)
+                                && kind_of(&ru) == kind_of(&rt)
+                                && !roles_compatible(&rt, &ru)
                                 && du.iter().any(|d| !dt.contains(d))
                         })
                 };
@@ -1012,10 +1061,13 @@ mod tests {
     #[test]
     fn forms_of_one_name_share_a_surname() {
         assert!(roles_compatible(
-            role_of("committee chairman"),
-            role_of("representative")
+            &role_of("committee chairman"),
+            &role_of("representative")
         ));
-        assert!(!roles_compatible(role_of("premier"), role_of("president")));
+        assert!(!roles_compatible(
+            &role_of("premier"),
+            &role_of("president")
+        ));
         assert_eq!(surname("Lt. Gregg Hastings"), "Hastings");
         assert_eq!(surname("Hastings"), "Hastings");
         assert_eq!(surname("Martin Luther King Jr."), "King");
@@ -1208,6 +1260,18 @@ mod tests {
             titles("former national security adviser Paul Grant wrote a book"),
             vec!["Paul Grant: former national security adviser"]
         );
+        // A second to a post is kept with it; one acting in it or outgoing holds it now.
+        assert_eq!(
+            titles("Deputy Prime Minister Irena Holm met Assistant Treasury Secretary Ann Ruiz."),
+            vec![
+                "Irena Holm: deputy prime minister",
+                "Ann Ruiz: assistant treasury secretary"
+            ]
+        );
+        assert_eq!(
+            titles("Acting CEO Dan Fowler thanked Outgoing Governor Ann Ruiz."),
+            vec!["Dan Fowler: acting chief executive", "Ann Ruiz: governor"]
+        );
     }
 
     #[test]
@@ -1234,6 +1298,25 @@ mod tests {
     fn roles_decide_conflicts() {
         assert_eq!(role_of("commerce secretary"), "secretary");
         assert_eq!(role_of("vice president"), "vice president");
+        assert_eq!(role_of("deputy prime minister"), "deputy prime minister");
+        assert_eq!(
+            role_of("assistant treasury secretary"),
+            "assistant secretary"
+        );
+        let compatible = |a: &str, b: &str| roles_compatible(&role_of(a), &role_of(b));
+        // Held together: a board's chair and the company's chief; a founder and any post; a
+        // deputy prime minister and a ministry, but not the premiership.
+        assert!(compatible("chairwoman", "chief executive"));
+        assert!(compatible("founder", "chief executive"));
+        assert!(compatible("deputy prime minister", "finance minister"));
+        assert!(!compatible("deputy prime minister", "prime minister"));
+        assert!(!compatible(
+            "assistant treasury secretary",
+            "treasury secretary"
+        ));
+        assert!(!compatible("finance minister", "prime minister"));
+        assert!(!compatible("premier", "president"));
+        assert!(compatible("acting prime minister", "prime minister"));
         assert_eq!(
             normalize_title("", "Chief Executive Officer"),
             "chief executive"
