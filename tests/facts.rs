@@ -727,6 +727,22 @@ fn counts_of_one_noun_with_other_words_in_front_are_not_one_figure() {
         "{:#?}",
         cmp.findings
     );
+    // A scale word is part of the number, not a word telling the things apart.
+    let cmp = two(
+        &ferry(
+            "2022-09-14",
+            "The operator said repairs would cost 1.8 billion Norwegian crowns.",
+        ),
+        &ferry(
+            "2022-09-14",
+            "The operator said repairs would cost 1.7 billion Swedish crowns.",
+        ),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
     // The same sentence without the words that tell the passengers apart is a conflict.
     let cmp = two(
         &ferry(
@@ -1724,6 +1740,46 @@ fn a_second_figure_in_a_source_keeps_its_figures_from_other_sources() {
         conflicts(&cmp, FactKind::Quantity).is_empty(),
         "{:#?}",
         cmp.findings
+    );
+}
+
+/// A figure per something (a year, a share) and a figure of the whole are two things, however
+/// alike their sentences: "2.5 million euros a year" and "7 million euros over three years".
+#[test]
+fn a_rate_and_a_total_are_two_figures() {
+    let told = |figure: &str| {
+        ferry(
+            "2022-09-14",
+            &format!("The operator expects the new route to save it {figure}, its chief said."),
+        )
+    };
+    for (a, b) in [
+        (
+            "2.5 million euros a year",
+            "7 million euros over three years",
+        ),
+        (
+            "annual savings of 2.5 million euros",
+            "savings of 7 million euros",
+        ),
+        ("12 euros per share", "900 million euros"),
+    ] {
+        let cmp = two(&told(a), &told(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+    // Two rates of one thing contradict each other.
+    let cmp = two(
+        &told("2.5 million euros a year"),
+        &told("4 million euros a year"),
+    );
+    the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &["2.5 million", "4 million"],
     );
 }
 

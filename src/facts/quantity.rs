@@ -1666,6 +1666,18 @@ impl Cx<'_> {
         (background(a) && yearless(b)) || (background(b) && yearless(a))
     }
 
+    /// Two figures of which one is a rate and the other is not, or two rates of different
+    /// things: "250 million euros a year" and "€750m over three years", "52 euros per share"
+    /// and "3.9 billion euros".
+    fn rates_apart(&self, a: usize, b: usize) -> bool {
+        let rate = |m: usize| -> Option<String> {
+            let it = &self.items[m];
+            let text = &self.cmp.documents.get(it.doc)?.text;
+            rate_of(text.get(..it.fact.start)?, text.get(it.fact.end..)?)
+        };
+        rate(a) != rate(b)
+    }
+
     /// Two spans of time told as ending in different happenings: "deliberated for 14 hours
     /// before recommending death" and "for 11 hours before convicting Nichols" are two
     /// deliberations, however alike their words.
@@ -1893,37 +1905,37 @@ impl Cx<'_> {
             // fire's acres, partial results, a weekend's estimate and its final figure): a
             // figure that changed, shown in the order of the reports, not a contradiction.
             let changed = !compatible && self.changed_between_reports(a, b, &amounts);
-            let apart = if changed
-                && (grouped && !nameless
+            // Passages that report one happening: aligned as one, told in the same words, or
+            // giving the one figure their story gives of the thing.
+            let one_story_figure = || {
+                one_thing.contains(&(
+                    self.story_of(x.doc),
+                    x.fact.subject.as_str(),
+                    modifiers[&a].set_apart,
+                ))
+            };
+            let one_happening = |strict: bool| {
+                grouped && !nameless
                     || self.told_alike(a, b, skip)
-                    || one_thing.contains(&(
-                        self.story_of(x.doc),
-                        x.fact.subject.as_str(),
-                        modifiers[&a].set_apart,
-                    )))
-                && !self.contexts.other_times(x.context, y.context)
-                && !apart(a, b)
-                && !self.placed_apart(a, b)
-            {
-                Some(false)
-            } else if compatible
-                && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1))
-            {
+                    || one_story_figure() && (!strict || self.told_of_one_thing(a, b, skip))
+            };
+            let of_one_thing = || {
+                !self.contexts.other_times(x.context, y.context)
+                    && !apart(a, b)
+                    && !self.placed_apart(a, b)
+                    && !self.rates_apart(a, b)
+            };
+            let developing = changed && one_happening(false) && of_one_thing()
+                || compatible
+                    && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1));
+            let apart = if developing {
                 Some(false)
             } else if !compatible
-                && (grouped && !nameless
-                    || self.told_alike(a, b, skip)
-                    || (one_thing.contains(&(
-                        self.story_of(x.doc),
-                        x.fact.subject.as_str(),
-                        modifiers[&a].set_apart,
-                    )) && self.told_of_one_thing(a, b, skip)))
+                && !changed
+                && one_happening(true)
                 && lone(a)
                 && lone(b)
-                && !changed
-                && !self.contexts.other_times(x.context, y.context)
-                && !apart(a, b)
-                && !self.placed_apart(a, b)
+                && of_one_thing()
                 && !self.ended_apart(a, b)
             {
                 Some(true)
@@ -2197,6 +2209,8 @@ impl Modifiers {
                 let word = t.surface.to_lowercase();
                 word.chars().all(char::is_alphabetic)
                     && crate::text::word_number(&word).is_none()
+                    // "billion" is part of the number ("1.8 billion Norwegian crowns").
+                    && scale_word(&word).is_none()
                     && !subject.contains(&t.stem)
                     // The counted noun under another name ("crewmen" for crew) and "members"
                     // of a body say what is counted, not which ones.
@@ -2283,6 +2297,75 @@ fn place_after(rest: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// What a figure is counted per, when the words around it say: "… a year", "… per share",
+/// "… annually", "annual … of" before it (within its clause, four words at most). A conversion
+/// in brackets right after the figure is passed over.
+fn rate_of(before: &str, after: &str) -> Option<String> {
+    let period = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "annual" | "annually" | "yearly" | "year" | "years" => "year",
+            "monthly" | "month" | "months" => "month",
+            "weekly" | "week" | "weeks" => "week",
+            "daily" | "day" | "days" => "day",
+            "hourly" | "hour" | "hours" => "hour",
+            _ => return None,
+        })
+    };
+    let after = after.trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(rest) => rest.split_once(')').map_or("", |(_, r)| r),
+        None => after,
+    };
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // "a day after the quake", "a year ago" say when, not per what.
+    let when = |w: Option<&String>| {
+        w.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "after" | "before" | "later" | "earlier" | "ago" | "since" | "into" | "on"
+            )
+        })
+    };
+    if let [first, noun, ..] = &words[..]
+        && matches!(first.as_str(), "a" | "an" | "per" | "each")
+        && !when(words.get(2))
+    {
+        return Some(period(noun).map_or_else(|| singular(noun), str::to_string));
+    }
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "annually" | "apiece" | "each"))
+    {
+        return Some(period(&words[0]).unwrap_or("each").to_string());
+    }
+    let clause = before
+        .rsplit([',', ';', ':', '.', '('])
+        .next()
+        .unwrap_or(before);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| {
+            matches!(
+                w.as_str(),
+                "annual" | "yearly" | "monthly" | "weekly" | "daily"
+            )
+        })
+        .and_then(|w| period(&w).map(str::to_string))
 }
 
 /// The happening a span of time is told to end in, when the words right after it say ("…
@@ -2716,6 +2799,33 @@ mod tests {
         assert_eq!(
             q("Shares fell 5 percent."),
             vec![("5 percent".into(), "5 %".into(), "share".into())]
+        );
+    }
+
+    #[test]
+    fn a_rate_is_read_from_the_words_around_its_figure() {
+        assert_eq!(
+            rate_of("save ", " a year from 2027").as_deref(),
+            Some("year")
+        );
+        assert_eq!(
+            rate_of("save ", " ($165 million) a year").as_deref(),
+            Some("year")
+        );
+        assert_eq!(
+            rate_of("bought it for ", " per share.").as_deref(),
+            Some("share")
+        );
+        assert_eq!(
+            rate_of("annual cost savings of ", " by 2028").as_deref(),
+            Some("year")
+        );
+        assert_eq!(rate_of("cost savings of ", " over three years"), None);
+        assert_eq!(rate_of("killed ", " a day after the quake"), None);
+        // An annual report's figure in another clause is no rate of this one.
+        assert_eq!(
+            rate_of("In its annual report, it said ", " were hurt"),
+            None
         );
     }
 
