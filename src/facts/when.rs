@@ -129,6 +129,7 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
             dateline,
             future: tense.future_at(sentence, start, end),
             ahead: tense.present_at(sentence, start, end),
+            unpast: tense.unpast_at(sentence, start, end),
             anchors,
         };
         let Some((value, mut note)) = resolve(&c, &ctx) else {
@@ -254,13 +255,26 @@ impl Tense {
         }
     }
 
-    /// The date at `start..end` of `sentence` stands in a clause with no verb of the past of its
-    /// own and no word of the future: "Greece faces a May 19 due date".
-    fn present_at(&self, sentence: &str, start: usize, end: usize) -> bool {
+    /// The date at `start..end` of `sentence` stands in a sentence with no verb of the past
+    /// (a date opening it has its verb after a comma: "On May 13, Trump tweeted"): "The first
+    /// leg is in Munich on April 29".
+    fn unpast_at(&self, sentence: &str, start: usize, end: usize) -> bool {
+        !has_own_verb(&sentence[..start]) && !has_own_verb(&sentence[end..])
+    }
+
+    /// The clause the words at `start..end` stand in, as a byte span of `sentence`.
+    fn clause_at(&self, sentence: &str, start: usize, end: usize) -> (usize, usize) {
         let k = self.breaks.partition_point(|&(a, _)| a < start);
         let from = k.checked_sub(1).map_or(0, |k| self.breaks[k].1.min(start));
         let k = self.breaks.partition_point(|&(a, _)| a < end);
         let to = self.breaks.get(k).map_or(sentence.len(), |b| b.0.max(end));
+        (from, to)
+    }
+
+    /// The date at `start..end` of `sentence` stands in a clause with no verb of the past of its
+    /// own and no word of the future: "Greece faces a May 19 due date".
+    fn present_at(&self, sentence: &str, start: usize, end: usize) -> bool {
+        let (from, to) = self.clause_at(sentence, start, end);
         !has_own_verb(&sentence[from..start])
             && !has_own_verb(&sentence[end..to])
             && !self.future.iter().any(|&x| x >= from && x < to)
@@ -441,6 +455,10 @@ struct Ctx<'a> {
     future: bool,
     /// Told in the present of something ahead ([`Tense::present_at`]).
     ahead: bool,
+    /// Told in a sentence with no verb of the past ([`Tense::unpast_at`]): a day of the month
+    /// weeks after the dateline is then the coming one ("The first leg is in Munich on April
+    /// 29"), not last year's.
+    unpast: bool,
     anchors: &'a [Anchor],
 }
 
@@ -634,7 +652,7 @@ fn month_day(m: u32, d: u32, ctx: &Ctx) -> (String, String) {
             } else {
                 NaiveDate::from_ymd_opt(dl.year() + 1, m, d)?
             }
-        } else if this <= dl || ctx.ahead && (this - dl).num_days() <= AHEAD_DAYS {
+        } else if this <= dl || (ctx.ahead || ctx.unpast) && (this - dl).num_days() <= AHEAD_DAYS {
             this
         } else {
             NaiveDate::from_ymd_opt(dl.year() - 1, m, d)?
@@ -1769,6 +1787,18 @@ mod tests {
         assert_eq!(
             values("The navy sank the trawler on May 19.", Some("2010-05-05")),
             vec!["2009-05-19"]
+        );
+        assert_eq!(
+            values("On May 19, the navy sank the trawler.", Some("2010-05-05")),
+            vec!["2009-05-19"]
+        );
+        // With no verb of the past, a day weeks after the dateline is the coming one.
+        assert_eq!(
+            values(
+                "The first leg is in Munich on April 29.",
+                Some("2025-04-16")
+            ),
+            vec!["2025-04-29"]
         );
     }
 
