@@ -1870,6 +1870,30 @@ fn figures_of_reports_of_different_days_are_a_figure_that_changed() {
             &["4,200 acres", "6,500 acres"],
         );
     }
+    // An estimate of another thing in the passage leaves a toll final; a prison term does not
+    // grow from one day's report to the next.
+    let told = |date: &str, sentence: &str| {
+        format!("date {date}\n\nBlock Collapses in Izmir\n\n{sentence}\n")
+    };
+    for (a, b) in [
+        (
+            "The collapse of an apartment block in Izmir on Monday killed 12 people, the governor \
+             said, and caused damage estimated at $40 million.",
+            "The collapse of an apartment block in Izmir on Monday killed 9 people, the governor \
+             said, and caused damage estimated at $40 million.",
+        ),
+        (
+            "A court in Izmir on Monday sentenced the builder to 4 years in prison, the governor said.",
+            "A court in Izmir on Monday sentenced the builder to 6 years in prison, the governor said.",
+        ),
+    ] {
+        let findings = unaligned(two(&told("2025-03-11", a), &told("2025-03-12", b)));
+        let found = findings
+            .iter()
+            .filter(|f| f.kind == FactKind::Quantity && f.status == FindingStatus::Conflict)
+            .count();
+        assert_eq!(found, 1, "{a} / {b}: {findings:#?}");
+    }
 }
 
 /// A figure told with a year of its own that is not its report's is a background event's

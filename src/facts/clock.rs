@@ -99,7 +99,15 @@ fn ended_at(sentence: &str, start: usize, end: usize) -> bool {
             } else {
                 return false;
             };
+            // "dropped him again at 2:05 before the referee waved it off": a moment before
+            // the end is not the end ("stopping Rahman after 44 seconds" is).
+            let apart = w.start() >= end
+                && between.split_whitespace().any(|w| {
+                    w.trim_matches(|c: char| !c.is_alphabetic())
+                        .eq_ignore_ascii_case("before")
+                });
             !between.contains([',', ';', ':', '(', ')', '—', '–'])
+                && !apart
                 && between.split_whitespace().count() <= ENDED_REACH
         })
 }
@@ -540,6 +548,13 @@ mod tests {
                 ),
                 ("2:56".into(), "2:56 into round 5".into(), STOPPAGE.into()),
             ]
+        );
+        // A knockdown before the referee waved it off is no stoppage.
+        assert_eq!(
+            clocks(
+                "Okafor dropped Reyes at 1:30 of the seventh and again at 2:05 before referee Ian Lewis waved it off."
+            ),
+            Vec::<(String, String, String)>::new()
         );
         // A goalkeeper's saves are no stoppage.
         assert_eq!(

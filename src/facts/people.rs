@@ -546,13 +546,16 @@ const MANAGEMENT: &[&str] = &[
     "chief operating officer",
 ];
 
+/// Heads of a government, whose deputies often hold a ministry besides.
+const HEADS: &[&str] = &["prime minister", "premier", "chancellor"];
+
 /// Kinds of posts one person commonly holds at once: a title of one kind and a title of the
 /// other do not contradict each other.
 const HELD_TOGETHER: &[(&[&str], &[&str])] = &[(SEATS, CHAIRS), (BOARD, MANAGEMENT)];
 
 /// Two roles ([`role_of`]) one person can hold at the same time: posts of kinds held together
-/// ([`HELD_TOGETHER`]); a founder's (what someone did, not a post) beside any; a second's
-/// ("deputy prime minister") beside any but the post it seconds; an acting or interim holder's
+/// ([`HELD_TOGETHER`]); a founder's (what someone did, not a post) beside any; a deputy head
+/// of government's ("deputy prime minister") beside a ministry; an acting or interim holder's
 /// beside any.
 pub(crate) fn roles_compatible(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -561,10 +564,14 @@ pub(crate) fn roles_compatible(a: &str, b: &str) -> bool {
             || (y.contains(&a.as_str()) && x.contains(&b.as_str()))
     });
     let founder = |r: &str| matches!(r, "founder" | "co-founder" | "cofounder");
-    // One acting in a post, or holding it for now, holds it.
+    // One acting in a post, or holding it for now, holds it; a deputy head of government
+    // often holds a ministry ("Deputy Prime Minister and Finance Minister"), a deputy of any
+    // other post no second one.
     let second = |r: &str, other: &str| {
-        r.split_once(' ').is_some_and(|(w, post)| {
-            SECONDS.contains(&w) && (post != other || matches!(w, "acting" | "interim"))
+        r.split_once(' ').is_some_and(|(w, post)| match w {
+            "acting" | "interim" => true,
+            "deputy" => HEADS.contains(&post) && other.ends_with("minister") && other != post,
+            _ => false,
         })
     };
     together || founder(&a) || founder(&b) || second(&a, &b) || second(&b, &a)
@@ -1317,6 +1324,9 @@ mod tests {
         assert!(!compatible("finance minister", "prime minister"));
         assert!(!compatible("premier", "president"));
         assert!(compatible("acting prime minister", "prime minister"));
+        assert!(!compatible("deputy prime minister", "president"));
+        assert!(!compatible("deputy defence minister", "prime minister"));
+        assert!(!compatible("deputy governor", "finance minister"));
         assert_eq!(
             normalize_title("", "Chief Executive Officer"),
             "chief executive"

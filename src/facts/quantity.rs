@@ -1627,22 +1627,34 @@ impl Cx<'_> {
             std::cmp::Ordering::Greater => (b, a),
             std::cmp::Ordering::Equal => return false,
         };
+        // A span of time told of a past act (a prison term, a ban) does not grow.
         let grew = match (amounts.get(&earlier), amounts.get(&later)) {
-            (Some(e), Some(l)) => e
-                .iter()
-                .any(|e| l.iter().any(|l| e.unit == l.unit && l.number >= e.number)),
+            (Some(e), Some(l)) => e.iter().any(|e| {
+                measure_of(&e.unit) != Some("duration")
+                    && l.iter().any(|l| e.unit == l.unit && l.number >= e.number)
+            }),
             _ => false,
         };
-        grew || self
-            .passage_text(earlier)
-            .is_some_and(|t| PROVISIONAL.is_match(t))
+        grew || self.told_as_not_final(earlier)
     }
 
-    /// The text of item `m`'s passage.
-    fn passage_text(&self, m: usize) -> Option<&str> {
-        let it = &self.items[m];
-        let passage = self.cmp.documents.get(it.doc)?.passages.get(it.passage)?;
-        Some(passage.text.as_str())
+    /// Item `m`'s figure is told as not final: a word of [`PROVISIONAL`] in its own clause
+    /// ("an estimated 40 million", not "damage estimated at …" beside "killed 12"), or one of
+    /// [`SO_FAR`] anywhere in its sentence ("With 62% of ballots counted, the party had 36%").
+    fn told_as_not_final(&self, m: usize) -> bool {
+        let Some((sentence, at)) = self.sentence_of(m) else {
+            return false;
+        };
+        let end = (at + self.items[m].fact.text.len()).min(sentence.len());
+        let marks = |c: char| super::when::CLAUSE_MARKS.contains(&c);
+        let from = sentence[..at].rfind(marks).map_or(0, |k| k + 1);
+        let to = sentence[end..]
+            .find(marks)
+            .map_or(sentence.len(), |k| end + k);
+        sentence
+            .get(from..to)
+            .is_some_and(|clause| PROVISIONAL.is_match(clause))
+            || SO_FAR.is_match(sentence)
     }
 
     /// One figure told with a year of its own that is not its report's (a background event:
@@ -1652,18 +1664,32 @@ impl Cx<'_> {
         let background = |m: usize| {
             let it = &self.items[m];
             let years = self.contexts.years_of(it.context);
-            let Some(dateline) = self.dateline_of(it.doc) else {
+            // A report with no dateline is taken as of its story's latest.
+            let Some(dateline) = self
+                .dateline_of(it.doc)
+                .or_else(|| self.story_dateline(it.doc))
+            else {
                 return false;
             };
+            // The report's year, a coming one ("its 2026 budget"), and early in a year the
+            // one before ("the December 2024 storm" in January).
             let own = |y: u16| {
-                let y = i32::from(y);
-                let year = chrono::Datelike::year(&dateline);
-                y == year || y == year - 1
+                let (y, year) = (i32::from(y), chrono::Datelike::year(&dateline));
+                y >= year || y == year - 1 && chrono::Datelike::month(&dateline) <= 2
             };
             !years.is_empty() && !years.iter().any(|&y| own(y))
         };
         let yearless = |m: usize| self.contexts.years_of(self.items[m].context).is_empty();
         (background(a) && yearless(b)) || (background(b) && yearless(a))
+    }
+
+    /// The latest dateline of the reports of document `d`'s story.
+    fn story_dateline(&self, d: usize) -> Option<chrono::NaiveDate> {
+        let story = self.story_of(d);
+        (0..self.cmp.documents.len())
+            .filter(|&o| self.story_of(o) == story)
+            .filter_map(|o| self.dateline_of(o))
+            .max()
     }
 
     /// Two figures of which one is a rate and the other is not, or two rates of different
@@ -2248,12 +2274,18 @@ fn is_set_apart(w: &str) -> bool {
     matches!(w, "other" | "additional" | "further")
 }
 
-/// Words that tell a figure as not final: an estimate, partial results, a count so far.
+/// Words that tell a figure as not final in its own clause: an estimate, a preliminary count.
 static PROVISIONAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:estimat\w*|preliminary|provisional|partial|projected)\b")
+        .expect("valid provisional regex")
+});
+
+/// Words that tell all a sentence's figures as not final: results so far, a count in progress.
+static SO_FAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:estimat\w*|preliminary|provisional|partial|projected|early\s+(?:results|returns|count|figures)|so\s+far|with\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:of\s+(?:the\s+)?(?:ballots|votes|precincts)\s+)?(?:counted|reporting|in))\b",
+        r"(?i)\b(?:early\s+(?:results|returns|count|figures)|so\s+far|with\s+\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:of\s+(?:the\s+)?(?:ballots|votes|precincts)\s+)?(?:counted|reporting|in))\b",
     )
-    .expect("valid provisional regex")
+    .expect("valid so-far regex")
 });
 
 /// Marks a place read after "as", "in" or "with", which narrows a count rather than measuring
@@ -2305,7 +2337,7 @@ fn place_after(rest: &str) -> Option<String> {
 fn rate_of(before: &str, after: &str) -> Option<String> {
     let period = |w: &str| -> Option<&'static str> {
         Some(match w {
-            "annual" | "annually" | "yearly" | "year" | "years" => "year",
+            "annual" | "annually" | "yearly" | "year" | "years" | "annum" => "year",
             "monthly" | "month" | "months" => "month",
             "weekly" | "week" | "weeks" => "week",
             "daily" | "day" | "days" => "day",
@@ -2336,7 +2368,7 @@ fn rate_of(before: &str, after: &str) -> Option<String> {
         })
     };
     if let [first, noun, ..] = &words[..]
-        && matches!(first.as_str(), "a" | "an" | "per" | "each")
+        && matches!(first.as_str(), "a" | "an" | "per" | "each" | "every")
         && !when(words.get(2))
     {
         return Some(period(noun).map_or_else(|| singular(noun), str::to_string));
@@ -2347,11 +2379,13 @@ fn rate_of(before: &str, after: &str) -> Option<String> {
     {
         return Some(period(&words[0]).unwrap_or("each").to_string());
     }
+    // "annual savings of 2.5 million": the figure is what the annual thing is of ("The annual
+    // marathon drew 48,000 runners" is no rate).
     let clause = before
         .rsplit([',', ';', ':', '.', '('])
         .next()
         .unwrap_or(before);
-    clause
+    let back: Vec<String> = clause
         .split_whitespace()
         .rev()
         .take(4)
@@ -2359,13 +2393,18 @@ fn rate_of(before: &str, after: &str) -> Option<String> {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
+        .collect();
+    if back.first().is_none_or(|w| w != "of") {
+        return None;
+    }
+    back.iter()
         .find(|w| {
             matches!(
                 w.as_str(),
                 "annual" | "yearly" | "monthly" | "weekly" | "daily"
             )
         })
-        .and_then(|w| period(&w).map(str::to_string))
+        .and_then(|w| period(w).map(str::to_string))
 }
 
 /// The happening a span of time is told to end in, when the words right after it say ("…
@@ -2822,6 +2861,12 @@ mod tests {
         );
         assert_eq!(rate_of("cost savings of ", " over three years"), None);
         assert_eq!(rate_of("killed ", " a day after the quake"), None);
+        assert_eq!(
+            rate_of("brings the city ", " every year").as_deref(),
+            Some("year")
+        );
+        assert_eq!(rate_of("pays ", " per annum").as_deref(), Some("year"));
+        assert_eq!(rate_of("The annual marathon drew ", " on Sunday"), None);
         // An annual report's figure in another clause is no rate of this one.
         assert_eq!(
             rate_of("In its annual report, it said ", " were hurt"),

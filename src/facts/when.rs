@@ -258,8 +258,15 @@ impl Tense {
     /// The date at `start..end` of `sentence` stands in a sentence with no verb of the past
     /// (a date opening it has its verb after a comma: "On May 13, Trump tweeted"): "The first
     /// leg is in Munich on April 29".
-    fn unpast_at(&self, sentence: &str, start: usize, end: usize) -> bool {
-        !has_own_verb(&sentence[..start]) && !has_own_verb(&sentence[end..])
+    fn unpast_at(&self, sentence: &str, start: usize, _end: usize) -> bool {
+        // "in custody since April 2" counts from a day gone by.
+        let since = |w: &str| w.eq_ignore_ascii_case("since");
+        !has_own_verb(sentence)
+            && !since(&preceding_word(sentence, start))
+            && !sentence[start..]
+                .split_whitespace()
+                .next()
+                .is_some_and(since)
     }
 
     /// The clause the words at `start..end` stand in, as a byte span of `sentence`.
@@ -1791,6 +1798,20 @@ mod tests {
         assert_eq!(
             values("On May 19, the navy sank the trawler.", Some("2010-05-05")),
             vec!["2009-05-19"]
+        );
+        assert_eq!(
+            values(
+                "The crash on April 29 killed 14 people.",
+                Some("2025-04-16")
+            ),
+            vec!["2024-04-29"]
+        );
+        assert_eq!(
+            values(
+                "The driver is in custody since April 29.",
+                Some("2025-04-16")
+            ),
+            vec!["2024-04-29"]
         );
         // With no verb of the past, a day weeks after the dateline is the coming one.
         assert_eq!(
