@@ -780,6 +780,26 @@ fn a_weekday_read_against_two_datelines_is_not_a_conflict() {
         "{:#?}",
         cmp.findings
     );
+    // "last Tuesday" in a Thursday's report may be this week's or the week before's: a week
+    // off a date written out is no contradiction; a day off is.
+    for (date, conflicts_expected) in [("September 6", 0), ("September 12", 1)] {
+        let cmp = two(
+            &ferry(
+                "2022-09-15",
+                "The ferry left Brannock harbor last Tuesday with 212 people on board.",
+            ),
+            &ferry(
+                "2022-09-15",
+                &format!("The ferry left Brannock harbor on {date} with 212 people on board."),
+            ),
+        );
+        assert_eq!(
+            conflicts(&cmp, FactKind::Date).len(),
+            conflicts_expected,
+            "{date}: {:#?}",
+            cmp.findings
+        );
+    }
     // Different words for the day, one dateline: a conflict.
     let cmp = two(
         &ferry(

@@ -1660,14 +1660,19 @@ impl Cx<'_> {
     /// One figure told with a year of its own that is not its report's (a background event:
     /// "the 2023 Camp Roberts Fire, which burned about 13,000 acres" in a report of 2025), the
     /// other told with no year: two events' figures.
-    fn background_apart(&self, a: usize, b: usize) -> bool {
+    fn background_apart(
+        &self,
+        a: usize,
+        b: usize,
+        story_dateline: &BTreeMap<usize, chrono::NaiveDate>,
+    ) -> bool {
         let background = |m: usize| {
             let it = &self.items[m];
             let years = self.contexts.years_of(it.context);
             // A report with no dateline is taken as of its story's latest.
             let Some(dateline) = self
                 .dateline_of(it.doc)
-                .or_else(|| self.story_dateline(it.doc))
+                .or_else(|| story_dateline.get(&self.story_of(it.doc)).copied())
             else {
                 return false;
             };
@@ -1681,15 +1686,6 @@ impl Cx<'_> {
         };
         let yearless = |m: usize| self.contexts.years_of(self.items[m].context).is_empty();
         (background(a) && yearless(b)) || (background(b) && yearless(a))
-    }
-
-    /// The latest dateline of the reports of document `d`'s story.
-    fn story_dateline(&self, d: usize) -> Option<chrono::NaiveDate> {
-        let story = self.story_of(d);
-        (0..self.cmp.documents.len())
-            .filter(|&o| self.story_of(o) == story)
-            .filter_map(|o| self.dateline_of(o))
-            .max()
     }
 
     /// Two figures of which one is a rate and the other is not, or two rates of different
@@ -1856,6 +1852,14 @@ impl Cx<'_> {
             .collect();
         let lone = |m: usize| lone[&m];
         let one_thing = self.one_thing(&members, &amounts, &modifiers);
+        // Per story: its latest dateline, for reports that have none.
+        let mut story_dateline: BTreeMap<usize, chrono::NaiveDate> = BTreeMap::new();
+        for d in 0..self.cmp.documents.len() {
+            if let Some(date) = self.dateline_of(d) {
+                let latest = story_dateline.entry(self.story_of(d)).or_insert(date);
+                *latest = (*latest).max(date);
+            }
+        }
         // Every link needs the same subject. Figures can contradict each other only in one
         // story or one aligned group; across stories, only one figure can agree: those are
         // paired by their magnitude (see [`Scope`]), so a thousand stories' counts of people
@@ -1924,7 +1928,7 @@ impl Cx<'_> {
             let nameless = x.fact.subject.is_empty();
             // A figure of a background event (its own year) is not one of the story's, unless
             // the two are one figure: the background told twice.
-            if self.background_apart(a, b) && !(compatible && one_figure) {
+            if self.background_apart(a, b, &story_dateline) && !(compatible && one_figure) {
                 return (within, None);
             }
             // Figures of reports dated on different days may each have held on its day (a

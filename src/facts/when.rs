@@ -237,6 +237,8 @@ struct Tense {
     future: Vec<usize>,
     /// A word of the future stands in a main clause (not one opened by "that", "which", …).
     main_future: bool,
+    /// The sentence has a verb of the past ([`has_own_verb`]), read once for all its dates.
+    past: bool,
 }
 
 impl Tense {
@@ -252,6 +254,7 @@ impl Tense {
             breaks,
             future,
             main_future,
+            past: has_own_verb(sentence),
         }
     }
 
@@ -261,7 +264,7 @@ impl Tense {
     fn unpast_at(&self, sentence: &str, start: usize, _end: usize) -> bool {
         // "in custody since April 2" counts from a day gone by.
         let since = |w: &str| w.eq_ignore_ascii_case("since");
-        !has_own_verb(sentence)
+        !self.past
             && !since(&preceding_word(sentence, start))
             && !sentence[start..]
                 .split_whitespace()
@@ -1367,6 +1370,16 @@ fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
         words(x).iter().all(|w| wy.contains(w))
     };
     if (wa == Wording::Relative && within(a, b)) || (wb == Wording::Relative && within(b, a)) {
+        return true;
+    }
+    // "last Tuesday" may be the Tuesday of this week or of the week before: read one way, it
+    // is a week off a date the other source writes out.
+    let last_weekday = |f: &Fact| {
+        let mut w = f.text.split_whitespace().map(str::to_lowercase);
+        w.next().is_some_and(|x| x == "last")
+            && w.next().is_some_and(|x| x.parse::<Weekday>().is_ok())
+    };
+    if (last_weekday(a) || last_weekday(b)) && (ra.from - rb.from).num_days().abs() == 7 {
         return true;
     }
     let no_year = wa != Wording::Full || wb != Wording::Full;
