@@ -1866,6 +1866,11 @@ fn figures_of_reports_of_different_days_are_a_figure_that_changed() {
         .expect("a finding of the acres");
     assert_eq!(grew.status, FindingStatus::Developing, "{}", grew.summary);
     assert!(
+        grew.reason.contains("reports of different days"),
+        "{}",
+        grew.reason
+    );
+    assert!(
         grew.summary.find("4,200 acres") < grew.summary.find("6,500 acres"),
         "{}",
         grew.summary

@@ -2068,7 +2068,8 @@ impl Cx<'_> {
                      their story gives of it)"
                 }
                 FindingStatus::Developing => {
-                    "different figures that may all hold: a bound, a rounding or a count that grew"
+                    "different figures that may all hold: a bound, a rounding, or a figure that \
+                     changed between reports of different days"
                 }
                 FindingStatus::Agree => "the same figure, within rounding and units",
                 _ => super::ONE_SOURCE,
