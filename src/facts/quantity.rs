@@ -1703,12 +1703,13 @@ impl Cx<'_> {
     /// Two spans of time told as ending in different happenings: "deliberated for 14 hours
     /// before recommending death" and "for 11 hours before convicting Nichols" are two
     /// deliberations, however alike their words.
-    fn ended_apart(&self, a: usize, b: usize) -> bool {
+    fn ended_apart(&self, a: usize, b: usize, amounts: &BTreeMap<usize, Vec<Amount>>) -> bool {
         let ending = |m: usize| -> Option<String> {
             let it = &self.items[m];
             // Only a span of time ends in a happening: "killed 80 people before fleeing" and
             // "killed 70 before surrendering" tell one killing.
-            let span = Amount::parse_all(&it.fact.value)
+            let span = amounts
+                .get(&m)?
                 .iter()
                 .any(|a| measure_of(&a.unit) == Some("duration"));
             if !span {
@@ -1966,7 +1967,7 @@ impl Cx<'_> {
                 && lone(a)
                 && lone(b)
                 && of_one_thing()
-                && !self.ended_apart(a, b)
+                && !self.ended_apart(a, b, &amounts)
             {
                 Some(true)
             } else {

@@ -129,7 +129,7 @@ pub(crate) fn extract(text: &str, span: Span, dateline: Option<NaiveDate>) -> Ve
             dateline,
             future: tense.future_at(sentence, start, end),
             ahead: tense.present_at(sentence, start, end),
-            unpast: tense.unpast_at(sentence, start, end),
+            unpast: tense.unpast_at(sentence, start),
             anchors,
         };
         let Some((value, mut note)) = resolve(&c, &ctx) else {
@@ -261,7 +261,7 @@ impl Tense {
     /// The date at `start..end` of `sentence` stands in a sentence with no verb of the past
     /// (a date opening it has its verb after a comma: "On May 13, Trump tweeted"): "The first
     /// leg is in Munich on April 29".
-    fn unpast_at(&self, sentence: &str, start: usize, _end: usize) -> bool {
+    fn unpast_at(&self, sentence: &str, start: usize) -> bool {
         // "in custody since April 2" counts from a day gone by.
         let since = |w: &str| w.eq_ignore_ascii_case("since");
         !self.past
