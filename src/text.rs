@@ -310,6 +310,34 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
+/// A lowercase English word that tells one of several happenings of a kind apart from the
+/// others: an ordinal ("a second suspect"), "another", "again", "latest", "previous".
+pub fn is_order_word(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "another"
+            | "again"
+            | "latest"
+            | "previous"
+            | "earlier"
+            | "later"
+            | "next"
+            | "last"
+            | "final"
+            | "new"
+    ) || w.starts_with("re-")
+}
+
 /// A lowercase English word that turns a statement into its opposite ("not", "never", "didn't").
 pub fn is_negation(w: &str) -> bool {
     matches!(

@@ -229,6 +229,53 @@ fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
     }
 }
 
+/// Two reports with no dateline that tell one happening in one clause's words give its date two
+/// ways: a conflict, however unlike the rest of their passages (an aside in a sentence about
+/// another time). Not when one clause tells of a second happening of the kind, nor when the
+/// months are one after the other and told loosely ("late November", "early December").
+#[test]
+fn a_date_told_in_one_clauses_words_conflicts_however_unlike_the_rest() {
+    let first = |clause: &str| {
+        format!(
+            "Singer Mara Voss enters rehab\n\n\
+             Singer Mara Voss checked into the Harbor Springs treatment center in Kessel, her publicist said.\n\n\
+             {clause}\n"
+        )
+    };
+    let second = |aside: &str| {
+        format!(
+            "Mara Voss seeks treatment\n\n\
+             Mara Voss has entered the Harbor Springs treatment center in Kessel.\n\n\
+             Three years ago, Voss, who {aside}, spoke openly about her party image and said her \
+             old friends had been a bad influence on her.\n"
+        )
+    };
+    let cmp = two(
+        &first("Voss launched a perfume line called Tidewater in December."),
+        &second("has launched a perfume line called Tidewater in September"),
+    );
+    let f = finding_with(&cmp, FactKind::Date, "d1", "in September");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    assert!(f.summary.contains("in December"), "{}", f.summary);
+    for (a, b) in [
+        (
+            "Voss launched a perfume line called Tidewater in December.",
+            "has launched a second perfume line called Tidewater in September",
+        ),
+        (
+            "Voss launched a perfume line called Tidewater in early December.",
+            "has launched a perfume line called Tidewater in late November",
+        ),
+    ] {
+        let cmp = two(&first(a), &second(b));
+        assert!(
+            conflicts(&cmp, FactKind::Date).is_empty(),
+            "{a} / {b}: {:?}",
+            conflicts(&cmp, FactKind::Date)
+        );
+    }
+}
+
 #[test]
 fn ten_in_words_and_10_in_digits_agree() {
     let cmp = harbor();
@@ -1203,8 +1250,12 @@ fn undated(sentence: &str) -> String {
     ferry("2022-09-14", sentence).replacen("date 2022-09-14\n\n", "", 1)
 }
 
+/// A day no source gives a year agrees with the same month and day. It conflicts with another
+/// day only when both are told in one clause's words ("last inspected on November 18 in the dry
+/// dock at Brannock"): then the story's year is both's. Passages alike around two clauses of
+/// their own leave the year open, and each day may be of another year's happening.
 #[test]
-fn a_day_without_any_year_agrees_by_month_and_day_but_never_conflicts() {
+fn a_day_without_any_year_agrees_by_month_and_day_and_conflicts_only_in_one_clauses_words() {
     let same = "The ferry was last inspected on November 18 in the dry dock at Brannock.";
     let cmp = two(&undated(same), &undated(same));
     let f = finding_with(&cmp, FactKind::Date, "d0", "on November 18");
@@ -1212,6 +1263,18 @@ fn a_day_without_any_year_agrees_by_month_and_day_but_never_conflicts() {
     let cmp = two(
         &undated(same),
         &undated("The ferry was last inspected on November 11 in the dry dock at Brannock."),
+    );
+    let f = finding_with(&cmp, FactKind::Date, "d1", "on November 11");
+    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
+    let cmp = two(
+        &undated(
+            "The ferry, built at the Brannock yard for the island route, was inspected on \
+             November 18.",
+        ),
+        &undated(
+            "The ferry, built at the Brannock yard for the island route, was inspected on \
+             November 11 by a coast guard crew.",
+        ),
     );
     assert!(
         conflicts(&cmp, FactKind::Date).is_empty(),

@@ -1006,6 +1006,21 @@ impl Cx<'_> {
             );
             keys
         });
+        // Per date, the words of its clause: two dates of two reports of one story told in
+        // one clause's words are of one happening, however unlike the rest of their passages.
+        let clauses: BTreeMap<usize, Option<ClauseWords>> = members
+            .iter()
+            .copied()
+            .zip(par_map(&members, |&m| self.clause_of(m)))
+            .collect();
+        let one_clause = |a: usize, b: usize| {
+            let (Some(Some(x)), Some(Some(y))) = (clauses.get(&a), clauses.get(&b)) else {
+                return false;
+            };
+            self.items[a].doc != self.items[b].doc
+                && self.story_of(self.items[a].doc) == self.story_of(self.items[b].doc)
+                && x.alike(y)
+        };
         let links: Vec<Option<bool>> = par_map(&pairs, |&(x, y)| {
             let (a, b) = (classes.rep(x), classes.rep(y));
             let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
@@ -1022,23 +1037,25 @@ impl Cx<'_> {
                         .similarity(self.items[a].context, self.items[b].context);
                     (ra.same_as(rb) && sim >= TUNING.same_date_similarity)
                         || sim >= TUNING.date_similarity
+                        || one_clause(a, b)
                 };
             if !related || weekday && !same_event_words(self.items[a].fact, self.items[b].fact) {
                 None
             } else if ra.same_as(rb) {
                 Some(false)
-            } else if (grouped || self.told_alike(a, b, &[]))
+            } else if (grouped || self.told_alike(a, b, &[]) || one_clause(a, b))
                 && !ra.compatible(rb)
                 && ra.comparable(rb)
                 // A bare year is most often a background event's ("first hosted in 2007").
                 && ra.grain != Grain::Year
                 // A date no source gives a year is told too loosely to contradict another
-                // ("November 11" may be the rescue, "November 19" the sinking).
-                && !ra.yearless
-                && !rb.yearless
+                // ("November 11" may be the rescue, "November 19" the sinking), unless both
+                // are told in one clause's words: then the story's year is both's.
+                && (!ra.yearless && !rb.yearless || one_clause(a, b))
                 && lone(a)
                 && lone(b)
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
+                && !month_edges(self.items[a].fact, ra, self.items[b].fact, rb)
                 && self.same_happening(a, b)
             {
                 // Only passages that report one event (aligned as one, or told in many of the
@@ -1352,6 +1369,49 @@ impl Cx<'_> {
     }
 }
 
+/// The words of the clause a date stands in, the date aside ([`Cx::clause_of`]).
+#[derive(Debug, PartialEq)]
+struct ClauseWords {
+    /// The stems of its content words.
+    stems: BTreeSet<String>,
+    /// Its words that tell one of several happenings of a kind ([`crate::text::is_order_word`]).
+    order: BTreeSet<String>,
+}
+
+impl ClauseWords {
+    /// Two dates told in one clause's words: their clauses share [`super::Tuning::clause_words`]
+    /// content words or more, and the same words of order ("a second suspect" is not "a
+    /// suspect").
+    fn alike(&self, o: &Self) -> bool {
+        self.order == o.order && self.stems.intersection(&o.stems).count() >= TUNING.clause_words
+    }
+}
+
+impl Cx<'_> {
+    /// The words of the clause date `m` stands in, the date aside; none when the clause tells
+    /// of another time ("three years ago", [`super::TIME_SHIFT`]).
+    fn clause_of(&self, m: usize) -> Option<ClauseWords> {
+        let (sentence, at) = self.sentence_of(m)?;
+        let end = (at + self.items[m].fact.text.len()).min(sentence.len());
+        let (from, to) = Tense::new(sentence).clause_at(sentence, at, end);
+        if super::TIME_SHIFT.is_match(sentence.get(from..to)?) {
+            return None;
+        }
+        let rest = format!("{} {}", sentence.get(from..at)?, sentence.get(end..to)?);
+        let order = crate::text::tokenize(&rest)
+            .into_iter()
+            .filter(|t| crate::text::is_order_word(&t.key))
+            .map(|t| t.key)
+            .collect();
+        let stems = content_words(&rest)
+            .into_iter()
+            .flat_map(|(s, e)| terms(&rest[s..e]))
+            .map(|t| t.stem)
+            .collect();
+        Some(ClauseWords { stems, order })
+    }
+}
+
 /// Two dates whose difference comes from the datelines they were resolved against, not from
 /// their words: both say "Thursday" (two articles a week apart may mean one Thursday), or both
 /// give the same day of the month and one leaves its year to be guessed.
@@ -1388,6 +1448,34 @@ fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
         && ra.time.is_none()
         && ra.from.month() == rb.from.month()
         && ra.from.day() == rb.from.day()
+}
+
+/// A month told by its end ("late November", "in November-end").
+static MONTH_END_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:late|end)\b|-end\b").expect("valid regex"));
+
+/// A month told by its beginning ("early December", "the start of December").
+static MONTH_START_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:early|beginning|start)\b").expect("valid regex"));
+
+/// Two months one after the other, the earlier told by its end or the later by its beginning
+/// ("in November-end", "early December"): days apart, and each told loosely enough to be the
+/// other's day.
+fn month_edges(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
+    if ra.grain != Grain::Month || rb.grain != Grain::Month {
+        return false;
+    }
+    let next = |x: &DateRange, y: &DateRange| {
+        if x.yearless || y.yearless {
+            x.from.month() % 12 + 1 == y.from.month()
+        } else {
+            x.to.succ_opt() == Some(y.from)
+        }
+    };
+    let edges = |early: &Fact, late: &Fact| {
+        MONTH_END_RE.is_match(&early.text) || MONTH_START_RE.is_match(&late.text)
+    };
+    (next(ra, rb) && edges(a, b)) || (next(rb, ra) && edges(b, a))
 }
 
 /// A date value without its time-zone remark.
