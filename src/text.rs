@@ -311,12 +311,12 @@ pub fn is_stopword(w: &str) -> bool {
 }
 
 /// A lowercase English word that tells one of several happenings of a kind apart from the
-/// others: an ordinal ("a second suspect"), "another", "again", "latest", "previous".
+/// others: an ordinal ("a second suspect"), "another", "again", "more" ("more coastal towns").
+/// Words of order in time ("later", "last", "new") tell no second happening: "later that day".
 pub fn is_order_word(w: &str) -> bool {
     matches!(
         w,
-        "first"
-            | "second"
+        "second"
             | "third"
             | "fourth"
             | "fifth"
@@ -327,15 +327,9 @@ pub fn is_order_word(w: &str) -> bool {
             | "tenth"
             | "another"
             | "again"
-            | "latest"
-            | "previous"
-            | "earlier"
-            | "later"
-            | "next"
-            | "last"
-            | "final"
-            | "new"
-    ) || w.starts_with("re-")
+            | "more"
+            | "further"
+    )
 }
 
 /// A lowercase English word that turns a statement into its opposite ("not", "never", "didn't").

@@ -229,22 +229,22 @@ fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
     }
 }
 
-/// Two reports with no dateline that tell one happening in one clause's words give its date two
-/// ways: a conflict, however unlike the rest of their passages (an aside in a sentence about
-/// another time). Not when one clause tells of a second happening of the kind, nor when the
-/// months are one after the other and told loosely ("late November", "early December").
+/// Two reports of one day that tell one happening in the same words give its date two ways: a
+/// conflict. Not when something in the sentence tells of two happenings: a word of order ("a
+/// second perfume line"), a plan against what happened ("planned to launch … in September"), or
+/// months one after the other told by their edges ("at the end of November", "in December").
 #[test]
-fn a_date_told_in_one_clauses_words_conflicts_however_unlike_the_rest() {
+fn a_plan_a_second_happening_or_a_months_edge_is_no_conflict_of_dates() {
     let first = |clause: &str| {
         format!(
-            "Singer Mara Voss enters rehab\n\n\
+            "Singer Mara Voss enters rehab\n\ndate 2024-12-20\n\n\
              Singer Mara Voss checked into the Harbor Springs treatment center in Kessel, her publicist said.\n\n\
              {clause}\n"
         )
     };
     let second = |aside: &str| {
         format!(
-            "Mara Voss seeks treatment\n\n\
+            "Mara Voss seeks treatment\n\ndate 2024-12-20\n\n\
              Mara Voss has entered the Harbor Springs treatment center in Kessel.\n\n\
              Three years ago, Voss, who {aside}, spoke openly about her party image and said her \
              old friends had been a bad influence on her.\n"
@@ -263,8 +263,16 @@ fn a_date_told_in_one_clauses_words_conflicts_however_unlike_the_rest() {
             "has launched a second perfume line called Tidewater in September",
         ),
         (
-            "Voss launched a perfume line called Tidewater in early December.",
-            "has launched a perfume line called Tidewater in late November",
+            "Voss launched a perfume line called Tidewater in Paris in December.",
+            "has launched a perfume line called Tidewater in Milan in September",
+        ),
+        (
+            "Voss launched a perfume line called Tidewater at the end of November.",
+            "has launched a perfume line called Tidewater in December",
+        ),
+        (
+            "Voss planned to launch a perfume line called Tidewater in September.",
+            "has launched a perfume line called Tidewater in December",
         ),
     ] {
         let cmp = two(&first(a), &second(b));
@@ -1250,37 +1258,27 @@ fn undated(sentence: &str) -> String {
     ferry("2022-09-14", sentence).replacen("date 2022-09-14\n\n", "", 1)
 }
 
-/// A day no source gives a year agrees with the same month and day. It conflicts with another
-/// day only when both are told in one clause's words ("last inspected on November 18 in the dry
-/// dock at Brannock"): then the story's year is both's. Passages alike around two clauses of
-/// their own leave the year open, and each day may be of another year's happening.
+/// A day no source gives a year agrees with the same month and day, and never conflicts, even
+/// told in one clause's words: a happening that recurs is told in the same words each time
+/// ("declared a regular quarterly dividend … in February", "… in April").
 #[test]
-fn a_day_without_any_year_agrees_by_month_and_day_and_conflicts_only_in_one_clauses_words() {
+fn a_day_without_any_year_agrees_by_month_and_day_but_never_conflicts() {
     let same = "The ferry was last inspected on November 18 in the dry dock at Brannock.";
     let cmp = two(&undated(same), &undated(same));
     let f = finding_with(&cmp, FactKind::Date, "d0", "on November 18");
     assert_eq!(f.status, FindingStatus::Agree, "{}", f.summary);
-    let cmp = two(
-        &undated(same),
-        &undated("The ferry was last inspected on November 11 in the dry dock at Brannock."),
-    );
-    let f = finding_with(&cmp, FactKind::Date, "d1", "on November 11");
-    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
-    let cmp = two(
-        &undated(
-            "The ferry, built at the Brannock yard for the island route, was inspected on \
-             November 18.",
-        ),
-        &undated(
-            "The ferry, built at the Brannock yard for the island route, was inspected on \
-             November 11 by a coast guard crew.",
-        ),
-    );
-    assert!(
-        conflicts(&cmp, FactKind::Date).is_empty(),
-        "{:#?}",
-        cmp.findings
-    );
+    for other in [
+        "The ferry was last inspected on November 11 in the dry dock at Brannock.",
+        "The ferry, built at the Brannock yard for the island route, was inspected on \
+         November 11 by a coast guard crew.",
+    ] {
+        let cmp = two(&undated(same), &undated(other));
+        assert!(
+            conflicts(&cmp, FactKind::Date).is_empty(),
+            "{other}: {:#?}",
+            cmp.findings
+        );
+    }
 }
 
 /// A statement of two sentences, quoted whole by one source, its second sentence altered by

@@ -93,11 +93,6 @@ pub(crate) struct Tuning {
     /// or 3); on topics 7–12, 1 flags four discrepant slots and no false conflict, 2 three, 3
     /// two. The figures' own likeness carries this rule; the lowest count is kept.
     pub one_thing_words: usize,
-    /// Content words the clauses of two dates must share (the date aside) for the dates to be
-    /// of one happening told in the same words, however unlike the rest of their passages
-    /// ("Reid launched a new fashion line called Mantra in December"; "…, who has launched a
-    /// new fashion line called Mantra in September, …").
-    pub clause_words: usize,
 }
 
 /// The thresholds in force.
@@ -111,7 +106,6 @@ pub(crate) const TUNING: Tuning = Tuning {
     alike_words: 5,
     one_thing_spread: 1.5,
     one_thing_words: 1,
-    clause_words: 4,
 };
 
 /// A sentence as the fact readers get it: the whole document `text`, the sentence's byte span,
@@ -379,7 +373,7 @@ struct Contexts {
 /// Words that put a passage's figures at another time than the story's own ("last year",
 /// "three weeks ago", "so far this year", "in all"): such a figure may differ from today's
 /// without contradicting it.
-pub(super) static TIME_SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+static TIME_SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:(?:last|previous|past)\s+(?:year|month|week|season|decade|summer|winter|spring|autumn|fall)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before)|previously|earlier\s+this|so\s+far|in\s+all|in\s+total|to\s+date|at\s+the\s+time|since\s+(?:then|\d{4}))\b",
     )

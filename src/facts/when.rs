@@ -1006,21 +1006,14 @@ impl Cx<'_> {
             );
             keys
         });
-        // Per date, the words of its clause: two dates of two reports of one story told in
-        // one clause's words are of one happening, however unlike the rest of their passages.
+        // Per date, what its sentence tells around it ([`ClauseWords`]).
         let clauses: BTreeMap<usize, Option<ClauseWords>> = members
             .iter()
             .copied()
             .zip(par_map(&members, |&m| self.clause_of(m)))
             .collect();
-        let one_clause = |a: usize, b: usize| {
-            let (Some(Some(x)), Some(Some(y))) = (clauses.get(&a), clauses.get(&b)) else {
-                return false;
-            };
-            self.items[a].doc != self.items[b].doc
-                && self.story_of(self.items[a].doc) == self.story_of(self.items[b].doc)
-                && x.alike(y)
-        };
+        // Two dates told as of two happenings ([`ClauseWords::apart`]) never contradict.
+        let told_apart = |a: usize, b: usize| matches!((clauses.get(&a), clauses.get(&b)), (Some(Some(x)), Some(Some(y))) if x.apart(y));
         let links: Vec<Option<bool>> = par_map(&pairs, |&(x, y)| {
             let (a, b) = (classes.rep(x), classes.rep(y));
             let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
@@ -1037,25 +1030,27 @@ impl Cx<'_> {
                         .similarity(self.items[a].context, self.items[b].context);
                     (ra.same_as(rb) && sim >= TUNING.same_date_similarity)
                         || sim >= TUNING.date_similarity
-                        || one_clause(a, b)
                 };
             if !related || weekday && !same_event_words(self.items[a].fact, self.items[b].fact) {
                 None
             } else if ra.same_as(rb) {
                 Some(false)
-            } else if (grouped || self.told_alike(a, b, &[]) || one_clause(a, b))
+            } else if (grouped || self.told_alike(a, b, &[]))
                 && !ra.compatible(rb)
                 && ra.comparable(rb)
                 // A bare year is most often a background event's ("first hosted in 2007").
                 && ra.grain != Grain::Year
                 // A date no source gives a year is told too loosely to contradict another
-                // ("November 11" may be the rescue, "November 19" the sinking), unless both
-                // are told in one clause's words: then the story's year is both's.
-                && (!ra.yearless && !rb.yearless || one_clause(a, b))
+                // ("November 11" may be the rescue, "November 19" the sinking), even in one
+                // clause's words: a happening that recurs is told in the same words each time
+                // ("declared a regular quarterly dividend … in February", "… in April").
+                && !ra.yearless
+                && !rb.yearless
                 && lone(a)
                 && lone(b)
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
-                && !month_edges(self.items[a].fact, ra, self.items[b].fact, rb)
+                && !month_edges(&self.told_around(a), ra, &self.told_around(b), rb)
+                && !told_apart(a, b)
                 && self.same_happening(a, b)
             {
                 // Only passages that report one event (aligned as one, or told in many of the
@@ -1369,46 +1364,87 @@ impl Cx<'_> {
     }
 }
 
-/// The words of the clause a date stands in, the date aside ([`Cx::clause_of`]).
+/// What the sentence of a date tells around it ([`Cx::clause_of`]) that makes two dates of
+/// two happenings, however alike their passages.
 #[derive(Debug, PartialEq)]
 struct ClauseWords {
-    /// The stems of its content words.
-    stems: BTreeSet<String>,
-    /// Its words that tell one of several happenings of a kind ([`crate::text::is_order_word`]).
+    /// Words that tell one of several happenings of a kind ([`crate::text::is_order_word`]),
+    /// in its clause or in what opens the sentence before a main clause ("For the second
+    /// time, police arrested …").
     order: BTreeSet<String>,
+    /// The date is of a plan or a wish, not of what happened ("will be held on March 3", "wanted
+    /// its budget approved in February").
+    plan: bool,
 }
 
+/// Words before a date in its clause that make it the day of a plan or a wish.
+static PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|delay(?:s|ed)?|postpone[sd]?)\b")
+        .expect("valid plan regex")
+});
+
 impl ClauseWords {
-    /// Two dates told in one clause's words: their clauses share [`super::Tuning::clause_words`]
-    /// content words or more, and the same words of order ("a second suspect" is not "a
-    /// suspect").
-    fn alike(&self, o: &Self) -> bool {
-        self.order == o.order && self.stems.intersection(&o.stems).count() >= TUNING.clause_words
+    /// Two dates told as of two happenings: a plan or a wish against what happened ("will be
+    /// held on March 3", "was held on March 5"), or other words of order ("a second suspect",
+    /// "more coastal towns").
+    fn apart(&self, o: &Self) -> bool {
+        self.plan != o.plan || self.order != o.order
     }
 }
 
+/// Words before a date that may tell which part of a month it is ("at the end of November").
+const AROUND_WORDS: usize = 3;
+
 impl Cx<'_> {
-    /// The words of the clause date `m` stands in, the date aside; none when the clause tells
-    /// of another time ("three years ago", [`super::TIME_SHIFT`]).
+    /// Date `m` as written with the [`AROUND_WORDS`] words before it and the rest of the word
+    /// it ends in ("at the end of November", "in November-end").
+    fn told_around(&self, m: usize) -> String {
+        let text = &self.items[m].fact.text;
+        let Some((sentence, at)) = self.sentence_of(m) else {
+            return text.clone();
+        };
+        let end = (at + text.len()).min(sentence.len());
+        let before = sentence.get(..at).unwrap_or("");
+        let from = before
+            .split_whitespace()
+            .rev()
+            .take(AROUND_WORDS)
+            .last()
+            .and_then(|w| before.rfind(w))
+            .unwrap_or(at);
+        let after = sentence.get(end..).unwrap_or("");
+        let to = end + after.find(char::is_whitespace).unwrap_or(after.len());
+        sentence.get(from..to).unwrap_or(text).to_string()
+    }
+
+    /// What the sentence of date `m` tells around it ([`ClauseWords`]).
     fn clause_of(&self, m: usize) -> Option<ClauseWords> {
         let (sentence, at) = self.sentence_of(m)?;
         let end = (at + self.items[m].fact.text.len()).min(sentence.len());
-        let (from, to) = Tense::new(sentence).clause_at(sentence, at, end);
-        if super::TIME_SHIFT.is_match(sentence.get(from..to)?) {
-            return None;
-        }
-        let rest = format!("{} {}", sentence.get(from..at)?, sentence.get(end..to)?);
-        let order = crate::text::tokenize(&rest)
-            .into_iter()
-            .filter(|t| crate::text::is_order_word(&t.key))
-            .map(|t| t.key)
+        let tense = Tense::new(sentence);
+        let (from, to) = tense.clause_at(sentence, at, end);
+        // A main clause (opened by a mark, not a word) takes what opens the sentence before it.
+        let main = !sentence
+            .get(from..)?
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+        let scope = sentence.get(if main { 0 } else { from }..to)?;
+        // "more than 1,300" is a bound, not a second lot.
+        let toks = crate::text::tokenize(scope);
+        let order = toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| {
+                crate::text::is_order_word(&t.key)
+                    && toks.get(k + 1).is_none_or(|n| n.key != "than")
+            })
+            .map(|(_, t)| t.key.clone())
             .collect();
-        let stems = content_words(&rest)
-            .into_iter()
-            .flat_map(|(s, e)| terms(&rest[s..e]))
-            .map(|t| t.stem)
-            .collect();
-        Some(ClauseWords { stems, order })
+        Some(ClauseWords {
+            order,
+            plan: tense.future_at(sentence, at, end) || PLAN_RE.is_match(sentence.get(from..at)?),
+        })
     }
 }
 
@@ -1461,7 +1497,7 @@ static MONTH_START_RE: LazyLock<Regex> =
 /// Two months one after the other, the earlier told by its end or the later by its beginning
 /// ("in November-end", "early December"): days apart, and each told loosely enough to be the
 /// other's day.
-fn month_edges(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
+fn month_edges(a: &str, ra: &DateRange, b: &str, rb: &DateRange) -> bool {
     if ra.grain != Grain::Month || rb.grain != Grain::Month {
         return false;
     }
@@ -1472,9 +1508,8 @@ fn month_edges(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
             x.to.succ_opt() == Some(y.from)
         }
     };
-    let edges = |early: &Fact, late: &Fact| {
-        MONTH_END_RE.is_match(&early.text) || MONTH_START_RE.is_match(&late.text)
-    };
+    let edges =
+        |early: &str, late: &str| MONTH_END_RE.is_match(early) || MONTH_START_RE.is_match(late);
     (next(ra, rb) && edges(a, b)) || (next(rb, ra) && edges(b, a))
 }
 
