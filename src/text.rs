@@ -310,26 +310,26 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
+/// The ordinal words, first to tenth, in order.
+const ORDINALS: [&str; 10] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// The number a lowercase ordinal word tells ("fourth" → 4), first to tenth.
+pub fn ordinal_number(w: &str) -> Option<u32> {
+    ORDINALS
+        .iter()
+        .position(|&o| o == w)
+        .and_then(|k| u32::try_from(k + 1).ok())
+}
+
 /// A lowercase English word that tells one of several happenings of a kind apart from the
-/// others: an ordinal ("a second suspect"), "another", "again", "more" ("more coastal towns").
-/// Words of order in time ("later", "last", "new") tell no second happening: "later that day".
+/// others: an ordinal past the first ("a second suspect"), "another", "again", "more" ("more
+/// coastal towns"). Words of order in time ("later", "last", "new") tell no second happening:
+/// "later that day".
 pub fn is_order_word(w: &str) -> bool {
-    matches!(
-        w,
-        "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "another"
-            | "again"
-            | "more"
-            | "further"
-    )
+    ordinal_number(w).is_some_and(|n| n >= 2)
+        || matches!(w, "another" | "again" | "more" | "further")
 }
 
 /// A lowercase English word that turns a statement into its opposite ("not", "never", "didn't").

@@ -2192,27 +2192,12 @@ fn describe_quantity(f: &Fact) -> String {
 /// order ("fourth", "past"), a possessive ("league's"), a people's adjective ("ukrainian").
 /// Figures are still matched by it; only their finding is named otherwise.
 fn weak_subject(s: &str) -> bool {
-    matches!(
-        s,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "last"
-            | "next"
-            | "past"
-            | "previous"
-            | "former"
-            | "overall"
-            | "total"
-            | "plus"
-    ) || s.ends_with("'s")
+    crate::text::ordinal_number(s).is_some()
+        || matches!(
+            s,
+            "last" | "next" | "past" | "previous" | "former" | "overall" | "total" | "plus"
+        )
+        || s.ends_with("'s")
         || s.ends_with("’s")
         || s.ends_with("ian")
         || s.ends_with("ese")
