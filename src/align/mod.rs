@@ -512,54 +512,6 @@ mod tests {
         }
     }
 
-    /// Invented reports of one wildfire over its first week, told in other words each day
-    /// (evacuations, acres, homes lost, containment): (file name, text).
-    fn fire_days() -> Vec<(&'static str, String)> {
-        vec![
-            (
-                "fire_day1.txt",
-                include_str!("../../tests/fixtures/days/fire_day1.txt").to_string(),
-            ),
-            (
-                "fire_day2.txt",
-                include_str!("../../tests/fixtures/days/fire_day2.txt").to_string(),
-            ),
-            (
-                "fire_day3.txt",
-                include_str!("../../tests/fixtures/days/fire_day3.txt").to_string(),
-            ),
-            (
-                "fire_day7.txt",
-                include_str!("../../tests/fixtures/days/fire_day7.txt").to_string(),
-            ),
-        ]
-    }
-
-    fn stories_of(reports: &[(&str, String)]) -> Vec<usize> {
-        let texts: Vec<(&str, &str)> = reports.iter().map(|(n, t)| (*n, t.as_str())).collect();
-        let mut cmp = loaded(&texts);
-        align_with(&mut cmp, &Tuning::default(), &AtomicBool::new(false)).expect("aligns");
-        cmp.documents.iter().map(|d| d.story).collect()
-    }
-
-    #[test]
-    fn one_event_reported_over_a_week_is_one_story() {
-        // Dated within a week and naming the fire: one story, though the words all four share
-        // weigh nothing in a comparison of four.
-        assert_eq!(stories_of(&fire_days()), vec![0, 0, 0, 0]);
-        // A report dated weeks later, or with no dateline, is not joined by its name alone.
-        for (k, from, to) in [
-            (3, "date 2025-08-11", "date 2025-09-11"),
-            (2, "date 2025-08-07\n", ""),
-        ] {
-            let mut reports = fire_days();
-            assert!(reports[k].1.contains(from), "{from}");
-            reports[k].1 = reports[k].1.replacen(from, to, 1);
-            let stories = stories_of(&reports);
-            assert_ne!(stories[k], stories[0], "{k}: {stories:?}");
-        }
-    }
-
     /// Per document, whether its headline passage also holds its lead.
     fn headline_holds_lead(cmp: &Comparison) -> Vec<bool> {
         cmp.documents

@@ -5,10 +5,6 @@
 //! weighed by how few of its reports use them), so reports of one event given alone fall below
 //! it; clusters nearly as alike between them as inside are joined ([`join_alike`]).
 //!
-//! Reports of one event over its first days tell it in other words each day, and in a
-//! comparison of a few reports the words all of them share weigh nothing: clusters whose reports
-//! are all dated within a week and give a name in common are joined ([`join_same_days`]).
-//!
 //! Look-alike events told in the same words but of other people and places (two robberies in
 //! two towns, a template bulletin) are told apart by the names their reports give: inside each
 //! cluster, reports are clustered again by their names, and clusters of several reports each
@@ -65,7 +61,6 @@ pub(super) fn split(
         tuning.story,
         tuning.loose_story,
     );
-    join_same_days(&mut of, names, datelines);
     lap("joined");
     settle_by_date(&mut of, doc_vecs, datelines);
     let clusters = of.clone();
@@ -222,76 +217,6 @@ fn name_vectors(names: &[Vec<u32>]) -> Vec<Vec<(u32, f32)>> {
 
 /// Days apart two datelines can be and still tell of one story's time.
 const SAME_TIME_DAYS: i64 = 7;
-
-/// Most clusters one name may join in [`join_same_days`]: a name that many give (a wire
-/// service, a country) says nothing of which story a report tells.
-const SAME_DAYS_NAME_CLUSTERS: usize = 8;
-
-/// Joins clusters of reports all dated within [`SAME_TIME_DAYS`] of each other that give a name
-/// in common, each in half its reports or more: the reports of one event over its first days
-/// (a fire's acres on Monday, its containment on Friday) tell it in other words every day, and
-/// in a comparison of a few reports the words all of them share weigh nothing, so the story bar
-/// parts them; their dates and the event's name say they are one story. Reports with no
-/// dateline are never joined so.
-fn join_same_days(of: &mut [usize], names: &[Vec<u32>], datelines: &[Option<NaiveDate>]) {
-    let nclusters = of.iter().max().map_or(0, |&m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); nclusters];
-    for (d, &c) in of.iter().enumerate() {
-        members[c].push(d);
-    }
-    // Per cluster whose reports are all dated: its first and last dateline, and the names half
-    // of its reports or more give.
-    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; nclusters];
-    let mut by_name: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (c, ds) in members.iter().enumerate() {
-        let dates: Option<Vec<NaiveDate>> = ds.iter().map(|&d| datelines[d]).collect();
-        let Some(dates) = dates else { continue };
-        let (Some(&lo), Some(&hi)) = (dates.iter().min(), dates.iter().max()) else {
-            continue;
-        };
-        span[c] = Some((lo, hi));
-        let mut count: HashMap<u32, usize> = HashMap::default();
-        for &d in ds {
-            for &t in &names[d] {
-                *count.entry(t).or_default() += 1;
-            }
-        }
-        for (t, k) in count {
-            if 2 * k >= ds.len() {
-                by_name.entry(t).or_default().push(c);
-            }
-        }
-    }
-    let mut root: Vec<usize> = (0..nclusters).collect();
-    let mut joined_span = span.clone();
-    let mut names_sorted: Vec<(u32, Vec<usize>)> = by_name.into_iter().collect();
-    names_sorted.sort_unstable();
-    for (_, clusters) in names_sorted {
-        if clusters.len() > SAME_DAYS_NAME_CLUSTERS {
-            continue;
-        }
-        for (i, &a) in clusters.iter().enumerate() {
-            for &b in &clusters[i + 1..] {
-                let (ra, rb) = (find(&mut root, a), find(&mut root, b));
-                if ra == rb {
-                    continue;
-                }
-                let (Some((la, ha)), Some((lb, hb))) = (joined_span[ra], joined_span[rb]) else {
-                    continue;
-                };
-                let (lo, hi) = (la.min(lb), ha.max(hb));
-                if (hi - lo).num_days() <= SAME_TIME_DAYS {
-                    root[rb] = ra;
-                    joined_span[ra] = Some((lo, hi));
-                }
-            }
-        }
-    }
-    for c in of.iter_mut() {
-        *c = find(&mut root, *c);
-    }
-    renumber(of);
-}
 
 /// Share of its likeness to its own story a report needs with another story to be moved there
 /// by its date.
