@@ -450,14 +450,12 @@ const BODIES: &[&str] = &[
 /// The people a sentence names in full: two name-like words in a row ([`name_like`]) and no
 /// third, not after a word that makes them a place or a body ([`BEFORE_A_PLACE`]) nor ending
 /// in one ([`BODIES`]) ("Maria Lopez", not "in Rancho Mirage" or "the Lake Tower Hotel"):
-/// their surnames. A name followed by a verb of saying ([`SAYS`]) is the source's.
+/// their surnames.
 fn people_named(sentence: &str) -> BTreeSet<&str> {
     let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'' && c != '’')
         .collect();
     let named = |k: usize| words.get(k).is_some_and(|w| name_like(w));
-    // The word after a name, past its punctuation: "…, Sheriff Jane Wells said."
-    let next_word = |k: usize| words[k..].iter().find(|w| !w.is_empty()).copied();
     (0..words.len().saturating_sub(1))
         .filter(|&k| {
             named(k)
@@ -467,23 +465,10 @@ fn people_named(sentence: &str) -> BTreeSet<&str> {
                     !named(p) && !BEFORE_A_PLACE.contains(&words[p].to_lowercase().as_str())
                 })
                 && !BODIES.contains(&words[k + 1])
-                && !next_word(k + 2).is_some_and(|w| SAYS.contains(&w))
         })
         .map(|k| words[k + 1])
         .collect()
 }
-
-/// Verbs after a name that make it the source of what the sentence tells, not one it is of:
-/// two sources may quote two officials on one happening.
-const SAYS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "confirmed",
-    "announced",
-    "stated",
-];
 
 /// Two sentences that name two people of one surname and no given name in common ("Daniel
 /// Mercer", "his brother Tom Mercer"), or that each name in full a person the other does not
