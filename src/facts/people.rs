@@ -360,23 +360,20 @@ pub(super) fn clean_person(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// A word that may be part of a person's name: capitalized, not all capitals, neither a title,
-/// a month nor a weekday.
-fn name_like(w: &str) -> bool {
-    w.chars().count() > 1
-        && w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().skip(1).any(char::is_lowercase)
-        && !NOT_NAMES.contains(&w)
-        && crate::dates::month_number(w).is_none()
-        && w.parse::<chrono::Weekday>().is_err()
-}
-
 /// The full names a sentence gives (two capitalized words in a row, neither a title, month or
 /// weekday), as surname → given names: "Police arrested Daniel Mercer" gives Mercer → Daniel.
 fn given_names(sentence: &str) -> BTreeMap<&str, BTreeSet<&str>> {
     let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'' && c != '’')
         .collect();
+    let name_like = |w: &str| {
+        w.chars().count() > 1
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !NOT_NAMES.contains(&w)
+            && crate::dates::month_number(w).is_none()
+            && w.parse::<chrono::Weekday>().is_err()
+    };
     let mut out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for pair in words.windows(2) {
         if name_like(pair[0]) && name_like(pair[1]) {
@@ -386,102 +383,12 @@ fn given_names(sentence: &str) -> BTreeMap<&str, BTreeSet<&str>> {
     out
 }
 
-/// Words before a full name that make it a place or a body rather than a person ("in Rancho
-/// Mirage", "into the Betty Ford Center").
-const BEFORE_A_PLACE: &[&str] = &[
-    "in", "at", "into", "from", "of", "near", "to", "across", "outside", "inside", "the", "a",
-    "an", "on",
-];
-
-/// Last words of a name that make it a place or a body ("Betty Ford Center", "Harris County").
-const BODIES: &[&str] = &[
-    "Center",
-    "Centre",
-    "Clinic",
-    "Hospital",
-    "County",
-    "City",
-    "Department",
-    "Service",
-    "Agency",
-    "University",
-    "College",
-    "School",
-    "Court",
-    "Police",
-    "Street",
-    "Avenue",
-    "Road",
-    "Park",
-    "Bank",
-    "Company",
-    "Corporation",
-    "Council",
-    "Committee",
-    "Ministry",
-    "Party",
-    "Airport",
-    "Station",
-    "Fire",
-    "River",
-    "Lake",
-    "Island",
-    "Bay",
-    "Valley",
-    "Plaza",
-    "Mall",
-    "Stadium",
-    "Club",
-    "Group",
-    "Association",
-    "Institute",
-    "Foundation",
-    "Office",
-    "House",
-    "Senate",
-    "Congress",
-    "Parliament",
-    "Army",
-    "Navy",
-    "Force",
-    "Guard",
-];
-
-/// The people a sentence names in full: two name-like words in a row ([`name_like`]) and no
-/// third, not after a word that makes them a place or a body ([`BEFORE_A_PLACE`]) nor ending
-/// in one ([`BODIES`]) ("Maria Lopez", not "in Rancho Mirage" or "the Lake Tower Hotel"):
-/// their surnames.
-fn people_named(sentence: &str) -> BTreeSet<&str> {
-    let words: Vec<&str> = sentence
-        .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'' && c != '’')
-        .collect();
-    let named = |k: usize| words.get(k).is_some_and(|w| name_like(w));
-    (0..words.len().saturating_sub(1))
-        .filter(|&k| {
-            named(k)
-                && named(k + 1)
-                && !named(k + 2)
-                && k.checked_sub(1).is_none_or(|p| {
-                    !named(p) && !BEFORE_A_PLACE.contains(&words[p].to_lowercase().as_str())
-                })
-                && !BODIES.contains(&words[k + 1])
-        })
-        .map(|k| words[k + 1])
-        .collect()
-}
-
 /// Two sentences that name two people of one surname and no given name in common ("Daniel
-/// Mercer", "his brother Tom Mercer"), or that each name in full a person the other does not
-/// name at all ("State Senator Maria Lopez launched her campaign …", "State Senator James Okafor
-/// launched his campaign …"): what each tells happened to one of them. A sentence that names
-/// no one in full ("the 26-year-old actress checked into …") is of anyone the other names.
+/// Mercer", "his brother Tom Mercer"): what each tells happened to one of them.
 pub(super) fn other_people(a: &str, b: &str) -> bool {
     let (x, y) = (given_names(a), given_names(b));
-    let unnamed_in =
-        |people: BTreeSet<&str>, other: &str| people.iter().any(|surname| !other.contains(surname));
     x.iter()
         .any(|(surname, given)| y.get(surname).is_some_and(|other| given.is_disjoint(other)))
-        || (unnamed_in(people_named(a), b) && unnamed_in(people_named(b), a))
 }
 
 /// Whether the last word of `person` is in `text` outside the sentence at `span` (or the text
