@@ -323,13 +323,10 @@ pub fn ordinal_number(w: &str) -> Option<u32> {
         .and_then(|k| u32::try_from(k + 1).ok())
 }
 
-/// A lowercase English word that tells one of several happenings of a kind apart from the
-/// others: an ordinal past the first ("a second suspect"), "another", "again", "more" ("more
-/// coastal towns"). Words of order in time ("later", "last", "new") tell no second happening:
-/// "later that day".
+/// A lowercase English word that, before "time", tells a happening repeated: an ordinal past
+/// the first ("a second time"), "another".
 pub fn is_order_word(w: &str) -> bool {
-    ordinal_number(w).is_some_and(|n| n >= 2)
-        || matches!(w, "another" | "again" | "more" | "further")
+    ordinal_number(w).is_some_and(|n| n >= 2) || w == "another"
 }
 
 /// A lowercase English word that turns a statement into its opposite ("not", "never", "didn't").

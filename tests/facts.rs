@@ -230,9 +230,11 @@ fn dates_told_with_two_verbs_of_what_happened_do_not_conflict() {
 }
 
 /// Two reports of one day that tell one happening in the same words give its date two ways: a
-/// conflict. Not when something in the sentence tells of two happenings: a word of order ("a
-/// second perfume line"), a plan against what happened ("planned to launch … in September"), or
-/// months one after the other told by their edges ("at the end of November", "in December").
+/// conflict. Not when something in the sentence tells of two happenings: a repeat ("for a
+/// second time"), a plan against what happened ("planned to launch … in September"), or months
+/// one after the other told by their edges ("at the end of November", "in December"); words of
+/// a plan or an edge in another sense ("the long-delayed", "the expected", "the late
+/// designer's") change nothing.
 #[test]
 fn a_plan_a_second_happening_or_a_months_edge_is_no_conflict_of_dates() {
     let first = |clause: &str| {
@@ -250,25 +252,42 @@ fn a_plan_a_second_happening_or_a_months_edge_is_no_conflict_of_dates() {
              old friends had been a bad influence on her.\n"
         )
     };
-    let cmp = two(
-        &first("Voss launched a perfume line called Tidewater in December."),
-        &second("has launched a perfume line called Tidewater in September"),
-    );
-    let f = finding_with(&cmp, FactKind::Date, "d1", "in September");
-    assert_eq!(f.status, FindingStatus::Conflict, "{}", f.summary);
-    assert!(f.summary.contains("in December"), "{}", f.summary);
+    // The same words with other dates conflict, whatever else the sentences say: words of a
+    // plan, an edge of a month or an order in another sense are no such words.
     for (a, b) in [
         (
             "Voss launched a perfume line called Tidewater in December.",
-            "has launched a second perfume line called Tidewater in September",
+            "has launched a perfume line called Tidewater in September",
         ),
         (
-            "Voss launched a perfume line called Tidewater in Paris in December.",
-            "has launched a perfume line called Tidewater in Milan in September",
+            "Voss launched the long-delayed perfume line called Tidewater in December.",
+            "has launched the perfume line called Tidewater in September",
+        ),
+        (
+            "Voss launched a perfume line called Tidewater, the late designer's idea, in November.",
+            "has launched a perfume line called Tidewater in December",
+        ),
+    ] {
+        let cmp = two(&first(a), &second(b));
+        assert_eq!(
+            conflicts(&cmp, FactKind::Date).len(),
+            1,
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+    for (a, b) in [
+        (
+            "Voss launched a perfume line called Tidewater in December.",
+            "has launched a perfume line called Tidewater for a second time in September",
         ),
         (
             "Voss launched a perfume line called Tidewater at the end of November.",
             "has launched a perfume line called Tidewater in December",
+        ),
+        (
+            "Voss launched a perfume line called Tidewater in late November.",
+            "has launched a perfume line called Tidewater in early December",
         ),
         (
             "Voss planned to launch a perfume line called Tidewater in September.",

@@ -1368,18 +1368,20 @@ impl Cx<'_> {
 /// two happenings, however alike their passages.
 #[derive(Debug, PartialEq)]
 struct ClauseWords {
-    /// Words that tell one of several happenings of a kind ([`crate::text::is_order_word`]),
-    /// in its clause or in what opens the sentence before a main clause ("For the second
-    /// time, police arrested …").
+    /// Words of its clause that tell a happening repeated: "again", "a second time", "for
+    /// the third time" ([`crate::text::is_order_word`] before "time").
     order: BTreeSet<String>,
-    /// The date is of a plan or a wish, not of what happened ("will be held on March 3", "wanted
-    /// its budget approved in February").
+    /// The date is of a plan or a wish, not of what happened: a word of the future or of a plan
+    /// before it in its clause ("will be held on March 3", "planned to launch … in
+    /// September", "forced NASA to delay the launch … on March 3").
     plan: bool,
 }
 
-/// Words before a date in its clause that make it the day of a plan or a wish.
+/// A verb of a plan or a wish, with what it governs ("planned to", "scheduled for", "delayed
+/// the"): not such a word as an adjective ("the expected verdict", "the wanted fugitive", "the
+/// long-delayed bridge").
 static PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|delay(?:s|ed)?|postpone[sd]?)\b")
+    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|slated|due)\s+(?:to|for)\b|\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing)\s+(?:the|its|their|his|her|a|an)\b")
         .expect("valid plan regex")
 });
 
@@ -1423,27 +1425,24 @@ impl Cx<'_> {
         let end = (at + self.items[m].fact.text.len()).min(sentence.len());
         let tense = Tense::new(sentence);
         let (from, to) = tense.clause_at(sentence, at, end);
-        // A main clause (opened by a mark, not a word) takes what opens the sentence before it.
-        let main = !sentence
-            .get(from..)?
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()));
-        let scope = sentence.get(if main { 0 } else { from }..to)?;
-        // "more than 1,300" is a bound, not a second lot.
-        let toks = crate::text::tokenize(scope);
+        let toks = crate::text::tokenize(sentence.get(from..to)?);
         let order = toks
             .iter()
             .enumerate()
-            .filter(|&(k, t)| {
-                crate::text::is_order_word(&t.key)
-                    && toks.get(k + 1).is_none_or(|n| n.key != "than")
+            .filter_map(|(k, t)| {
+                if t.key == "again" {
+                    Some(t.key.clone())
+                } else {
+                    (crate::text::is_order_word(&t.key)
+                        && toks.get(k + 1).is_some_and(|n| n.key == "time"))
+                    .then(|| format!("{} time", t.key))
+                }
             })
-            .map(|(_, t)| t.key.clone())
             .collect();
+        let before = sentence.get(from..at)?;
         Some(ClauseWords {
             order,
-            plan: tense.future_at(sentence, at, end) || PLAN_RE.is_match(sentence.get(from..at)?),
+            plan: FUTURE_RE.is_match(before) || PLAN_RE.is_match(before),
         })
     }
 }
@@ -1486,13 +1485,24 @@ fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
         && ra.from.day() == rb.from.day()
 }
 
-/// A month told by its end ("late November", "in November-end").
-static MONTH_END_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:late|end)\b|-end\b").expect("valid regex"));
+/// A month told by its end ("late November", "the end of November", "in November-end").
+static MONTH_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:late|end\s+of|close\s+of)\s+{MONTHS}\b|\b{MONTHS}-end\b"
+    ))
+    .expect("valid regex")
+});
 
 /// A month told by its beginning ("early December", "the start of December").
-static MONTH_START_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:early|beginning|start)\b").expect("valid regex"));
+static MONTH_START_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:early|beginning\s+of|start\s+of)\s+{MONTHS}\b"
+    ))
+    .expect("valid regex")
+});
+
+/// The names of the months, as a regex group.
+const MONTHS: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 
 /// Two months one after the other, the earlier told by its end or the later by its beginning
 /// ("in November-end", "early December"): days apart, and each told loosely enough to be the
