@@ -1487,22 +1487,21 @@ fn dateline_made(a: &Fact, ra: &DateRange, b: &Fact, rb: &DateRange) -> bool {
 
 /// A month told by its end ("late November", "the end of November", "in November-end").
 static MONTH_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+    use crate::dates::MONTH_RE;
     Regex::new(&format!(
-        r"(?i)\b(?:late|end\s+of|close\s+of)\s+{MONTHS}\b|\b{MONTHS}-end\b"
+        r"(?i)\b(?:late|end\s+of|close\s+of)\s+{MONTH_RE}(?:\s|$|[,;])|\b{MONTH_RE}-end\b"
     ))
     .expect("valid regex")
 });
 
 /// A month told by its beginning ("early December", "the start of December").
 static MONTH_START_RE: LazyLock<Regex> = LazyLock::new(|| {
+    use crate::dates::MONTH_RE;
     Regex::new(&format!(
-        r"(?i)\b(?:early|beginning\s+of|start\s+of)\s+{MONTHS}\b"
+        r"(?i)\b(?:early|beginning\s+of|start\s+of)\s+{MONTH_RE}(?:\s|$|[,;])"
     ))
     .expect("valid regex")
 });
-
-/// The names of the months, as a regex group.
-const MONTHS: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 
 /// Two months one after the other, the earlier told by its end or the later by its beginning
 /// ("in November-end", "early December"): days apart, and each told loosely enough to be the
