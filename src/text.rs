@@ -317,10 +317,7 @@ const ORDINALS: [&str; 10] = [
 
 /// The number a lowercase ordinal word tells ("fourth" → 4), first to tenth.
 pub fn ordinal_number(w: &str) -> Option<u32> {
-    ORDINALS
-        .iter()
-        .position(|&o| o == w)
-        .and_then(|k| u32::try_from(k + 1).ok())
+    ORDINALS.iter().position(|&o| o == w).map(|k| k as u32 + 1)
 }
 
 /// A lowercase English word that, before "time", tells a happening repeated: an ordinal past

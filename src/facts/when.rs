@@ -1006,14 +1006,6 @@ impl Cx<'_> {
             );
             keys
         });
-        // Per date, what its sentence tells around it ([`ClauseWords`]).
-        let clauses: BTreeMap<usize, Option<ClauseWords>> = members
-            .iter()
-            .copied()
-            .zip(par_map(&members, |&m| self.clause_of(m)))
-            .collect();
-        // Two dates told as of two happenings ([`ClauseWords::apart`]) never contradict.
-        let told_apart = |a: usize, b: usize| matches!((clauses.get(&a), clauses.get(&b)), (Some(Some(x)), Some(Some(y))) if x.apart(y));
         let links: Vec<Option<bool>> = par_map(&pairs, |&(x, y)| {
             let (a, b) = (classes.rep(x), classes.rep(y));
             let (Some(Some(ra)), Some(Some(rb))) = (parsed.get(&a), parsed.get(&b)) else {
@@ -1050,7 +1042,7 @@ impl Cx<'_> {
                 && lone(b)
                 && !dateline_made(self.items[a].fact, ra, self.items[b].fact, rb)
                 && !month_edges(&self.told_around(a), ra, &self.told_around(b), rb)
-                && !told_apart(a, b)
+                && !self.told_apart(a, b)
                 && self.same_happening(a, b)
             {
                 // Only passages that report one event (aligned as one, or told in many of the
@@ -1366,7 +1358,7 @@ impl Cx<'_> {
 
 /// What the sentence of a date tells around it ([`Cx::clause_of`]) that makes two dates of
 /// two happenings, however alike their passages.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct ClauseWords {
     /// Words of its clause that tell a happening repeated: "again", "a second time", "for
     /// the third time" ([`crate::text::is_order_word`] before "time").
@@ -1387,8 +1379,8 @@ static PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl ClauseWords {
     /// Two dates told as of two happenings: a plan or a wish against what happened ("will be
-    /// held on March 3", "was held on March 5"), or other words of order ("a second suspect",
-    /// "more coastal towns").
+    /// held on March 3", "was held on March 5"), or a repeat on one side only ("again", "a
+    /// second time").
     fn apart(&self, o: &Self) -> bool {
         self.plan != o.plan || self.order != o.order
     }
@@ -1417,6 +1409,14 @@ impl Cx<'_> {
         let after = sentence.get(end..).unwrap_or("");
         let to = end + after.find(char::is_whitespace).unwrap_or(after.len());
         sentence.get(from..to).unwrap_or(text).to_string()
+    }
+
+    /// Dates `a` and `b` told as of two happenings ([`ClauseWords::apart`]). Read only for a
+    /// pair about to be a conflict, so only such pairs pay for it.
+    fn told_apart(&self, a: usize, b: usize) -> bool {
+        self.clause_of(a)
+            .zip(self.clause_of(b))
+            .is_some_and(|(x, y)| x.apart(&y))
     }
 
     /// What the sentence of date `m` tells around it ([`ClauseWords`]).
