@@ -2670,3 +2670,53 @@ fn a_date_conflict_gives_many_sources_by_number() {
         "{s}"
     );
 }
+
+/// A size told before its noun ("a 10-metre dhow", "a 24- to 30-foot dhow") is compared in
+/// metres whatever unit a source measures in: a conversion rounded as sources round it agrees,
+/// a figure outside it conflicts and shows the conversion, and a height is no length.
+#[test]
+fn sizes_in_feet_and_metres_are_compared_in_metres() {
+    let said = |size: &str| {
+        ferry(
+            "2022-09-12",
+            &format!("Officers searching the ferry found {size} tied alongside its hull."),
+        )
+    };
+    let cmp = two(&said("a 10-metre dinghy"), &said("a 24- to 30-foot dinghy"));
+    let c = the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &[
+            "size of dinghy",
+            "“10-metre dinghy”",
+            "“24- to 30-foot dinghy”",
+        ],
+    );
+    assert!(c.summary.contains("≈ 7.3–9.1 m"), "{}", c.summary);
+    for (a, b) in [
+        ("a 10-metre dinghy", "a 33-foot dinghy"),
+        ("a nine-metre dinghy", "a 30-foot dinghy"),
+        ("the 10-metre-long dinghy", "a 10-meter dinghy"),
+        ("a 3-mile-long dinghy", "a 5-km dinghy"),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+        assert!(
+            cmp.findings.iter().any(|f| f.status == FindingStatus::Agree
+                && f.summary.starts_with("size of dinghy agrees")),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+    // A height and a length of one thing are two figures.
+    let cmp = two(&said("a 30-foot-high dinghy"), &said("a 20-foot dinghy"));
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}

@@ -22,6 +22,7 @@
 mod classes;
 mod clock;
 mod direction;
+mod length;
 mod people;
 mod quantity;
 mod quote;

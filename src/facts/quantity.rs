@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use super::classes::{Classes, Links};
+use super::length::Length;
 use super::{Cx, par_map};
 use crate::model::{Finding, FindingStatus};
 use crate::text::terms;
@@ -33,7 +34,7 @@ pub(crate) enum Qual {
 
 impl Qual {
     /// The bound in words ("more than"), empty for an exact figure.
-    fn words(self) -> &'static str {
+    pub(crate) fn words(self) -> &'static str {
         match self {
             Qual::Exact => "",
             Qual::Over => "more than",
@@ -74,12 +75,22 @@ impl Qual {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Amount {
     pub qual: Qual,
+    /// The number, or the low end of a range ("24- to 30-foot": 24).
     pub number: f64,
+    /// The high end of a range (`24-30 foot`: 30).
+    pub to: Option<f64>,
     pub unit: String,
+    /// Worked out from another unit (`30 foot ≈ 9.144 meter`), not stated.
+    pub converted: bool,
 }
 
 /// Relative slack for a number stated without a qualifier (rounding: "$17bn" vs "$17.1bn").
 const ROUNDING: f64 = 0.02;
+
+/// Relative slack for a figure converted from another unit: the other source may have
+/// converted it too, rounding to two significant figures ("30 feet (9 metres)", "5 km (3
+/// miles)"), which moves a figure by up to 5%.
+const CONVERTED: f64 = 0.05;
 
 impl Amount {
     /// Reads one `[qualifier ]number unit` value.
@@ -92,28 +103,64 @@ impl Amount {
             }
             None => Qual::Exact,
         };
-        let number: f64 = parts.next()?.parse().ok()?;
+        let written = parts.next()?;
+        let (number, to) = match written.split_once('-') {
+            Some((lo, hi)) => (lo.parse().ok()?, Some(hi.parse().ok()?)),
+            None => (written.parse().ok()?, None),
+        };
         let unit = parts.collect::<Vec<_>>().join(" ");
-        Some(Self { qual, number, unit })
+        Some(Self {
+            qual,
+            number,
+            to,
+            unit,
+            converted: false,
+        })
     }
 
-    /// Reads every amount of a value (a conversion gives two, joined by ` = `).
+    /// Reads every amount of a value: a conversion the source gives is joined by ` = `
+    /// (`500000000 EUR = 590000000 USD`), one worked out here by ` ≈ ` (`30 foot ≈ 9.144 meter`).
     pub(crate) fn parse_all(s: &str) -> Vec<Self> {
-        s.split(" = ").filter_map(Self::parse).collect()
+        s.split(" = ")
+            .flat_map(|given| {
+                given.split(" ≈ ").enumerate().filter_map(|(k, part)| {
+                    Self::parse(part).map(|a| Self {
+                        converted: k > 0,
+                        ..a
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// The amount of a value to set beside other sources' figures: the one worked out in a
+    /// unit every source can be compared in (metres for `30 foot ≈ 9.144 meter`), else the
+    /// figure as written.
+    pub(crate) fn common(amounts: &[Amount]) -> Option<&Amount> {
+        amounts
+            .iter()
+            .rev()
+            .find(|a| a.converted)
+            .or(amounts.first())
+    }
+
+    /// The relative slack of an exact figure: rounding, or more for a conversion.
+    fn slack(&self) -> f64 {
+        if self.converted { CONVERTED } else { ROUNDING }
     }
 
     /// The closed range of numbers the statement allows.
     pub(crate) fn range(&self) -> (f64, f64) {
-        let n = self.number;
+        let (lo, hi) = (self.number, self.to.unwrap_or(self.number));
         match self.qual {
-            Qual::Exact => (n * (1.0 - ROUNDING), n * (1.0 + ROUNDING)),
+            Qual::Exact => (lo * (1.0 - self.slack()), hi * (1.0 + self.slack())),
             // "More than 26,000" bounds the figure from below only: 31,000 may be true too.
-            Qual::Over => (n * 1.000_001, f64::INFINITY),
-            Qual::AtLeast => (n, f64::INFINITY),
-            Qual::About => (n * 0.9, n * 1.1),
-            Qual::Nearly => (n * 0.85, n),
-            Qual::UpTo => (0.0, n),
-            Qual::Under => (0.0, n * 0.999_999),
+            Qual::Over => (hi * 1.000_001, f64::INFINITY),
+            Qual::AtLeast => (hi, f64::INFINITY),
+            Qual::About => (lo * 0.9, hi * 1.1),
+            Qual::Nearly => (lo * 0.85, hi),
+            Qual::UpTo => (0.0, hi),
+            Qual::Under => (0.0, hi * 0.999_999),
         }
     }
 
@@ -122,7 +169,8 @@ impl Amount {
         if self.unit != other.unit {
             return false;
         }
-        if self.qual == Qual::Exact && other.qual == Qual::Exact {
+        let plain = |a: &Amount| a.qual == Qual::Exact && a.to.is_none() && !a.converted;
+        if plain(self) && plain(other) {
             return (self.number - other.number).abs()
                 <= ROUNDING * self.number.abs().max(other.number.abs());
         }
@@ -142,13 +190,14 @@ const QUALIFIED_SLACK: f64 = 0.1;
 /// sources disagree on which side of it the count lies.
 pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
     let slack = if a.qual == Qual::Exact && b.qual == Qual::Exact {
-        ROUNDING
+        a.slack().max(b.slack())
     } else {
         QUALIFIED_SLACK
     };
-    a.unit == b.unit
-        && a.compatible(b)
-        && (a.number - b.number).abs() <= slack * a.number.abs().max(b.number.abs())
+    // A range is one figure only with the same range ("24- to 30-foot").
+    let near = |x: f64, y: f64| (x - y).abs() <= slack * x.abs().max(y.abs());
+    let high = |x: &Amount| x.to.unwrap_or(x.number);
+    a.unit == b.unit && a.compatible(b) && near(a.number, b.number) && near(high(a), high(b))
 }
 
 /// What two figures of one subject must share to be weighed against each other.
@@ -230,13 +279,16 @@ pub(crate) fn readable_value(value: &str) -> String {
         .map(|a| {
             let q = a.qual.symbol();
             let sep = if q.is_empty() { "" } else { " " };
-            format!("{q}{sep}{} {}", readable(a.number), a.unit)
+            let to =
+                a.to.map_or_else(String::new, |to| format!("–{}", readable(to)));
+            let about = if a.converted { "≈ " } else { "" };
+            format!("{about}{q}{sep}{}{to} {}", readable(a.number), a.unit)
         })
         .collect();
     if parts.is_empty() {
         value.to_string()
     } else {
-        parts.join(" = ")
+        parts.join(" = ").replace(" = ≈ ", " ≈ ")
     }
 }
 
@@ -464,6 +516,8 @@ struct Read {
     next: usize,
     /// "bn"/"m" glued to the digits, or the unit of a hyphenated "seven-year".
     duration: Option<&'static str>,
+    /// The length of a hyphenated "10-metre" or "30-foot-high" ([`HYPHEN_LENGTH`]).
+    length: Option<Length>,
     word: bool,
     /// A number that is a round figure by its wording ("a dozen").
     approximate: bool,
@@ -487,9 +541,19 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             value: v,
             next: i + 1,
             duration: None,
+            length: None,
             word: false,
             approximate: false,
         }
+    } else if let Some(length) = Length::read(key) {
+        return Some(Read {
+            value: length.number,
+            next: i + 1,
+            duration: None,
+            word: length.word,
+            approximate: false,
+            length: Some(length),
+        });
     } else if let Some(c) = HYPHEN_DURATION.captures(key) {
         let n = c.get(1)?.as_str();
         let v = n
@@ -502,6 +566,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             value: v,
             next: i + 1,
             duration: Some(unit),
+            length: None,
             word: n.parse::<f64>().is_err(),
             approximate: false,
         });
@@ -511,6 +576,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             value,
             next: i + len,
             duration: None,
+            length: None,
             word: true,
             approximate: true,
         });
@@ -519,6 +585,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             value: 2.0,
             next: i + len,
             duration: None,
+            length: None,
             word: true,
             approximate: false,
         });
@@ -530,6 +597,7 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
             value: v,
             next: i + 1,
             duration: None,
+            length: None,
             word: true,
             approximate: false,
         }
@@ -547,6 +615,20 @@ fn read_number(toks: &[Token], i: usize) -> Option<Read> {
         read.next += 1;
     }
     Some(read)
+}
+
+/// "24- to 30-foot", "24 to 30-foot": a number read, then "to" and a length, is a range of that
+/// length; the length and the token after it.
+fn length_range(toks: &[Token], read: &Read) -> Option<(Length, usize)> {
+    let mut k = read.next;
+    if toks.get(k).is_some_and(|t| t.key == "-") {
+        k += 1;
+    }
+    if toks.get(k).is_none_or(|t| t.key != "to") || read.duration.is_some() {
+        return None;
+    }
+    let high = read_number(toks, k + 1)?;
+    Some((high.length?.from(read.value)?, high.next))
 }
 
 /// "a dozen" (12) or "half a dozen" (6) at token `i`: the value and the tokens it takes.
@@ -692,10 +774,16 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some(read) = read_number(&toks, i).filter(|_| free(&toks[i])) else {
+        let Some(mut read) = read_number(&toks, i).filter(|_| free(&toks[i])) else {
             i += 1;
             continue;
         };
+        // "a 24- to 30-foot dhow": one length, a range.
+        if read.length.is_none()
+            && let Some((length, next)) = length_range(&toks, &read)
+        {
+            (read.length, read.next) = (Some(length), next);
+        }
         // Numbers glued into names ("G20", "iPhone 12", "Group of 20") are not figures.
         let prev_key = if i > 0 { toks[i - 1].key.as_str() } else { "" };
         let prev_raw = if i > 0 {
@@ -712,12 +800,14 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             i = read.next;
             continue;
         }
-        // "the two sides" points back at things already named; it is not a count.
+        // "the two sides" points back at things already named; it is not a count. A size is
+        // a figure however its noun is introduced ("the 10-metre dhow").
         if read.value == 1.0 && read.word
-            || matches!(
-                prev_key,
-                "the" | "both" | "these" | "those" | "their" | "its"
-            )
+            || read.length.is_none()
+                && matches!(
+                    prev_key,
+                    "the" | "both" | "these" | "those" | "their" | "its"
+                )
         {
             i = read.next;
             continue;
@@ -771,7 +861,25 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             let q = &sentence[toks[q_start].start..toks[cur_start - 1].end];
             note.push(format!("“{q}” read as {}", qual.symbol()));
         }
-        let (unit, subject, end_tok) = if let Some(c) = currency {
+        let (unit, subject, end_tok) = if let Some(mut length) = read.length {
+            // The noun the size stands before, after its dimension ("a 6-foot tall man"); none
+            // ("he is 6-foot tall") says of what too little.
+            let mut j = j;
+            if let Some(told) = toks.get(j).and_then(|t| length.told_as(&t.key)) {
+                (length, j) = (told, j + 1);
+                read.length = Some(length);
+            }
+            let Some(noun) = toks.get(j).filter(|t| {
+                t.is_word
+                    && !is_stopword(&t.key)
+                    && sentence[t.start..t.end].chars().all(char::is_lowercase)
+            }) else {
+                i = read.next;
+                continue;
+            };
+            let subject = length.subject(&one_spelling(&singular(&noun.key)));
+            (length.unit.to_string(), subject, j + 1)
+        } else if let Some(c) = currency {
             if prev_key == "$" {
                 note.push("“$” read as US dollars".to_string());
             }
@@ -831,12 +939,20 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             note.push(format!("= {}", fmt_number(read.value)));
         }
         let qs = qual.symbol();
-        let mut value = format!(
-            "{}{}{} {unit}",
-            qs,
-            if qs.is_empty() { "" } else { " " },
-            fmt_number(read.value)
-        );
+        let mut value = match read.length {
+            Some(length) => {
+                if length.unit != "meter" {
+                    note.push(format!("{} worked out in metres", length.unit));
+                }
+                length.value(qs)
+            }
+            None => format!(
+                "{}{}{} {unit}",
+                qs,
+                if qs.is_empty() { "" } else { " " },
+                fmt_number(read.value)
+            ),
+        };
         let mut last = end_tok.max(read.next) - 1;
         // A conversion in brackets: "€500m ($590m)".
         if currency.is_some()
@@ -1737,7 +1853,7 @@ impl Cx<'_> {
         let mut stated: BTreeMap<(usize, &str, bool), Stated> = BTreeMap::new();
         for &m in members {
             let it = &self.items[m];
-            let Some(a) = amounts.get(&m).and_then(|a| a.first()) else {
+            let Some(a) = amounts.get(&m).and_then(|a| Amount::common(a)) else {
                 continue;
             };
             if it.fact.subject.is_empty() {
@@ -1767,7 +1883,7 @@ impl Cx<'_> {
                 let (lo, hi) = figures
                     .iter()
                     .fold((f64::INFINITY, 0.0_f64), |(lo, hi), (_, a)| {
-                        (lo.min(a.number), hi.max(a.number))
+                        (lo.min(a.number), hi.max(a.to.unwrap_or(a.number)))
                     });
                 let two_in_one = figures
                     .iter()
@@ -2116,7 +2232,16 @@ impl Cx<'_> {
                     .collect::<Vec<_>>()
             })
             .filter(|only| !only.is_empty())
-            .map(|only| self.bounds_told(&only))
+            .map(|only| {
+                // A figure in another unit is shown in the one they are compared in.
+                let converted = Amount::parse_all(&self.items[only[0]].fact.value)
+                    .into_iter()
+                    .find(|a| a.converted)
+                    .map_or_else(String::new, |a| {
+                        format!(" ≈ {}", super::length::in_metres(&a))
+                    });
+                format!("{}{converted}", self.bounds_told(&only))
+            })
             .collect();
         Some((
             parts,
@@ -2156,6 +2281,8 @@ const MEASURES: &[(&str, &[&str])] = &[
             "foot",
             "feet",
             "yard",
+            "inch",
+            "centimeter",
         ],
     ),
     ("percentage", &["%"]),
@@ -2184,6 +2311,8 @@ fn describe_quantity(f: &Fact) -> String {
         Some(m) if f.subject.is_empty() || f.subject == a.unit => m.to_string(),
         // Only where or how ("brought in $142 million domestically"): "amount domestically".
         Some(m) if is_adverb(&f.subject) => format!("{m} {}", f.subject),
+        // The size of a thing: "length of dhow", "height of wall".
+        Some("distance") => super::length::describe(&f.subject),
         Some(m) => format!("{m} of {}", f.subject),
     }
 }
@@ -2620,6 +2749,33 @@ mod tests {
     }
 
     #[test]
+    fn a_size_before_its_noun_is_the_size_of_that_noun() {
+        let got = q("By then all 23 pirates had clambered onto the 10-metre-long dhow.");
+        assert!(
+            got.contains(&(
+                "10-metre-long dhow".to_string(),
+                "10 meter".to_string(),
+                "dhow".to_string()
+            )),
+            "{got:?}"
+        );
+        let got = q("The larger boat was described as a 24- to 30-foot dhow.");
+        assert_eq!(
+            got,
+            vec![(
+                "24- to 30-foot dhow".to_string(),
+                "24-30 foot ≈ 7.3152-9.144 meter".to_string(),
+                "dhow".to_string()
+            )]
+        );
+        let got = q("A six-foot tall man and a 30-foot-high wall.");
+        let subjects: Vec<&str> = got.iter().map(|(_, _, s)| s.as_str()).collect();
+        assert_eq!(subjects, ["man height", "wall height"], "{got:?}");
+        // No noun after it: of what, the words do not say.
+        assert!(q("The suspect is 6-foot tall, police said.").is_empty());
+    }
+
+    #[test]
     fn one_unit_spelled_two_ways_is_one_subject() {
         let a = q("The wave rose 12 metres above the harbour wall.");
         let b = q("The wave rose 12 meters above the harbor wall.");
@@ -2787,7 +2943,9 @@ mod tests {
             Amount::parse(s).unwrap_or(Amount {
                 qual: Qual::Exact,
                 number: -1.0,
+                to: None,
                 unit: String::new(),
+                converted: false,
             })
         };
         assert!(a("> 17000000000 USD").compatible(&a("17100000000 USD")));

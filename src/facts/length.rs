@@ -1,0 +1,212 @@
+//! The size of a thing told by a hyphenated measure before its noun: "a 10-metre dhow", "the
+//! 10-metre-long dhow", "a 24- to 30-foot dhow", "a 30-foot-high wall". Every unit of length is
+//! worked out in metres too, so sources that measure in different units are compared
+//! (`24-30 foot ≈ 7.3152-9.144 meter` against `10 meter`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::quantity::fmt_number;
+
+/// Units of length as written, their one name, and their length in metres.
+const UNITS: &[(&[&str], &str, f64)] = &[
+    (&["metre", "meter", "metres", "meters"], "meter", 1.0),
+    (
+        &["kilometre", "kilometer", "kilometres", "kilometers", "km"],
+        "kilometer",
+        1000.0,
+    ),
+    (
+        &[
+            "centimetre",
+            "centimeter",
+            "centimetres",
+            "centimeters",
+            "cm",
+        ],
+        "centimeter",
+        0.01,
+    ),
+    (&["mile", "miles"], "mile", 1609.344),
+    (&["foot", "feet", "ft"], "foot", 0.3048),
+    (&["yard", "yards"], "yard", 0.9144),
+    (&["inch", "inches"], "inch", 0.0254),
+];
+
+/// The unit's one name and its length in metres.
+fn unit(word: &str) -> Option<(&'static str, f64)> {
+    UNITS
+        .iter()
+        .find(|(written, _, _)| written.contains(&word))
+        .map(|&(_, name, metres)| (name, metres))
+}
+
+/// "10-metre", "24-foot-long", "thirty-foot-high": the number, the unit and the dimension.
+static HYPHEN_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([a-z0-9.]+?)-(metres?|meters?|kilometres?|kilometers?|km|centimetres?|centimeters?|cm|miles?|foot|feet|ft|yards?|inch|inches)(?:-(long|high|tall|wide|deep))?$",
+    )
+    .expect("valid length regex")
+});
+
+/// A length told before the noun it measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Length {
+    pub number: f64,
+    /// The high end of a range ("24- to 30-foot").
+    pub to: Option<f64>,
+    /// The unit's one name ("meter", "foot").
+    pub unit: &'static str,
+    metres: f64,
+    /// "high", "wide", "deep", or none for a length ("-long" or nothing).
+    dimension: Option<&'static str>,
+    /// The number is in words ("thirty-foot").
+    pub word: bool,
+}
+
+impl Length {
+    /// Reads one token ("10-metre-long"), lower-cased.
+    pub(crate) fn read(key: &str) -> Option<Self> {
+        let c = HYPHEN_LENGTH.captures(key)?;
+        let n = c.get(1)?.as_str();
+        let number = n
+            .parse::<f64>()
+            .ok()
+            .or_else(|| crate::text::word_number(n))
+            .filter(|v| *v > 0.0)?;
+        let (unit, metres) = unit(c.get(2)?.as_str())?;
+        let dimension = c
+            .get(3)
+            .and_then(|m| dimension(m.as_str()))
+            .filter(|&d| d != "length");
+        Some(Self {
+            number,
+            to: None,
+            unit,
+            metres,
+            dimension,
+            word: n.parse::<f64>().is_err(),
+        })
+    }
+
+    /// The length as a range from `low` ("24- to 30-foot"), when `low` is below it.
+    pub(crate) fn from(self, low: f64) -> Option<Self> {
+        (low > 0.0 && low < self.number).then_some(Self {
+            number: low,
+            to: Some(self.number),
+            ..self
+        })
+    }
+
+    /// The size told with the adjective after it ("6-foot tall man"): its dimension.
+    pub(crate) fn told_as(self, adjective: &str) -> Option<Self> {
+        let d = matches!(adjective, "long" | "high" | "tall" | "wide" | "deep")
+            .then(|| dimension(adjective))??;
+        Some(Self {
+            dimension: (d != "length").then_some(d),
+            ..self
+        })
+    }
+
+    /// The value: `10 meter`, `30 foot ≈ 9.144 meter`, `24-30 foot ≈ 7.3152-9.144 meter`.
+    pub(crate) fn value(&self, qualifier: &str) -> String {
+        let sep = if qualifier.is_empty() { "" } else { " " };
+        let written = |scale: f64| {
+            let to = self
+                .to
+                .map_or_else(String::new, |t| format!("-{}", fmt_number(t * scale)));
+            format!("{qualifier}{sep}{}{to}", fmt_number(self.number * scale))
+        };
+        if self.unit == "meter" {
+            format!("{} meter", written(1.0))
+        } else {
+            format!(
+                "{} {} ≈ {} meter",
+                written(1.0),
+                self.unit,
+                written(self.metres)
+            )
+        }
+    }
+
+    /// What the length is of, from the noun it stands before: "dhow", or "wall height" for a
+    /// "30-foot-high wall" (a height and a length of one thing are two figures).
+    pub(crate) fn subject(&self, noun: &str) -> String {
+        match self.dimension {
+            Some(d) => format!("{noun} {d}"),
+            None => noun.to_string(),
+        }
+    }
+}
+
+/// Words that name a dimension, as nouns ("a 2-inch height advantage") and as the word
+/// after a size ("6-feet tall").
+fn dimension(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "long" | "length" => "length",
+        "high" | "tall" | "height" => "height",
+        "wide" | "width" => "width",
+        "deep" | "depth" => "depth",
+        _ => return None,
+    })
+}
+
+/// The words a finding names a size by: "size of dhow" (a length told with no dimension may
+/// be a diagonal: "a 13-inch television"), "height of wall", or the dimension a noun names.
+pub(crate) fn describe(subject: &str) -> String {
+    if let Some(d) = subject
+        .rsplit_once(' ')
+        .and_then(|(noun, d)| (dimension(d) == Some(d)).then(|| format!("{d} of {noun}")))
+    {
+        return d;
+    }
+    match dimension(subject) {
+        Some(d) => d.to_string(),
+        None => format!("size of {subject}"),
+    }
+}
+
+/// A figure in metres as a reader takes it in: "7.3–9.1 m", "277.8 m", "1,609 m".
+pub(crate) fn in_metres(a: &super::quantity::Amount) -> String {
+    let shown = |n: f64| {
+        if n >= 1000.0 {
+            super::quantity::readable(n.round())
+        } else {
+            fmt_number((n * 10.0).round() / 10.0)
+        }
+    };
+    let to = a.to.map_or_else(String::new, |t| format!("–{}", shown(t)));
+    let bound = a.qual.words();
+    let sep = if bound.is_empty() { "" } else { " " };
+    format!("{bound}{sep}{}{to} m", shown(a.number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hyphenated_length_reads_its_number_unit_and_dimension() {
+        let l = Length::read("10-metre-long").expect("a length");
+        assert_eq!(
+            (l.number, l.unit, l.value("")),
+            (10.0, "meter", "10 meter".to_string())
+        );
+        assert_eq!(l.subject("dhow"), "dhow");
+        let l = Length::read("thirty-foot-high").expect("a length");
+        assert!(l.word);
+        assert_eq!(l.value("~"), "~ 30 foot ≈ ~ 9.144 meter");
+        assert_eq!(describe(&l.subject("wall")), "height of wall");
+        assert_eq!(describe("dhow"), "size of dhow");
+        assert_eq!(describe("height"), "height");
+        let r = Length::read("30-foot")
+            .and_then(|l| l.from(24.0))
+            .expect("a range");
+        assert_eq!(r.value(""), "24-30 foot ≈ 7.3152-9.144 meter");
+        assert!(Length::read("30-foot").and_then(|l| l.from(40.0)).is_none());
+        for not in ["10-year", "two-time", "10-metres-wide-ish", "x-ray"] {
+            assert!(Length::read(not).is_none(), "{not}");
+        }
+    }
+}
