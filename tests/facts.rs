@@ -2671,9 +2671,10 @@ fn a_date_conflict_gives_many_sources_by_number() {
     );
 }
 
-/// A size told before its noun ("a 10-metre dhow", "a 24- to 30-foot dhow") is compared in
+/// A size told before its noun ("a 10-metre dhow", "a 28- to 30-foot dhow") is compared in
 /// metres whatever unit a source measures in: a conversion rounded as sources round it agrees,
-/// a figure outside it conflicts and shows the conversion, and a height is no length.
+/// a figure outside it conflicts and shows the conversion; a height is no length, a race named
+/// by its distance has no size, and sizes of two things of one kind do not conflict.
 #[test]
 fn sizes_in_feet_and_metres_are_compared_in_metres() {
     let said = |size: &str| {
@@ -2682,22 +2683,18 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
             &format!("Officers searching the ferry found {size} tied alongside its hull."),
         )
     };
-    let cmp = two(&said("a 10-metre dinghy"), &said("a 24- to 30-foot dinghy"));
+    let cmp = two(&said("an 11-metre dinghy"), &said("a 28- to 30-foot dinghy"));
     let c = the_conflict(
         &cmp.findings,
         FactKind::Quantity,
-        &[
-            "size of dinghy",
-            "“10-metre dinghy”",
-            "“24- to 30-foot dinghy”",
-        ],
+        &["size of dinghy", "“11-metre dinghy”", "“28- to 30-foot dinghy”"],
     );
-    assert!(c.summary.contains("≈ 7.3–9.1 m"), "{}", c.summary);
+    assert!(c.summary.contains("≈ 8.5–9.1 m"), "{}", c.summary);
     for (a, b) in [
         ("a 10-metre dinghy", "a 33-foot dinghy"),
-        ("a nine-metre dinghy", "a 30-foot dinghy"),
-        ("the 10-metre-long dinghy", "a 10-meter dinghy"),
-        ("a 3-mile-long dinghy", "a 5-km dinghy"),
+        ("a 10-metre dinghy", "a 30-foot dinghy"),
+        ("the 10-metre-long dinghy", "a 33-foot-long dinghy"),
+        ("a 3-mile dinghy", "a 5-km dinghy"),
     ] {
         let cmp = two(&said(a), &said(b));
         assert!(
@@ -2707,16 +2704,25 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
         );
         assert!(
             cmp.findings.iter().any(|f| f.status == FindingStatus::Agree
-                && f.summary.starts_with("size of dinghy agrees")),
+                && f.summary.contains("of dinghy agrees")),
             "{a} / {b}: {:#?}",
             cmp.findings
         );
     }
-    // A height and a length of one thing are two figures.
-    let cmp = two(&said("a 30-foot-high dinghy"), &said("a 20-foot dinghy"));
-    assert!(
-        conflicts(&cmp, FactKind::Quantity).is_empty(),
-        "{:#?}",
-        cmp.findings
-    );
+    for (a, b) in [
+        // A height and a length of one thing, a size with no dimension and a length.
+        ("a 30-foot-high dinghy", "a 20-foot dinghy"),
+        ("a 10-foot dinghy", "a 500-foot-long dinghy"),
+        // Two races.
+        ("the winner of the 100-metre sprint", "the winner of the 200-metre sprint"),
+        // Two things of one kind: the story gives no one size of it.
+        ("a 12-metre dinghy", "a 20-metre dinghy"),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
 }

@@ -59,7 +59,8 @@ pub(crate) struct Length {
     /// The unit's one name ("meter", "foot").
     pub unit: &'static str,
     metres: f64,
-    /// "high", "wide", "deep", or none for a length ("-long" or nothing).
+    /// "length", "height", "width", "depth", or none when the words do not say ("a 10-metre
+    /// dhow" is most often its length, "a 10-foot fence" its height).
     dimension: Option<&'static str>,
     /// The number is in words ("thirty-foot").
     pub word: bool,
@@ -76,10 +77,7 @@ impl Length {
             .or_else(|| crate::text::word_number(n))
             .filter(|v| *v > 0.0)?;
         let (unit, metres) = unit(c.get(2)?.as_str())?;
-        let dimension = c
-            .get(3)
-            .and_then(|m| dimension(m.as_str()))
-            .filter(|&d| d != "length");
+        let dimension = c.get(3).and_then(|m| dimension(m.as_str()));
         Some(Self {
             number,
             to: None,
@@ -104,7 +102,7 @@ impl Length {
         let d = matches!(adjective, "long" | "high" | "tall" | "wide" | "deep")
             .then(|| dimension(adjective))??;
         Some(Self {
-            dimension: (d != "length").then_some(d),
+            dimension: Some(d),
             ..self
         })
     }
@@ -131,13 +129,27 @@ impl Length {
     }
 
     /// What the length is of, from the noun it stands before: "dhow", or "wall height" for a
-    /// "30-foot-high wall" (a height and a length of one thing are two figures).
+    /// "30-foot-high wall" (a height and a length of one thing are two figures, and a size told
+    /// with no dimension is a figure of its own).
     pub(crate) fn subject(&self, noun: &str) -> String {
         match self.dimension {
             Some(d) => format!("{noun} {d}"),
             None => noun.to_string(),
         }
     }
+}
+
+/// Races named by their distance ("the 100-metre sprint", "a 10-km run"): the distance names
+/// the race, it is no size of a thing.
+const RACES: &[&str] = &[
+    "sprint", "dash", "race", "run", "relay", "hurdle", "hurdles", "freestyle", "backstroke",
+    "breaststroke", "butterfly", "medley", "synchro", "springboard", "platform", "marathon",
+    "swim", "walk", "steeplechase", "final", "heat", "event", "title", "record", "course",
+];
+
+/// The noun a distance stands before names a race, not a thing with a size.
+pub(crate) fn names_a_race(noun: &str) -> bool {
+    RACES.contains(&noun)
 }
 
 /// Words that name a dimension, as nouns ("a 2-inch height advantage") and as the word
@@ -193,7 +205,7 @@ mod tests {
             (l.number, l.unit, l.value("")),
             (10.0, "meter", "10 meter".to_string())
         );
-        assert_eq!(l.subject("dhow"), "dhow");
+        assert_eq!(l.subject("dhow"), "dhow length");
         let l = Length::read("thirty-foot-high").expect("a length");
         assert!(l.word);
         assert_eq!(l.value("~"), "~ 30 foot ≈ ~ 9.144 meter");

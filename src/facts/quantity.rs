@@ -88,9 +88,9 @@ pub(crate) struct Amount {
 const ROUNDING: f64 = 0.02;
 
 /// Relative slack for a figure converted from another unit: the other source may have
-/// converted it too, rounding to two significant figures ("30 feet (9 metres)", "5 km (3
-/// miles)"), which moves a figure by up to 5%.
-const CONVERTED: f64 = 0.05;
+/// converted it too, and loosely — a metre as three feet ("a 30-foot boat" as "10-metre", six
+/// feet as "two metres"), a mile as 1.5 km — which moves a figure by up to 9%.
+const CONVERTED: f64 = 0.10;
 
 impl Amount {
     /// Reads one `[qualifier ]number unit` value.
@@ -877,7 +877,13 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
                 i = read.next;
                 continue;
             };
-            let subject = length.subject(&one_spelling(&singular(&noun.key)));
+            let noun = one_spelling(&singular(&noun.key));
+            // "the 100-metre sprint", "a 10-km run": a race named by its distance.
+            if super::length::names_a_race(&noun) {
+                i = read.next;
+                continue;
+            }
+            let subject = length.subject(&noun);
             (length.unit.to_string(), subject, j + 1)
         } else if let Some(c) = currency {
             if prev_key == "$" {
@@ -2072,6 +2078,15 @@ impl Cx<'_> {
                     && !self.placed_apart(a, b)
                     && !self.rates_apart(a, b)
             };
+            // Sizes of things of one kind are often of two of them ("their 12-metre dhow sank",
+            // "rescued by a 20-metre dhow"): they contradict each other only where the story
+            // gives one size of the thing.
+            let sized = |m: usize, f: &Fact| {
+                amounts.get(&m).and_then(|a| a.first()).is_some_and(|a| {
+                    measure_of(&a.unit) == Some("distance") && !f.subject.is_empty() && f.subject != a.unit
+                })
+            };
+            let one_size = || !sized(a, x.fact) || one_story_figure();
             let developing = changed && one_happening(false) && of_one_thing()
                 || compatible
                     && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1));
@@ -2084,6 +2099,7 @@ impl Cx<'_> {
                 && lone(b)
                 && of_one_thing()
                 && !self.ended_apart(a, b, &amounts)
+                && one_size()
             {
                 Some(true)
             } else {
@@ -2755,7 +2771,7 @@ mod tests {
             got.contains(&(
                 "10-metre-long dhow".to_string(),
                 "10 meter".to_string(),
-                "dhow".to_string()
+                "dhow length".to_string()
             )),
             "{got:?}"
         );
@@ -2773,6 +2789,8 @@ mod tests {
         assert_eq!(subjects, ["man height", "wall height"], "{got:?}");
         // No noun after it: of what, the words do not say.
         assert!(q("The suspect is 6-foot tall, police said.").is_empty());
+        // A race named by its distance has no size.
+        assert!(q("She won the 100-metre sprint and a 10-km run.").is_empty());
     }
 
     #[test]
