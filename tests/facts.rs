@@ -2683,11 +2683,18 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
             &format!("Officers searching the ferry found {size} tied alongside its hull."),
         )
     };
-    let cmp = two(&said("an 11-metre dinghy"), &said("a 28- to 30-foot dinghy"));
+    let cmp = two(
+        &said("an 11-metre dinghy"),
+        &said("a 28- to 30-foot dinghy"),
+    );
     let c = the_conflict(
         &cmp.findings,
         FactKind::Quantity,
-        &["size of dinghy", "“11-metre dinghy”", "“28- to 30-foot dinghy”"],
+        &[
+            "size of dinghy",
+            "“11-metre dinghy”",
+            "“28- to 30-foot dinghy”",
+        ],
     );
     assert!(c.summary.contains("≈ 8.5–9.1 m"), "{}", c.summary);
     for (a, b) in [
@@ -2714,7 +2721,10 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
         ("a 30-foot-high dinghy", "a 20-foot dinghy"),
         ("a 10-foot dinghy", "a 500-foot-long dinghy"),
         // Two races.
-        ("the winner of the 100-metre sprint", "the winner of the 200-metre sprint"),
+        (
+            "the winner of the 100-metre sprint",
+            "the winner of the 200-metre sprint",
+        ),
         // Two things of one kind: the story gives no one size of it.
         ("a 12-metre dinghy", "a 20-metre dinghy"),
     ] {

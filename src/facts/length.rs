@@ -45,7 +45,7 @@ fn unit(word: &str) -> Option<(&'static str, f64)> {
 /// "10-metre", "24-foot-long", "thirty-foot-high": the number, the unit and the dimension.
 static HYPHEN_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([a-z0-9.]+?)-(metres?|meters?|kilometres?|kilometers?|km|centimetres?|centimeters?|cm|miles?|foot|feet|ft|yards?|inch|inches)(?:-(long|high|tall|wide|deep))?$",
+        r"^([a-z0-9.,]+?)-(metres?|meters?|kilometres?|kilometers?|km|centimetres?|centimeters?|cm|miles?|foot|feet|ft|yards?|inch|inches)(?:-(long|high|tall|wide|deep))?$",
     )
     .expect("valid length regex")
 });
@@ -72,6 +72,7 @@ impl Length {
         let c = HYPHEN_LENGTH.captures(key)?;
         let n = c.get(1)?.as_str();
         let number = n
+            .replace(',', "")
             .parse::<f64>()
             .ok()
             .or_else(|| crate::text::word_number(n))
@@ -84,7 +85,7 @@ impl Length {
             unit,
             metres,
             dimension,
-            word: n.parse::<f64>().is_err(),
+            word: n.replace(',', "").parse::<f64>().is_err(),
         })
     }
 
@@ -142,9 +143,31 @@ impl Length {
 /// Races named by their distance ("the 100-metre sprint", "a 10-km run"): the distance names
 /// the race, it is no size of a thing.
 const RACES: &[&str] = &[
-    "sprint", "dash", "race", "run", "relay", "hurdle", "hurdles", "freestyle", "backstroke",
-    "breaststroke", "butterfly", "medley", "synchro", "springboard", "platform", "marathon",
-    "swim", "walk", "steeplechase", "final", "heat", "event", "title", "record", "course",
+    "sprint",
+    "dash",
+    "race",
+    "run",
+    "relay",
+    "hurdle",
+    "hurdles",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "synchro",
+    "springboard",
+    "platform",
+    "marathon",
+    "swim",
+    "walk",
+    "steeplechase",
+    "final",
+    "heat",
+    "event",
+    "title",
+    "record",
+    "course",
 ];
 
 /// The noun a distance stands before names a race, not a thing with a size.

@@ -328,6 +328,19 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// "weighing 125 pounds", "a 300-pound weight": pounds of weight, not money, when a word of
+/// weight comes within a few words before the figure.
+fn weighed(toks: &[Token], start: usize) -> bool {
+    toks[start.saturating_sub(4)..start].iter().any(|t| {
+        t.key.starts_with("weigh") || matches!(t.key.as_str(), "heavy" | "heavier" | "tipped")
+    })
+}
+
+/// The first token of the qualifier before the number at `i` ("more than 40").
+fn q_start_of(toks: &[Token], i: usize) -> usize {
+    qualifier(toks, i).1
+}
+
 fn currency_word(s: &str) -> Option<&'static str> {
     Some(match s {
         "dollar" | "dollars" => "USD",
@@ -791,18 +804,21 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
         } else {
             ""
         };
+        // A size after a name's possessive is the named thing's ("Dubai's 828-metre tower").
+        let possessive = read.length.is_some() && prev_key.ends_with("'s");
         if i > 0
             && toks[i - 1].is_word
             && prev_raw.chars().next().is_some_and(char::is_uppercase)
             && !read.word
             && i > 1
+            && !possessive
         {
             i = read.next;
             continue;
         }
         // "the two sides" points back at things already named; it is not a count. A size is
         // a figure however its noun is introduced ("the 10-metre dhow").
-        if read.value == 1.0 && read.word
+        if read.value == 1.0 && read.word && read.length.is_none()
             || read.length.is_none()
                 && matches!(
                     prev_key,
@@ -826,6 +842,7 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
         let next_key = toks.get(j).map_or("", |t| t.key.as_str());
         if currency.is_none()
             && let Some(c) = currency_word(next_key)
+            && !(c == "GBP" && weighed(&toks, q_start_of(&toks, i)))
         {
             currency = Some(c);
             j += 1;
@@ -869,22 +886,33 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
                 (length, j) = (told, j + 1);
                 read.length = Some(length);
             }
-            let Some(noun) = toks.get(j).filter(|t| {
-                t.is_word
-                    && !is_stopword(&t.key)
-                    && sentence[t.start..t.end].chars().all(char::is_lowercase)
-            }) else {
+            let raw = |t: &Token| &sentence[t.start..t.end];
+            let Some(first) = toks.get(j).filter(|t| t.is_word && !is_stopword(&t.key)) else {
                 i = read.next;
                 continue;
             };
-            let noun = one_spelling(&singular(&noun.key));
+            // A name ("the 828-metre Burj Khalifa") is the thing itself, all its words.
+            let name: Vec<&Token> = toks[j..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.is_word && raw(t).chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            let (noun, last) = if !name.is_empty() {
+                let words: Vec<&str> = name.iter().map(|t| t.key.as_str()).collect();
+                (words.join(" "), j + name.len() - 1)
+            } else if raw(first).chars().all(char::is_lowercase) {
+                (one_spelling(&singular(&first.key)), j)
+            } else {
+                i = read.next;
+                continue;
+            };
             // "the 100-metre sprint", "a 10-km run": a race named by its distance.
             if super::length::names_a_race(&noun) {
                 i = read.next;
                 continue;
             }
             let subject = length.subject(&noun);
-            (length.unit.to_string(), subject, j + 1)
+            (length.unit.to_string(), subject, last + 1)
         } else if let Some(c) = currency {
             if prev_key == "$" {
                 note.push("“$” read as US dollars".to_string());
@@ -2083,7 +2111,9 @@ impl Cx<'_> {
             // gives one size of the thing.
             let sized = |m: usize, f: &Fact| {
                 amounts.get(&m).and_then(|a| a.first()).is_some_and(|a| {
-                    measure_of(&a.unit) == Some("distance") && !f.subject.is_empty() && f.subject != a.unit
+                    measure_of(&a.unit) == Some("distance")
+                        && !f.subject.is_empty()
+                        && f.subject != a.unit
                 })
             };
             let one_size = || !sized(a, x.fact) || one_story_figure();
@@ -2302,6 +2332,7 @@ const MEASURES: &[(&str, &[&str])] = &[
         ],
     ),
     ("percentage", &["%"]),
+    ("weight", &["pound", "kilogram", "kg", "tonne", "ton", "lb"]),
 ];
 
 /// What a figure's unit measures ("duration" for hours), if it is a measure of [`MEASURES`].
@@ -2789,6 +2820,19 @@ mod tests {
         assert_eq!(subjects, ["man height", "wall height"], "{got:?}");
         // No noun after it: of what, the words do not say.
         assert!(q("The suspect is 6-foot tall, police said.").is_empty());
+        let got = q("Dubai's 828-metre tower and the 2,717-foot Burj Khalifa, a one-mile walk.");
+        let values: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(_, v, s)| (v.as_str(), s.as_str()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("828 meter", "tower"),
+                ("2717 foot ≈ 828.1416 meter", "burj khalifa"),
+            ],
+            "{got:?}"
+        );
         // A race named by its distance has no size.
         assert!(q("She won the 100-metre sprint and a 10-km run.").is_empty());
     }
@@ -2926,6 +2970,13 @@ mod tests {
         // An age is no activity.
         let got = q("He retired at 60 years of age.");
         assert!(got.iter().all(|g| g.2 != "age"), "{got:?}");
+    }
+
+    #[test]
+    fn pounds_of_weight_are_no_money() {
+        let got = q("The suspect, weighing 125 pounds, was fined 500 pounds.");
+        let values: Vec<&str> = got.iter().map(|(_, v, _)| v.as_str()).collect();
+        assert_eq!(values, ["125 pound", "500 GBP"], "{got:?}");
     }
 
     #[test]
