@@ -2736,3 +2736,37 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
         );
     }
 }
+
+/// A figure told as a plan ("had planned to hire 40", "planned a 300-metre tower") is not set
+/// against the figure told as done: the plan may have changed. Two figures told as done still
+/// conflict.
+#[test]
+fn a_planned_figure_is_no_conflict_with_the_figure_done() {
+    let said = |sentence: &str| ferry("2022-09-12", sentence);
+    let done = two(
+        &said("The operator hired 40 deckhands for the ferry this season."),
+        &said("The operator hired 25 deckhands for the ferry this season."),
+    );
+    the_conflict(
+        &done.findings,
+        FactKind::Quantity,
+        &["40 deckhands", "25 deckhands"],
+    );
+    for (a, b) in [
+        (
+            "The operator had planned to hire 40 deckhands for the ferry this season.",
+            "The operator hired 25 deckhands for the ferry this season.",
+        ),
+        (
+            "The operator originally planned a 90-metre ferry for the crossing.",
+            "The operator's 70-metre ferry, scaled back to cut costs, serves the crossing.",
+        ),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+}

@@ -2130,6 +2130,7 @@ impl Cx<'_> {
                 && of_one_thing()
                 && !self.ended_apart(a, b, &amounts)
                 && one_size()
+                && !self.told_apart(a, b)
             {
                 Some(true)
             } else {

@@ -1369,11 +1369,11 @@ struct ClauseWords {
     plan: bool,
 }
 
-/// A verb of a plan or a wish, with what it governs ("planned to", "scheduled for", "delayed
-/// the"): not such a word as an adjective ("the expected verdict", "the wanted fugitive", "the
+/// A verb of a plan or a wish, with what it governs ("planned to", "scheduled for", "planned
+/// a", "delayed the"): not such a word as an adjective ("the expected verdict", "the wanted fugitive", "the
 /// long-delayed bridge").
 static PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|slated|due)\s+(?:to|for)\b|\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing)\s+(?:the|its|their|his|her|a|an)\b")
+    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|slated|due)\s+(?:to|for)\b|\b(?:plans?|planned|planning)\s+(?:a|an)\b|\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing)\s+(?:the|its|their|his|her|a|an)\b")
         .expect("valid plan regex")
 });
 
@@ -1411,9 +1411,10 @@ impl Cx<'_> {
         sentence.get(from..to).unwrap_or(text).to_string()
     }
 
-    /// Dates `a` and `b` told as of two happenings ([`ClauseWords::apart`]). Read only for a
-    /// pair about to be a conflict, so only such pairs pay for it.
-    fn told_apart(&self, a: usize, b: usize) -> bool {
+    /// Facts `a` and `b` (two dates, two figures) told as of two happenings
+    /// ([`ClauseWords::apart`]). Read only for a pair about to be a conflict, so only such
+    /// pairs pay for it.
+    pub(super) fn told_apart(&self, a: usize, b: usize) -> bool {
         self.clause_of(a)
             .zip(self.clause_of(b))
             .is_some_and(|(x, y)| x.apart(&y))
