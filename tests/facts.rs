@@ -2673,8 +2673,10 @@ fn a_date_conflict_gives_many_sources_by_number() {
 
 /// A size told before its noun ("a 10-metre dhow", "a 28- to 30-foot dhow") is compared in
 /// metres whatever unit a source measures in: a conversion rounded as sources round it agrees,
-/// a figure outside it conflicts and shows the conversion; a height is no length, a race named
-/// by its distance has no size, and sizes of two things of one kind do not conflict.
+/// and figures in one unit are weighed as stated. Two sizes that differ are never a conflict:
+/// sizes of things of one kind are most often of two of them (the old pier and the new, a
+/// tower and the one it surpasses). A height is no length, and a race named by its distance
+/// has no size.
 #[test]
 fn sizes_in_feet_and_metres_are_compared_in_metres() {
     let said = |size: &str| {
@@ -2683,20 +2685,6 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
             &format!("Officers searching the ferry found {size} tied alongside its hull."),
         )
     };
-    let cmp = two(
-        &said("an 11-metre dinghy"),
-        &said("a 28- to 30-foot dinghy"),
-    );
-    let c = the_conflict(
-        &cmp.findings,
-        FactKind::Quantity,
-        &[
-            "size of dinghy",
-            "“11-metre dinghy”",
-            "“28- to 30-foot dinghy”",
-        ],
-    );
-    assert!(c.summary.contains("≈ 8.5–9.1 m"), "{}", c.summary);
     for (a, b) in [
         ("a 10-metre dinghy", "a 33-foot dinghy"),
         ("a 10-metre dinghy", "a 30-foot dinghy"),
@@ -2705,11 +2693,6 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
     ] {
         let cmp = two(&said(a), &said(b));
         assert!(
-            conflicts(&cmp, FactKind::Quantity).is_empty(),
-            "{a} / {b}: {:#?}",
-            cmp.findings
-        );
-        assert!(
             cmp.findings.iter().any(|f| f.status == FindingStatus::Agree
                 && f.summary.contains("of dinghy agrees")),
             "{a} / {b}: {:#?}",
@@ -2717,49 +2700,69 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
         );
     }
     for (a, b) in [
+        // Sizes that differ: in two units, in one unit within a conversion's slack.
+        ("an 11-metre dinghy", "a 28- to 30-foot dinghy"),
+        ("a 50-foot dinghy", "a 54-foot dinghy"),
+        ("a 12-metre dinghy", "a 20-metre dinghy"),
         // A height and a length of one thing, a size with no dimension and a length.
-        ("a 30-foot-high dinghy", "a 20-foot dinghy"),
-        ("a 10-foot dinghy", "a 500-foot-long dinghy"),
+        ("a 30-foot-high dinghy", "a 30-foot dinghy"),
+        ("a 10-foot dinghy", "a 10-foot-long dinghy"),
         // Two races.
         (
             "the winner of the 100-metre sprint",
             "the winner of the 200-metre sprint",
         ),
-        // Two things of one kind: the story gives no one size of it.
-        ("a 12-metre dinghy", "a 20-metre dinghy"),
     ] {
         let cmp = two(&said(a), &said(b));
         assert!(
-            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            !cmp.findings.iter().any(|f| f.kind == FactKind::Quantity
+                && matches!(f.status, FindingStatus::Conflict | FindingStatus::Agree)),
             "{a} / {b}: {:#?}",
             cmp.findings
         );
     }
+    let cmp = two(&said("a 28- to 30-foot dinghy"), &said("a 9-metre dinghy"));
+    assert!(
+        cmp.findings
+            .iter()
+            .any(|f| f.summary.contains("“28- to 30-foot dinghy”")
+                && f.mentions
+                    .iter()
+                    .any(|m| m.value == "28-30 foot ≈ 8.5344-9.144 meter")),
+        "{:#?}",
+        cmp.findings
+    );
 }
 
-/// A figure told as a plan ("had planned to hire 40", "planned a 300-metre tower") is not set
-/// against the figure told as done: the plan may have changed. Two figures told as done still
-/// conflict.
+/// A figure told as a design or a plan ("had planned to hire 40", "was to have carried 400")
+/// is not set against the figure told as done; words of a cause or of the future that say
+/// nothing of a plan ("due to", "will release the names of") leave a conflict shown.
 #[test]
 fn a_planned_figure_is_no_conflict_with_the_figure_done() {
     let said = |sentence: &str| ferry("2022-09-12", sentence);
-    let done = two(
-        &said("The operator hired 40 deckhands for the ferry this season."),
-        &said("The operator hired 25 deckhands for the ferry this season."),
-    );
-    the_conflict(
-        &done.findings,
-        FactKind::Quantity,
-        &["40 deckhands", "25 deckhands"],
-    );
+    for (a, b, words) in [
+        (
+            "The operator hired 40 deckhands for the ferry this season.",
+            "The operator hired 25 deckhands for the ferry this season.",
+            ["40 deckhands", "25 deckhands"],
+        ),
+        (
+            "Officials said they will release the names of 12 suspects arrested on the ferry.",
+            "Officials said they arrested 15 suspects on the ferry.",
+            ["12 suspects", "15 suspects"],
+        ),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        the_conflict(&cmp.findings, FactKind::Quantity, &words);
+    }
     for (a, b) in [
         (
             "The operator had planned to hire 40 deckhands for the ferry this season.",
             "The operator hired 25 deckhands for the ferry this season.",
         ),
         (
-            "The operator originally planned a 90-metre ferry for the crossing.",
-            "The operator's 70-metre ferry, scaled back to cut costs, serves the crossing.",
+            "The ferry was to have carried 400 passengers on the crossing.",
+            "The ferry carried 250 passengers on the crossing.",
         ),
     ] {
         let cmp = two(&said(a), &said(b));

@@ -140,8 +140,9 @@ impl Length {
     }
 }
 
-/// Races named by their distance ("the 100-metre sprint", "a 10-km run"): the distance names
-/// the race, it is no size of a thing.
+/// Races and plays named by their distance ("the 100-metre sprint", "a 10-km run", "a 25-foot
+/// putt", "a 47-yard field goal") and sayings ("a 30,000-foot view", "a 10-foot pole"): the
+/// distance names them, it is no size of a thing.
 const RACES: &[&str] = &[
     "sprint",
     "dash",
@@ -162,6 +163,15 @@ const RACES: &[&str] = &[
     "swim",
     "walk",
     "steeplechase",
+    // Plays named by their distance, and sayings.
+    "putt",
+    "field",
+    "kick",
+    "pass",
+    "shot",
+    "drive",
+    "view",
+    "pole",
     "final",
     "heat",
     "event",

@@ -200,6 +200,25 @@ pub(crate) fn one_figure(a: &Amount, b: &Amount) -> bool {
     a.unit == b.unit && a.compatible(b) && near(a.number, b.number) && near(high(a), high(b))
 }
 
+/// Whether `holds` for some pair of the amounts of two values. Figures stated in one unit are
+/// weighed as stated: "50-foot" and "54-foot" differ, though worked out in metres both fall
+/// within a conversion's slack; only figures in two units are weighed as converted.
+pub(crate) fn any_pair(
+    p: &[Amount],
+    q: &[Amount],
+    holds: impl Fn(&Amount, &Amount) -> bool,
+) -> bool {
+    let stated = |a: &&Amount| !a.converted;
+    let in_one_unit = p
+        .iter()
+        .filter(stated)
+        .any(|s| q.iter().filter(stated).any(|t| s.unit == t.unit));
+    p.iter().any(|s| {
+        q.iter()
+            .any(|t| (!in_one_unit || !s.converted && !t.converted) && holds(s, t))
+    })
+}
+
 /// What two figures of one subject must share to be weighed against each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Scope<'a> {
@@ -1578,11 +1597,7 @@ impl Cx<'_> {
         }
         for i in 0..values.len() {
             for j in i + 1..values.len() {
-                let one = values[i]
-                    .0
-                    .iter()
-                    .any(|a| values[j].0.iter().any(|b| one_figure(a, b)));
-                if one {
+                if any_pair(&values[i].0, &values[j].0, one_figure) {
                     let (ri, rj) = (find(&mut root, i), find(&mut root, j));
                     root[ri.max(rj)] = ri.min(rj);
                 }
@@ -2056,7 +2071,7 @@ impl Cx<'_> {
             let same_subject =
                 x.fact.subject == y.fact.subject && (!x.fact.subject.is_empty() || grouped);
             let compatible = match (amounts.get(&a), amounts.get(&b)) {
-                (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| s.compatible(t))),
+                (Some(p), Some(q)) => any_pair(p, q, Amount::compatible),
                 _ => false,
             };
             // The same figure repeated in one source is one statement.
@@ -2071,7 +2086,7 @@ impl Cx<'_> {
             // Different figures that may both hold ("at least 3", "11") are one thing only
             // inside one aligned group: a lower bound fits every larger count anywhere.
             let one_figure = match (amounts.get(&a), amounts.get(&b)) {
-                (Some(p), Some(q)) => p.iter().any(|s| q.iter().any(|t| one_figure(s, t))),
+                (Some(p), Some(q)) => any_pair(p, q, one_figure),
                 _ => false,
             };
             // Figures no words say the thing of (paired in one group only) are one thing only
@@ -2106,9 +2121,9 @@ impl Cx<'_> {
                     && !self.placed_apart(a, b)
                     && !self.rates_apart(a, b)
             };
-            // Sizes of things of one kind are often of two of them ("their 12-metre dhow sank",
-            // "rescued by a 20-metre dhow"): they contradict each other only where the story
-            // gives one size of the thing.
+            // Sizes of things of one kind are most often of two of them ("their 12-metre dhow
+            // sank", "rescued by a 20-metre dhow", the old pier and the new, a tower and the one
+            // it surpasses): two sizes are never a conflict; one size told alike agrees.
             let sized = |m: usize, f: &Fact| {
                 amounts.get(&m).and_then(|a| a.first()).is_some_and(|a| {
                     measure_of(&a.unit) == Some("distance")
@@ -2116,7 +2131,6 @@ impl Cx<'_> {
                         && f.subject != a.unit
                 })
             };
-            let one_size = || !sized(a, x.fact) || one_story_figure();
             let developing = changed && one_happening(false) && of_one_thing()
                 || compatible
                     && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1));
@@ -2129,8 +2143,8 @@ impl Cx<'_> {
                 && lone(b)
                 && of_one_thing()
                 && !self.ended_apart(a, b, &amounts)
-                && one_size()
-                && !self.told_apart(a, b)
+                && !sized(a, x.fact)
+                && !self.designed_apart(a, b)
             {
                 Some(true)
             } else {

@@ -1369,11 +1369,11 @@ struct ClauseWords {
     plan: bool,
 }
 
-/// A verb of a plan or a wish, with what it governs ("planned to", "scheduled for", "planned
-/// a", "delayed the"): not such a word as an adjective ("the expected verdict", "the wanted fugitive", "the
+/// A verb of a plan or a wish, with what it governs ("planned to", "scheduled for", "delayed
+/// the"): not such a word as an adjective ("the expected verdict", "the wanted fugitive", "the
 /// long-delayed bridge").
 static PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|slated|due)\s+(?:to|for)\b|\b(?:plans?|planned|planning)\s+(?:a|an)\b|\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing)\s+(?:the|its|their|his|her|a|an)\b")
+    Regex::new(r"(?i)\b(?:wants?|wanted|hopes?|hoped|aims?|aimed|intends?|intended|plans?|planned|scheduled|expected|seeks?|sought|slated|due)\s+(?:to|for)\b|\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing)\s+(?:the|its|their|his|her|a|an)\b")
         .expect("valid plan regex")
 });
 
@@ -1385,6 +1385,16 @@ impl ClauseWords {
         self.plan != o.plan || self.order != o.order
     }
 }
+
+/// Words that tell a figure as of a design or a plan, not of what was done ("originally
+/// planned a 300-metre tower", "was to be a 500-metre bridge", "designed to be", "proposed
+/// as"). Narrower than a date's plan ([`PLAN_RE`], [`FUTURE_RE`]): "due to 30 deaths", "will
+/// release the names of 12 suspects", "delayed the departure of 38 flights" tell a figure as
+/// done.
+static DESIGN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:plans?|planned|planning|intends?|intended|designed|meant|proposed|envisaged|envisioned)\s+(?:to|as|for|a|an)\b|\b(?:was|were)\s+to\s+(?:be|have)\b|\bhad\s+been\s+(?:planned|proposed|designed)\b")
+        .expect("valid design regex")
+});
 
 /// Words before a date that may tell which part of a month it is ("at the end of November").
 const AROUND_WORDS: usize = 3;
@@ -1411,13 +1421,27 @@ impl Cx<'_> {
         sentence.get(from..to).unwrap_or(text).to_string()
     }
 
-    /// Facts `a` and `b` (two dates, two figures) told as of two happenings
-    /// ([`ClauseWords::apart`]). Read only for a pair about to be a conflict, so only such
-    /// pairs pay for it.
-    pub(super) fn told_apart(&self, a: usize, b: usize) -> bool {
+    /// Dates `a` and `b` told as of two happenings ([`ClauseWords::apart`]). Read only for a
+    /// pair about to be a conflict, so only such pairs pay for it.
+    fn told_apart(&self, a: usize, b: usize) -> bool {
         self.clause_of(a)
             .zip(self.clause_of(b))
             .is_some_and(|(x, y)| x.apart(&y))
+    }
+
+    /// Figures `a` and `b` told one as a design or plan ([`DESIGN_RE`] before it in its
+    /// clause), the other not: what was planned and what was done may both be right.
+    pub(super) fn designed_apart(&self, a: usize, b: usize) -> bool {
+        let designed = |m: usize| {
+            self.sentence_of(m).is_some_and(|(sentence, at)| {
+                let end = (at + self.items[m].fact.text.len()).min(sentence.len());
+                let (from, _) = Tense::new(sentence).clause_at(sentence, at, end);
+                sentence
+                    .get(from..at)
+                    .is_some_and(|b| DESIGN_RE.is_match(b))
+            })
+        };
+        designed(a) != designed(b)
     }
 
     /// What the sentence of date `m` tells around it ([`ClauseWords`]).
