@@ -298,10 +298,13 @@ pub(crate) fn readable_value(value: &str) -> String {
         .map(|a| {
             let q = a.qual.symbol();
             let sep = if q.is_empty() { "" } else { " " };
+            // A figure worked out in metres, rounded as a reader takes it in: "≈ 7.3–9.1 m".
+            if a.converted && a.unit == "meter" {
+                return format!("≈ {}", super::length::in_metres(a));
+            }
             let to =
                 a.to.map_or_else(String::new, |to| format!("–{}", readable(to)));
-            let about = if a.converted { "≈ " } else { "" };
-            format!("{about}{q}{sep}{}{to} {}", readable(a.number), a.unit)
+            format!("{q}{sep}{}{to} {}", readable(a.number), a.unit)
         })
         .collect();
     if parts.is_empty() {
@@ -2293,16 +2296,7 @@ impl Cx<'_> {
                     .collect::<Vec<_>>()
             })
             .filter(|only| !only.is_empty())
-            .map(|only| {
-                // A figure in another unit is shown in the one they are compared in.
-                let converted = Amount::parse_all(&self.items[only[0]].fact.value)
-                    .into_iter()
-                    .find(|a| a.converted)
-                    .map_or_else(String::new, |a| {
-                        format!(" ≈ {}", super::length::in_metres(&a))
-                    });
-                format!("{}{converted}", self.bounds_told(&only))
-            })
+            .map(|only| self.bounds_told(&only))
             .collect();
         Some((
             parts,
@@ -2847,6 +2841,10 @@ mod tests {
                 ("2717 foot ≈ 828.1416 meter", "burj khalifa"),
             ],
             "{got:?}"
+        );
+        assert_eq!(
+            readable_value("24-30 foot ≈ 7.3152-9.144 meter"),
+            "24–30 foot ≈ 7.3–9.1 m"
         );
         // A race named by its distance has no size.
         assert!(q("She won the 100-metre sprint and a 10-km run.").is_empty());
