@@ -2773,3 +2773,29 @@ fn a_planned_figure_is_no_conflict_with_the_figure_done() {
         );
     }
 }
+
+/// A span of time beside a count ("returned 40 minutes later") is no second figure of the thing
+/// counted: the counts of two sources still conflict. A second number that may be a figure of
+/// it ("up from 150") still keeps them apart.
+#[test]
+fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
+    let said = |sentence: &str| ferry("2022-09-12", sentence);
+    let cmp = two(
+        &said("The ferry left with 214 passengers on board but returned to port 40 minutes later."),
+        &said("The ferry left with 186 passengers on board but returned to port 40 minutes later."),
+    );
+    the_conflict(
+        &cmp.findings,
+        FactKind::Quantity,
+        &["214 passengers", "186 passengers"],
+    );
+    let cmp = two(
+        &said("The ferry left with 214 passengers on board, up from 150 a week earlier."),
+        &said("The ferry left with 186 passengers on board, up from 150 a week earlier."),
+    );
+    assert!(
+        conflicts(&cmp, FactKind::Quantity).is_empty(),
+        "{:#?}",
+        cmp.findings
+    );
+}

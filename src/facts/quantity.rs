@@ -1753,7 +1753,17 @@ impl Cx<'_> {
                     && toks[k - 2].is_word
                     && raw(k - 2).chars().next().is_some_and(char::is_uppercase)
             };
-            number && !crate::text::is_year(&t.key) && !fact_at(a, b) && !counts_a_noun() && !age()
+            // "returned 40 minutes later": a span of time says when, it is no figure of a thing.
+            let time = || {
+                toks.get(k + 1)
+                    .is_some_and(|u| duration_unit(&u.key).is_some())
+            };
+            number
+                && !crate::text::is_year(&t.key)
+                && !fact_at(a, b)
+                && !counts_a_noun()
+                && !age()
+                && !time()
         })
     }
 
