@@ -2774,9 +2774,10 @@ fn a_planned_figure_is_no_conflict_with_the_figure_done() {
     }
 }
 
-/// A span of time beside a count ("returned 40 minutes later") is no second figure of the thing
-/// counted: the counts of two sources still conflict. A second number that may be a figure of
-/// it ("up from 150") still keeps them apart.
+/// A span of time to a later happening beside a count ("returned 40 minutes later") is no
+/// second figure of the thing counted: the counts of two sources still conflict. A span that
+/// may date the count itself ("still inside 40 minutes after the alarm"), or a second number
+/// that may be a figure of it ("up from 150"), still keeps them apart.
 #[test]
 fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
     let said = |sentence: &str| ferry("2022-09-12", sentence);
@@ -2789,13 +2790,21 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
         FactKind::Quantity,
         &["214 passengers", "186 passengers"],
     );
-    let cmp = two(
-        &said("The ferry left with 214 passengers on board, up from 150 a week earlier."),
-        &said("The ferry left with 186 passengers on board, up from 150 a week earlier."),
-    );
-    assert!(
-        conflicts(&cmp, FactKind::Quantity).is_empty(),
-        "{:#?}",
-        cmp.findings
-    );
+    for (a, b) in [
+        (
+            "The ferry left with 214 passengers on board, up from 150 a week earlier.",
+            "The ferry left with 186 passengers on board, up from 150 a week earlier.",
+        ),
+        (
+            "Police said 120 passengers were still on the ferry 40 minutes after the alarm.",
+            "Police said 300 passengers were on the ferry when the alarm was raised.",
+        ),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
 }

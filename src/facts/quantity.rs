@@ -1753,10 +1753,13 @@ impl Cx<'_> {
                     && toks[k - 2].is_word
                     && raw(k - 2).chars().next().is_some_and(char::is_uppercase)
             };
-            // "returned 40 minutes later": a span of time says when, it is no figure of a thing.
+            // "returned 40 minutes later": a span of time to a later happening says when, it is
+            // no figure of a thing. "40 minutes after the alarm" may date the count itself (fans
+            // still inside): a snapshot, kept apart.
             let time = || {
                 toks.get(k + 1)
                     .is_some_and(|u| duration_unit(&u.key).is_some())
+                    && toks.get(k + 2).is_some_and(|l| l.key == "later")
             };
             number
                 && !crate::text::is_year(&t.key)
