@@ -2808,3 +2808,43 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
         );
     }
 }
+
+/// A count told at a moment ("remained trapped after 48 hours", "hurt in the first hour") is
+/// no conflict with a count told with no moment: the count may have changed over the day. Two
+/// counts told at a moment still conflict, and so does a state told with "still".
+#[test]
+fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
+    let said = |sentence: &str| ferry("2022-09-12", sentence);
+    for (a, b) in [
+        (
+            "After 48 hours, 15 crew members remained trapped in the hold, officials said.",
+            "Officials said 20 crew members were trapped in the hold.",
+        ),
+        (
+            "Medics said 30 passengers were hurt in the first hour of the evacuation.",
+            "Medics said 45 passengers were hurt in the evacuation.",
+        ),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+    for (a, b, words) in [
+        (
+            "After 48 hours, 15 crew members remained trapped in the hold, officials said.",
+            "After 48 hours, 20 crew members remained trapped in the hold, officials said.",
+            ["15 crew members", "20 crew members"],
+        ),
+        (
+            "Officials said 15 crew members are still trapped in the hold.",
+            "Officials said 20 crew members are trapped in the hold.",
+            ["15 crew members", "20 crew members"],
+        ),
+    ] {
+        let cmp = two(&said(a), &said(b));
+        the_conflict(&cmp.findings, FactKind::Quantity, &words);
+    }
+}

@@ -1819,6 +1819,17 @@ impl Cx<'_> {
         grew || self.told_as_not_final(earlier)
     }
 
+    /// Figures `a` and `b`, one told as a count at a moment ([`SNAPSHOT`] in its clause), the
+    /// other not: a count that changed over the day, not a contradiction.
+    fn moments_apart(&self, a: usize, b: usize) -> bool {
+        let moment = |m: usize| {
+            self.clause_around(m).is_some_and(|(before, after)| {
+                SNAPSHOT.is_match(before) || SNAPSHOT.is_match(after)
+            })
+        };
+        moment(a) != moment(b)
+    }
+
     /// Item `m`'s figure is told as not final: a word of [`PROVISIONAL`] in its own clause
     /// ("an estimated 40 million", not "damage estimated at …" beside "killed 12"), or one of
     /// [`SO_FAR`] anywhere in its sentence ("With 62% of ballots counted, the party had 36%").
@@ -2161,6 +2172,7 @@ impl Cx<'_> {
                 && !self.ended_apart(a, b, &amounts)
                 && !sized(a, x.fact)
                 && !self.designed_apart(a, b)
+                && !self.moments_apart(a, b)
             {
                 Some(true)
             } else {
@@ -2467,6 +2479,16 @@ fn is_set_apart(w: &str) -> bool {
 static PROVISIONAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:estimat\w*|preliminary|provisional|partial|projected)\b")
         .expect("valid provisional regex")
+});
+
+/// Words in a figure's clause that tell it as a count at one moment, which a count at another
+/// moment does not contradict: "15 miners remained trapped", "were still inside 40 minutes
+/// after the alarm", "30 people were hurt in the first hour", "After 48 hours, …".
+static SNAPSHOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:remain(?:s|ed|ing)?|so\s+far|as\s+of|(?:in|within|during)\s+the\s+first|(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)\s+(?:after|into))\b",
+    )
+    .expect("valid snapshot regex")
 });
 
 /// Words that tell all a sentence's figures as not final: results so far, a count in progress.

@@ -1433,15 +1433,18 @@ impl Cx<'_> {
     /// clause), the other not: what was planned and what was done may both be right.
     pub(super) fn designed_apart(&self, a: usize, b: usize) -> bool {
         let designed = |m: usize| {
-            self.sentence_of(m).is_some_and(|(sentence, at)| {
-                let end = (at + self.items[m].fact.text.len()).min(sentence.len());
-                let (from, _) = Tense::new(sentence).clause_at(sentence, at, end);
-                sentence
-                    .get(from..at)
-                    .is_some_and(|b| DESIGN_RE.is_match(b))
-            })
+            self.clause_around(m)
+                .is_some_and(|(before, _)| DESIGN_RE.is_match(before))
         };
         designed(a) != designed(b)
+    }
+
+    /// The words of fact `m`'s clause before it and after it.
+    pub(super) fn clause_around(&self, m: usize) -> Option<(&str, &str)> {
+        let (sentence, at) = self.sentence_of(m)?;
+        let end = (at + self.items[m].fact.text.len()).min(sentence.len());
+        let (from, to) = Tense::new(sentence).clause_at(sentence, at, end);
+        Some((sentence.get(from..at)?, sentence.get(end..to)?))
     }
 
     /// What the sentence of date `m` tells around it ([`ClauseWords`]).
