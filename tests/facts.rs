@@ -2811,7 +2811,8 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
 
 /// A count told at a moment ("remained trapped after 48 hours", "hurt in the first hour") is
 /// no conflict with a count told with no moment: the count may have changed over the day. Two
-/// counts told at a moment still conflict, and so does a state told with "still".
+/// counts told at a moment still conflict, and so do a state told with "still" and "the remains
+/// of" (a noun).
 #[test]
 fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
     let said = |sentence: &str| ferry("2022-09-12", sentence);
@@ -2842,6 +2843,11 @@ fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
             "Officials said 15 crew members are still trapped in the hold.",
             "Officials said 20 crew members are trapped in the hold.",
             ["15 crew members", "20 crew members"],
+        ),
+        (
+            "Divers recovered the remains of 11 crew members from the hold, officials said.",
+            "Divers recovered the bodies of 16 crew members from the hold, officials said.",
+            ["11 crew members", "16 crew members"],
         ),
     ] {
         let cmp = two(&said(a), &said(b));

@@ -1819,15 +1819,17 @@ impl Cx<'_> {
         grew || self.told_as_not_final(earlier)
     }
 
-    /// Figures `a` and `b`, one told as a count at a moment ([`SNAPSHOT`] in its clause), the
-    /// other not: a count that changed over the day, not a contradiction.
+    /// Counts `a` and `b`, one told at a moment ([`SNAPSHOT`] in its clause), the other not:
+    /// a count that changed over the day, not a contradiction. Only counts: a share or an
+    /// amount "remained" at a figure is a state ("remained 30% contained").
     fn moments_apart(&self, a: usize, b: usize) -> bool {
         let moment = |m: usize| {
             self.clause_around(m).is_some_and(|(before, after)| {
                 SNAPSHOT.is_match(before) || SNAPSHOT.is_match(after)
             })
         };
-        moment(a) != moment(b)
+        let count = describe_quantity(self.items[a].fact).starts_with("number of");
+        count && moment(a) != moment(b)
     }
 
     /// Item `m`'s figure is told as not final: a word of [`PROVISIONAL`] in its own clause
@@ -2481,12 +2483,14 @@ static PROVISIONAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
         .expect("valid provisional regex")
 });
 
-/// Words in a figure's clause that tell it as a count at one moment, which a count at another
+/// Words in a count's clause that tell it as a count at one moment, which a count at another
 /// moment does not contradict: "15 miners remained trapped", "were still inside 40 minutes
-/// after the alarm", "30 people were hurt in the first hour", "After 48 hours, …".
+/// after the alarm", "30 people were hurt in the first hour", "After 48 hours, …". Not
+/// "remains" ("the remains of 11 passengers"), "still" (a state: "they still hold 14 ships")
+/// nor "as of" (a date two reports of one day share).
 static SNAPSHOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:remain(?:s|ed|ing)?|so\s+far|as\s+of|(?:in|within|during)\s+the\s+first|(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)\s+(?:after|into))\b",
+        r"(?i)\b(?:remain(?:ed|ing)?|so\s+far|(?:in|within|during)\s+(?:the|its|their)\s+first|(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)\s+(?:after|into))\b",
     )
     .expect("valid snapshot regex")
 });
