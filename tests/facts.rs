@@ -2734,13 +2734,34 @@ fn sizes_in_feet_and_metres_are_compared_in_metres() {
     );
 }
 
+/// Asserts that each pair of sentences, told in the ferry story of one day by two sources,
+/// makes no conflict of figures.
+fn no_figure_conflict(pairs: &[(&str, &str)]) {
+    for (a, b) in pairs {
+        let cmp = two(&ferry("2022-09-12", a), &ferry("2022-09-12", b));
+        assert!(
+            conflicts(&cmp, FactKind::Quantity).is_empty(),
+            "{a} / {b}: {:#?}",
+            cmp.findings
+        );
+    }
+}
+
+/// Asserts that each pair of sentences, told in the ferry story of one day by two sources,
+/// makes one conflict of figures naming both `words`.
+fn figure_conflicts(cases: &[(&str, &str, [&str; 2])]) {
+    for (a, b, words) in cases {
+        let cmp = two(&ferry("2022-09-12", a), &ferry("2022-09-12", b));
+        the_conflict(&cmp.findings, FactKind::Quantity, words);
+    }
+}
+
 /// A figure told as a design or a plan ("had planned to hire 40", "was to have carried 400")
 /// is not set against the figure told as done; words of a cause or of the future that say
 /// nothing of a plan ("due to", "will release the names of") leave a conflict shown.
 #[test]
 fn a_planned_figure_is_no_conflict_with_the_figure_done() {
-    let said = |sentence: &str| ferry("2022-09-12", sentence);
-    for (a, b, words) in [
+    figure_conflicts(&[
         (
             "The operator hired 40 deckhands for the ferry this season.",
             "The operator hired 25 deckhands for the ferry this season.",
@@ -2751,11 +2772,8 @@ fn a_planned_figure_is_no_conflict_with_the_figure_done() {
             "Officials said they arrested 15 suspects on the ferry.",
             ["12 suspects", "15 suspects"],
         ),
-    ] {
-        let cmp = two(&said(a), &said(b));
-        the_conflict(&cmp.findings, FactKind::Quantity, &words);
-    }
-    for (a, b) in [
+    ]);
+    no_figure_conflict(&[
         (
             "The operator had planned to hire 40 deckhands for the ferry this season.",
             "The operator hired 25 deckhands for the ferry this season.",
@@ -2764,14 +2782,7 @@ fn a_planned_figure_is_no_conflict_with_the_figure_done() {
             "The ferry was to have carried 400 passengers on the crossing.",
             "The ferry carried 250 passengers on the crossing.",
         ),
-    ] {
-        let cmp = two(&said(a), &said(b));
-        assert!(
-            conflicts(&cmp, FactKind::Quantity).is_empty(),
-            "{a} / {b}: {:#?}",
-            cmp.findings
-        );
-    }
+    ]);
 }
 
 /// A span of time to a later happening beside a count ("returned 40 minutes later") is no
@@ -2790,7 +2801,7 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
         FactKind::Quantity,
         &["214 passengers", "186 passengers"],
     );
-    for (a, b) in [
+    no_figure_conflict(&[
         (
             "The ferry left with 214 passengers on board, up from 150 a week earlier.",
             "The ferry left with 186 passengers on board, up from 150 a week earlier.",
@@ -2799,14 +2810,7 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
             "Police said 120 passengers were still on the ferry 40 minutes after the alarm.",
             "Police said 300 passengers were on the ferry when the alarm was raised.",
         ),
-    ] {
-        let cmp = two(&said(a), &said(b));
-        assert!(
-            conflicts(&cmp, FactKind::Quantity).is_empty(),
-            "{a} / {b}: {:#?}",
-            cmp.findings
-        );
-    }
+    ]);
 }
 
 /// A count told at a moment ("remained trapped after 48 hours", "hurt in the first hour") is
@@ -2815,8 +2819,7 @@ fn a_span_of_time_beside_a_count_leaves_the_count_compared() {
 /// of" (a noun).
 #[test]
 fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
-    let said = |sentence: &str| ferry("2022-09-12", sentence);
-    for (a, b) in [
+    no_figure_conflict(&[
         (
             "After 48 hours, 15 crew members remained trapped in the hold, officials said.",
             "Officials said 20 crew members were trapped in the hold.",
@@ -2825,15 +2828,8 @@ fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
             "Medics said 30 passengers were hurt in the first hour of the evacuation.",
             "Medics said 45 passengers were hurt in the evacuation.",
         ),
-    ] {
-        let cmp = two(&said(a), &said(b));
-        assert!(
-            conflicts(&cmp, FactKind::Quantity).is_empty(),
-            "{a} / {b}: {:#?}",
-            cmp.findings
-        );
-    }
-    for (a, b, words) in [
+    ]);
+    figure_conflicts(&[
         (
             "After 48 hours, 15 crew members remained trapped in the hold, officials said.",
             "After 48 hours, 20 crew members remained trapped in the hold, officials said.",
@@ -2849,8 +2845,5 @@ fn a_count_at_a_moment_is_no_conflict_with_a_count_at_none() {
             "Divers recovered the bodies of 16 crew members from the hold, officials said.",
             ["11 crew members", "16 crew members"],
         ),
-    ] {
-        let cmp = two(&said(a), &said(b));
-        the_conflict(&cmp.findings, FactKind::Quantity, &words);
-    }
+    ]);
 }
