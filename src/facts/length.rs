@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::quantity::fmt_number;
+use super::quantity::{fmt_number, one_spelling, singular};
+use crate::text::{Token, is_stopword};
 
 /// Units of length as written, their one name, and their length in metres.
 const UNITS: &[(&[&str], &str, f64)] = &[
@@ -99,13 +100,49 @@ impl Length {
     }
 
     /// The size told with the adjective after it ("6-foot tall man"): its dimension.
-    pub(crate) fn told_as(self, adjective: &str) -> Option<Self> {
+    fn told_as(self, adjective: &str) -> Option<Self> {
         let d = matches!(adjective, "long" | "high" | "tall" | "wide" | "deep")
             .then(|| dimension(adjective))??;
         Some(Self {
             dimension: Some(d),
             ..self
         })
+    }
+
+    /// The thing the size stands before in `toks` (from token `j` of `sentence`), after an
+    /// adjective of its dimension ("a 6-foot tall man"): the subject ("man height", "dhow",
+    /// "burj khalifa" for a name) and the token after the thing. None when no thing
+    /// follows ("he is 6-foot tall") or a race is named by its distance ("the 100-metre sprint").
+    pub(crate) fn of_thing(
+        self,
+        sentence: &str,
+        toks: &[Token],
+        mut j: usize,
+    ) -> Option<(String, usize)> {
+        let mut length = self;
+        if let Some(told) = toks.get(j).and_then(|t| self.told_as(&t.key)) {
+            (length, j) = (told, j + 1);
+        }
+        let raw = |t: &Token| &sentence[t.start..t.end];
+        let first = toks.get(j).filter(|t| t.is_word && !is_stopword(&t.key))?;
+        // A name ("the 828-metre Burj Khalifa") is the thing itself, all its words.
+        let name: Vec<&str> = toks[j..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word && raw(t).chars().next().is_some_and(char::is_uppercase))
+            .map(|t| t.key.as_str())
+            .collect();
+        let (noun, last) = if !name.is_empty() {
+            (name.join(" "), j + name.len() - 1)
+        } else if raw(first).chars().all(char::is_lowercase) {
+            (one_spelling(&singular(&first.key)), j)
+        } else {
+            return None;
+        };
+        if RACES.contains(&noun.as_str()) {
+            return None;
+        }
+        Some((length.subject(&noun), last + 1))
     }
 
     /// The value: `10 meter`, `30 foot ≈ 9.144 meter`, `24-30 foot ≈ 7.3152-9.144 meter`.
@@ -132,7 +169,7 @@ impl Length {
     /// What the length is of, from the noun it stands before: "dhow", or "wall height" for a
     /// "30-foot-high wall" (a height and a length of one thing are two figures, and a size told
     /// with no dimension is a figure of its own).
-    pub(crate) fn subject(&self, noun: &str) -> String {
+    fn subject(&self, noun: &str) -> String {
         match self.dimension {
             Some(d) => format!("{noun} {d}"),
             None => noun.to_string(),
@@ -179,11 +216,6 @@ const RACES: &[&str] = &[
     "record",
     "course",
 ];
-
-/// The noun a distance stands before names a race, not a thing with a size.
-pub(crate) fn names_a_race(noun: &str) -> bool {
-    RACES.contains(&noun)
-}
 
 /// Words that name a dimension, as nouns ("a 2-inch height advantage") and as the word
 /// after a size ("6-feet tall").

@@ -358,11 +358,6 @@ fn weighed(toks: &[Token], start: usize) -> bool {
     })
 }
 
-/// The first token of the qualifier before the number at `i` ("more than 40").
-fn q_start_of(toks: &[Token], i: usize) -> usize {
-    qualifier(toks, i).1
-}
-
 fn currency_word(s: &str) -> Option<&'static str> {
     Some(match s {
         "dollar" | "dollars" => "USD",
@@ -533,7 +528,7 @@ const SAME_THING: &[(&str, &str)] = &[
 /// One name for what a count is of: one spelling for nouns that British and American English
 /// spell apart ("metre" and "meter" count the same thing), and one noun of [`SAME_THING`]
 /// ("14 vessels", "a dozen ships").
-fn one_spelling(noun: &str) -> String {
+pub(crate) fn one_spelling(noun: &str) -> String {
     if let Some((_, one)) = SAME_THING.iter().find(|(w, _)| *w == noun) {
         return (*one).to_string();
     }
@@ -840,12 +835,12 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
         }
         // "the two sides" points back at things already named; it is not a count. A size is
         // a figure however its noun is introduced ("the 10-metre dhow").
-        if read.value == 1.0 && read.word && read.length.is_none()
-            || read.length.is_none()
-                && matches!(
+        if read.length.is_none()
+            && (read.value == 1.0 && read.word
+                || matches!(
                     prev_key,
                     "the" | "both" | "these" | "those" | "their" | "its"
-                )
+                ))
         {
             i = read.next;
             continue;
@@ -862,14 +857,14 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             }
         }
         let next_key = toks.get(j).map_or("", |t| t.key.as_str());
+        let (mut qual, mut q_start) = qualifier(&toks, cur_start);
         if currency.is_none()
             && let Some(c) = currency_word(next_key)
-            && !(c == "GBP" && weighed(&toks, q_start_of(&toks, i)))
+            && !(c == "GBP" && weighed(&toks, q_start))
         {
             currency = Some(c);
             j += 1;
         }
-        let (mut qual, mut q_start) = qualifier(&toks, cur_start);
         let mut spread = false;
         // "40 hours over four days", "€110bn in loans over three years": "over" a time right
         // after a figure spreads that figure over it, and bounds nothing.
@@ -900,41 +895,14 @@ pub(crate) fn extract(text: &str, span: Span, claimed: &[(usize, usize)]) -> Vec
             let q = &sentence[toks[q_start].start..toks[cur_start - 1].end];
             note.push(format!("“{q}” read as {}", qual.symbol()));
         }
-        let (unit, subject, end_tok) = if let Some(mut length) = read.length {
-            // The noun the size stands before, after its dimension ("a 6-foot tall man"); none
-            // ("he is 6-foot tall") says of what too little.
-            let mut j = j;
-            if let Some(told) = toks.get(j).and_then(|t| length.told_as(&t.key)) {
-                (length, j) = (told, j + 1);
-                read.length = Some(length);
-            }
-            let raw = |t: &Token| &sentence[t.start..t.end];
-            let Some(first) = toks.get(j).filter(|t| t.is_word && !is_stopword(&t.key)) else {
+        let (unit, subject, end_tok) = if let Some(length) = read.length {
+            // The thing the size stands before; none ("he is 6-foot tall") says of what too
+            // little, and a race named by its distance has no size.
+            let Some((subject, end)) = length.of_thing(sentence, &toks, j) else {
                 i = read.next;
                 continue;
             };
-            // A name ("the 828-metre Burj Khalifa") is the thing itself, all its words.
-            let name: Vec<&Token> = toks[j..]
-                .iter()
-                .take(3)
-                .take_while(|t| t.is_word && raw(t).chars().next().is_some_and(char::is_uppercase))
-                .collect();
-            let (noun, last) = if !name.is_empty() {
-                let words: Vec<&str> = name.iter().map(|t| t.key.as_str()).collect();
-                (words.join(" "), j + name.len() - 1)
-            } else if raw(first).chars().all(char::is_lowercase) {
-                (one_spelling(&singular(&first.key)), j)
-            } else {
-                i = read.next;
-                continue;
-            };
-            // "the 100-metre sprint", "a 10-km run": a race named by its distance.
-            if super::length::names_a_race(&noun) {
-                i = read.next;
-                continue;
-            }
-            let subject = length.subject(&noun);
-            (length.unit.to_string(), subject, last + 1)
+            (length.unit.to_string(), subject, end)
         } else if let Some(c) = currency {
             if prev_key == "$" {
                 note.push("“$” read as US dollars".to_string());
@@ -1824,11 +1792,12 @@ impl Cx<'_> {
     /// amount "remained" at a figure is a state ("remained 30% contained").
     fn moments_apart(&self, a: usize, b: usize) -> bool {
         let moment = |m: usize| {
-            self.clause_around(m).is_some_and(|(before, after)| {
-                SNAPSHOT.is_match(before) || SNAPSHOT.is_match(after)
-            })
+            self.clause_around(m)
+                .is_some_and(|c| SNAPSHOT.is_match(c.before()) || SNAPSHOT.is_match(c.after()))
         };
-        let count = describe_quantity(self.items[a].fact).starts_with("number of");
+        let count = Amount::parse_all(&self.items[a].fact.value)
+            .first()
+            .is_some_and(|x| measure(x).is_none());
         count && moment(a) != moment(b)
     }
 
@@ -2153,13 +2122,10 @@ impl Cx<'_> {
             // Sizes of things of one kind are most often of two of them ("their 12-metre dhow
             // sank", "rescued by a 20-metre dhow", the old pier and the new, a tower and the one
             // it surpasses): two sizes are never a conflict; one size told alike agrees.
-            let sized = |m: usize, f: &Fact| {
-                amounts.get(&m).and_then(|a| a.first()).is_some_and(|a| {
-                    measure_of(&a.unit) == Some("distance")
-                        && !f.subject.is_empty()
-                        && f.subject != a.unit
-                })
-            };
+            let size = amounts
+                .get(&a)
+                .and_then(|p| p.first())
+                .is_some_and(|p| sized(x.fact, p));
             let developing = changed && one_happening(false) && of_one_thing()
                 || compatible
                     && (grouped && (!nameless || one_figure) || (one_figure && shared() >= 1));
@@ -2172,7 +2138,7 @@ impl Cx<'_> {
                 && lone(b)
                 && of_one_thing()
                 && !self.ended_apart(a, b, &amounts)
-                && !sized(a, x.fact)
+                && !size
                 && !self.designed_apart(a, b)
                 && !self.moments_apart(a, b)
             {
@@ -2371,6 +2337,20 @@ const MEASURES: &[(&str, &[&str])] = &[
     ("weight", &["pound", "kilogram", "kg", "tonne", "ton", "lb"]),
 ];
 
+/// What an amount measures: a measure of [`MEASURES`], "amount" for a currency, none for a
+/// count ("70000 employee").
+fn measure(a: &Amount) -> Option<&'static str> {
+    measure_of(&a.unit).or_else(|| {
+        (a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase())).then_some("amount")
+    })
+}
+
+/// A size of a thing ("a 10-metre dhow"), not a distance counted in its unit ("about 25
+/// miles").
+fn sized(f: &Fact, a: &Amount) -> bool {
+    measure_of(&a.unit) == Some("distance") && !f.subject.is_empty() && f.subject != a.unit
+}
+
 /// What a figure's unit measures ("duration" for hours), if it is a measure of [`MEASURES`].
 fn measure_of(unit: &str) -> Option<&'static str> {
     MEASURES
@@ -2385,10 +2365,7 @@ fn describe_quantity(f: &Fact) -> String {
     let Some(a) = amounts.first() else {
         return f.subject.clone();
     };
-    let measure = measure_of(&a.unit).or_else(|| {
-        (a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase())).then_some("amount")
-    });
-    match measure {
+    match measure(a) {
         None => format!("number of {}", plural(&f.subject)),
         // A unit counted as its own subject ("about 25 miles") is measured, not counted.
         Some(m) if f.subject.is_empty() || f.subject == a.unit => m.to_string(),
@@ -2489,9 +2466,10 @@ static PROVISIONAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// "remains" ("the remains of 11 passengers"), "still" (a state: "they still hold 14 ships")
 /// nor "as of" (a date two reports of one day share).
 static SNAPSHOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:remain(?:ed|ing)?|so\s+far|(?:in|within|during)\s+(?:the|its|their)\s+first|(?:after|within)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)|(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)\s+(?:after|into))\b",
-    )
+    let span = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:minutes?|hours?|days?|weeks?)";
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:remain(?:ed|ing)?|so\s+far|(?:in|within|during)\s+(?:the|its|their)\s+first|(?:after|within)\s+{span}|{span}\s+(?:after|into))\b"
+    ))
     .expect("valid snapshot regex")
 });
 

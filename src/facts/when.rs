@@ -1434,26 +1434,27 @@ impl Cx<'_> {
     pub(super) fn designed_apart(&self, a: usize, b: usize) -> bool {
         let designed = |m: usize| {
             self.clause_around(m)
-                .is_some_and(|(before, _)| DESIGN_RE.is_match(before))
+                .is_some_and(|c| DESIGN_RE.is_match(c.before()))
         };
         designed(a) != designed(b)
     }
 
-    /// The words of fact `m`'s clause before it and after it.
-    pub(super) fn clause_around(&self, m: usize) -> Option<(&str, &str)> {
+    /// The clause of fact `m`'s sentence it stands in.
+    pub(super) fn clause_around(&self, m: usize) -> Option<Clause<'_>> {
         let (sentence, at) = self.sentence_of(m)?;
         let end = (at + self.items[m].fact.text.len()).min(sentence.len());
         let (from, to) = Tense::new(sentence).clause_at(sentence, at, end);
-        Some((sentence.get(from..at)?, sentence.get(end..to)?))
+        Some(Clause {
+            text: sentence.get(from..to)?,
+            at: at - from,
+            end: end - from,
+        })
     }
 
     /// What the sentence of date `m` tells around it ([`ClauseWords`]).
     fn clause_of(&self, m: usize) -> Option<ClauseWords> {
-        let (sentence, at) = self.sentence_of(m)?;
-        let end = (at + self.items[m].fact.text.len()).min(sentence.len());
-        let tense = Tense::new(sentence);
-        let (from, to) = tense.clause_at(sentence, at, end);
-        let toks = crate::text::tokenize(sentence.get(from..to)?);
+        let clause = self.clause_around(m)?;
+        let toks = crate::text::tokenize(clause.text);
         let order = toks
             .iter()
             .enumerate()
@@ -1467,11 +1468,30 @@ impl Cx<'_> {
                 }
             })
             .collect();
-        let before = sentence.get(from..at)?;
+        let before = clause.before();
         Some(ClauseWords {
             order,
             plan: FUTURE_RE.is_match(before) || PLAN_RE.is_match(before),
         })
+    }
+}
+
+/// A fact's clause: its words, and where the fact stands in them.
+pub(super) struct Clause<'s> {
+    text: &'s str,
+    at: usize,
+    end: usize,
+}
+
+impl<'s> Clause<'s> {
+    /// The clause's words before the fact.
+    pub(super) fn before(&self) -> &'s str {
+        self.text.get(..self.at).unwrap_or("")
+    }
+
+    /// The clause's words after the fact.
+    pub(super) fn after(&self) -> &'s str {
+        self.text.get(self.end..).unwrap_or("")
     }
 }
 
